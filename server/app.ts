@@ -1,0 +1,118 @@
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
+import { sql } from "drizzle-orm";
+import type { AppEnv } from "./context.ts";
+import type { CoreDeps, Services } from "./services.ts";
+import { migrationsAreCurrent } from "./db/migrate.ts";
+import { AppError } from "./lib/http/errors.ts";
+import { apiDocsRoutes } from "./lib/http/api-docs.ts";
+import { authenticate } from "./lib/http/authenticate.ts";
+import { resolveClientIp } from "./lib/http/client-ip.ts";
+import { errorBody, onError } from "./lib/http/on-error.ts";
+import { securityHeaders } from "./lib/http/security-headers.ts";
+import { parseCidrList } from "./lib/net/ip.ts";
+import { csrfTokenFor } from "./modules/people/auth.service.ts";
+import { authRoutes } from "./modules/people/auth.routes.ts";
+import { memberRoutes } from "./modules/people/members.routes.ts";
+import { createSessionCookie } from "./modules/people/session-cookie.ts";
+import { auditRoutes } from "./modules/audit/audit.routes.ts";
+import { projectRoutes } from "./modules/projects/projects.routes.ts";
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  core: CoreDeps;
+  services: Services;
+  /** Folder of the built dashboard; when present it is served with an SPA fallback. */
+  webDir?: string | undefined;
+}
+
+export function createApp({ core, services, webDir }: AppOptions) {
+  const { env, logger } = core;
+  const trustedProxies = parseCidrList((env.LEASEHOLD_TRUSTED_PROXIES ?? "").split(",").filter(Boolean));
+  const cookie = createSessionCookie({ secure: env.secureCookies, absoluteSeconds: env.LEASEHOLD_SESSION_ABSOLUTE_TTL });
+  const hsts = env.secureCookies || (env.LEASEHOLD_PUBLIC_URL?.startsWith("https://") ?? false);
+
+  const app = new OpenAPIHono<AppEnv>();
+  app.onError(onError);
+
+  app.use(requestId({ headerName: "X-Request-Id", limitLength: 128 }));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    const peer = (() => {
+      try {
+        return getConnInfo(c).remote.address;
+      } catch {
+        return undefined; // app.request() in tests has no socket
+      }
+    })();
+    c.set("clientIp", resolveClientIp(peer, c.req.header("x-forwarded-for"), trustedProxies));
+    c.set("logger", logger.child({ requestId: c.get("requestId") }));
+    await next();
+    if (c.req.path.startsWith("/api/")) {
+      c.get("logger").info(
+        { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), ip: c.get("clientIp") },
+        "request",
+      );
+    }
+  });
+  app.use(securityHeaders({ hsts }));
+  app.use("/api/*", bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw new AppError(413, "body_too_large", "The request body is larger than 64 KiB"); } }));
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("Cache-Control", "no-store");
+  });
+  app.use(
+    "/api/v1/*",
+    authenticate({
+      session: { read: cookie.read, resolve: (token) => services.auth.resolveSession(token), csrfTokenFor },
+      publicOrigin: env.LEASEHOLD_PUBLIC_URL,
+    }),
+  );
+
+  app.get("/api/health", (c) => c.json({ status: "ok" }));
+  app.get("/api/ready", async (c) => {
+    try {
+      await core.database.db.execute(sql`select 1`);
+      if (!(await migrationsAreCurrent(core.database.db))) return c.json({ status: "migrations pending" }, 503);
+      return c.json({ status: "ready" });
+    } catch {
+      return c.json({ status: "database unavailable" }, 503);
+    }
+  });
+
+  app
+    .route("/api/v1", authRoutes(services.auth, cookie))
+    .route("/api/v1", memberRoutes(services.members, env.LEASEHOLD_PUBLIC_URL))
+    .route("/api/v1", projectRoutes(services.projects))
+    .route("/api/v1", auditRoutes(services.audit));
+
+  app.doc31("/api/docs/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "Leasehold API", version: "1.0.0", description: "Short-lived AWS access for machines and people. Compatible with Infisical's REST API for AWS Auth, AWS App Connections and AWS IAM dynamic secrets." },
+    servers: [{ url: "/" }],
+  });
+  app.route("/api/docs", apiDocsRoutes());
+
+  app.all("/api/*", (c) => c.json(errorBody(c, 404, `No route for ${c.req.method} ${c.req.path}`, { reasonCode: "not_found" }), 404));
+
+  if (webDir && existsSync(path.join(webDir, "index.html"))) {
+    const root = path.relative(process.cwd(), webDir) || ".";
+    let indexHtml: string | undefined;
+    app.use("/assets/*", async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
+    });
+    app.use("*", serveStatic({ root }));
+    // Client-side routes: every other GET gets the SPA shell.
+    app.get("*", async (c) => c.html((indexHtml ??= await readFile(path.join(webDir, "index.html"), "utf8"))));
+  }
+  return app;
+}
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/** Every environment variable Leasehold reads, validated once at start-up. */
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default("0.0.0.0"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  DATABASE_URL: optionalString.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// or postgresql:// URL" }).optional(),
+  ),
+  LEASEHOLD_DATA_DIR: z.string().default("./data"),
+  /** 32 bytes, base64. Generated into the data dir in embedded mode when unset. */
+  LEASEHOLD_ROOT_KEY: optionalString,
+  /** Older root keys still accepted for decryption during rotation, comma-separated base64. */
+  LEASEHOLD_PREVIOUS_ROOT_KEYS: optionalString,
+  /** The public origin (e.g. https://leasehold.example.com); used for links and the CSRF origin check. */
+  LEASEHOLD_PUBLIC_URL: optionalString.pipe(z.url().optional()),
+  /** Marks cookies Secure and enables HSTS. Defaults to true in production. */
+  LEASEHOLD_SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  /** Comma-separated IPs/CIDRs of reverse proxies whose X-Forwarded-For is believed. */
+  LEASEHOLD_TRUSTED_PROXIES: optionalString,
+  /** This server's ID for the X-Leasehold-Server-ID header; generated and stored when unset. */
+  LEASEHOLD_SERVER_ID: optionalString,
+  LEASEHOLD_SESSION_IDLE_TTL: seconds(60 * 60 * 12),
+  LEASEHOLD_SESSION_ABSOLUTE_TTL: seconds(60 * 60 * 24 * 7),
+  LEASEHOLD_SHUTDOWN_TIMEOUT: seconds(15),
+
+  AWS_REGION: z.string().default("us-east-1"),
+  AWS_ENDPOINT_URL: optionalString.pipe(z.url().optional()),
+  AWS_ENDPOINT_URL_STS: optionalString.pipe(z.url().optional()),
+  AWS_ENDPOINT_URL_IAM: optionalString.pipe(z.url().optional()),
+  INF_APP_CONNECTION_AWS_ACCESS_KEY_ID: optionalString,
+  INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY: optionalString,
+  DYNAMIC_SECRET_AWS_ACCESS_KEY_ID: optionalString,
+  DYNAMIC_SECRET_AWS_SECRET_ACCESS_KEY: optionalString,
+  KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN: booleanFlag,
+});
+
+export type Env = z.infer<typeof envSchema> & {
+  /** Derived: true in production unless LEASEHOLD_SECURE_COOKIES says otherwise. */
+  secureCookies: boolean;
+};
+
+export class EnvError extends Error {}
+
+/** Parses the environment; a bad value throws an EnvError naming the variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  const secureCookies =
+    env.LEASEHOLD_SECURE_COOKIES !== undefined ? env.LEASEHOLD_SECURE_COOKIES === "true" : env.NODE_ENV === "production";
+  return { ...env, secureCookies };
+}

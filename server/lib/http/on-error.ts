@@ -1,0 +1,74 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ErrorBody, Issue } from "#shared/errors.ts";
+import type { AppEnv } from "../../context.ts";
+import { AppError } from "./errors.ts";
+import { RequestValidationError } from "./router.ts";
+import { ZodError } from "zod";
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Entity",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  502: "Bad Gateway",
+  503: "Service Unavailable",
+  504: "Gateway Timeout",
+};
+
+function toIssues(error: ZodError): Issue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+    message: issue.message,
+    code: issue.code,
+  }));
+}
+
+export function errorBody(
+  c: Context<AppEnv>,
+  status: number,
+  message: string,
+  extra: Partial<Pick<ErrorBody, "reasonCode" | "issues" | "details">> = {},
+): ErrorBody {
+  return {
+    statusCode: status,
+    error: STATUS_TEXT[status] ?? "Error",
+    message,
+    requestId: c.get("requestId") ?? "unknown",
+    ...extra,
+  };
+}
+
+/** The one place errors become responses. Unknown errors never leak their details. */
+export function onError(error: Error, c: Context<AppEnv>) {
+  const respond = (status: number, body: ErrorBody) => {
+    if (status === 429 && body.details?.retryAfterSeconds) c.header("Retry-After", String(body.details.retryAfterSeconds));
+    return c.json(body, status as ContentfulStatusCode);
+  };
+  if (error instanceof AppError) {
+    return respond(error.status, errorBody(c, error.status, error.message, { reasonCode: error.code, ...error.extra }));
+  }
+  if (error instanceof RequestValidationError || error instanceof ZodError) {
+    const zodError = error instanceof RequestValidationError ? error.zodError : error;
+    const issues = toIssues(zodError);
+    const first = issues[0];
+    const message = first
+      ? `Invalid request: ${first.path.length ? first.path.join(".") + ": " : ""}${first.message}`
+      : "Invalid request";
+    return respond(400, errorBody(c, 400, message, { reasonCode: "invalid_request", issues }));
+  }
+  if (error instanceof HTTPException && error.status < 500) {
+    const message = error.status === 413 ? "The request body is larger than 64 KiB" : error.message || "Invalid request";
+    return respond(error.status, errorBody(c, error.status, message, { reasonCode: "invalid_request" }));
+  }
+  c.get("logger")?.error({ err: error }, "unhandled error");
+  return respond(500, errorBody(c, 500, "Something went wrong on our side. Quote the request ID when reporting it."));
+}

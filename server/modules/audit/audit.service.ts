@@ -1,0 +1,58 @@
+import type { Db } from "../../db/client.ts";
+import type { AuditContext, Clock, RequestContext } from "../../context.ts";
+import type { AuditLog, ListAuditLogsQuery } from "#shared/schemas/audit.ts";
+import type { Access } from "../access/access.ts";
+import type { AuditLogRow, createAuditRepo } from "./audit.repo.ts";
+
+export interface AuditEvent {
+  /** Verb-noun, e.g. "project.create", "lease.revoke". */
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  projectId?: string | null;
+  /** Never secrets: callers pass names and IDs only. */
+  metadata?: Record<string, unknown>;
+  /** For events recorded in another org than the actor's (never used across tenants today). */
+  orgId?: string;
+}
+
+export function createAuditService(deps: {
+  db: Db;
+  repo: ReturnType<typeof createAuditRepo>;
+  access: Access;
+  clock: Clock;
+  randomId: () => string;
+}) {
+  return {
+    /** Records one write, inside the caller's transaction so the record and the change land together. */
+    async record(tx: Db, ctx: AuditContext, event: AuditEvent) {
+      await deps.repo.insert(tx, {
+        id: deps.randomId(),
+        orgId: event.orgId ?? ctx.actor.orgId,
+        actorType: ctx.actor.type,
+        actorId: ctx.actor.id,
+        actorName: ctx.actor.type === "user" ? ctx.actor.email : ctx.actor.name,
+        action: event.action,
+        resourceType: event.resourceType,
+        resourceId: event.resourceId ?? null,
+        projectId: event.projectId ?? null,
+        metadata: event.metadata ?? {},
+        ipAddress: ctx.ip,
+        userAgent: ctx.userAgent,
+        requestId: ctx.requestId,
+        createdAt: deps.clock.now(),
+      });
+    },
+
+    async list(ctx: RequestContext, orgId: string, query: ListAuditLogsQuery) {
+      deps.access.requireOrg(ctx.actor, orgId, "audit.read");
+      const { rows, totalCount } = await deps.repo.list(deps.db, orgId, query);
+      return { auditLogs: rows.map(toAuditLog), totalCount };
+    },
+  };
+}
+export type AuditService = ReturnType<typeof createAuditService>;
+
+function toAuditLog(row: AuditLogRow): AuditLog {
+  return { ...row, createdAt: row.createdAt.toISOString() };
+}

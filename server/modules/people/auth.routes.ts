@@ -1,0 +1,79 @@
+import { createRoute } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import {
+  acceptInviteInputSchema, loginInputSchema, sessionResponseSchema, setupInputSchema, setupResponseSchema, setupStatusSchema,
+} from "#shared/schemas/auth.ts";
+import { messageResponseSchema } from "#shared/schemas/common.ts";
+import type { AppEnv } from "../../context.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, requireActor } from "../../lib/http/router.ts";
+import { unauthorized } from "../../lib/http/errors.ts";
+import type { AuthService, RequestMeta } from "./auth.service.ts";
+import type { SessionCookie } from "./session-cookie.ts";
+
+const tags = ["Dashboard sign-in"];
+
+const setupStatus = createRoute({
+  method: "get", path: "/setup/status", operationId: "getSetupStatus", tags, summary: "Whether first-run setup is still needed",
+  responses: { 200: jsonResponse(setupStatusSchema, "Setup status") },
+});
+const setup = createRoute({
+  method: "post", path: "/setup", operationId: "completeSetup", tags, summary: "Create the first admin, organisation and project",
+  request: { body: jsonBody(setupInputSchema) },
+  responses: { 200: jsonResponse(setupResponseSchema, "Signed in as the new admin"), ...errorResponses },
+});
+const login = createRoute({
+  method: "post", path: "/auth/login", operationId: "login", tags, summary: "Sign in with email and password",
+  request: { body: jsonBody(loginInputSchema) },
+  responses: { 200: jsonResponse(sessionResponseSchema, "Signed in"), ...errorResponses },
+});
+const logout = createRoute({
+  method: "post", path: "/auth/logout", operationId: "logout", tags, summary: "End the current session",
+  responses: { 200: jsonResponse(messageResponseSchema, "Signed out"), ...errorResponses },
+});
+const session = createRoute({
+  method: "get", path: "/auth/session", operationId: "getSession", tags, summary: "The signed-in person, their organisation and CSRF token",
+  responses: { 200: jsonResponse(sessionResponseSchema, "The current session"), ...errorResponses },
+});
+const acceptInvite = createRoute({
+  method: "post", path: "/auth/accept-invite", operationId: "acceptInvite", tags, summary: "Use a one-time setup link",
+  request: { body: jsonBody(acceptInviteInputSchema) },
+  responses: { 200: jsonResponse(sessionResponseSchema, "Signed in"), ...errorResponses },
+});
+
+const metaOf = (c: Context<AppEnv>): RequestMeta => ({
+  ip: c.get("clientIp"),
+  userAgent: c.req.header("user-agent")?.slice(0, 512) ?? null,
+  requestId: c.get("requestId"),
+});
+
+export function authRoutes(auth: AuthService, cookie: SessionCookie) {
+  return createRouter()
+    .openapi(setupStatus, async (c) => c.json({ needsSetup: await auth.needsSetup() }, 200))
+    .openapi(setup, async (c) => {
+      const { token, response } = await auth.setup(c.req.valid("json"), metaOf(c));
+      cookie.write(c, token);
+      return c.json(response, 200);
+    })
+    .openapi(login, async (c) => {
+      const { token, response } = await auth.login(c.req.valid("json"), metaOf(c));
+      cookie.write(c, token);
+      return c.json(response, 200);
+    })
+    .openapi(logout, async (c) => {
+      const actor = c.get("actor");
+      if (actor) await auth.logout(requireActor(c), metaOf(c));
+      cookie.clear(c);
+      return c.json({ message: "Signed out" }, 200);
+    })
+    .openapi(session, async (c) => {
+      const actor = requireActor(c);
+      const token = c.get("sessionToken");
+      if (!token) throw unauthorized("This route is for people signed in to the dashboard");
+      return c.json(await auth.currentSession(actor, token), 200);
+    })
+    .openapi(acceptInvite, async (c) => {
+      const { token, response } = await auth.acceptInvite(c.req.valid("json"), metaOf(c));
+      cookie.write(c, token);
+      return c.json(response, 200);
+    });
+}

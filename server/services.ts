@@ -1,0 +1,61 @@
+import { randomUUID } from "node:crypto";
+import type { Env } from "./env.ts";
+import type { Clock } from "./context.ts";
+import type { Database } from "./db/client.ts";
+import type { Envelope } from "./lib/crypto/envelope.ts";
+import type { Logger } from "./lib/logger.ts";
+import { createAwsClients, type AwsClients } from "./lib/aws/clients.ts";
+import { createRateLimiter } from "./lib/rate-limit.ts";
+import { createAccess } from "./modules/access/access.ts";
+import { createAuditRepo } from "./modules/audit/audit.repo.ts";
+import { createAuditService } from "./modules/audit/audit.service.ts";
+import { createPeopleRepo } from "./modules/people/people.repo.ts";
+import { createAuthService } from "./modules/people/auth.service.ts";
+import { createMembersService } from "./modules/people/members.service.ts";
+import { createProjectsRepo } from "./modules/projects/projects.repo.ts";
+import { createProjectsService } from "./modules/projects/projects.service.ts";
+
+/** What every service may depend on. Time and randomness are injected so rules are testable. */
+export interface CoreDeps {
+  env: Env;
+  database: Database;
+  envelope: Envelope;
+  logger: Logger;
+  clock: Clock;
+  randomId: () => string;
+  aws: AwsClients;
+}
+
+export function createCoreDeps(input: Omit<CoreDeps, "clock" | "randomId" | "aws"> & Partial<Pick<CoreDeps, "clock" | "randomId" | "aws">>): CoreDeps {
+  return {
+    clock: { now: () => new Date() },
+    randomId: randomUUID,
+    aws: createAwsClients(input.env),
+    ...input,
+  };
+}
+
+/** Wires every module's repo and service. The only place that knows them all. */
+export function createServices(core: CoreDeps) {
+  const db = core.database.db;
+  const { clock, randomId } = core;
+  const access = createAccess();
+  const audit = createAuditService({ db, repo: createAuditRepo(), access, clock, randomId });
+  const peopleRepo = createPeopleRepo();
+  const projects = createProjectsService({
+    db, repo: createProjectsRepo(), access, audit, clock, randomId,
+    isOrgMember: async (tx, orgId, userId) => (await peopleRepo.findMembershipOfUser(tx, orgId, userId)) !== null,
+  });
+  const auth = createAuthService({
+    db, repo: peopleRepo, audit, projects, clock, randomId,
+    sessionPolicy: { idleSeconds: core.env.LEASEHOLD_SESSION_IDLE_TTL, absoluteSeconds: core.env.LEASEHOLD_SESSION_ABSOLUTE_TTL },
+    loginLimits: {
+      perIp: createRateLimiter({ max: 30, windowSeconds: 15 * 60, clock }),
+      perEmail: createRateLimiter({ max: 10, windowSeconds: 15 * 60, clock }),
+    },
+  });
+  const members = createMembersService({ db, repo: peopleRepo, access, audit, projects, clock, randomId });
+
+  return { access, audit, projects, auth, members, peopleRepo };
+}
+export type Services = ReturnType<typeof createServices>;

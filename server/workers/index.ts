@@ -1,0 +1,18 @@
+import type { CoreDeps, Services } from "../services.ts";
+
+/** A background job: started after the server listens, stopped before the database closes. */
+export interface Worker {
+  name: string;
+  start(): void;
+  /** Resolves once the current iteration (if any) has finished. */
+  stop(): Promise<void>;
+}
+
+export function createWorkers(_core: CoreDeps, _services: Services) {
+  const workers: Worker[] = [];
+  return {
+    workers,
+    start: () => workers.forEach((w) => w.start()),
+    stop: () => Promise.all(workers.map((w) => w.stop())).then(() => undefined),
+  };
+}

@@ -1,0 +1,25 @@
+import { defineConfig } from "vite";
+import react from "@vitejs/plugin-react";
+import tailwindcss from "@tailwindcss/vite";
+import { tanstackRouter } from "@tanstack/router-plugin/vite";
+
+// The API server that `npm run dev` starts beside Vite (scripts/dev.mjs).
+const apiPort = Number(process.env.LEASEHOLD_DEV_API_PORT ?? 8081);
+
+export default defineConfig({
+  plugins: [
+    tanstackRouter({
+      target: "react",
+      autoCodeSplitting: true,
+      routesDirectory: "./web/routes",
+      generatedRouteTree: "./web/routeTree.gen.ts",
+    }),
+    react(),
+    tailwindcss(),
+  ],
+  build: { outDir: "dist/web", emptyOutDir: true, sourcemap: false },
+  server: {
+    port: Number(process.env.PORT ?? 5173),
+    proxy: { "/api": { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false } },
+  },
+});
