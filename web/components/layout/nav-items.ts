@@ -1,0 +1,29 @@
+import type { LinkProps } from "@tanstack/react-router";
+import { FolderKanban, ScrollText, Users, type LucideIcon } from "lucide-react";
+
+export interface NavItem {
+  to: LinkProps["to"];
+  label: string;
+  icon: LucideIcon;
+}
+
+export interface NavSection {
+  /** Shown as a small heading above the items; the first section has none. */
+  heading?: string;
+  items: NavItem[];
+}
+
+/**
+ * The sidebar, as data: adding a page is one line here. Only pages that work today are listed
+ * (identities and app connections join when their screens exist).
+ */
+export const navSections: NavSection[] = [
+  { items: [{ to: "/projects", label: "Projects", icon: FolderKanban }] },
+  {
+    heading: "Organization settings",
+    items: [
+      { to: "/organization/members", label: "Members", icon: Users },
+      { to: "/audit-log", label: "Audit log", icon: ScrollText },
+    ],
+  },
+];

@@ -1,0 +1,8 @@
+import { orgRoleSchema, type OrgRole } from "#shared/schemas/common.ts";
+
+export const orgRoles = orgRoleSchema.options;
+
+export const orgRoleLabels: Record<OrgRole, string> = {
+  admin: "Admin",
+  member: "Member",
+};

@@ -1,0 +1,10 @@
+import { projectRoleSchema, type ProjectRole } from "#shared/schemas/common.ts";
+
+export const projectRoles = projectRoleSchema.options;
+
+export const projectRoleLabels: Record<ProjectRole, string> = {
+  admin: "Admin",
+  developer: "Developer",
+  viewer: "Viewer",
+};
+

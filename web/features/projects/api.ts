@@ -1,0 +1,119 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import {
+  environmentResponseSchema,
+  listProjectsResponseSchema,
+  projectResponseSchema,
+  type createEnvironmentInputSchema,
+  type CreateProjectInput,
+  type updateEnvironmentInputSchema,
+  type updateProjectInputSchema,
+} from "#shared/schemas/projects.ts";
+import { apiPath, apiRequest } from "#web/lib/api-client.ts";
+
+export const PROJECTS_PAGE_SIZE = 20;
+
+export interface ProjectListParams {
+  page: number;
+  search?: string;
+}
+
+export const projectKeys = {
+  all: ["projects"] as const,
+  lists: () => [...projectKeys.all, "list"] as const,
+  list: (params: ProjectListParams) => [...projectKeys.lists(), params] as const,
+  detail: (projectId: string) => [...projectKeys.all, "detail", projectId] as const,
+};
+
+export function projectsQueryOptions(params: ProjectListParams) {
+  return queryOptions({
+    queryKey: projectKeys.list(params),
+    queryFn: ({ signal }) =>
+      apiRequest("/api/v1/projects", listProjectsResponseSchema, {
+        signal,
+        query: { offset: (params.page - 1) * PROJECTS_PAGE_SIZE, limit: PROJECTS_PAGE_SIZE, search: params.search },
+      }),
+  });
+}
+
+export function projectQueryOptions(projectId: string) {
+  return queryOptions({
+    queryKey: projectKeys.detail(projectId),
+    queryFn: ({ signal }) => apiRequest(apiPath`/api/v1/projects/${projectId}`, projectResponseSchema, { signal }),
+    select: (data) => data.project,
+  });
+}
+
+export function useCreateProject() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateProjectInput) =>
+      apiRequest("/api/v1/projects", projectResponseSchema, { method: "POST", body: input }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(projectKeys.detail(data.project.id), data);
+      return queryClient.invalidateQueries({ queryKey: projectKeys.lists() });
+    },
+  });
+}
+
+export function useUpdateProject(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof updateProjectInputSchema>) =>
+      apiRequest(apiPath`/api/v1/projects/${projectId}`, projectResponseSchema, { method: "PATCH", body: input }),
+    onSuccess: (data) => {
+      queryClient.setQueryData(projectKeys.detail(projectId), data);
+      return queryClient.invalidateQueries({ queryKey: projectKeys.lists() });
+    },
+  });
+}
+
+export function useDeleteProject(projectId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiRequest(apiPath`/api/v1/projects/${projectId}`, projectResponseSchema, { method: "DELETE" }),
+    // The detail entry is left to expire: removing it while the page is still mounted would refetch a 404.
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.lists() }),
+  });
+}
+
+// Environments belong to a project and arrive inside it, so each change refreshes the project.
+function useEnvironmentMutation<Variables>(
+  projectId: string,
+  request: (variables: Variables) => Promise<z.output<typeof environmentResponseSchema>>,
+) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: request,
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }),
+        queryClient.invalidateQueries({ queryKey: projectKeys.lists() }),
+      ]),
+  });
+}
+
+export function useCreateEnvironment(projectId: string) {
+  return useEnvironmentMutation(projectId, (input: z.input<typeof createEnvironmentInputSchema>) =>
+    apiRequest(apiPath`/api/v1/projects/${projectId}/environments`, environmentResponseSchema, { method: "POST", body: input }),
+  );
+}
+
+export function useUpdateEnvironment(projectId: string) {
+  return useEnvironmentMutation(
+    projectId,
+    ({ environmentId, ...input }: z.input<typeof updateEnvironmentInputSchema> & { environmentId: string }) =>
+      apiRequest(apiPath`/api/v1/projects/${projectId}/environments/${environmentId}`, environmentResponseSchema, {
+        method: "PATCH",
+        body: input,
+      }),
+  );
+}
+
+export function useDeleteEnvironment(projectId: string) {
+  return useEnvironmentMutation(projectId, (environmentId: string) =>
+    apiRequest(apiPath`/api/v1/projects/${projectId}/environments/${environmentId}`, environmentResponseSchema, {
+      method: "DELETE",
+    }),
+  );
+}

@@ -1,0 +1,79 @@
+import { Pencil, Trash2 } from "lucide-react";
+import type { Environment, Project } from "#shared/schemas/projects.ts";
+import { ConfirmDialog } from "#web/components/confirm-dialog.tsx";
+import { Button } from "#web/components/ui/button.tsx";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "#web/components/ui/card.tsx";
+import { CopyButton } from "#web/components/ui/copy-button.tsx";
+import { toast } from "#web/components/ui/toast.ts";
+import { useDeleteEnvironment } from "#web/features/projects/api.ts";
+import { EnvironmentFormDialog } from "#web/features/projects/components/environment-form-dialog.tsx";
+
+function CopyableValue({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="grid gap-1">
+      <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
+      <dd className="flex items-center gap-2">
+        <code className="min-w-0 truncate rounded bg-muted px-1.5 py-0.5 font-mono text-sm">{value}</code>
+        <CopyButton text={value} label={`Copy ${label.toLowerCase()}`} size="icon-sm" variant="ghost" />
+      </dd>
+    </div>
+  );
+}
+
+/** One environment: the identifiers SDKs and scripts need, and its edit and delete actions. */
+export function EnvironmentPanel({
+  project,
+  environment,
+  onDeleted,
+}: {
+  project: Project;
+  environment: Environment;
+  onDeleted: () => void;
+}) {
+  const deleteEnvironment = useDeleteEnvironment(project.id);
+  return (
+    <Card>
+      <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
+        <div className="grid gap-1">
+          <CardTitle>{environment.name}</CardTitle>
+          <CardDescription>Machine clients address this environment by the project and environment slugs.</CardDescription>
+        </div>
+        <div className="flex gap-2">
+          <EnvironmentFormDialog
+            projectId={project.id}
+            environment={environment}
+            trigger={
+              <Button variant="outline" size="sm">
+                <Pencil aria-hidden="true" />
+                Edit
+              </Button>
+            }
+          />
+          <ConfirmDialog
+            trigger={
+              <Button variant="outline" size="sm" className="text-destructive">
+                <Trash2 aria-hidden="true" />
+                Delete
+              </Button>
+            }
+            title={`Delete environment “${environment.name}”?`}
+            description="Anything configured for this environment stops working. This cannot be undone."
+            confirmLabel="Delete environment"
+            onConfirm={async () => {
+              await deleteEnvironment.mutateAsync(environment.id);
+              toast.success(`Environment “${environment.name}” deleted`);
+              onDeleted();
+            }}
+          />
+        </div>
+      </CardHeader>
+      <CardContent>
+        <dl className="grid gap-4 sm:grid-cols-3">
+          <CopyableValue label="Project slug" value={project.slug} />
+          <CopyableValue label="Environment slug" value={environment.slug} />
+          <CopyableValue label="Environment ID" value={environment.id} />
+        </dl>
+      </CardContent>
+    </Card>
+  );
+}

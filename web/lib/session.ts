@@ -1,0 +1,59 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "@tanstack/react-router";
+import { sessionResponseSchema, type SessionResponse } from "#shared/schemas/auth.ts";
+import { messageResponseSchema } from "#shared/schemas/common.ts";
+import { apiRequest, isApiError, setCsrfToken } from "#web/lib/api-client.ts";
+
+export const sessionQueryKey = ["session"] as const;
+
+/** The signed-in person, or null when signed out (the server answers 401). */
+async function fetchSession(signal: AbortSignal): Promise<SessionResponse | null> {
+  try {
+    const session = await apiRequest("/api/v1/auth/session", sessionResponseSchema, {
+      signal,
+      skipUnauthorizedRedirect: true,
+    });
+    setCsrfToken(session.csrfToken);
+    return session;
+  } catch (error) {
+    if (isApiError(error) && error.statusCode === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function sessionQueryOptions() {
+  return queryOptions({
+    queryKey: sessionQueryKey,
+    queryFn: ({ signal }) => fetchSession(signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * Records a session the server just created (setup, login, accept-invite).
+ * Data cached for a previous person is dropped first, so nobody sees another account's lists.
+ */
+export function storeNewSession(queryClient: ReturnType<typeof useQueryClient>, session: SessionResponse): void {
+  setCsrfToken(session.csrfToken);
+  queryClient.clear();
+  queryClient.setQueryData(sessionQueryKey, session);
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  return useMutation({
+    mutationFn: () =>
+      apiRequest("/api/v1/auth/logout", messageResponseSchema, { method: "POST", skipUnauthorizedRedirect: true }),
+    onSettled: async () => {
+      // Even if the server call failed, forget everything locally: the person asked to leave.
+      setCsrfToken(null);
+      await router.navigate({ to: "/login" });
+      queryClient.clear();
+      queryClient.setQueryData(sessionQueryKey, null);
+    },
+  });
+}

@@ -1,0 +1,22 @@
+import { QueryClient } from "@tanstack/react-query";
+import { isApiError, NETWORK_ERROR_STATUS } from "#web/lib/api-client.ts";
+
+/** Retrying a 4xx only repeats the same refusal; retry network blips and 5xx a couple of times. */
+function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (isApiError(error) && error.statusCode !== NETWORK_ERROR_STATUS && error.statusCode < 500) return false;
+  return failureCount < 2;
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Loaders call ensureQueryData; a short stale time avoids refetching the same page on every navigation.
+        staleTime: 15_000,
+        retry: shouldRetry,
+        refetchOnWindowFocus: true,
+      },
+      mutations: { retry: false },
+    },
+  });
+}

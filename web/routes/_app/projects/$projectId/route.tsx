@@ -1,0 +1,23 @@
+import { createFileRoute, Outlet } from "@tanstack/react-router";
+import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
+import { projectQueryOptions } from "#web/features/projects/api.ts";
+import { ProjectHeader } from "#web/features/projects/components/project-header.tsx";
+
+/** Loads the project once for all its pages (overview, members, settings). */
+export const Route = createFileRoute("/_app/projects/$projectId")({
+  loader: ({ context: { queryClient }, params }) =>
+    queryClient.ensureQueryData(projectQueryOptions(params.projectId)),
+  component: ProjectLayout,
+  errorComponent: RouteError,
+  pendingComponent: RoutePending,
+});
+
+function ProjectLayout() {
+  const { projectId } = Route.useParams();
+  return (
+    <>
+      <ProjectHeader projectId={projectId} />
+      <Outlet />
+    </>
+  );
+}
