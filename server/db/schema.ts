@@ -3,3 +3,4 @@ export * from "./schema/people.ts";
 export * from "./schema/projects.ts";
 export * from "./schema/audit.ts";
 export * from "./schema/identities.ts";
+export * from "./schema/app-connections.ts";
