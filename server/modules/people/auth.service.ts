@@ -60,11 +60,10 @@ export function createAuthService(deps: {
   }
 
   async function sessionResponse(tx: Db, userId: string, orgId: string, token: string): Promise<SessionResponse> {
-    const [user, org, membership] = await Promise.all([
-      repo.findUserById(tx, userId),
-      repo.findOrganization(tx, orgId),
-      repo.findMembershipOfUser(tx, orgId, userId),
-    ]);
+    // Sequential on purpose: inside a transaction all queries share one connection.
+    const user = await repo.findUserById(tx, userId);
+    const org = await repo.findOrganization(tx, orgId);
+    const membership = await repo.findMembershipOfUser(tx, orgId, userId);
     if (!user || !org || !membership) throw unauthorized();
     return {
       user: { id: user.id, email: user.email, name: user.name, createdAt: user.createdAt.toISOString() },

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "./app.ts";
+import { createTestServer, type TestServer } from "./test/harness.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await createTestServer();
+});
+afterAll(() => server.close());
+
+describe("the HTTP shell", () => {
+  it("answers liveness and readiness", async () => {
+    const client = server.client();
+    expect((await client.get("/api/health")).body).toEqual({ status: "ok" });
+    expect((await client.get("/api/ready")).body).toEqual({ status: "ready" });
+  });
+
+  it("puts a request ID on every response and in error bodies", async () => {
+    const res = await server.client().get("/api/v1/projects");
+    const id = res.headers.get("x-request-id");
+    expect(id).toMatch(/^[\w-]{8,}$/);
+    expect(res.status).toBe(401);
+    expect(res.body).toMatchObject({ statusCode: 401, error: "Unauthorized", requestId: id });
+  });
+
+  it("sends the security headers", async () => {
+    const res = await server.client().get("/api/health");
+    const csp = res.headers.get("content-security-policy")!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain("unsafe-inline'; script");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("sends HSTS when served over https", async () => {
+    const https = await createTestServer({ env: { LEASEHOLD_PUBLIC_URL: "https://leasehold.example.com" } });
+    try {
+      expect((await https.client().get("/api/health")).headers.get("strict-transport-security")).toContain("max-age=");
+    } finally {
+      await https.close();
+    }
+  });
+
+  it("refuses bodies over 64 KiB with 413", async () => {
+    const res = await server.client().post("/api/v1/auth/login", { email: "a@example.com", password: "x".repeat(70 * 1024) });
+    expect(res.status).toBe(413);
+    expect(res.body).toMatchObject({ statusCode: 413, message: expect.stringContaining("64 KiB") });
+  });
+
+  it("answers malformed JSON with 400, not 500", async () => {
+    const res = await server.client().request("POST", "/api/v1/auth/login", "{not json", { "content-type": "application/json" });
+    expect(res.status).toBe(400);
+    expect(res.body.requestId).toBeTruthy();
+  });
+
+  it("answers unknown API routes with a JSON 404", async () => {
+    const res = await server.client().get("/api/v1/nope");
+    expect(res.status).toBe(404);
+    expect(res.body.reasonCode).toBe("not_found");
+  });
+
+  it("hides the details of unexpected errors and logs them with the request ID", async () => {
+    const services = { ...server.services, projects: { ...server.services.projects, list: () => Promise.reject(new Error("pg password=hunter2 refused")) } };
+    const app = createApp({ core: server.core, services });
+    const { client } = await server.setupFirstAdmin();
+    const cookie = client.cookie!;
+    const res = await app.request("http://localhost/api/v1/projects", { headers: { cookie, host: "localhost" } });
+    const body = await res.json();
+    expect(res.status).toBe(500);
+    expect(JSON.stringify(body)).not.toContain("hunter2");
+    const logged = server.logs.find((line) => line.includes(body.requestId) && line.includes("unhandled error"));
+    expect(logged).toBeTruthy();
+  });
+
+  it("publishes an OpenAPI 3.1 document built from the shared schemas", async () => {
+    const doc = (await server.client().get("/api/docs/openapi.json")).body;
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.paths["/api/v1/projects"].post.operationId).toBe("createProject");
+    expect(doc.paths["/api/v1/projects"].post.requestBody.content["application/json"].schema).toBeTruthy();
+  });
+
+  it("serves the API reference from the package, not a CDN", async () => {
+    const page = await server.client().get("/api/docs");
+    expect(page.text).toContain("/api/docs/assets/swagger-ui-bundle.js");
+    expect(page.text).not.toMatch(/https?:\/\//);
+    const bundle = await server.app.request("http://localhost/api/docs/assets/swagger-ui-bundle.js");
+    expect(bundle.status).toBe(200);
+    expect(bundle.headers.get("content-type")).toContain("javascript");
+  });
+});

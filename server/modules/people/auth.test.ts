@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestClock, createTestServer, TEST_PASSWORD, type SetupBody, type TestServer } from "../../test/harness.ts";
+import type { ApiClient } from "../../test/api-client.ts";
+
+const clock = createTestClock(new Date());
+let server: TestServer;
+let admin: ApiClient;
+let session: SetupBody;
+
+beforeAll(async () => {
+  server = await createTestServer({ clock, env: { LEASEHOLD_SESSION_IDLE_TTL: "3600", LEASEHOLD_SESSION_ABSOLUTE_TTL: "86400" } });
+  expect((await server.client().get("/api/v1/setup/status")).body).toEqual({ needsSetup: true });
+  ({ client: admin, session } = await server.setupFirstAdmin({ email: "ada@example.com", projectName: "Payments" }));
+});
+afterAll(() => server.close());
+
+describe("first run", () => {
+  it("creates the admin, the organisation and a project with dev, staging and prod", async () => {
+    expect(session.orgRole).toBe("admin");
+    const project = (await admin.get(`/api/v1/projects/${session.project.id}`)).body.project;
+    expect(project.environments.map((e: { slug: string }) => e.slug)).toEqual(["dev", "staging", "prod"]);
+    expect((await server.client().get("/api/v1/setup/status")).body).toEqual({ needsSetup: false });
+  });
+
+  it("cannot run twice", async () => {
+    const res = await server.client().post("/api/v1/setup", { name: "Eve", email: "eve@example.com", password: TEST_PASSWORD, organizationName: "Evil", projectName: "X" });
+    expect(res.status).toBe(409);
+    expect(res.body.reasonCode).toBe("setup_completed");
+  });
+
+  it("validates every field", async () => {
+    const res = await server.client().post("/api/v1/setup", { name: "", email: "nope", password: "short", organizationName: "A", projectName: "B" });
+    expect(res.status).toBe(400);
+    expect(res.body.issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(["email", "name", "password"]);
+  });
+});
+
+describe("login", () => {
+  it("signs in, reads the session and signs out", async () => {
+    const client = server.client();
+    const login = await client.post("/api/v1/auth/login", { email: "ADA@example.com", password: TEST_PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.headers.get("set-cookie")).toMatch(/HttpOnly/);
+    expect(login.headers.get("set-cookie")).toMatch(/SameSite=Lax/);
+    expect((await client.get("/api/v1/auth/session")).body.user.email).toBe("ada@example.com");
+    expect((await client.post("/api/v1/auth/logout")).status).toBe(200);
+    expect((await client.get("/api/v1/auth/session")).status).toBe(401);
+  });
+
+  it("gives one message for an unknown email and a wrong password", async () => {
+    const unknown = await server.client().post("/api/v1/auth/login", { email: "nobody@example.com", password: TEST_PASSWORD });
+    const wrong = await server.client().post("/api/v1/auth/login", { email: "ada@example.com", password: "wrong password here" });
+    expect(unknown.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    expect(unknown.body.message).toBe(wrong.body.message);
+    expect(unknown.body.reasonCode).toBe(wrong.body.reasonCode);
+  });
+
+  it("rate-limits attempts per email with a clear message", async () => {
+    const email = "target@example.com";
+    let last;
+    for (let i = 0; i < 11; i++) last = await server.client().post("/api/v1/auth/login", { email, password: `guess number ${i}` });
+    expect(last!.status).toBe(429);
+    expect(last!.body.message).toMatch(/Too many sign-in attempts\. Try again in \d+ minutes?/);
+    expect(last!.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
+
+  it("rate-limits attempts per IP address", async () => {
+    const { createApiClient } = await import("../../test/api-client.ts");
+    let last;
+    for (let i = 0; i < 31; i++) {
+      last = await createApiClient(server.app, { peer: "198.51.100.23" }).post("/api/v1/auth/login", { email: `spray${i}@example.com`, password: "password guess" });
+    }
+    expect(last!.status).toBe(429);
+    const elsewhere = await createApiClient(server.app, { peer: "198.51.100.24" }).post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD });
+    expect(elsewhere.status).toBe(200);
+  });
+});
+
+describe("sessions", () => {
+  it("expire after the idle timeout", async () => {
+    const client = server.client();
+    await client.post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD });
+    clock.advance(1800);
+    expect((await client.get("/api/v1/auth/session")).status).toBe(200);
+    clock.advance(1800 + 60);
+    expect((await client.get("/api/v1/auth/session")).status).toBe(200); // touched 31 minutes ago
+    clock.advance(3601);
+    const expired = await client.get("/api/v1/auth/session");
+    expect(expired.status).toBe(401);
+    expect(expired.body.reasonCode).toBe("session_expired");
+  });
+
+  it("expire at the absolute limit even when active", async () => {
+    const client = server.client();
+    await client.post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD });
+    for (let i = 0; i < 25; i++) {
+      clock.advance(3500);
+      if ((await client.get("/api/v1/auth/session")).status === 401) break;
+    }
+    expect((await client.get("/api/v1/auth/session")).status).toBe(401);
+  });
+});
+
+describe("CSRF defence on cookie-authenticated writes", () => {
+  beforeAll(async () => {
+    // The session tests above moved the clock past the first session's lifetime.
+    expect((await admin.post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD })).status).toBe(200);
+  });
+
+  it("refuses a write without the CSRF token", async () => {
+    const res = await admin.post("/api/v1/projects", { name: "No token" }, { "x-csrf-token": "" });
+    expect(res.status).toBe(403);
+    expect(res.body.reasonCode).toBe("csrf_failed");
+  });
+
+  it("refuses a write from another origin even with the token", async () => {
+    const res = await admin.post("/api/v1/projects", { name: "Cross site" }, { origin: "https://evil.example" });
+    expect(res.status).toBe(403);
+  });
+
+  it("accepts a same-origin write with the token", async () => {
+    expect((await admin.post("/api/v1/projects", { name: "Same site" })).status).toBe(200);
+  });
+});
+
+describe("secrets in logs", () => {
+  it("never logs a password, a session cookie or a CSRF token", () => {
+    const all = server.logs.join("\n");
+    expect(all).not.toContain(TEST_PASSWORD);
+    expect(all).not.toContain(admin.cookie!.split("=")[1]);
+    expect(all).not.toContain(admin.csrfToken!);
+  });
+});
