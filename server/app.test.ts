@@ -89,3 +89,13 @@ describe("the HTTP shell", () => {
     expect(bundle.headers.get("content-type")).toContain("javascript");
   });
 });
+
+describe("text PostgreSQL cannot store", () => {
+  it("refuses NUL characters in bodies and query strings with 400", async () => {
+    const client = server.client();
+    const body = await client.request("POST", "/api/v1/auth/login", '{"email":"a\\u0000@example.com","password":"x"}', { "content-type": "application/json" });
+    expect(body.status).toBe(400);
+    expect((await client.get("/api/v1/projects?search=%00")).status).toBe(400);
+    expect((await client.get("/api/v1/projects?search=%E0%A4%A")).status).toBe(400);
+  });
+});

@@ -14,6 +14,7 @@ import { AppError } from "./lib/http/errors.ts";
 import { apiDocsRoutes } from "./lib/http/api-docs.ts";
 import { authenticate } from "./lib/http/authenticate.ts";
 import { resolveClientIp } from "./lib/http/client-ip.ts";
+import { rejectNulCharacters } from "./lib/http/reject-nul.ts";
 import { errorBody, onError } from "./lib/http/on-error.ts";
 import { securityHeaders } from "./lib/http/security-headers.ts";
 import { parseCidrList } from "./lib/net/ip.ts";
@@ -64,6 +65,7 @@ export function createApp({ core, services, webDir }: AppOptions) {
   });
   app.use(securityHeaders({ hsts }));
   app.use("/api/*", bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw new AppError(413, "body_too_large", "The request body is larger than 64 KiB"); } }));
+  app.use("/api/*", rejectNulCharacters());
   app.use("/api/*", async (c, next) => {
     await next();
     c.header("Cache-Control", "no-store");
