@@ -49,11 +49,13 @@ export function useLogout() {
     mutationFn: () =>
       apiRequest("/api/v1/auth/logout", messageResponseSchema, { method: "POST", skipUnauthorizedRedirect: true }),
     onSettled: async () => {
-      // Even if the server call failed, forget everything locally: the person asked to leave.
+      // Even if the server call failed, forget the session locally: the person asked to leave.
+      // Mark it signed out before navigating, or /login would see the cached session and bounce back.
       setCsrfToken(null);
-      await router.navigate({ to: "/login" });
-      queryClient.clear();
       queryClient.setQueryData(sessionQueryKey, null);
+      await router.navigate({ to: "/login" });
+      // Then drop everything cached for this account (the signed-in pages are unmounted by now).
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueryKey[0] });
     },
   });
 }
