@@ -24,6 +24,7 @@ import { memberRoutes } from "./modules/people/members.routes.ts";
 import { createSessionCookie } from "./modules/people/session-cookie.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { projectRoutes } from "./modules/projects/projects.routes.ts";
+import { appConnectionRoutes } from "./modules/app-connections/app-connections.routes.ts";
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -93,7 +94,8 @@ export function createApp({ core, services, webDir }: AppOptions) {
     .route("/api/v1", authRoutes(services.auth, cookie))
     .route("/api/v1", memberRoutes(services.members, env.LEASEHOLD_PUBLIC_URL))
     .route("/api/v1", projectRoutes(services.projects))
-    .route("/api/v1", auditRoutes(services.audit));
+    .route("/api/v1", auditRoutes(services.audit))
+    .route("/api/v1", appConnectionRoutes(services.appConnections));
 
   app.doc31("/api/docs/openapi.json", {
     openapi: "3.1.0",

@@ -14,6 +14,10 @@ import { createAuthService } from "./modules/people/auth.service.ts";
 import { createMembersService } from "./modules/people/members.service.ts";
 import { createProjectsRepo } from "./modules/projects/projects.repo.ts";
 import { createProjectsService } from "./modules/projects/projects.service.ts";
+import { createConnectionCredentialFactory } from "./lib/aws/connection-credentials.ts";
+import { createAppConnectionsRepo } from "./modules/app-connections/app-connections.repo.ts";
+import { createAppConnectionsService } from "./modules/app-connections/app-connections.service.ts";
+import type { ConnectionUsage } from "./modules/app-connections/connection-usage.ts";
 
 /** What every service may depend on. Time and randomness are injected so rules are testable. */
 export interface CoreDeps {
@@ -56,6 +60,16 @@ export function createServices(core: CoreDeps) {
   });
   const members = createMembersService({ db, repo: peopleRepo, access, audit, projects, clock, randomId });
 
-  return { access, audit, projects, auth, members, peopleRepo };
+  // TEMPORARY SEAM (issue 4 → issue 5): the dynamic-secrets module replaces this with its
+  // own ConnectionUsage (the dynamic secrets naming a connection), so that deleting a
+  // connection in use is refused. Until then no module uses connections.
+  const connectionUsage: ConnectionUsage = { findUsers: async () => [] };
+  const appConnections = createAppConnectionsService({
+    db, repo: createAppConnectionsRepo(), access, projects, audit, envelope: core.envelope, clock, randomId,
+    factory: createConnectionCredentialFactory({ aws: core.aws, env: core.env, clock }),
+    usage: connectionUsage,
+  });
+
+  return { access, audit, projects, auth, members, peopleRepo, appConnections };
 }
 export type Services = ReturnType<typeof createServices>;
