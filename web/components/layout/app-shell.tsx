@@ -48,9 +48,7 @@ export function AppShell({ session, children }: { session: SessionResponse; chil
           <Brand />
           <div className="flex items-center gap-2">
             <ThemeToggle />
-            <div className="w-44">
-              <UserMenu session={session} />
-            </div>
+            <UserMenu session={session} compact />
           </div>
         </div>
         <TopNav />

@@ -16,14 +16,19 @@ function initials(name: string): string {
   return ((parts[0]?.[0] ?? "") + (parts.length > 1 ? (parts.at(-1)?.[0] ?? "") : "")).toUpperCase() || "?";
 }
 
-export function UserMenu({ session }: { session: SessionResponse }) {
+/** `compact` shows only the initials, for the narrow top bar. */
+export function UserMenu({ session, compact = false }: { session: SessionResponse; compact?: boolean }) {
   const logout = useLogout();
   const { user } = session;
   return (
     <DropdownMenu>
       <DropdownMenuTrigger
         aria-label={`Account menu for ${user.name}`}
-        className="flex w-full cursor-pointer items-center gap-2.5 rounded-md p-1.5 text-left hover:bg-accent"
+        className={
+          compact
+            ? "flex cursor-pointer items-center rounded-full p-0.5 hover:bg-accent"
+            : "flex w-full cursor-pointer items-center gap-2.5 rounded-md p-1.5 text-left hover:bg-accent"
+        }
       >
         <span
           aria-hidden="true"
@@ -31,13 +36,17 @@ export function UserMenu({ session }: { session: SessionResponse }) {
         >
           {initials(user.name)}
         </span>
-        <span className="grid min-w-0 flex-1 leading-tight">
-          <span className="truncate text-sm font-medium">{user.name}</span>
-          <span className="truncate text-xs text-muted-foreground">{user.email}</span>
-        </span>
-        <ChevronsUpDown aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+        {compact ? null : (
+          <>
+            <span className="grid min-w-0 flex-1 leading-tight">
+              <span className="truncate text-sm font-medium">{user.name}</span>
+              <span className="truncate text-xs text-muted-foreground">{user.email}</span>
+            </span>
+            <ChevronsUpDown aria-hidden="true" className="size-4 shrink-0 text-muted-foreground" />
+          </>
+        )}
       </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" side="top" className="w-60">
+      <DropdownMenuContent align="end" side={compact ? "bottom" : "top"} className="w-60">
         <DropdownMenuLabel>
           <span className="block truncate font-medium">{user.name}</span>
           <span className="block truncate text-xs text-muted-foreground">{user.email}</span>

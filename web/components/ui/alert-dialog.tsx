@@ -15,7 +15,7 @@ export function AlertDialogContent({ className, ...props }: ComponentProps<typeo
   return (
     <AlertDialogPrimitive.Portal>
       <AlertDialogPrimitive.Overlay className={overlayClasses} />
-      <AlertDialogPrimitive.Content className={clsx(dialogPanelClasses, className)} {...props} />
+      <AlertDialogPrimitive.Content className={clsx(dialogPanelClasses, "max-w-lg", className)} {...props} />
     </AlertDialogPrimitive.Portal>
   );
 }

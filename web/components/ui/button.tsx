@@ -7,6 +7,7 @@ const variantClasses = {
   primary: "bg-primary text-primary-foreground shadow-sm hover:bg-primary/90",
   secondary: "bg-secondary text-secondary-foreground hover:bg-secondary/80",
   outline: "border border-input bg-card text-foreground shadow-xs hover:bg-accent hover:text-accent-foreground",
+  "outline-destructive": "border border-destructive/40 bg-card text-destructive shadow-xs hover:bg-destructive/10",
   ghost: "text-foreground hover:bg-accent hover:text-accent-foreground",
   destructive: "bg-destructive text-destructive-foreground shadow-sm hover:bg-destructive/90",
   link: "text-primary underline-offset-4 hover:underline",
@@ -23,6 +24,10 @@ const sizeClasses = {
 export type ButtonVariant = keyof typeof variantClasses;
 export type ButtonSize = keyof typeof sizeClasses;
 
+/**
+ * Classes are joined, not merged (no tailwind-merge, to keep it out of the bundle): callers may add
+ * layout classes such as `w-full`, but a different look needs a variant here, not an override.
+ */
 export function buttonClasses({
   variant = "primary",
   size = "md",

@@ -9,21 +9,24 @@ export const DialogClose = DialogPrimitive.Close;
 
 export const overlayClasses = "fixed inset-0 z-40 bg-black/50 backdrop-blur-[1px] data-[state=open]:animate-fade-in";
 export const dialogPanelClasses = clsx(
-  "fixed top-1/2 left-1/2 z-50 grid w-[calc(100%-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 gap-4",
+  "fixed top-1/2 left-1/2 z-50 grid w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4",
   "rounded-xl border bg-popover p-6 text-popover-foreground shadow-xl data-[state=open]:animate-pop-in",
   "max-h-[calc(100dvh-2rem)] overflow-y-auto",
 );
 
+const dialogWidths = { md: "max-w-lg", lg: "max-w-2xl" } as const;
+
 /** Focus is trapped inside and returned to the trigger on close (Radix); Escape closes it. */
 export function DialogContent({
+  size = "md",
   className,
   children,
   ...props
-}: ComponentProps<typeof DialogPrimitive.Content>) {
+}: ComponentProps<typeof DialogPrimitive.Content> & { size?: keyof typeof dialogWidths }) {
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className={overlayClasses} />
-      <DialogPrimitive.Content className={clsx(dialogPanelClasses, className)} {...props}>
+      <DialogPrimitive.Content className={clsx(dialogPanelClasses, dialogWidths[size], className)} {...props}>
         {children}
         <DialogPrimitive.Close
           className="absolute top-4 right-4 rounded-sm p-1 text-muted-foreground hover:text-foreground"

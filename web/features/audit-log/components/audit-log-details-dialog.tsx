@@ -27,7 +27,7 @@ export function AuditLogDetailsDialog({ entry }: { entry: AuditLog }) {
           Details
         </Button>
       </DialogTrigger>
-      <DialogContent className="max-w-2xl">
+      <DialogContent size="lg">
         <DialogHeader>
           <DialogTitle className="font-mono">{entry.action}</DialogTitle>
           <DialogDescription>{formatDateTime(entry.createdAt)}</DialogDescription>

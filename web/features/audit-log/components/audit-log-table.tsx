@@ -7,7 +7,7 @@ import { Pagination } from "#web/components/ui/pagination.tsx";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
 import { AUDIT_LOG_PAGE_SIZE } from "#web/features/audit-log/api.ts";
 import { AuditLogDetailsDialog } from "#web/features/audit-log/components/audit-log-details-dialog.tsx";
-import { formatDateTime } from "#web/lib/format.ts";
+import { formatCompactDateTime } from "#web/lib/format.ts";
 
 export function AuditLogTable({
   data,
@@ -48,7 +48,7 @@ export function AuditLogTable({
           {data.auditLogs.map((entry) => (
             <TableRow key={entry.id}>
               <TableCell className="whitespace-nowrap text-muted-foreground tabular-nums">
-                <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt)}</time>
+                <time dateTime={entry.createdAt}>{formatCompactDateTime(entry.createdAt)}</time>
               </TableCell>
               <TableCell>
                 <div className="flex items-center gap-2">
@@ -56,11 +56,11 @@ export function AuditLogTable({
                   {entry.actorType === "user" ? null : <Badge>{entry.actorType}</Badge>}
                 </div>
               </TableCell>
-              <TableCell className="font-mono text-xs">{entry.action}</TableCell>
+              <TableCell className="font-mono text-xs whitespace-nowrap">{entry.action}</TableCell>
               <TableCell>
                 <div>{entry.resourceType}</div>
                 {entry.resourceId ? (
-                  <div className="max-w-48 truncate font-mono text-xs text-muted-foreground" title={entry.resourceId}>
+                  <div className="max-w-36 truncate font-mono text-xs text-muted-foreground" title={entry.resourceId}>
                     {entry.resourceId}
                   </div>
                 ) : null}

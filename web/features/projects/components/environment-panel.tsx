@@ -2,7 +2,7 @@ import { Pencil, Trash2 } from "lucide-react";
 import type { Environment, Project } from "#shared/schemas/projects.ts";
 import { ConfirmDialog } from "#web/components/confirm-dialog.tsx";
 import { Button } from "#web/components/ui/button.tsx";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "#web/components/ui/card.tsx";
+import { Card, CardContent, CardDescription, CardTitle } from "#web/components/ui/card.tsx";
 import { CopyButton } from "#web/components/ui/copy-button.tsx";
 import { toast } from "#web/components/ui/toast.ts";
 import { useDeleteEnvironment } from "#web/features/projects/api.ts";
@@ -10,9 +10,9 @@ import { EnvironmentFormDialog } from "#web/features/projects/components/environ
 
 function CopyableValue({ label, value }: { label: string; value: string }) {
   return (
-    <div className="grid gap-1">
+    <div className="grid min-w-0 gap-1">
       <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
-      <dd className="flex items-center gap-2">
+      <dd className="flex min-w-0 items-center gap-2">
         <code className="min-w-0 truncate rounded bg-muted px-1.5 py-0.5 font-mono text-sm">{value}</code>
         <CopyButton text={value} label={`Copy ${label.toLowerCase()}`} size="icon-sm" variant="ghost" />
       </dd>
@@ -33,7 +33,7 @@ export function EnvironmentPanel({
   const deleteEnvironment = useDeleteEnvironment(project.id);
   return (
     <Card>
-      <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
+      <div className="flex flex-wrap items-start justify-between gap-3 p-6 pb-4">
         <div className="grid gap-1">
           <CardTitle>{environment.name}</CardTitle>
           <CardDescription>Machine clients address this environment by the project and environment slugs.</CardDescription>
@@ -51,7 +51,7 @@ export function EnvironmentPanel({
           />
           <ConfirmDialog
             trigger={
-              <Button variant="outline" size="sm" className="text-destructive">
+              <Button variant="outline-destructive" size="sm">
                 <Trash2 aria-hidden="true" />
                 Delete
               </Button>
@@ -66,7 +66,7 @@ export function EnvironmentPanel({
             }}
           />
         </div>
-      </CardHeader>
+      </div>
       <CardContent>
         <dl className="grid gap-4 sm:grid-cols-3">
           <CopyableValue label="Project slug" value={project.slug} />
