@@ -25,8 +25,10 @@ function toLocalInput(iso: string | undefined): string {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
 
-function toIso(local: string): string | undefined {
-  return local ? new Date(local).toISOString() : undefined;
+/** `endOfMinute`: the picker has minute precision, so "to 12:30" must still include 12:30:45. */
+function toIso(local: string, { endOfMinute = false } = {}): string | undefined {
+  if (!local) return undefined;
+  return new Date(new Date(local).getTime() + (endOfMinute ? 59_999 : 0)).toISOString();
 }
 
 export function AuditLogFilters({
@@ -56,7 +58,7 @@ export function AuditLogFilters({
       action: input.action || undefined,
       resourceType: input.resourceType || undefined,
       from: toIso(input.from),
-      to: toIso(input.to),
+      to: toIso(input.to, { endOfMinute: true }),
     }),
   );
 

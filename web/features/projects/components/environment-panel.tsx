@@ -24,10 +24,13 @@ function CopyableValue({ label, value }: { label: string; value: string }) {
 export function EnvironmentPanel({
   project,
   environment,
+  onSaved,
   onDeleted,
 }: {
   project: Project;
   environment: Environment;
+  /** Called after an edit, so the URL can follow a changed slug. */
+  onSaved: (environment: Environment) => void;
   onDeleted: () => void;
 }) {
   const deleteEnvironment = useDeleteEnvironment(project.id);
@@ -42,6 +45,7 @@ export function EnvironmentPanel({
           <EnvironmentFormDialog
             projectId={project.id}
             environment={environment}
+            onSaved={onSaved}
             trigger={
               <Button variant="outline" size="sm">
                 <Pencil aria-hidden="true" />

@@ -56,7 +56,12 @@ export function EnvironmentTabs({
           </TabsList>
           {environments.map((environment) => (
             <TabsContent key={environment.id} value={environment.slug}>
-              <EnvironmentPanel project={project} environment={environment} onDeleted={() => onSelect(undefined)} />
+              <EnvironmentPanel
+                project={project}
+                environment={environment}
+                onSaved={(saved) => onSelect(saved.slug)}
+                onDeleted={() => onSelect(undefined)}
+              />
             </TabsContent>
           ))}
         </Tabs>
