@@ -71,8 +71,8 @@ function authHelpers(page: Page): AuthHelpers {
 
 export const test = base.extend<{
   auth: AuthHelpers;
-  /** Saves a full-page screenshot as e2e/screenshots/<spec name>-<name>.png. */
-  saveScreenshot: (name: string) => Promise<void>;
+  /** Saves a full-page screenshot as e2e/screenshots/<spec name>-<name>.png (of `target`, default the page). */
+  saveScreenshot: (name: string, target?: Page) => Promise<void>;
 }>({
   auth: async ({ page }, use) => {
     await use(authHelpers(page));
@@ -80,8 +80,8 @@ export const test = base.extend<{
   saveScreenshot: async ({ page }, use, testInfo) => {
     const spec = basename(testInfo.file).replace(/\.spec\.ts$/, "");
     mkdirSync(screenshotsDir, { recursive: true });
-    await use(async (name) => {
-      await page.screenshot({ path: `${screenshotsDir}${spec}-${name}.png`, fullPage: true });
+    await use(async (name, target = page) => {
+      await target.screenshot({ path: `${screenshotsDir}${spec}-${name}.png`, fullPage: true });
     });
   },
 });

@@ -48,6 +48,7 @@ test("first run: set up, log in, create a project, add a member, log out", async
 
     await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Billing API");
+    await saveScreenshot("06-project-created");
   });
 
   await test.step("the new project has dev, staging and prod", async () => {
@@ -60,7 +61,7 @@ test("first run: set up, log in, create a project, add a member, log out", async
     const panel = page.getByRole("tabpanel", { name: "Staging" });
     await expect(panel.getByText("staging", { exact: true })).toBeVisible();
     await expect(panel.getByText("billing-api", { exact: true })).toBeVisible();
-    await saveScreenshot("06-environments");
+    await saveScreenshot("07-environments");
   });
 
   let setupLink = "";
@@ -83,12 +84,12 @@ test("first run: set up, log in, create a project, add a member, log out", async
     await result.getByRole("button", { name: "Copy setup link" }).click();
     await expect(result.getByRole("status")).toHaveText("Copied");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(setupLink);
-    await saveScreenshot("07-setup-link");
+    await saveScreenshot("08-setup-link");
 
     await result.getByRole("button", { name: "Done" }).click();
     const row = page.getByRole("row").filter({ hasText: newMemberEmail });
     await expect(row.getByText("Invited")).toBeVisible();
-    await saveScreenshot("08-members");
+    await saveScreenshot("09-members");
   });
 
   await test.step("the invited person finishes signing up with the link", async () => {
@@ -101,6 +102,7 @@ test("first run: set up, log in, create a project, add a member, log out", async
     await invitee.getByRole("button", { name: "Set password and sign in" }).click();
     await expect(invitee).toHaveURL(/\/projects$/);
     await expect(invitee.getByRole("button", { name: "Account menu for Bea Builder" })).toBeVisible();
+    await saveScreenshot("10-invitee-signed-in", invitee);
     await context.close();
   });
 
@@ -108,7 +110,7 @@ test("first run: set up, log in, create a project, add a member, log out", async
     await page.getByRole("button", { name: `Account menu for ${firstAdmin.name}` }).click();
     await page.getByRole("menuitem", { name: "Log out" }).click();
     await expect(page).toHaveURL(/\/login$/);
-    await saveScreenshot("09-logged-out");
+    await saveScreenshot("11-logged-out");
   });
 
   await test.step("a wrong password shows the server's message", async () => {
@@ -122,6 +124,6 @@ test("first run: set up, log in, create a project, add a member, log out", async
     // The password field is cleared for the next attempt; the email stays.
     await expect(page.getByLabel("Password")).toHaveValue("");
     await expect(page.getByLabel("Email")).toHaveValue(firstAdmin.email);
-    await saveScreenshot("10-wrong-password");
+    await saveScreenshot("12-wrong-password");
   });
 });

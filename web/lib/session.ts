@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
 import { sessionResponseSchema, type SessionResponse } from "#shared/schemas/auth.ts";
 import { messageResponseSchema } from "#shared/schemas/common.ts";
@@ -36,7 +36,7 @@ export function sessionQueryOptions() {
  * Records a session the server just created (setup, login, accept-invite).
  * Data cached for a previous person is dropped first, so nobody sees another account's lists.
  */
-export function storeNewSession(queryClient: ReturnType<typeof useQueryClient>, session: SessionResponse): void {
+export function storeNewSession(queryClient: QueryClient, session: SessionResponse): void {
   setCsrfToken(session.csrfToken);
   queryClient.clear();
   queryClient.setQueryData(sessionQueryKey, session);
