@@ -27,6 +27,8 @@ export interface RecordedRequest {
   action: string | null;
   /** The signing service from the SigV4 credential scope, e.g. "sts" or "iam". */
   service: string | null;
+  /** The signing region from the SigV4 credential scope, e.g. "us-east-1". */
+  region: string | null;
   /** The access key ID that signed the request, from the Authorization header. */
   accessKeyId: string | null;
   /** Form or JSON parameters of the call (ExternalId, RoleSessionName, UserName …). */
@@ -128,7 +130,7 @@ function recordOf(seq: number, req: IncomingMessage, body: string): RecordedRequ
   const url = new URL(req.url ?? "/", "http://proxy.invalid");
   const params = parseParams(body, url.search, headers["content-type"] ?? "");
   const target = headers["x-amz-target"];
-  const scope = /Credential=([^/,\s]+)\/\d{8}\/[^/]+\/([^/]+)\//.exec(headers.authorization ?? "");
+  const scope = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/([^/]+)\//.exec(headers.authorization ?? "");
   return {
     seq,
     method: req.method ?? "GET",
@@ -136,7 +138,8 @@ function recordOf(seq: number, req: IncomingMessage, body: string): RecordedRequ
     headers,
     body,
     action: params.Action ?? (target ? target.slice(target.lastIndexOf(".") + 1) : null),
-    service: scope?.[2] ?? null,
+    service: scope?.[3] ?? null,
+    region: scope?.[2] ?? null,
     accessKeyId: scope?.[1] ?? params["X-Amz-Credential"]?.split("/")[0] ?? null,
     params,
     outcome: { kind: "pending" },

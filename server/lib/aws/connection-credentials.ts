@@ -62,6 +62,11 @@ const SERVER_CREDENTIALS_HINT =
   "Leasehold's own AWS credentials come from INF_APP_CONNECTION_AWS_ACCESS_KEY_ID and INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY when both are set, " +
   "otherwise from the AWS SDK's default chain (an instance, task or pod role). The server's operator must fix them";
 
+const scopeHintFor = (scope: { projectId: string | null }) =>
+  scope.projectId
+    ? "This connection belongs to a project, so its External ID is the project's ID"
+    : "This connection belongs to the organization, so its External ID is the organization's ID";
+
 export type ServerPrincipalStatus =
   | { configured: true; source: "environment" | "default-chain"; arn: string; account: string }
   | { configured: false; source: "environment" | "default-chain"; message: string };
@@ -125,7 +130,7 @@ export function createConnectionCredentialFactory(deps: {
   }
 
   /** AssumeRole as the server's principal, with the scope's External ID. Errors are translated. */
-  async function assumeRoleWithExternalId(input: { connectionId: string; roleArn: string; stsEndpoint: string | null; externalId: string; forForm: boolean }) {
+  async function assumeRoleWithExternalId(input: { connectionId: string; roleArn: string; stsEndpoint: string | null; externalId: string; scopeHint: string; forForm: boolean }) {
     const target = stsTarget(input.stsEndpoint);
     const sts = aws.sts({ credentials: serverCredentials(), endpoint: target.endpoint, region: target.region });
     try {
@@ -150,7 +155,10 @@ export function createConnectionCredentialFactory(deps: {
         externalId: input.externalId,
         endpoint: target.effectiveEndpoint,
         ...(env.INF_APP_CONNECTION_AWS_ACCESS_KEY_ID ? { accessKeyId: env.INF_APP_CONNECTION_AWS_ACCESS_KEY_ID } : {}),
-        hints: { "invalid-credentials": SERVER_CREDENTIALS_HINT, "signature-mismatch": SERVER_CREDENTIALS_HINT, "no-credentials": SERVER_CREDENTIALS_HINT, "expired-credentials": SERVER_CREDENTIALS_HINT },
+        hints: {
+          "access-denied": input.scopeHint,
+          "invalid-credentials": SERVER_CREDENTIALS_HINT, "signature-mismatch": SERVER_CREDENTIALS_HINT, "no-credentials": SERVER_CREDENTIALS_HINT, "expired-credentials": SERVER_CREDENTIALS_HINT,
+        },
         ...(input.forForm ? { fields: endpointFields(input.stsEndpoint, { "access-denied": FIELDS.roleArn, "invalid-input": FIELDS.roleArn, "not-found": FIELDS.roleArn }) } : {}),
       });
     }
@@ -172,7 +180,9 @@ export function createConnectionCredentialFactory(deps: {
     let stsEndpoint: string | null = null;
     if (secrets.method === "assume-role") {
       stsEndpoint = secrets.stsEndpoint;
-      const assumed = await assumeRoleWithExternalId({ connectionId: scope.connectionId, roleArn: secrets.roleArn, stsEndpoint, externalId: externalIdForScope(scope), forForm: true });
+      const assumed = await assumeRoleWithExternalId({
+        connectionId: scope.connectionId, roleArn: secrets.roleArn, stsEndpoint, externalId: externalIdForScope(scope), scopeHint: scopeHintFor(scope), forForm: true,
+      });
       credentials = assumed.credentials;
     } else {
       credentials = { accessKeyId: secrets.accessKeyId, secretAccessKey: secrets.secretAccessKey };
@@ -206,7 +216,8 @@ export function createConnectionCredentialFactory(deps: {
     }
     const entry: CachedSession = { version: connection.version, renewAt: 0 };
     entry.pending = assumeRoleWithExternalId({
-      connectionId: connection.id, roleArn: secrets.roleArn, stsEndpoint: secrets.stsEndpoint, externalId: externalIdForScope(connection), forForm: false,
+      connectionId: connection.id, roleArn: secrets.roleArn, stsEndpoint: secrets.stsEndpoint, externalId: externalIdForScope(connection),
+      scopeHint: scopeHintFor(connection), forForm: false,
     }).then(({ credentials }) => {
       // The session lasts SESSION_DURATION_SECONDS unless AWS says it ends sooner (wall time, hence Date.now()).
       const lifetimeMs = Math.min(SESSION_DURATION_SECONDS * 1000, credentials.expiration ? credentials.expiration.getTime() - Date.now() : Infinity);
