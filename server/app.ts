@@ -24,6 +24,9 @@ import { memberRoutes } from "./modules/people/members.routes.ts";
 import { createSessionCookie } from "./modules/people/session-cookie.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { projectRoutes } from "./modules/projects/projects.routes.ts";
+import { identityRoutes } from "./modules/identities/identities.routes.ts";
+import { awsAuthRoutes } from "./modules/aws-auth/aws-auth.routes.ts";
+import { tokenRoutes } from "./modules/tokens/tokens.routes.ts";
 import { appConnectionRoutes } from "./modules/app-connections/app-connections.routes.ts";
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -76,6 +79,7 @@ export function createApp({ core, services, webDir }: AppOptions) {
     authenticate({
       session: { read: cookie.read, resolve: (token) => services.auth.resolveSession(token), csrfTokenFor },
       publicOrigin: env.LEASEHOLD_PUBLIC_URL,
+      bearer: (token, c) => services.tokens.authenticate(token, c.get("clientIp")),
     }),
   );
 
@@ -95,6 +99,9 @@ export function createApp({ core, services, webDir }: AppOptions) {
     .route("/api/v1", memberRoutes(services.members, env.LEASEHOLD_PUBLIC_URL))
     .route("/api/v1", projectRoutes(services.projects))
     .route("/api/v1", auditRoutes(services.audit))
+    .route("/api/v1", identityRoutes(services.identities, services.identityMemberships))
+    .route("/api/v1", awsAuthRoutes(services.awsAuth, services.awsAuthLogin))
+    .route("/api/v1", tokenRoutes(services.tokens))
     .route("/api/v1", appConnectionRoutes(services.appConnections));
 
   app.doc31("/api/docs/openapi.json", {

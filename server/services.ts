@@ -14,6 +14,7 @@ import { createAuthService } from "./modules/people/auth.service.ts";
 import { createMembersService } from "./modules/people/members.service.ts";
 import { createProjectsRepo } from "./modules/projects/projects.repo.ts";
 import { createProjectsService } from "./modules/projects/projects.service.ts";
+import { createMachineIdentityServices } from "./modules/identities/identity-services.ts";
 import { createConnectionCredentialFactory } from "./lib/aws/connection-credentials.ts";
 import { createAppConnectionsRepo } from "./modules/app-connections/app-connections.repo.ts";
 import { createAppConnectionsService } from "./modules/app-connections/app-connections.service.ts";
@@ -70,6 +71,8 @@ export function createServices(core: CoreDeps) {
     usage: connectionUsage,
   });
 
-  return { access, audit, projects, auth, members, peopleRepo, appConnections };
+  const machineIdentities = createMachineIdentityServices({ core, access, audit, projects, peopleRepo });
+
+  return { access, audit, projects, auth, members, peopleRepo, appConnections, ...machineIdentities };
 }
 export type Services = ReturnType<typeof createServices>;

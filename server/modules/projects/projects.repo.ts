@@ -76,6 +76,12 @@ export function createProjectsRepo() {
         .from(projectMemberships).innerJoin(users, eq(users.id, projectMemberships.userId))
         .where(and(eq(projectMemberships.orgId, orgId), eq(projectMemberships.projectId, projectId), isNotNull(projectMemberships.userId)))
         .orderBy(asc(users.email)),
+    /** A machine identity's memberships across the org's projects, with the projects' names. */
+    listIdentityMemberships: (db: Db, orgId: string, identityId: string) =>
+      db.select({ id: projectMemberships.id, identityId: projectMemberships.identityId, projectId: projects.id, projectName: projects.name, projectSlug: projects.slug, role: projectMemberships.role, createdAt: projectMemberships.createdAt })
+        .from(projectMemberships).innerJoin(projects, eq(projects.id, projectMemberships.projectId))
+        .where(and(eq(projectMemberships.orgId, orgId), eq(projectMemberships.identityId, identityId)))
+        .orderBy(asc(projects.name)),
     findMembership: (db: Db, orgId: string, projectId: string, membershipId: string) =>
       db.select().from(projectMemberships)
         .where(and(eq(projectMemberships.orgId, orgId), eq(projectMemberships.projectId, projectId), eq(projectMemberships.id, membershipId))).then((r) => r[0] ?? null),

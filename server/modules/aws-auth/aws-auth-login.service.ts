@@ -1,0 +1,95 @@
+import type { AccessTokenResponse } from "#shared/schemas/tokens.ts";
+import type { AwsAuthLoginInput } from "#shared/schemas/aws-auth.ts";
+import type { Clock } from "../../context.ts";
+import type { Db } from "../../db/client.ts";
+import { parseSignedStsRequest } from "../../lib/aws/sts-login/signed-request.ts";
+import { verifyCallerIdentity } from "../../lib/aws/sts-login/verify-caller.ts";
+import type { ForwardOptions } from "../../lib/aws/sts-login/forward.ts";
+import { AppError, forbidden, unauthorized } from "../../lib/http/errors.ts";
+import { ipMatchesAny, parseCidrList } from "../../lib/net/ip.ts";
+import type { RateLimiter } from "../../lib/rate-limit.ts";
+import type { AuditService } from "../audit/audit.service.ts";
+import type { RequestMeta, TokensService } from "../tokens/tokens.service.ts";
+import type { AwsAuthRepo } from "./aws-auth.repo.ts";
+import { checkCallerAllowed } from "./principal-rules.ts";
+import type { ServerIdSource } from "./server-id.ts";
+
+// One message for an unknown identity and one without AWS Auth, so neither can be probed.
+const NO_SUCH_LOGIN = "No identity with this ID can log in with AWS Auth";
+
+export interface LoginRateLimits {
+  perIp: RateLimiter;
+  perIdentity: RateLimiter;
+}
+
+/** Requests per minute before a 429: generous for fleets behind one NAT, tight enough to stop a flood of STS calls. */
+export const DEFAULT_LOGIN_LIMITS = { perIpPerMinute: 300, perIdentityPerMinute: 1200 };
+
+function enforce(limiter: RateLimiter, key: string, what: string) {
+  const { allowed, retryAfterSeconds } = limiter.hit(key);
+  if (!allowed) {
+    throw new AppError(429, "rate_limited", `Too many AWS Auth logins ${what}. Try again in ${retryAfterSeconds} s.`, { details: { retryAfterSeconds } });
+  }
+}
+
+/**
+ * POST /auth/aws-auth/login: decode and check the signed GetCallerIdentity (400s before
+ * any network call), find the identity, check the source address, let STS say who
+ * signed, check that principal, then issue a token.
+ */
+export function createAwsAuthLoginService(deps: {
+  db: Db;
+  repo: Pick<AwsAuthRepo, "findForLogin">;
+  tokens: Pick<TokensService, "issue">;
+  audit: AuditService;
+  serverId: ServerIdSource;
+  clock: Clock;
+  limits: LoginRateLimits;
+  /** AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL. */
+  endpointOverride: string | undefined;
+  forward?: ForwardOptions;
+}) {
+  const { db, clock } = deps;
+
+  return {
+    async login(input: AwsAuthLoginInput, meta: RequestMeta): Promise<{ response: AccessTokenResponse; principalArn: string }> {
+      enforce(deps.limits.perIp, meta.ip, "from this address");
+      const request = parseSignedStsRequest(input);
+      enforce(deps.limits.perIdentity, input.identityId, "for this identity");
+
+      const found = await deps.repo.findForLogin(db, input.identityId);
+      if (!found) throw unauthorized(NO_SUCH_LOGIN, "unknown_identity");
+      const { identity, awsAuth } = found;
+      if (!ipMatchesAny(meta.ip, parseCidrList(awsAuth.accessTokenTrustedIps.map((t) => t.ipAddress)))) {
+        throw forbidden(`Logins for this identity are not allowed from ${meta.ip}: the address is not among its trusted IPs`, "ip_not_trusted");
+      }
+
+      const caller = await verifyCallerIdentity(request, {
+        stsEndpoint: awsAuth.stsEndpoint,
+        requiredServerId: awsAuth.serverIdHeader ? await deps.serverId.get() : null,
+        now: clock.now(),
+        endpointOverride: deps.endpointOverride,
+        ...(deps.forward ? { forward: deps.forward } : {}),
+      });
+      checkCallerAllowed(caller, awsAuth);
+
+      return db.transaction(async (tx) => {
+        const { response, actor } = await deps.tokens.issue(tx, {
+          identity: { id: identity.id, orgId: identity.orgId, name: identity.name, role: identity.role },
+          authMethod: "aws-auth",
+          ttl: awsAuth.accessTokenTTL,
+          maxTtl: awsAuth.accessTokenMaxTTL,
+          numUsesLimit: awsAuth.accessTokenNumUsesLimit,
+          principalArn: caller.arn,
+          sourceIp: meta.ip,
+        });
+        await deps.audit.record(tx, { actor, ...meta }, {
+          action: "identity.login", resourceType: "identity", resourceId: identity.id,
+          metadata: { authMethod: "aws-auth", principalArn: caller.arn, account: caller.account, tokenId: actor.type === "identity" ? actor.tokenId : null },
+        });
+        return { response, principalArn: caller.arn };
+      });
+    },
+  };
+}
+export type AwsAuthLoginService = ReturnType<typeof createAwsAuthLoginService>;

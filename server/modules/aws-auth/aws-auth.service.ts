@@ -1,0 +1,107 @@
+import { awsAuthRuleIssues, type AwsAuthFields, type IdentityAwsAuth, type UpdateAwsAuthInput } from "#shared/schemas/aws-auth.ts";
+import type { Clock, RequestContext } from "../../context.ts";
+import type { Db } from "../../db/client.ts";
+import { isUniqueViolation } from "../../db/errors.ts";
+import { AppError, conflict, notFound } from "../../lib/http/errors.ts";
+import type { AuditService } from "../audit/audit.service.ts";
+import type { IdentitiesService } from "../identities/identities.service.ts";
+import type { TokensService } from "../tokens/tokens.service.ts";
+import type { AwsAuthRepo, AwsAuthRow } from "./aws-auth.repo.ts";
+import type { ServerIdSource } from "./server-id.ts";
+
+const FIELDS = [
+  "stsEndpoint", "allowedPrincipalArns", "allowedAccountIds", "accessTokenTTL", "accessTokenMaxTTL",
+  "accessTokenNumUsesLimit", "accessTokenTrustedIps", "serverIdHeader",
+] as const satisfies readonly (keyof AwsAuthFields)[];
+
+const fieldsOf = (row: AwsAuthRow): AwsAuthFields => Object.fromEntries(FIELDS.map((f) => [f, row[f]])) as AwsAuthFields;
+
+function toView(row: AwsAuthRow, serverId: string): IdentityAwsAuth {
+  return {
+    id: row.id, identityId: row.identityId, type: "iam", ...fieldsOf(row), serverId,
+    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Audit metadata: the rules themselves, which are not secret, so the log says what changed. */
+const auditSummary = (fields: Partial<AwsAuthFields>) => ({
+  ...fields,
+  ...(fields.accessTokenTrustedIps ? { accessTokenTrustedIps: fields.accessTokenTrustedIps.map((t) => t.ipAddress) } : {}),
+});
+
+function refuseRuleViolations(config: AwsAuthFields) {
+  const issues = awsAuthRuleIssues(config);
+  if (issues.length > 0) {
+    throw new AppError(400, "invalid_request", issues[0]!.message, { issues: issues.map((i) => ({ ...i, code: "custom" })) });
+  }
+}
+
+/** Attach, update, read and detach an identity's AWS Auth configuration. */
+export function createAwsAuthService(deps: {
+  db: Db;
+  repo: AwsAuthRepo;
+  identities: Pick<IdentitiesService, "load">;
+  tokens: Pick<TokensService, "revokeAllOf">;
+  audit: AuditService;
+  serverId: ServerIdSource;
+  clock: Clock;
+  randomId: () => string;
+}) {
+  const { db, repo, identities, audit, clock, randomId } = deps;
+
+  async function loadConfig(tx: Db, ctx: RequestContext, identityId: string, action: "identities.read" | "identities.manage") {
+    const identity = await identities.load(tx, ctx, identityId, action);
+    const row = await repo.find(tx, identity.orgId, identity.id);
+    if (!row) throw notFound("AWS Auth for this identity");
+    return { identity, row };
+  }
+
+  return {
+    async attach(ctx: RequestContext, identityId: string, input: AwsAuthFields) {
+      const serverId = await deps.serverId.get();
+      try {
+        return await db.transaction(async (tx) => {
+          const identity = await identities.load(tx, ctx, identityId, "identities.manage");
+          if (identity.hasAwsAuth) throw conflict("aws_auth_attached", "This identity already uses AWS Auth: update it instead");
+          const now = clock.now();
+          const row = await repo.insert(tx, { id: randomId(), orgId: identity.orgId, identityId: identity.id, ...input, createdAt: now, updatedAt: now });
+          await audit.record(tx, ctx, { action: "identity-aws-auth.attach", resourceType: "identity", resourceId: identity.id, metadata: auditSummary(input) });
+          return toView(row, serverId);
+        });
+      } catch (error) {
+        throw isUniqueViolation(error) ? conflict("aws_auth_attached", "This identity already uses AWS Auth: update it instead") : error;
+      }
+    },
+
+    async update(ctx: RequestContext, identityId: string, patch: UpdateAwsAuthInput) {
+      const serverId = await deps.serverId.get();
+      return db.transaction(async (tx) => {
+        const { identity, row } = await loadConfig(tx, ctx, identityId, "identities.manage");
+        const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<AwsAuthFields>;
+        // The cross-field rules hold for the result, not just the fields sent.
+        refuseRuleViolations({ ...fieldsOf(row), ...changes });
+        const updated = await repo.update(tx, identity.orgId, identity.id, { ...changes, updatedAt: clock.now() });
+        await audit.record(tx, ctx, { action: "identity-aws-auth.update", resourceType: "identity", resourceId: identity.id, metadata: auditSummary(changes) });
+        return toView(updated!, serverId);
+      });
+    },
+
+    async get(ctx: RequestContext, identityId: string) {
+      const { row } = await loadConfig(db, ctx, identityId, "identities.read");
+      return toView(row, await deps.serverId.get());
+    },
+
+    /** Detaches AWS Auth and revokes every token it issued, atomically. */
+    async detach(ctx: RequestContext, identityId: string) {
+      const serverId = await deps.serverId.get();
+      return db.transaction(async (tx) => {
+        const { identity, row } = await loadConfig(tx, ctx, identityId, "identities.manage");
+        const revokedTokens = await deps.tokens.revokeAllOf(tx, identity.orgId, identity.id, "AWS Auth was detached", "aws-auth");
+        await repo.delete(tx, identity.orgId, identity.id);
+        await audit.record(tx, ctx, { action: "identity-aws-auth.detach", resourceType: "identity", resourceId: identity.id, metadata: { revokedTokens } });
+        return toView(row, serverId);
+      });
+    },
+  };
+}
+export type AwsAuthService = ReturnType<typeof createAwsAuthService>;

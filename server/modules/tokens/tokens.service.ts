@@ -1,0 +1,187 @@
+import { ACCESS_TOKEN_PREFIX, type AccessTokenResponse, type IdentityAccessToken, type ListIdentityTokensQuery, type TokenStatus } from "#shared/schemas/tokens.ts";
+import type { OrgRole } from "#shared/schemas/common.ts";
+import type { Actor, Clock, RequestContext } from "../../context.ts";
+import type { Db } from "../../db/client.ts";
+import { generateToken, hashToken } from "../../lib/crypto/tokens.ts";
+import { AppError, forbidden, notFound, unauthorized } from "../../lib/http/errors.ts";
+import { ipMatchesAny, parseCidrList } from "../../lib/net/ip.ts";
+import type { Access } from "../access/access.ts";
+import type { AuditService } from "../audit/audit.service.ts";
+import type { TokenRow, TokensRepo } from "./tokens.repo.ts";
+
+/** Who the request came from, before we know which identity it is. */
+export type RequestMeta = Omit<RequestContext, "actor">;
+
+export interface IssueTokenInput {
+  identity: { id: string; orgId: string; name: string; role: OrgRole };
+  authMethod: TokenRow["authMethod"];
+  /** Seconds; 0 means "until the max TTL". */
+  ttl: number;
+  maxTtl: number;
+  numUsesLimit: number;
+  principalArn: string;
+  sourceIp: string;
+}
+
+const INVALID_TOKEN = "The access token is invalid, expired or revoked";
+const MAX_TOKEN_LENGTH = 256;
+
+export function tokenStatus(row: TokenRow, now: Date): TokenStatus {
+  if (row.revokedAt) return "revoked";
+  if (row.numUsesLimit > 0 && row.numUses >= row.numUsesLimit) return "exhausted";
+  if (row.expiresAt <= now) return "expired";
+  return "active";
+}
+
+const secondsUntil = (date: Date, now: Date) => Math.max(0, Math.floor((date.getTime() - now.getTime()) / 1000));
+
+/** The next expiry: now + TTL (or the max TTL when TTL is 0), never past creation + max TTL. */
+function expiryFrom(now: Date, ttl: number, maxExpiresAt: Date): Date {
+  const wanted = ttl > 0 ? now.getTime() + ttl * 1000 : Number.POSITIVE_INFINITY;
+  return new Date(Math.min(wanted, maxExpiresAt.getTime()));
+}
+
+export function createTokensService(deps: {
+  db: Db;
+  repo: TokensRepo;
+  access: Access;
+  audit: AuditService;
+  clock: Clock;
+  randomId: () => string;
+  /** Whether the identity exists in the org (answered by the identities module). */
+  identityExists: (db: Db, orgId: string, identityId: string) => Promise<boolean>;
+}) {
+  const { db, repo, access, audit, clock, randomId } = deps;
+
+  async function requireIdentity(tx: Db, ctx: RequestContext, identityId: string, action: "identities.read" | "identities.manage") {
+    access.requireOrg(ctx.actor, ctx.actor.orgId, action);
+    if (!(await deps.identityExists(tx, ctx.actor.orgId, identityId))) throw notFound("Identity");
+  }
+
+  const identityActor = (row: TokenRow, identity: { name: string; role: OrgRole }): Actor => ({
+    type: "identity", id: row.identityId, orgId: row.orgId, orgRole: identity.role, name: identity.name, tokenId: row.id,
+  });
+
+  /**
+   * Finds a presented token and refuses it with the precise reason when it cannot be used
+   * from this address. Trusted IPs come from the identity's current AWS Auth config, so
+   * tightening them applies to tokens already issued.
+   */
+  async function loadUsable(token: string, clientIp: string) {
+    if (!token.startsWith(`${ACCESS_TOKEN_PREFIX}_`) || token.length > MAX_TOKEN_LENGTH) return null;
+    const found = await repo.findByHash(db, hashToken(token));
+    if (!found) return null;
+    const now = clock.now();
+    const status = tokenStatus(found.token, now);
+    if (status === "revoked" || !found.trustedIps) throw unauthorized("This access token has been revoked", "token_revoked");
+    if (status === "exhausted") throw unauthorized("This access token has used up its number of uses", "token_uses_exhausted");
+    if (status === "expired") throw unauthorized("This access token has expired: log in again", "token_expired");
+    if (!ipMatchesAny(clientIp, parseCidrList(found.trustedIps.map((t) => t.ipAddress)))) {
+      throw forbidden(`This access token cannot be used from ${clientIp}: the address is not among the identity's trusted IPs`, "ip_not_trusted");
+    }
+    return { ...found, now };
+  }
+
+  function toView(row: TokenRow, now: Date): IdentityAccessToken {
+    return {
+      id: row.id, identityId: row.identityId, authMethod: row.authMethod, status: tokenStatus(row, now),
+      principalArn: row.principalArn, sourceIp: row.sourceIp, numUses: row.numUses, numUsesLimit: row.numUsesLimit,
+      accessTokenTTL: row.accessTokenTTL, accessTokenMaxTTL: row.accessTokenMaxTTL,
+      createdAt: row.createdAt.toISOString(), lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+      lastRenewedAt: row.lastRenewedAt?.toISOString() ?? null, expiresAt: row.expiresAt.toISOString(),
+      maxExpiresAt: row.maxExpiresAt.toISOString(), revokedAt: row.revokedAt?.toISOString() ?? null, revokedReason: row.revokedReason,
+    };
+  }
+
+  return {
+    /** Issues a token inside the caller's transaction; the plaintext exists only in the returned response. */
+    async issue(tx: Db, input: IssueTokenInput): Promise<{ response: AccessTokenResponse; actor: Actor }> {
+      const token = generateToken(ACCESS_TOKEN_PREFIX);
+      const now = clock.now();
+      const maxExpiresAt = new Date(now.getTime() + input.maxTtl * 1000);
+      const expiresAt = expiryFrom(now, input.ttl, maxExpiresAt);
+      const row = await repo.insert(tx, {
+        id: randomId(), orgId: input.identity.orgId, identityId: input.identity.id, authMethod: input.authMethod,
+        tokenHash: hashToken(token), accessTokenTTL: input.ttl, accessTokenMaxTTL: input.maxTtl, numUsesLimit: input.numUsesLimit,
+        principalArn: input.principalArn, sourceIp: input.sourceIp, createdAt: now, expiresAt, maxExpiresAt,
+      });
+      return {
+        response: { accessToken: token, expiresIn: secondsUntil(expiresAt, now), accessTokenMaxTTL: input.maxTtl, tokenType: "Bearer" },
+        actor: identityActor(row, input.identity),
+      };
+    },
+
+    /** The bearer check behind every API route: TTL, uses (atomically), trusted IPs, revocation. */
+    async authenticate(token: string, clientIp: string): Promise<Actor | null> {
+      const found = await loadUsable(token, clientIp);
+      if (!found) return null;
+      const used = await repo.recordUse(db, found.token.id, found.now);
+      if (!used) throw unauthorized("This access token has used up its number of uses", "token_uses_exhausted");
+      return identityActor(found.token, { name: found.identityName, role: found.identityRole });
+    },
+
+    /** Extends the TTL up to creation + max TTL; once there, renewal is refused. */
+    async renew(token: string, meta: RequestMeta): Promise<AccessTokenResponse> {
+      const found = await loadUsable(token, meta.ip);
+      if (!found) throw unauthorized(INVALID_TOKEN, "invalid_token");
+      const { token: row, now } = found;
+      const expiresAt = expiryFrom(now, row.accessTokenTTL, row.maxExpiresAt);
+      if (expiresAt.getTime() <= row.expiresAt.getTime()) {
+        throw unauthorized(
+          `This access token has reached its max TTL (${row.accessTokenMaxTTL} s after it was issued, at ${row.maxExpiresAt.toISOString()}) and cannot be renewed: log in again`,
+          "token_max_ttl_reached",
+        );
+      }
+      return db.transaction(async (tx) => {
+        const renewed = await repo.renew(tx, row.id, now, expiresAt);
+        if (!renewed) throw unauthorized(INVALID_TOKEN, "invalid_token");
+        const actor = identityActor(row, { name: found.identityName, role: found.identityRole });
+        await audit.record(tx, { actor, ...meta }, {
+          action: "identity-token.renew", resourceType: "identity-access-token", resourceId: row.id, metadata: { identityId: row.identityId, expiresAt: expiresAt.toISOString() },
+        });
+        return { accessToken: token, expiresIn: secondsUntil(expiresAt, now), accessTokenMaxTTL: row.accessTokenMaxTTL, tokenType: "Bearer" as const };
+      });
+    },
+
+    /** Revokes the presented token. Allowed from any address: revoking is always safe. */
+    async revokeByToken(token: string, meta: RequestMeta) {
+      const found = token.startsWith(`${ACCESS_TOKEN_PREFIX}_`) && token.length <= MAX_TOKEN_LENGTH ? await repo.findByHash(db, hashToken(token)) : null;
+      if (!found || found.token.revokedAt) throw unauthorized(INVALID_TOKEN, "invalid_token");
+      await db.transaction(async (tx) => {
+        await repo.revoke(tx, found.token.orgId, found.token.id, clock.now(), "Revoked by its holder");
+        const actor = identityActor(found.token, { name: found.identityName, role: found.identityRole });
+        await audit.record(tx, { actor, ...meta }, {
+          action: "identity-token.revoke", resourceType: "identity-access-token", resourceId: found.token.id, metadata: { identityId: found.token.identityId },
+        });
+      });
+      return { message: "The access token has been revoked" };
+    },
+
+    async list(ctx: RequestContext, identityId: string, query: ListIdentityTokensQuery) {
+      await requireIdentity(db, ctx, identityId, "identities.read");
+      const now = clock.now();
+      const { rows, totalCount } = await repo.listOf(db, ctx.actor.orgId, identityId, { ...query, onlyUsable: query.status === "active", now });
+      return { tokens: rows.map((row) => toView(row, now)), totalCount };
+    },
+
+    /** An admin revokes one token from the dashboard. */
+    async revokeById(ctx: RequestContext, identityId: string, tokenId: string) {
+      return db.transaction(async (tx) => {
+        await requireIdentity(tx, ctx, identityId, "identities.manage");
+        const row = await repo.findById(tx, ctx.actor.orgId, identityId, tokenId);
+        if (!row) throw notFound("Access token");
+        if (row.revokedAt) throw new AppError(409, "already_revoked", "This access token is already revoked");
+        const revoked = await repo.revoke(tx, row.orgId, row.id, clock.now(), `Revoked by ${ctx.actor.name}`);
+        await audit.record(tx, ctx, { action: "identity-token.revoke", resourceType: "identity-access-token", resourceId: row.id, metadata: { identityId } });
+        return toView(revoked ?? row, clock.now());
+      });
+    },
+
+    /** Revokes every live token of an identity, in the caller's transaction (detach, delete). */
+    revokeAllOf: (tx: Db, orgId: string, identityId: string, reason: string, authMethod?: TokenRow["authMethod"]) =>
+      repo.revokeAllOf(tx, orgId, identityId, clock.now(), reason, authMethod),
+
+    purgeDeadBefore: (cutoff: Date) => repo.purgeDeadBefore(db, cutoff),
+  };
+}
+export type TokensService = ReturnType<typeof createTokensService>;
