@@ -1,0 +1,44 @@
+// Builds the web app (vite build → dist/web) when it is missing or older than
+// its sources. Used by start.mjs, test-e2e.mjs and bench/bundle.mjs.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { binOf, root, runNode } from "./run.mjs";
+
+const SOURCES = ["web", "shared", "public", "index.html", "vite.config.ts"];
+const STAMP = join(root, "dist/web/index.html");
+// --manifest writes dist/web/.vite/manifest.json, which bench/bundle.mjs reads
+// to tell the initial chunks from the lazy route chunks.
+export const MANIFEST = join(root, "dist/web/.vite/manifest.json");
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs; // a deleted file changes its folder's mtime
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** `needManifest`: bench/bundle.mjs needs it; a plain `npm run build` writes none. */
+export function webBuildIsStale({ needManifest = false } = {}) {
+  if (!existsSync(STAMP) || (needManifest && !existsSync(MANIFEST))) return true;
+  const built = statSync(STAMP).mtimeMs;
+  return SOURCES.some((source) => newestMtime(join(root, source)) > built);
+}
+
+/** Resolves true when dist/web is up to date (built now or before). */
+export async function ensureWebBuild({ force = false, needManifest = false } = {}) {
+  if (!force && !webBuildIsStale({ needManifest })) {
+    console.log("[web-build] dist/web is up to date");
+    return true;
+  }
+  console.log("[web-build] vite build → dist/web");
+  const code = await runNode(binOf("vite"), ["build", "--manifest"]);
+  if (code !== 0) console.error(`[web-build] vite build failed (exit ${code})`);
+  return code === 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exit((await ensureWebBuild({ force: process.argv.includes("--force") })) ? 0 : 1);
+}

@@ -1,0 +1,57 @@
+// `npm test`: everything, in order, stopping at the first failure:
+// tools → typecheck → unit → integration (PGlite, PostgreSQL) → e2e → fuzz.
+// Each stage is a child process that stops its own servers by pid; on
+// SIGINT/SIGTERM the running stage is stopped the same way.
+import { binOf, runNode, stopChildrenOnSignal, wasInterrupted } from "./lib/run.mjs";
+import { printTable, readRows, readVitestCounts, tempJsonPath } from "./lib/results.mjs";
+
+let vitestJson;
+const stages = [
+  { name: "tools", run: () => runNode("scripts/lib/ensure-tools.mjs") },
+  { name: "typecheck", run: () => runNode(binOf("typescript", "tsc"), ["-p", "tsconfig.json", "--noEmit"]) },
+  {
+    name: "unit (node + jsdom)",
+    run: () => {
+      vitestJson = tempJsonPath("unit.json");
+      const reporters = ["--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`];
+      return runNode(binOf("vitest"), ["run", "--project", "unit", "--project", "web", ...reporters]);
+    },
+    counts: () => readVitestCounts(vitestJson),
+  },
+  { name: "integration", script: "scripts/test-integration.mjs" },
+  { name: "e2e", script: "scripts/test-e2e.mjs" },
+  { name: "fuzz", script: "scripts/test-fuzz.mjs" },
+];
+
+stopChildrenOnSignal();
+const rows = [];
+let failed = false;
+for (const stage of stages) {
+  if (failed) {
+    rows.push({ name: stage.name, status: "not run" });
+    continue;
+  }
+  console.log(`\n━━━ ${stage.name} ━━━`);
+  const started = Date.now();
+  const resultsFile = stage.script ? tempJsonPath("rows.json") : null;
+  const code = stage.script
+    ? await runNode(stage.script, [], { env: { LEASEHOLD_RESULTS_FILE: resultsFile } })
+    : await stage.run();
+  const seconds = (Date.now() - started) / 1000;
+  const status = code === 0 ? "ok" : "FAILED";
+  // Stage scripts report one row per part (e.g. one per database).
+  const reported = stage.script ? readRows(resultsFile) : null;
+  if (reported) rows.push(...reported);
+  if (!reported || (code !== 0 && reported.every((r) => r.status === "ok"))) {
+    rows.push({ name: stage.name, status, ...stage.counts?.(), seconds });
+  }
+  failed = code !== 0;
+}
+
+console.log("\n━━━ summary ━━━");
+printTable(rows);
+const total = (key) => rows.reduce((sum, r) => sum + (r[key] ?? 0), 0);
+const stoppedAt = rows.find((r) => r.status === "FAILED");
+console.log(`\nnpm test: ${stoppedAt ? `FAILED at ${stoppedAt.name}` : "all stages passed"}`);
+console.log(`${total("passed")} passed, ${total("failed")} failed`);
+process.exit(wasInterrupted() ? 143 : failed ? 1 : 0);

@@ -1,0 +1,42 @@
+import { defineConfig } from "vitest/config";
+
+// Vite resolves the package.json "imports" (#server/*, #shared/*, #web/*)
+// natively, so no aliases are needed here.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: "unit",
+          environment: "node",
+          include: ["shared/**/*.test.ts", "server/**/*.unit.test.ts"],
+        },
+      },
+      {
+        // The web app's own Vite config (React, TanStack Router, Tailwind).
+        extends: "./vite.config.ts",
+        test: {
+          name: "web",
+          environment: "jsdom",
+          include: ["web/**/*.test.{ts,tsx}"],
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          environment: "node",
+          include: ["server/**/*.test.ts", "test/ground/**/*.test.ts"],
+          exclude: ["server/**/*.unit.test.ts", "**/node_modules/**"],
+          globalSetup: ["test/ground/global-setup.ts"],
+          setupFiles: ["test/ground/setup-env.ts"],
+          // Real moto, real databases, real processes: generous, not infinite.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          // Separate processes, so a test that spawns or kills children, or
+          // sets process.env, cannot disturb another file.
+          pool: "forks",
+        },
+      },
+    ],
+  },
+});
