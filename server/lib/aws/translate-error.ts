@@ -146,7 +146,10 @@ export function classifyAwsError(error: unknown): AwsErrorKind {
   // AWS signs requests per region: a key used against the wrong region's endpoint fails as a signature error.
   if (/scoped to a valid region|should be scoped to correct service|not activated in this region/i.test(message)) return "region";
   if (/signature expired|request has expired|time-stamp/i.test(message)) return "clock-skew";
-  const known = CODES[code] ?? (e.code ? NETWORK_CODES[e.code] : undefined);
+  // The SDK names a reset connection "TimeoutError" too; the Node error code under it says what happened.
+  const network = e.code ? NETWORK_CODES[e.code] : undefined;
+  if (network) return network;
+  const known = CODES[code];
   if (known) return known;
   if (/socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|getaddrinfo/i.test(message)) return "unavailable";
   const status = e.$metadata?.httpStatusCode;
@@ -219,7 +222,10 @@ export function translateAwsError(error: unknown, ctx: AwsCallContext): AppError
   const message = sentence(messageFor(kind, code, ctx, e.message ?? "")) + (hint ? ` ${sentence(hint)}` : "");
   const field = ctx.fields?.[kind];
   const reasonCode = `aws_${kind.replace(/-/g, "_")}`;
-  return new AppError(STATUS[kind], reasonCode, message, {
+  // An AWS refusal we do not know yet is still the caller's to fix when AWS answered 4xx.
+  const httpStatus = e.$metadata?.httpStatusCode;
+  const status = kind === "unknown" && httpStatus !== undefined && httpStatus < 500 ? 400 : STATUS[kind];
+  return new AppError(status, reasonCode, message, {
     ...(field ? { issues: [{ path: field, message, code: reasonCode }] } : {}),
     details: {
       awsErrorCode: code,

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { getTestGround, MOTO_ACCOUNT_ID } from "../../../test/ground/index.ts";
 import { appConnections, auditLogs } from "../../db/schema.ts";
 import { createTestClock } from "../../test/harness.ts";
-import { connectionsWorld, createRole, iamAt, unique, type ConnectionsWorld } from "./test-fixtures.ts";
+import { connectionsWorld, createRole, iamAt, leaksOf, unique, type ConnectionsWorld } from "./test-fixtures.ts";
 
 const BASE = "/api/v1/app-connections/aws";
 // moto's keys for an access-key connection: moto (not authenticating) accepts any pair.
@@ -246,5 +246,14 @@ describe("deleting", () => {
     expect((await world.admin.delete(`${BASE}/${conn.id}`)).status).toBe(404);
     const rows = await world.server.database.db.select().from(appConnections).where(eq(appConnections.id, conn.id));
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe("redaction", () => {
+  it("keeps the secret key out of every response, log line, audit record and database row", async () => {
+    const rows = await world.server.database.db.select().from(appConnections).where(eq(appConnections.method, "access-key"));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.secretAccessKeyCiphertext?.startsWith("v1."))).toBe(true);
+    expect(await leaksOf(world, [SECRET])).toEqual([]);
   });
 });
