@@ -63,7 +63,7 @@ describe("permission policy builder", () => {
   it("scopes IAM dynamic secrets to the typed user path, with group membership on groups", () => {
     const { policy, problems } = permissionPolicy(["iam-dynamic-secrets"], { iamUserPath: "/leasehold/ci/" });
     expect(problems).toEqual([]);
-    expect(policy.Statement.map((s) => s.Resource)).toEqual(["arn:aws:iam::*:user/leasehold/ci/*", "arn:aws:iam::*:group/*"]);
+    expect(policy.Statement.map((s) => s.Resource)).toEqual(["arn:aws:iam::*:user/leasehold/ci/*", "arn:aws:iam::*:group/*", "arn:aws:iam::*:mfa/*"]);
     expect(policy.Statement[0]!.Action).toEqual(expect.arrayContaining(["iam:CreateUser", "iam:DeleteUser", "iam:CreateAccessKey", "iam:DeleteAccessKey",
       "iam:PutUserPolicy", "iam:DeleteUserPolicy", "iam:AttachUserPolicy", "iam:DetachUserPolicy", "iam:TagUser", "iam:DeleteLoginProfile"]));
     expect(policy.Statement[1]!.Action).toEqual(["iam:AddUserToGroup", "iam:RemoveUserFromGroup"]);

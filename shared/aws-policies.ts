@@ -115,14 +115,15 @@ const KMS = ["kms:ListAliases", "kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"]
  * profile, MFA, SSH keys, signing certificates, service credentials). Seed 002 scopes
  * these to arn:aws:iam::<account>:user/<path>.
  */
-const IAM_USER_LIFECYCLE = ["iam:CreateUser", "iam:GetUser", "iam:TagUser", "iam:DeleteUser", "iam:PutUserPermissionsBoundary",
+const IAM_USER_LIFECYCLE = ["iam:CreateUser", "iam:GetUser", "iam:ListUsers", "iam:TagUser", "iam:ListUserTags", "iam:DeleteUser", "iam:PutUserPermissionsBoundary",
   "iam:CreateAccessKey", "iam:ListAccessKeys", "iam:DeleteAccessKey", "iam:ListGroupsForUser",
   "iam:AttachUserPolicy", "iam:DetachUserPolicy", "iam:ListAttachedUserPolicies", "iam:PutUserPolicy", "iam:DeleteUserPolicy",
-  "iam:ListUserPolicies", "iam:DeleteLoginProfile", "iam:ListMFADevices", "iam:DeactivateMFADevice", "iam:ListSSHPublicKeys",
+  "iam:ListUserPolicies", "iam:GetLoginProfile", "iam:DeleteLoginProfile", "iam:ListMFADevices", "iam:DeactivateMFADevice", "iam:ListSSHPublicKeys",
   "iam:DeleteSSHPublicKey", "iam:ListSigningCertificates", "iam:DeleteSigningCertificate", "iam:ListServiceSpecificCredentials",
   "iam:DeleteServiceSpecificCredential"];
-// Group membership is authorised on the group, not the user.
+// Group membership is authorised on the group, and deleting a virtual MFA device on the device, not the user.
 const IAM_GROUP_MEMBERSHIP = ["iam:AddUserToGroup", "iam:RemoveUserFromGroup"];
+const IAM_MFA_DEVICES = ["iam:DeleteVirtualMFADevice"];
 
 /** "/leasehold/" → "leasehold/"; "/" → "" (the whole account). */
 function normalisedUserPath(path: string | undefined): string | null {
@@ -152,6 +153,7 @@ function statementsFor(useCase: PermissionUseCase, inputs: PermissionInputs, pro
       return [
         { Sid: "AllowDynamicIamUsers", Effect: "Allow", Resource: `arn:${partition}:iam::*:user/${path}*`, Action: IAM_USER_LIFECYCLE },
         { Sid: "AllowDynamicIamUserGroups", Effect: "Allow", Resource: `arn:${partition}:iam::*:group/*`, Action: IAM_GROUP_MEMBERSHIP },
+        { Sid: "AllowDynamicIamUserMfaCleanup", Effect: "Allow", Resource: `arn:${partition}:iam::*:mfa/*`, Action: IAM_MFA_DEVICES },
       ];
     }
     case "acm":

@@ -104,7 +104,7 @@ export function createAppConnectionsService(deps: {
       const now = clock.now();
       return withNameCheck(() => db.transaction(async (tx) => {
         const row = await repo.insert(tx, {
-          id, orgId, projectId, name: input.name, description: input.description ?? null, method: input.method,
+          id, orgId, projectId, name: input.name, description: input.description || null, method: input.method,
           ...credentialColumns(envelope, id, secrets),
           version: 1, status: "connected", statusMessage: null, identityArn, lastCheckedAt: now, createdAt: now, updatedAt: now,
         });
@@ -125,7 +125,7 @@ export function createAppConnectionsService(deps: {
         const now = clock.now();
         const next = await repo.update(tx, row.orgId, row.id, {
           ...(patch.name !== undefined ? { name: patch.name } : {}),
-          ...(patch.description !== undefined ? { description: patch.description } : {}),
+          ...(patch.description !== undefined ? { description: patch.description || null } : {}),
           ...(secrets && validated
             ? { ...credentialColumns(envelope, row.id, secrets), version: row.version + 1, status: "connected" as const, statusMessage: null, identityArn: validated.identityArn, lastCheckedAt: now }
             : {}),
