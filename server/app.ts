@@ -28,6 +28,8 @@ import { identityRoutes } from "./modules/identities/identities.routes.ts";
 import { awsAuthRoutes } from "./modules/aws-auth/aws-auth.routes.ts";
 import { tokenRoutes } from "./modules/tokens/tokens.routes.ts";
 import { appConnectionRoutes } from "./modules/app-connections/app-connections.routes.ts";
+import { dynamicSecretRoutes } from "./modules/dynamic-secrets/dynamic-secrets.routes.ts";
+import { leaseRoutes } from "./modules/leases/leases.routes.ts";
 
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
@@ -102,7 +104,9 @@ export function createApp({ core, services, webDir }: AppOptions) {
     .route("/api/v1", identityRoutes(services.identities, services.identityMemberships))
     .route("/api/v1", awsAuthRoutes(services.awsAuth, services.awsAuthLogin))
     .route("/api/v1", tokenRoutes(services.tokens))
-    .route("/api/v1", appConnectionRoutes(services.appConnections));
+    .route("/api/v1", appConnectionRoutes(services.appConnections))
+    .route("/api/v1", leaseRoutes(services.leases))
+    .route("/api/v1", dynamicSecretRoutes(services.dynamicSecrets, services.dynamicSecretChecks, services.dynamicSecretOrphans));
 
   app.doc31("/api/docs/openapi.json", {
     openapi: "3.1.0",

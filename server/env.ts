@@ -48,6 +48,16 @@ export const envSchema = z.object({
   DYNAMIC_SECRET_AWS_ACCESS_KEY_ID: optionalString,
   DYNAMIC_SECRET_AWS_SECRET_ACCESS_KEY: optionalString,
   KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN: booleanFlag,
+
+  /** Lease workers (docs/decisions/0501-lease-state-machine.md): how often they look for due leases. */
+  LEASEHOLD_LEASE_EXPIRY_INTERVAL: seconds(10),
+  LEASEHOLD_LEASE_RECOVERY_INTERVAL: seconds(60),
+  /** A lease still `creating` after this long was interrupted (a crash): recovery cleans it up. */
+  LEASEHOLD_LEASE_RECOVERY_AFTER: seconds(300),
+  /** Revocations run at once per instance; bounds AWS calls so throttling stays absorbable. */
+  LEASEHOLD_LEASE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  /** Live leases (creating, active, revoking, revoke_failed) allowed per dynamic secret. */
+  LEASEHOLD_LEASE_QUOTA: z.coerce.number().int().min(1).max(100_000).default(500),
 });
 
 export type Env = z.infer<typeof envSchema> & {

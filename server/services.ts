@@ -19,6 +19,8 @@ import { createConnectionCredentialFactory } from "./lib/aws/connection-credenti
 import { createAppConnectionsRepo } from "./modules/app-connections/app-connections.repo.ts";
 import { createAppConnectionsService } from "./modules/app-connections/app-connections.service.ts";
 import type { ConnectionUsage } from "./modules/app-connections/connection-usage.ts";
+import { createDynamicSecretsRepo } from "./modules/dynamic-secrets/dynamic-secrets.repo.ts";
+import { createDynamicSecretConnectionUsage, createDynamicSecretServices } from "./modules/dynamic-secrets/dynamic-secret-services.ts";
 
 /** What every service may depend on. Time and randomness are injected so rules are testable. */
 export interface CoreDeps {
@@ -61,10 +63,9 @@ export function createServices(core: CoreDeps) {
   });
   const members = createMembersService({ db, repo: peopleRepo, access, audit, projects, clock, randomId });
 
-  // TEMPORARY SEAM (issue 4 → issue 5): the dynamic-secrets module replaces this with its
-  // own ConnectionUsage (the dynamic secrets naming a connection), so that deleting a
-  // connection in use is refused. Until then no module uses connections.
-  const connectionUsage: ConnectionUsage = { findUsers: async () => [] };
+  // Deleting a connection is refused while dynamic secrets name it.
+  const dynamicSecretsRepo = createDynamicSecretsRepo();
+  const connectionUsage: ConnectionUsage = createDynamicSecretConnectionUsage(db, dynamicSecretsRepo);
   const appConnections = createAppConnectionsService({
     db, repo: createAppConnectionsRepo(), access, projects, audit, envelope: core.envelope, clock, randomId,
     factory: createConnectionCredentialFactory({ aws: core.aws, env: core.env, clock }),
@@ -73,6 +74,8 @@ export function createServices(core: CoreDeps) {
 
   const machineIdentities = createMachineIdentityServices({ core, access, audit, projects, peopleRepo });
 
-  return { access, audit, projects, auth, members, peopleRepo, appConnections, ...machineIdentities };
+  const dynamicSecretServices = createDynamicSecretServices({ core, repo: dynamicSecretsRepo, audit, projects, connections: () => appConnections });
+
+  return { access, audit, projects, auth, members, peopleRepo, appConnections, ...machineIdentities, ...dynamicSecretServices };
 }
 export type Services = ReturnType<typeof createServices>;

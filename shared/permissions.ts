@@ -29,6 +29,8 @@ export const PROJECT_PERMISSIONS = {
   "leases.read": ["admin", "developer", "viewer"],
   "leases.create": ["admin", "developer"],
   "leases.manage": ["admin", "developer"],
+  // Marks a lease revoked without confirmed AWS cleanup: an IAM user may be left behind.
+  "leases.force-revoke": ["admin"],
 } as const satisfies Record<string, readonly ProjectRole[]>;
 
 export type OrgAction = keyof typeof ORG_PERMISSIONS;

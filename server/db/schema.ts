@@ -4,3 +4,4 @@ export * from "./schema/projects.ts";
 export * from "./schema/audit.ts";
 export * from "./schema/identities.ts";
 export * from "./schema/app-connections.ts";
+export * from "./schema/dynamic-secrets.ts";

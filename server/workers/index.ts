@@ -1,4 +1,6 @@
 import type { CoreDeps, Services } from "../services.ts";
+import { createLeaseExpiryWorker } from "./lease-expiry-worker.ts";
+import { createLeaseRecoveryWorker } from "./lease-recovery-worker.ts";
 
 /** A background job: started after the server listens, stopped before the database closes. */
 export interface Worker {
@@ -8,8 +10,8 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-export function createWorkers(_core: CoreDeps, _services: Services) {
-  const workers: Worker[] = [];
+export function createWorkers(core: CoreDeps, services: Services) {
+  const workers: Worker[] = [createLeaseExpiryWorker(core, services), createLeaseRecoveryWorker(core, services)];
   return {
     workers,
     start: () => workers.forEach((w) => w.start()),

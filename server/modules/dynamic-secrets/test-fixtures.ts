@@ -1,0 +1,119 @@
+// Helpers for the dynamic-secret and lease integration tests: a Leasehold test server whose
+// AWS calls go through the recording proxy in front of the run's moto, a unique IAM path
+// per world (moto is shared by parallel test files), and IAM checks made straight at moto.
+import { randomBytes } from "node:crypto";
+import { GetUserCommand, ListUsersCommand, ListUserTagsCommand } from "@aws-sdk/client-iam";
+import { expect } from "vitest";
+import { sql } from "drizzle-orm";
+import { getTestGround } from "../../../test/ground/index.ts";
+import type { AwsProxy } from "../../../test/proxy/aws-proxy.ts";
+import type { Clock } from "../../context.ts";
+import { queryRows } from "../../db/client.ts";
+import type { ApiClient } from "../../test/api-client.ts";
+import { connectionsWorld, iamAt, unique, type ConnectionsWorld } from "../app-connections/test-fixtures.ts";
+
+export { dumpDatabase, iamAt, unique } from "../app-connections/test-fixtures.ts";
+
+/**
+ * moto does not implement ListServiceSpecificCredentials (it answers a bare 500), which
+ * real IAM answers for every user. The proxy answers it as AWS does for a user without
+ * such credentials; moto cannot create any, so that answer is always the true one.
+ */
+export function answerServiceSpecificCredentialsLikeAws(proxy: AwsProxy) {
+  return proxy.inject({
+    action: "ListServiceSpecificCredentials",
+    times: Infinity,
+    fault: {
+      kind: "http-error",
+      status: 200,
+      body:
+        '<ListServiceSpecificCredentialsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">' +
+        "<ListServiceSpecificCredentialsResult><ServiceSpecificCredentials/></ListServiceSpecificCredentialsResult>" +
+        "<ResponseMetadata><RequestId>proxy</RequestId></ResponseMetadata></ListServiceSpecificCredentialsResponse>",
+    },
+  });
+}
+
+/** A plausible managing key pair (moto's default mode accepts any). */
+export const fakeAccessKey = () => ({
+  accessKey: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
+  secretAccessKey: randomBytes(30).toString("base64").replace(/[^A-Za-z0-9]/g, "x").slice(0, 40),
+});
+
+export interface LeaseWorld extends ConnectionsWorld {
+  motoUrl: string;
+  /** This world's IAM path: every user its leases create lives under it. */
+  awsPath: string;
+  location: { projectSlug: string; environmentSlug: string; path: string };
+  /** The managing keys of secrets made by createSecret (secrets the tests grep for). */
+  managingSecrets: string[];
+  createSecret(overrides?: Record<string, unknown>, inputs?: Record<string, unknown>, client?: ApiClient): Promise<{ name: string; body: any }>;
+  lease(name: string, extra?: Record<string, unknown>, client?: ApiClient): Promise<any>;
+  /** Clears the proxy's rules and records (keeping the ListServiceSpecificCredentials answer). */
+  resetProxy(): void;
+  iamUsers(): Promise<string[]>;
+  userExists(username: string): Promise<boolean>;
+  /** The invariant the product promises: every Leasehold user under the path has a live lease. */
+  expectNoOrphans(): Promise<void>;
+}
+
+export async function leaseWorld(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<LeaseWorld> {
+  const motoUrl = getTestGround().motoUrl;
+  const world = await connectionsWorld(motoUrl, options);
+  answerServiceSpecificCredentialsLikeAws(world.proxy);
+  const awsPath = `/${unique("lh-test")}/`;
+  const location = { projectSlug: world.session.project.slug, environmentSlug: "dev", path: "/" };
+  const managingSecrets: string[] = [];
+  const iam = iamAt(motoUrl);
+
+  async function iamUsers() {
+    const res = await iam.send(new ListUsersCommand({ PathPrefix: awsPath }));
+    return (res.Users ?? []).map((u) => u.UserName!);
+  }
+
+  return {
+    ...world,
+    motoUrl,
+    awsPath,
+    location,
+    managingSecrets,
+    async createSecret(overrides = {}, inputs = {}, client = world.admin) {
+      const key = fakeAccessKey();
+      managingSecrets.push(key.secretAccessKey);
+      const name = (overrides.name as string | undefined) ?? unique("ds");
+      const body = {
+        ...location, name, defaultTTL: "1h", maxTTL: "1d",
+        provider: { type: "aws-iam", inputs: { method: "access-key", ...key, region: "us-east-1", awsPath, ...inputs } },
+        ...overrides,
+      };
+      const res = await client.post("/api/v1/dynamic-secrets", body);
+      expect(res.status, res.text).toBe(200);
+      return { name, body: res.body };
+    },
+    async lease(name, extra = {}, client = world.admin) {
+      return client.post("/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName: name, ...extra });
+    },
+    resetProxy() {
+      world.proxy.reset();
+      answerServiceSpecificCredentialsLikeAws(world.proxy);
+    },
+    iamUsers,
+    async userExists(username) {
+      try {
+        await iam.send(new GetUserCommand({ UserName: username }));
+        return true;
+      } catch (error) {
+        if ((error as Error).name === "NoSuchEntityException" || (error as Error).name === "NoSuchEntity") return false;
+        throw error;
+      }
+    },
+    async expectNoOrphans() {
+      for (const username of await iamUsers()) {
+        const tags = (await iam.send(new ListUserTagsCommand({ UserName: username }))).Tags ?? [];
+        const leaseId = tags.find((t) => t.Key === "leasehold:lease-id")?.Value ?? "";
+        const rows = await queryRows<{ status: string }>(world.server.database.db, sql`select status from dynamic_secret_leases where id::text = ${leaseId}`);
+        expect(rows[0]?.status, `IAM user ${username} has no live lease`).toMatch(/^(creating|active|revoking|revoke_failed)$/);
+      }
+    },
+  };
+}

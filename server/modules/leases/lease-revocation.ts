@@ -1,0 +1,221 @@
+import type { LeaseStatus } from "#shared/schemas/leases.ts";
+import type { AuditContext, Clock, SystemContext } from "../../context.ts";
+import type { Db } from "../../db/client.ts";
+import { cleanupIamUser, type CleanupOutcome } from "../../lib/aws/iam-user-cleanup.ts";
+import { settleWithConcurrency } from "../../lib/bounded-concurrency.ts";
+import { AppError, conflict } from "../../lib/http/errors.ts";
+import type { Logger } from "../../lib/logger.ts";
+import type { AuditService } from "../audit/audit.service.ts";
+import type { DynamicSecretAws } from "../dynamic-secrets/dynamic-secret-aws.ts";
+import type { DynamicSecretLookup } from "../dynamic-secrets/dynamic-secret-lookup.ts";
+import { leaseAwsError } from "./lease-aws-errors.ts";
+import { actorOf } from "./lease-view.ts";
+import type { LeasePatch, LeaseRow, LeasesRepo } from "./leases.repo.ts";
+
+/**
+ * The one revocation path of the lease state machine (docs/decisions/0501-lease-state-machine.md).
+ * Revoke, expiry, compensation of a failed create, crash recovery and dynamic-secret deletion
+ * all go: claim (→ revoking, with a due time that doubles as the claim timeout) → full IAM
+ * cleanup → settle (→ revoked / expired, or → revoke_failed with the next retry).
+ */
+export const REVOKE_RETRY_MIN_SECONDS = 10;
+export const REVOKE_RETRY_MAX_SECONDS = 3600;
+
+/** Exponential backoff with jitter: ~10 s, 20 s, 40 s … capped at 1 h, each ±20 %, never outside [10 s, 1 h]. */
+export function revokeRetryDelaySeconds(attempt: number, random: () => number): number {
+  const base = Math.min(REVOKE_RETRY_MAX_SECONDS, REVOKE_RETRY_MIN_SECONDS * 2 ** Math.min(Math.max(attempt - 1, 0), 20));
+  return Math.round(Math.min(REVOKE_RETRY_MAX_SECONDS, Math.max(REVOKE_RETRY_MIN_SECONDS, base * (0.8 + 0.4 * random()))));
+}
+
+export type DueKind = "expiry" | "recovery";
+const DUE_STATUSES: Record<DueKind, readonly LeaseStatus[]> = {
+  // `revoking` leases are due only once their claim timed out (the instance died mid-cleanup).
+  expiry: ["active", "revoke_failed", "revoking"],
+  recovery: ["creating"],
+};
+const WORKER_NAMES: Record<DueKind, string> = { expiry: "lease expiry worker", recovery: "lease recovery worker" };
+export const INTERRUPTED_CREATION = "The server stopped before the lease was activated; the IAM user was cleaned up by the recovery worker.";
+
+export const systemContext = (orgId: string, name: string): SystemContext => ({ actor: { type: "system", id: null, orgId, name }, ip: null, userAgent: null, requestId: null });
+
+export interface RevocationResult {
+  lease: LeaseRow;
+  /** Why AWS cleanup failed; the lease is then revoke_failed and the expiry worker retries it. */
+  error: AppError | null;
+}
+
+export function createLeaseRevocation(deps: {
+  db: Db;
+  repo: LeasesRepo;
+  lookup: DynamicSecretLookup;
+  aws: DynamicSecretAws;
+  audit: AuditService;
+  clock: Clock;
+  random: () => number;
+  logger: Logger;
+  /** How long a claim (status revoking) holds before another instance may take the lease over. */
+  claimTimeoutSeconds: number;
+}) {
+  const { db, repo, lookup, aws, audit, clock, logger } = deps;
+  const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
+  const record = (tx: Db, ctx: AuditContext, lease: LeaseRow, action: string, metadata: Record<string, unknown>) =>
+    audit.record(tx, ctx, {
+      action, resourceType: "dynamic-secret-lease", resourceId: lease.id, projectId: lease.projectId, orgId: lease.orgId,
+      metadata: { dynamicSecretId: lease.dynamicSecretId, username: lease.username, ...metadata },
+    });
+
+  /** Claims one lease for this caller: → revoking, if it is still in one of `from`. */
+  function claim(lease: LeaseRow, from: readonly LeaseStatus[], patch: LeasePatch = {}) {
+    const now = clock.now();
+    return repo.transition(db, lease.orgId, lease.id, { from }, { status: "revoking", dueAt: later(now, deps.claimTimeoutSeconds), updatedAt: now, ...patch });
+  }
+
+  async function recordSuccess(claimed: LeaseRow, outcome: CleanupOutcome, ctx: AuditContext): Promise<LeaseRow> {
+    const now = clock.now();
+    const status: LeaseStatus = claimed.revokedByType === "system" && claimed.creationError === null ? "expired" : "revoked";
+    const found =
+      outcome === "absent" ? `The IAM user ${claimed.username} was already gone.`
+      : outcome === "not-ours" ? `An IAM user named ${claimed.username} exists but is not this lease's (its leasehold:lease-id tag differs), so Leasehold left it alone.`
+      : null;
+    const details = [claimed.creationError ? `Creation failed: ${claimed.creationError}` : null, found].filter(Boolean).join(" ") || null;
+    return db.transaction(async (tx) => {
+      const row = await repo.transition(tx, claimed.orgId, claimed.id, { version: claimed.version }, {
+        status, dueAt: null, revokedAt: now, nextAttemptAt: null, lastError: null, statusDetails: details, updatedAt: now,
+      });
+      // Moved meanwhile (force-revoked): that record stands.
+      if (!row) return (await repo.findById(tx, claimed.orgId, claimed.id))!;
+      const action = claimed.creationError ? "lease.create-failed" : status === "expired" ? "lease.expire" : "lease.revoke";
+      await record(tx, ctx, row, action, { outcome, ...(claimed.creationError ? { error: claimed.creationError } : {}) });
+      return row;
+    });
+  }
+
+  async function recordFailure(claimed: LeaseRow, failure: AppError, ctx: AuditContext): Promise<LeaseRow> {
+    const now = clock.now();
+    const attempts = claimed.revokeAttempts + 1;
+    const next = later(now, revokeRetryDelaySeconds(attempts, deps.random));
+    logger.warn({ leaseId: claimed.id, orgId: claimed.orgId, attempts, reasonCode: failure.code, nextAttemptAt: next.toISOString() }, "lease revocation failed; will retry");
+    return db.transaction(async (tx) => {
+      const row = await repo.transition(tx, claimed.orgId, claimed.id, { version: claimed.version }, {
+        status: "revoke_failed", revokeAttempts: attempts, lastError: failure.message, nextAttemptAt: next, dueAt: next, updatedAt: now,
+        statusDetails: `Revoking failed: ${failure.message} Leasehold retries at ${next.toISOString()} (attempt ${attempts + 1}).`,
+      });
+      if (!row) return (await repo.findById(tx, claimed.orgId, claimed.id))!;
+      // The first failure is audited; the retries that follow are in the server log.
+      if (attempts === 1) await record(tx, ctx, row, "lease.revoke-failed", { error: failure.message, nextAttemptAt: next.toISOString() });
+      return row;
+    });
+  }
+
+  /** The full cleanup of a claimed lease's IAM user, then its settled state. Never throws for AWS trouble. */
+  async function complete(claimed: LeaseRow, ctx: AuditContext): Promise<RevocationResult> {
+    let caller = "Leasehold's managing credentials";
+    let outcome: CleanupOutcome;
+    try {
+      const config = await lookup.loadConfig(claimed.orgId, claimed.dynamicSecretId);
+      if (!config) throw new AppError(409, "dynamic_secret_missing", "The lease's dynamic secret no longer exists");
+      const managing = await aws.iam(config, ctx);
+      caller = managing.caller;
+      outcome = await cleanupIamUser(managing.iam, claimed.username, { leaseId: claimed.id, creationConfirmed: claimed.creationError === null });
+    } catch (error) {
+      let failure: AppError;
+      try {
+        failure = leaseAwsError(error, caller);
+      } catch {
+        logger.error({ err: error, leaseId: claimed.id }, "unexpected error while revoking a lease");
+        failure = new AppError(502, "revoke_failed", "An unexpected error stopped the cleanup; see the server log.");
+      }
+      return { lease: await recordFailure(claimed, failure, ctx), error: failure };
+    }
+    return { lease: await recordSuccess(claimed, outcome, ctx), error: null };
+  }
+
+  /** When a lease cannot be claimed: the answer for its current state. */
+  async function unclaimable(lease: LeaseRow): Promise<RevocationResult> {
+    const current = (await repo.findById(db, lease.orgId, lease.id)) ?? lease;
+    if (current.status === "revoked" || current.status === "expired") return { lease: current, error: null };
+    if (current.status === "creating") throw conflict("lease_creating", "The lease is still being created; revoke it once it is active");
+    throw conflict("lease_revoking", "The lease is being revoked right now; check back in a moment");
+  }
+
+  return {
+    complete,
+
+    /** Revoke on request: the caller waits for the cleanup. Revoking a revoked lease answers it unchanged. */
+    async revokeNow(ctx: AuditContext, lease: LeaseRow): Promise<RevocationResult> {
+      const by = actorOf(ctx);
+      const claimed = await claim(lease, ["active", "revoke_failed"], { revokedByType: by.type, revokedById: by.id, revokedByName: by.name });
+      return claimed ? complete(claimed, ctx) : unclaimable(lease);
+    },
+
+    /**
+     * For a lease whose revocation keeps failing: one more cleanup attempt, and if AWS still
+     * refuses, the lease is marked revoked anyway, with statusDetails saying the IAM user may
+     * remain and the audit log naming who forced it.
+     */
+    async forceRevoke(ctx: AuditContext, lease: LeaseRow): Promise<LeaseRow> {
+      if (lease.status === "creating") throw conflict("lease_creating", "The lease is still being created; the recovery worker cleans it up if its creation was interrupted");
+      let lastError = lease.lastError;
+      if (lease.status === "active" || lease.status === "revoke_failed") {
+        const attempt = await this.revokeNow(ctx, lease);
+        if (!attempt.error && attempt.lease.status !== "revoking") return attempt.lease;
+        lastError = attempt.error?.message ?? lastError;
+      }
+      const now = clock.now();
+      const by = actorOf(ctx);
+      return db.transaction(async (tx) => {
+        const row = await repo.transition(tx, lease.orgId, lease.id, { from: ["active", "revoking", "revoke_failed"] }, {
+          status: "revoked", dueAt: null, nextAttemptAt: null, revokedAt: now, revokedByType: by.type, revokedById: by.id, revokedByName: by.name, updatedAt: now,
+          statusDetails: `Force-revoked by ${by.name}: AWS cleanup was not confirmed${lastError ? ` (last error: ${lastError})` : ""}. ` +
+            `The IAM user ${lease.username} may still exist: delete it in IAM, or use the orphan check.`,
+        });
+        if (!row) return (await repo.findById(tx, lease.orgId, lease.id))!;
+        await record(tx, ctx, row, "lease.force-revoke", { lastError, cleanupConfirmed: false });
+        return row;
+      });
+    },
+
+    /**
+     * A create failed: if the user may exist, clean it up at once (by tag, so a same-named
+     * user that is not ours is left alone); otherwise settle the lease as revoked directly.
+     */
+    async compensate(ctx: AuditContext, intent: LeaseRow, failure: AppError, userMayExist: boolean): Promise<RevocationResult> {
+      const patch: LeasePatch = { creationError: failure.message, revokedByType: "system", revokedById: null, revokedByName: "lease creation" };
+      if (userMayExist) {
+        const claimed = await claim(intent, ["creating"], patch);
+        return claimed ? complete(claimed, ctx) : { lease: (await repo.findById(db, intent.orgId, intent.id)) ?? intent, error: null };
+      }
+      const now = clock.now();
+      const lease = await db.transaction(async (tx) => {
+        const row = await repo.transition(tx, intent.orgId, intent.id, { from: ["creating"] }, {
+          ...patch, status: "revoked", dueAt: null, revokedAt: now, updatedAt: now, statusDetails: `Creation failed: ${failure.message} No IAM user was created.`,
+        });
+        if (row) await record(tx, ctx, row, "lease.create-failed", { error: failure.message, outcome: "not-created" });
+        return row ?? intent;
+      });
+      return { lease, error: null };
+    },
+
+    /**
+     * One batch of a worker: claims up to `batchSize` due leases (SKIP LOCKED, so instances
+     * never share one) and revokes them, `concurrency` at a time. Returns how many it claimed.
+     */
+    async processDue(kind: DueKind, options: { batchSize: number; concurrency: number }) {
+      const now = clock.now();
+      const name = WORKER_NAMES[kind];
+      const claimed = await repo.claimDue(db, { now, from: DUE_STATUSES[kind], limit: options.batchSize }, {
+        status: "revoking",
+        dueAt: later(now, deps.claimTimeoutSeconds),
+        updatedAt: now,
+        revokedByType: repo.coalesce("revokedByType", "system") as never,
+        revokedByName: repo.coalesce("revokedByName", name) as never,
+        ...(kind === "recovery" ? { creationError: repo.coalesce("creationError", INTERRUPTED_CREATION) as never } : {}),
+      });
+      const results = await settleWithConcurrency(claimed, options.concurrency, (row) => complete(row, systemContext(row.orgId, name)));
+      const failed = results.filter((r) => r.status === "rejected" || r.value.error).length;
+      for (const r of results) if (r.status === "rejected") logger.error({ err: r.reason }, `${name}: settling a lease failed`);
+      return { claimed: claimed.length, failed };
+    },
+  };
+}
+export type LeaseRevocation = ReturnType<typeof createLeaseRevocation>;

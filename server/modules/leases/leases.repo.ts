@@ -1,0 +1,78 @@
+import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import type { LeaseStatus } from "#shared/schemas/leases.ts";
+import { LIVE_LEASE_STATUSES } from "#shared/schemas/leases.ts";
+import type { Db } from "../../db/client.ts";
+import { dynamicSecretLeases as leases } from "../../db/schema.ts";
+
+export type LeaseRow = typeof leases.$inferSelect;
+export type LeaseInsert = typeof leases.$inferInsert;
+export type LeasePatch = Partial<Omit<LeaseInsert, "id" | "orgId" | "projectId" | "dynamicSecretId" | "createdAt" | "version">>;
+
+// Written out, not bound as parameters, so the planner can match the partial indexes' predicate.
+const LIVE: SQL = sql.raw(`${leases.status.name} in (${LIVE_LEASE_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+const statusIn = (statuses: readonly LeaseStatus[]): SQL => sql.raw(`${leases.status.name} in (${statuses.map((s) => `'${s}'`).join(", ")})`);
+
+export interface LeaseCursor {
+  createdAt: Date;
+  id: string;
+}
+
+/**
+ * The only SQL on leases. Every query a request makes is scoped by org; the two worker
+ * queries (claimDue, findLiveByIds) are deliberately global: the workers serve every
+ * organisation, and the orphan check must never call another tenant's live user an orphan.
+ */
+export function createLeasesRepo() {
+  const byId = (orgId: string, id: string) => and(eq(leases.orgId, orgId), eq(leases.id, id));
+  return {
+    insert: (db: Db, row: LeaseInsert) => db.insert(leases).values(row).returning().then((r) => r[0]!),
+    findById: (db: Db, orgId: string, id: string) => db.select().from(leases).where(byId(orgId, id)).then((r) => r[0] ?? null),
+
+    /** A page of a secret's leases, newest first, by keyset (fast on the millionth row too). */
+    listForSecret(db: Db, orgId: string, dynamicSecretId: string, q: { liveOnly: boolean; limit: number; after?: LeaseCursor | undefined }) {
+      const filters: (SQL | undefined)[] = [eq(leases.orgId, orgId), eq(leases.dynamicSecretId, dynamicSecretId)];
+      if (q.liveOnly) filters.push(LIVE);
+      if (q.after) filters.push(sql`(${leases.createdAt}, ${leases.id}) < (${q.after.createdAt.toISOString()}::timestamptz, ${q.after.id}::uuid)`);
+      return db.select().from(leases).where(and(...filters)).orderBy(desc(leases.createdAt), desc(leases.id)).limit(q.limit);
+    },
+    countLive: (db: Db, orgId: string, dynamicSecretId: string) =>
+      db.select({ value: count() }).from(leases).where(and(eq(leases.orgId, orgId), eq(leases.dynamicSecretId, dynamicSecretId), LIVE)).then((r) => r[0]?.value ?? 0),
+    async countLiveBySecret(db: Db, orgId: string, dynamicSecretIds: string[]): Promise<Map<string, number>> {
+      if (dynamicSecretIds.length === 0) return new Map();
+      const rows = await db.select({ id: leases.dynamicSecretId, value: count() }).from(leases)
+        .where(and(eq(leases.orgId, orgId), inArray(leases.dynamicSecretId, dynamicSecretIds), LIVE)).groupBy(leases.dynamicSecretId);
+      return new Map(rows.map((r) => [r.id, r.value]));
+    },
+    listLive: (db: Db, orgId: string, dynamicSecretId: string, limit: number) =>
+      db.select().from(leases).where(and(eq(leases.orgId, orgId), eq(leases.dynamicSecretId, dynamicSecretId), LIVE)).orderBy(asc(leases.createdAt)).limit(limit),
+    /** Which of these lease IDs belong to a live lease, in any organisation (see above). */
+    findLiveByIds: (db: Db, ids: string[]) =>
+      ids.length === 0 ? Promise.resolve([] as { id: string }[]) : db.select({ id: leases.id }).from(leases).where(and(inArray(leases.id, ids), LIVE)),
+
+    /**
+     * Compare-and-set: applies `patch` and bumps the version only when the lease is still at
+     * `version` (and, when given, in one of `from`). Null when someone else moved it first.
+     */
+    transition: (db: Db, orgId: string, id: string, expected: { version?: number; from?: readonly LeaseStatus[] }, patch: LeasePatch) =>
+      db.update(leases).set({ ...patch, version: sql`${leases.version} + 1` })
+        .where(and(byId(orgId, id), expected.version !== undefined ? eq(leases.version, expected.version) : undefined, expected.from ? statusIn(expected.from) : undefined))
+        .returning().then((r) => r[0] ?? null),
+
+    /**
+     * Claims up to `limit` due leases in one statement: SELECT … FOR UPDATE SKIP LOCKED picks
+     * rows no other instance is claiming, and the UPDATE moves them to `revoking` with a
+     * new due time (the claim timeout), so nobody else picks them up until then. Instances
+     * hold no lease in memory between ticks; the database is the queue.
+     */
+    claimDue(db: Db, q: { now: Date; from: readonly LeaseStatus[]; limit: number }, patch: LeasePatch) {
+      const due = db.select({ id: leases.id }).from(leases)
+        .where(and(lte(leases.dueAt, q.now), statusIn(q.from)))
+        .orderBy(asc(leases.dueAt)).limit(q.limit).for("update", { skipLocked: true });
+      return db.update(leases).set({ ...patch, version: sql`${leases.version} + 1` }).where(inArray(leases.id, due)).returning();
+    },
+    /** Fills a column only where it is still empty (who asked first, the first creation error). */
+    coalesce: <T>(column: "revokedByType" | "revokedById" | "revokedByName" | "creationError", value: T) =>
+      sql`coalesce(${leases[column]}, ${value})`,
+  };
+}
+export type LeasesRepo = ReturnType<typeof createLeasesRepo>;

@@ -1,0 +1,149 @@
+import type { ProjectAction } from "#shared/permissions.ts";
+import type { SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
+import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
+import type { CreateLeaseInput } from "#shared/schemas/leases.ts";
+import type { AuditContext, Clock, RequestContext } from "../../context.ts";
+import type { Db } from "../../db/client.ts";
+import { settleWithConcurrency } from "../../lib/bounded-concurrency.ts";
+import { AppError, badRequest, conflict, fieldError, notFound } from "../../lib/http/errors.ts";
+import type { Logger } from "../../lib/logger.ts";
+import type { AuditService } from "../audit/audit.service.ts";
+import type { DynamicSecretAws } from "../dynamic-secrets/dynamic-secret-aws.ts";
+import type { DynamicSecretLookup } from "../dynamic-secrets/dynamic-secret-lookup.ts";
+import type { DynamicSecretRow } from "../dynamic-secrets/dynamic-secrets.repo.ts";
+import { createLeaseCreation } from "./lease-creation.ts";
+import { createLeaseRevocation } from "./lease-revocation.ts";
+import { decodeCursor, encodeCursor, toLease } from "./lease-view.ts";
+import type { LeaseRow, LeasesRepo } from "./leases.repo.ts";
+
+const RENEW_ATTEMPTS = 5;
+const REVOKE_ALL_AT_ONCE = 10;
+
+export function createLeasesService(deps: {
+  db: Db;
+  repo: LeasesRepo;
+  lookup: DynamicSecretLookup;
+  aws: DynamicSecretAws;
+  audit: AuditService;
+  clock: Clock;
+  randomId: () => string;
+  random?: () => number;
+  logger: Logger;
+  quotaPerSecret: number;
+  recoveryAfterSeconds: number;
+}) {
+  const { db, repo, lookup, audit, clock } = deps;
+  const revocation = createLeaseRevocation({ ...deps, random: deps.random ?? Math.random, claimTimeoutSeconds: deps.recoveryAfterSeconds });
+  const createLease = createLeaseCreation({ ...deps, revocation });
+
+  /**
+   * A lease addressed by ID and location: the actor must hold `action` on the project, and the
+   * lease must belong to a secret at that location. Anything else is the same 404.
+   */
+  async function leaseAt(ctx: RequestContext, leaseId: string, loc: SecretLocation, action: ProjectAction) {
+    const where = await lookup.location(ctx.actor, loc, action);
+    const lease = await repo.findById(db, ctx.actor.orgId, leaseId);
+    const secret = lease ? await lookup.findById(ctx.actor.orgId, lease.dynamicSecretId) : null;
+    if (!lease || !secret || secret.projectId !== where.project.id || secret.environmentId !== where.environment.id || secret.folderPath !== where.path) {
+      throw notFound("Lease");
+    }
+    return { lease, secret };
+  }
+
+  async function renew(ctx: RequestContext, leaseId: string, input: SecretLocation & { ttl?: number | undefined }) {
+    let { lease, secret } = await leaseAt(ctx, leaseId, input, "leases.manage");
+    for (let attempt = 0; attempt < RENEW_ATTEMPTS; attempt++) {
+      const now = clock.now();
+      if (lease.status !== "active") throw conflict("lease_not_active", `Only active leases can be renewed; this one is ${lease.status.replace("_", " ")}`);
+      if (lease.expireAt <= now) throw badRequest("lease_expired", "This lease has expired and is being revoked; create a new one");
+      const ttl = input.ttl ?? secret.defaultTtlSeconds;
+      const expireAt = new Date(lease.expireAt.getTime() + ttl * 1000);
+      if (secret.maxTtlSeconds !== null) {
+        const cap = new Date(lease.createdAt.getTime() + secret.maxTtlSeconds * 1000);
+        if (expireAt > cap) {
+          const remaining = Math.max(0, Math.floor((cap.getTime() - lease.expireAt.getTime()) / 1000));
+          throw fieldError(
+            ["ttl"],
+            `Renewing by ${toDurationString(ttl)} would end the lease at ${expireAt.toISOString()}, past its max TTL (${toDurationString(secret.maxTtlSeconds)} from creation, ${cap.toISOString()}). ` +
+              (remaining >= 1 ? `At most ${toDurationString(remaining)} can be added.` : "It cannot be renewed any further."),
+            "ttl_above_max",
+          );
+        }
+      }
+      const renewed = await db.transaction(async (tx) => {
+        // Optimistic concurrency: a concurrent renew or revoke bumped the version, so re-read and recompute.
+        const row = await repo.transition(tx, lease.orgId, lease.id, { version: lease.version, from: ["active"] }, { expireAt, dueAt: expireAt, updatedAt: now });
+        if (row) {
+          await audit.record(tx, ctx, {
+            action: "lease.renew", resourceType: "dynamic-secret-lease", resourceId: row.id, projectId: row.projectId,
+            metadata: { dynamicSecretId: row.dynamicSecretId, username: row.username, from: lease.expireAt.toISOString(), to: expireAt.toISOString() },
+          });
+        }
+        return row;
+      });
+      if (renewed) return toLease(renewed);
+      ({ lease, secret } = await leaseAt(ctx, leaseId, input, "leases.manage"));
+    }
+    throw conflict("lease_busy", "The lease kept changing while it was being renewed; try again");
+  }
+
+  async function revoke(ctx: RequestContext, leaseId: string, input: SecretLocation & { isForced: boolean }) {
+    const { lease } = await leaseAt(ctx, leaseId, input, input.isForced ? "leases.force-revoke" : "leases.manage");
+    if (input.isForced) return toLease(await revocation.forceRevoke(ctx, lease));
+    const result = await revocation.revokeNow(ctx, lease);
+    if (result.error) {
+      const e = result.error;
+      throw new AppError(e.status, e.code, `${e.message} The lease is now revoke_failed; Leasehold retries the cleanup on its own.`, {
+        ...e.extra,
+        details: { ...e.extra.details, leaseId, leaseStatus: result.lease.status },
+      });
+    }
+    return toLease(result.lease);
+  }
+
+  /**
+   * Revokes every live lease of a secret through the same machinery, for its deletion.
+   * Returns the leases that still hold (or may hold) an IAM user.
+   */
+  async function revokeAllOf(ctx: AuditContext, secret: DynamicSecretRow, options: { isForced: boolean }): Promise<LeaseRow[]> {
+    const remaining: LeaseRow[] = [];
+    for (;;) {
+      const batch = await repo.listLive(db, secret.orgId, secret.id, 200);
+      const pending = batch.filter((l) => !remaining.some((r) => r.id === l.id));
+      if (pending.length === 0) return remaining;
+      const results = await settleWithConcurrency(pending, REVOKE_ALL_AT_ONCE, async (lease) => {
+        if (options.isForced) return revocation.forceRevoke(ctx, lease).catch(() => lease);
+        if (lease.status === "active" || lease.status === "revoke_failed") return (await revocation.revokeNow(ctx, lease)).lease;
+        return lease; // creating or being revoked elsewhere: not ours to finish
+      });
+      for (const [i, r] of results.entries()) {
+        const after = r.status === "fulfilled" ? r.value : pending[i]!;
+        if (after.status === "creating" || after.status === "active" || after.status === "revoking" || after.status === "revoke_failed") remaining.push(after);
+      }
+    }
+  }
+
+  return {
+    revocation,
+    create: (ctx: RequestContext, input: CreateLeaseInput) => createLease(ctx, input),
+    renew,
+    revoke,
+    async get(ctx: RequestContext, leaseId: string, loc: SecretLocation) {
+      return toLease((await leaseAt(ctx, leaseId, loc, "leases.read")).lease);
+    },
+    async list(ctx: RequestContext, name: string, query: SecretLocation & { status: "active" | "all"; limit: number; cursor?: string | undefined }) {
+      const { row } = await lookup.find(ctx.actor, query, name, "leases.read");
+      const rows = await repo.listForSecret(db, row.orgId, row.id, { liveOnly: query.status === "active", limit: query.limit + 1, after: decodeCursor(query.cursor) });
+      const page = rows.slice(0, query.limit);
+      return { leases: page.map(toLease), nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]!) : null };
+    },
+    /** What the dynamic secrets module needs from leases (wired in services.ts). */
+    forDynamicSecrets: {
+      countLive: (orgId: string, secretIds: string[]) => repo.countLiveBySecret(db, orgId, secretIds),
+      revokeAllOf,
+      liveLeaseIds: async (ids: string[]) => new Set((await repo.findLiveByIds(db, ids)).map((r) => r.id)),
+    },
+  };
+}
+export type LeasesService = ReturnType<typeof createLeasesService>;
+export type LeasesForDynamicSecrets = LeasesService["forDynamicSecrets"];
