@@ -85,7 +85,11 @@ export function readCallerIdentityAnswer(answer: StsAnswer): StsVerdict {
   if (answer.status >= 500) return { kind: "unavailable", status: answer.status };
   if (answer.status >= 300 && answer.status < 400) return { kind: "unexpected", reason: `STS answered with a redirect (HTTP ${answer.status}), which is never followed` };
   if (answer.status >= 400) {
-    return { kind: "rejected", status: answer.status, awsCode: awsErrorCode(parseDocument(answer)) };
+    // Only the error code is read from a refusal, to word the message, so the body is sniffed
+    // whatever its Content-Type (moto labels its XML errors text/html).
+    const text = answer.body.trim();
+    const document = text.startsWith("<") ? parseXml(text) : text.startsWith("{") ? parseJson(text) : null;
+    return { kind: "rejected", status: answer.status, awsCode: awsErrorCode(document) };
   }
   if (answer.status !== 200) return { kind: "unexpected", reason: `STS answered HTTP ${answer.status}, not 200` };
 

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
+import { bearerClient, createAwsIdentity, createIdentity, inviteMember, setupOrg, type Org } from "../aws-auth/testing/identity-fixture.ts";
+import { signedLogin } from "../aws-auth/testing/signed-login.ts";
+import { answerXml, callerIdentityXml, startStubSts, type StubSts } from "../aws-auth/testing/stub-sts.ts";
+
+const ARN = "arn:aws:iam::123456789012:user/identities-test";
+const credentials = { accessKeyId: "AKIAIDENTITIESTEST01", secretAccessKey: "identities-test-secret-not-real" };
+
+describe("machine identities", () => {
+  let server: TestServer;
+  let stub: StubSts;
+  let org: Org;
+
+  async function tokenFor(identityId: string) {
+    const res = await createApiClient(server.app, { peer: "198.51.100.60" }).post("/api/v1/auth/aws-auth/login", await signedLogin({ identityId, credentials }));
+    expect(res.status, res.text).toBe(200);
+    return bearerClient(server, res.body.accessToken, "198.51.100.60");
+  }
+
+  beforeAll(async () => {
+    stub = await startStubSts(answerXml(callerIdentityXml(ARN)));
+    server = await createTestServer({ env: { AWS_ENDPOINT_URL_STS: stub.url } });
+    org = await setupOrg(server);
+  });
+  afterAll(async () => {
+    await server.close();
+    await stub.close();
+  });
+
+  it("creates, reads, renames and deletes an identity", async () => {
+    const created = await org.admin.post("/api/v1/identities", { name: "  deploy-bot ", organizationId: org.orgId });
+    expect(created.status).toBe(200);
+    const identity = created.body.identity;
+    expect(identity).toMatchObject({ name: "deploy-bot", orgId: org.orgId, role: "member", authMethods: [] });
+    expect(new Date(identity.createdAt).toISOString()).toBe(identity.createdAt);
+
+    expect((await org.admin.get(`/api/v1/identities/${identity.id}`)).body.identity).toEqual(identity);
+    const renamed = await org.admin.patch(`/api/v1/identities/${identity.id}`, { name: "release-bot", role: "admin" });
+    expect(renamed.body.identity).toMatchObject({ name: "release-bot", role: "admin" });
+
+    const removed = await org.admin.delete(`/api/v1/identities/${identity.id}`);
+    expect(removed.status).toBe(200);
+    expect((await org.admin.get(`/api/v1/identities/${identity.id}`)).status).toBe(404);
+
+    const audit = (await org.admin.get(`/api/v1/organizations/${org.orgId}/audit-logs?limit=100`)).body.auditLogs.map((a: { action: string }) => a.action);
+    expect(audit).toEqual(expect.arrayContaining(["identity.create", "identity.update", "identity.delete"]));
+  });
+
+  it("refuses bad input with field-level issues and a taken name with a clear 400", async () => {
+    const missing = await org.admin.post("/api/v1/identities", { organizationId: org.orgId, role: "owner" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(["name", "role"]);
+    await createIdentity(org.admin, org.orgId, { name: "unique-name" });
+    const taken = await org.admin.post("/api/v1/identities", { name: "unique-name", organizationId: org.orgId });
+    expect(taken.status).toBe(400);
+    expect(taken.body.issues[0]).toMatchObject({ path: ["name"] });
+    expect((await org.admin.patch(`/api/v1/identities/${crypto.randomUUID()}`, {})).status).toBe(400);
+    expect((await org.admin.get("/api/v1/identities/not-a-uuid")).status).toBe(400);
+  });
+
+  it("lists identities a page at a time, searchable by name", async () => {
+    const prefix = `list-${crypto.randomUUID().slice(0, 6)}`;
+    for (const n of ["a", "b", "c"]) await createIdentity(org.admin, org.orgId, { name: `${prefix}-${n}` });
+    const base = `/api/v1/organizations/${org.orgId}/identities`;
+    const page = (await org.admin.get(`${base}?search=${prefix}&limit=2`)).body;
+    expect(page.totalCount).toBe(3);
+    expect(page.identities.map((i: { name: string }) => i.name)).toEqual([`${prefix}-a`, `${prefix}-b`]);
+    const next = (await org.admin.get(`${base}?search=${prefix}&limit=2&offset=2`)).body;
+    expect(next.identities.map((i: { name: string }) => i.name)).toEqual([`${prefix}-c`]);
+    expect((await org.admin.get(`${base}?search=${encodeURIComponent("%")}`)).body.totalCount).toBe(0);
+    expect((await org.admin.get(`${base}?limit=500`)).status).toBe(400);
+  });
+
+  it("lets members read identities but only admins change them", async () => {
+    const member = await inviteMember(server, org);
+    const identity = await createIdentity(org.admin, org.orgId);
+    expect((await member.get(`/api/v1/identities/${identity.id}`)).status).toBe(200);
+    expect((await member.get(`/api/v1/organizations/${org.orgId}/identities`)).status).toBe(200);
+    expect((await member.post("/api/v1/identities", { name: "nope", organizationId: org.orgId })).status).toBe(403);
+    expect((await member.patch(`/api/v1/identities/${identity.id}`, { name: "nope" })).status).toBe(403);
+    expect((await member.delete(`/api/v1/identities/${identity.id}`)).status).toBe(403);
+    expect((await member.post(`/api/v1/auth/aws-auth/identities/${identity.id}`, { allowedAccountIds: "123456789012" })).status).toBe(403);
+  });
+
+  describe("project memberships", () => {
+    it("adds, changes and removes an identity's project role, which governs what its token can do", async () => {
+      const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: ARN });
+      const bot = await tokenFor(identity.id);
+      expect((await bot.get(`/api/v1/projects/${org.projectId}`)).status).toBe(404);
+
+      const added = await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: org.projectId });
+      expect(added.status).toBe(200);
+      expect(added.body.membership).toMatchObject({ identityId: identity.id, projectId: org.projectId, projectName: "Payments", role: "viewer" });
+      expect((await bot.get(`/api/v1/projects/${org.projectId}`)).status).toBe(200);
+      expect((await bot.post(`/api/v1/projects/${org.projectId}/environments`, { name: "QA", slug: "qa" })).status).toBe(403);
+
+      const membershipId = added.body.membership.id;
+      const promoted = await org.admin.patch(`/api/v1/identities/${identity.id}/memberships/${membershipId}`, { role: "admin" });
+      expect(promoted.body.membership.role).toBe("admin");
+      expect((await bot.post(`/api/v1/projects/${org.projectId}/environments`, { name: "QA", slug: `qa-${membershipId.slice(0, 4)}` })).status).toBe(200);
+
+      expect((await org.admin.get(`/api/v1/identities/${identity.id}/memberships`)).body.memberships).toHaveLength(1);
+      expect((await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: org.projectId, role: "viewer" })).status).toBe(409);
+      expect((await org.admin.delete(`/api/v1/identities/${identity.id}/memberships/${membershipId}`)).status).toBe(200);
+      expect((await bot.get(`/api/v1/projects/${org.projectId}`)).status).toBe(404);
+    });
+
+    it("refuses a project of another org, a missing project and a bad role", async () => {
+      const identity = await createIdentity(org.admin, org.orgId);
+      const other = await server.createOtherOrgAdmin();
+      const foreignProject = (await other.client.post("/api/v1/projects", { name: "Foreign" })).body.project.id;
+      expect((await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: foreignProject, role: "viewer" })).status).toBe(404);
+      expect((await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: crypto.randomUUID(), role: "viewer" })).status).toBe(404);
+      const bad = await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: org.projectId, role: "owner" });
+      expect(bad.status).toBe(400);
+      expect(bad.body.issues[0].path).toEqual(["role"]);
+    });
+
+    it("removes memberships with the identity", async () => {
+      const identity = await createIdentity(org.admin, org.orgId);
+      await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: org.projectId, role: "developer" });
+      await org.admin.delete(`/api/v1/identities/${identity.id}`);
+      expect((await org.admin.get(`/api/v1/identities/${identity.id}/memberships`)).status).toBe(404);
+    });
+  });
+
+  describe("tenant isolation", () => {
+    it("keeps an identity of org A away from everything of org B", async () => {
+      const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: ARN }, { role: "admin" });
+      const botA = await tokenFor(identity.id);
+      const other = await server.createOtherOrgAdmin();
+      const identityB = await createIdentity(other.client, other.orgId);
+      const projectB = (await other.client.post("/api/v1/projects", { name: "B project" })).body.project.id;
+
+      expect((await botA.get(`/api/v1/identities/${identityB.id}`)).status).toBe(404);
+      expect((await botA.patch(`/api/v1/identities/${identityB.id}`, { name: "hijacked" })).status).toBe(404);
+      expect((await botA.delete(`/api/v1/identities/${identityB.id}`)).status).toBe(404);
+      expect((await botA.get(`/api/v1/organizations/${other.orgId}/identities`)).status).toBe(404);
+      expect((await botA.post("/api/v1/identities", { name: "planted", organizationId: other.orgId })).status).toBe(404);
+      expect((await botA.post(`/api/v1/auth/aws-auth/identities/${identityB.id}`, { allowedAccountIds: "123456789012" })).status).toBe(404);
+      expect((await botA.get(`/api/v1/auth/aws-auth/identities/${identityB.id}`)).status).toBe(404);
+      expect((await botA.get(`/api/v1/identities/${identityB.id}/tokens`)).status).toBe(404);
+      expect((await botA.get(`/api/v1/identities/${identityB.id}/memberships`)).status).toBe(404);
+      expect((await botA.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: projectB, role: "admin" })).status).toBe(404);
+      expect((await botA.get(`/api/v1/projects/${projectB}`)).status).toBe(404);
+      expect((await botA.get(`/api/v1/organizations/${other.orgId}/audit-logs`)).status).toBe(404);
+
+      // And the other way round: org B's admin sees nothing of A's identity.
+      expect((await other.client.get(`/api/v1/identities/${identity.id}`)).status).toBe(404);
+      expect((await other.client.delete(`/api/v1/auth/aws-auth/identities/${identity.id}`)).status).toBe(404);
+      expect((await other.client.get(`/api/v1/identities/${identityB.id}`)).status).toBe(200);
+    });
+
+    it("lets an identity with the org admin role manage identities of its own org only", async () => {
+      const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: ARN }, { role: "admin" });
+      const bot = await tokenFor(identity.id);
+      const made = await bot.post("/api/v1/identities", { name: `made-by-bot-${identity.id.slice(0, 6)}`, organizationId: org.orgId });
+      expect(made.status).toBe(200);
+      const audit = (await org.admin.get(`/api/v1/organizations/${org.orgId}/audit-logs?limit=5`)).body.auditLogs;
+      expect(audit.find((a: { action: string }) => a.action === "identity.create")).toMatchObject({ actorType: "identity", actorId: identity.id });
+    });
+  });
+});
