@@ -1,6 +1,7 @@
 import type { CoreDeps, Services } from "../services.ts";
 import { createLeaseExpiryWorker } from "./lease-expiry-worker.ts";
 import { createLeaseRecoveryWorker } from "./lease-recovery-worker.ts";
+import { createTokenPurgeWorker } from "../modules/tokens/token-purge.worker.ts";
 
 /** A background job: started after the server listens, stopped before the database closes. */
 export interface Worker {
@@ -11,7 +12,11 @@ export interface Worker {
 }
 
 export function createWorkers(core: CoreDeps, services: Services) {
-  const workers: Worker[] = [createLeaseExpiryWorker(core, services), createLeaseRecoveryWorker(core, services)];
+  const workers: Worker[] = [
+    createLeaseExpiryWorker(core, services),
+    createLeaseRecoveryWorker(core, services),
+    createTokenPurgeWorker({ tokens: services.tokens, clock: core.clock, logger: core.logger }),
+  ];
   return {
     workers,
     start: () => workers.forEach((w) => w.start()),

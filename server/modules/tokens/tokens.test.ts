@@ -4,6 +4,7 @@ import { createApiClient, createTestClock, createTestServer, type TestServer } f
 import { bearerClient, createAwsIdentity, expectNotLogged, setupOrg, type Org } from "../aws-auth/testing/identity-fixture.ts";
 import { signedLogin } from "../aws-auth/testing/signed-login.ts";
 import { answerXml, callerIdentityXml, startStubSts, type StubSts } from "../aws-auth/testing/stub-sts.ts";
+import { createTokenPurgeWorker } from "./token-purge.worker.ts";
 
 const ARN = "arn:aws:iam::123456789012:user/tokens-test";
 const credentials = { accessKeyId: "AKIATOKENSTEST000001", secretAccessKey: "tokens-test-secret-not-real" };
@@ -189,5 +190,19 @@ describe("identity access tokens", () => {
     expect((await other.client.get(`/api/v1/identities/${identityId}/tokens`)).status).toBe(404);
     expect((await other.client.post(`/api/v1/identities/${identityId}/tokens/${token.id}/revoke`)).status).toBe(404);
     expect((await selfRead(accessToken, identityId)).status).toBe(200);
+  });
+  it("purges tokens a week after they stopped working, keeping live ones", async () => {
+    const identityId = await identityWith({ accessTokenTTL: 30 * 24 * 3600, accessTokenMaxTTL: 30 * 24 * 3600 });
+    const dead = (await login(identityId)).body.accessToken;
+    await server.client().post("/api/v1/auth/token/revoke", { accessToken: dead });
+    const worker = createTokenPurgeWorker({ tokens: server.services.tokens, clock, logger: server.core.logger });
+    clock.advance(6 * 24 * 3600);
+    const live = (await login(identityId)).body.accessToken;
+    expect(await worker.runOnce()).toBe(0);
+    clock.advance(2 * 24 * 3600);
+    expect(await worker.runOnce()).toBeGreaterThanOrEqual(1);
+    // The purged token is now unknown, no longer merely revoked.
+    expect((await selfRead(dead, identityId)).body.reasonCode).toBe("invalid_token");
+    expect((await selfRead(live, identityId)).status).toBe(200);
   });
 });
