@@ -114,7 +114,8 @@ export function createDynamicSecretsService(deps: {
     async remove(ctx: RequestContext, name: string, input: SecretLocation & { isForced: boolean }) {
       const { environment, row } = await lookup.find(ctx.actor, input, name, "dynamic-secrets.manage");
       await repo.markDeleting(db, row.orgId, row.id, clock.now());
-      const remaining = await leases.revokeAllOf(ctx, row, { isForced: input.isForced });
+      const { remaining, unconfirmed } = await leases.revokeAllOf(ctx, row, { isForced: input.isForced });
+      // Forced: only leases still being created may remain; their creator cleans up when it cannot activate them.
       const blocking = input.isForced ? [] : remaining;
       if (blocking.length > 0) {
         await repo.clearDeleting(db, row.orgId, row.id);
@@ -133,7 +134,7 @@ export function createDynamicSecretsService(deps: {
         await repo.delete(tx, row.orgId, row.id);
         await record(tx, ctx, row, "dynamic-secret.delete", {
           environment: environment.slug, path: row.folderPath, isForced: input.isForced,
-          ...(remaining.length ? { unconfirmedUsernames: remaining.map((l) => l.username) } : {}),
+          ...(unconfirmed.length ? { unconfirmedUsernames: unconfirmed.map((l) => l.username) } : {}),
         });
       });
       return toDynamicSecretView(row, environment.slug, 0);

@@ -138,41 +138,48 @@ export function createLeaseRevocation(deps: {
     throw conflict("lease_revoking", "The lease is being revoked right now; check back in a moment");
   }
 
+  /** Revoke on request: the caller waits for the cleanup. Revoking a revoked lease answers it unchanged. */
+  async function revokeNow(ctx: AuditContext, lease: LeaseRow): Promise<RevocationResult> {
+    const by = actorOf(ctx);
+    const claimed = await claim(lease, ["active", "revoke_failed"], { revokedByType: by.type, revokedById: by.id, revokedByName: by.name });
+    return claimed ? complete(claimed, ctx) : unclaimable(lease);
+  }
+
   return {
     complete,
-
-    /** Revoke on request: the caller waits for the cleanup. Revoking a revoked lease answers it unchanged. */
-    async revokeNow(ctx: AuditContext, lease: LeaseRow): Promise<RevocationResult> {
-      const by = actorOf(ctx);
-      const claimed = await claim(lease, ["active", "revoke_failed"], { revokedByType: by.type, revokedById: by.id, revokedByName: by.name });
-      return claimed ? complete(claimed, ctx) : unclaimable(lease);
-    },
+    revokeNow,
 
     /**
      * For a lease whose revocation keeps failing: one more cleanup attempt, and if AWS still
      * refuses, the lease is marked revoked anyway, with statusDetails saying the IAM user may
      * remain and the audit log naming who forced it.
      */
-    async forceRevoke(ctx: AuditContext, lease: LeaseRow): Promise<LeaseRow> {
+    async forceRevoke(ctx: AuditContext, lease: LeaseRow): Promise<{ lease: LeaseRow; cleanupConfirmed: boolean }> {
       if (lease.status === "creating") throw conflict("lease_creating", "The lease is still being created; the recovery worker cleans it up if its creation was interrupted");
       let lastError = lease.lastError;
       if (lease.status === "active" || lease.status === "revoke_failed") {
-        const attempt = await this.revokeNow(ctx, lease);
-        if (!attempt.error && attempt.lease.status !== "revoking") return attempt.lease;
+        const attempt = await revokeNow(ctx, lease);
+        if (!attempt.error && attempt.lease.status !== "revoking") return { lease: attempt.lease, cleanupConfirmed: true };
         lastError = attempt.error?.message ?? lastError;
       }
       const now = clock.now();
       const by = actorOf(ctx);
-      return db.transaction(async (tx) => {
+      const forced = await db.transaction(async (tx) => {
         const row = await repo.transition(tx, lease.orgId, lease.id, { from: ["active", "revoking", "revoke_failed"] }, {
           status: "revoked", dueAt: null, nextAttemptAt: null, revokedAt: now, revokedByType: by.type, revokedById: by.id, revokedByName: by.name, updatedAt: now,
           statusDetails: `Force-revoked by ${by.name}: AWS cleanup was not confirmed${lastError ? ` (last error: ${lastError})` : ""}. ` +
             `The IAM user ${lease.username} may still exist: delete it in IAM, or use the orphan check.`,
         });
-        if (!row) return (await repo.findById(tx, lease.orgId, lease.id))!;
+        if (!row) return null;
         await record(tx, ctx, row, "lease.force-revoke", { lastError, cleanupConfirmed: false });
         return row;
       });
+      // Not movable (already settled by someone else): report it as it stands.
+      if (!forced) {
+        const current = (await repo.findById(db, lease.orgId, lease.id))!;
+        return { lease: current, cleanupConfirmed: current.status !== "revoking" && current.status !== "revoke_failed" && current.status !== "active" };
+      }
+      return { lease: forced, cleanupConfirmed: false };
     },
 
     /**

@@ -1,7 +1,7 @@
 import type { ProjectAction } from "#shared/permissions.ts";
 import type { SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
-import type { CreateLeaseInput } from "#shared/schemas/leases.ts";
+import { LIVE_LEASE_STATUSES, type CreateLeaseInput } from "#shared/schemas/leases.ts";
 import type { AuditContext, Clock, RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { settleWithConcurrency } from "../../lib/bounded-concurrency.ts";
@@ -89,7 +89,7 @@ export function createLeasesService(deps: {
 
   async function revoke(ctx: RequestContext, leaseId: string, input: SecretLocation & { isForced: boolean }) {
     const { lease } = await leaseAt(ctx, leaseId, input, input.isForced ? "leases.force-revoke" : "leases.manage");
-    if (input.isForced) return toLease(await revocation.forceRevoke(ctx, lease));
+    if (input.isForced) return toLease((await revocation.forceRevoke(ctx, lease)).lease);
     const result = await revocation.revokeNow(ctx, lease);
     if (result.error) {
       const e = result.error;
@@ -103,23 +103,30 @@ export function createLeasesService(deps: {
 
   /**
    * Revokes every live lease of a secret through the same machinery, for its deletion.
-   * Returns the leases that still hold (or may hold) an IAM user.
+   * `remaining`: leases that still hold (or may hold) an IAM user; `unconfirmed`: leases
+   * force-revoked without confirmed AWS cleanup (isForced).
    */
-  async function revokeAllOf(ctx: AuditContext, secret: DynamicSecretRow, options: { isForced: boolean }): Promise<LeaseRow[]> {
+  async function revokeAllOf(ctx: AuditContext, secret: DynamicSecretRow, options: { isForced: boolean }) {
     const remaining: LeaseRow[] = [];
+    const unconfirmed: LeaseRow[] = [];
+    const seen = new Set<string>();
     for (;;) {
-      const batch = await repo.listLive(db, secret.orgId, secret.id, 200);
-      const pending = batch.filter((l) => !remaining.some((r) => r.id === l.id));
-      if (pending.length === 0) return remaining;
-      const results = await settleWithConcurrency(pending, REVOKE_ALL_AT_ONCE, async (lease) => {
-        if (options.isForced) return revocation.forceRevoke(ctx, lease).catch(() => lease);
+      const pending = (await repo.listLive(db, secret.orgId, secret.id, 200)).filter((l) => !seen.has(l.id));
+      if (pending.length === 0) return { remaining, unconfirmed };
+      const results = await settleWithConcurrency(pending, REVOKE_ALL_AT_ONCE, async (lease): Promise<LeaseRow> => {
+        seen.add(lease.id);
+        if (options.isForced && lease.status !== "creating") {
+          const forced = await revocation.forceRevoke(ctx, lease);
+          if (!forced.cleanupConfirmed) unconfirmed.push(forced.lease);
+          return forced.lease;
+        }
         if (lease.status === "active" || lease.status === "revoke_failed") return (await revocation.revokeNow(ctx, lease)).lease;
-        return lease; // creating or being revoked elsewhere: not ours to finish
+        return lease; // being created, or revoked elsewhere right now: not ours to finish
       });
-      for (const [i, r] of results.entries()) {
+      results.forEach((r, i) => {
         const after = r.status === "fulfilled" ? r.value : pending[i]!;
-        if (after.status === "creating" || after.status === "active" || after.status === "revoking" || after.status === "revoke_failed") remaining.push(after);
-      }
+        if ((LIVE_LEASE_STATUSES as readonly string[]).includes(after.status)) remaining.push(after);
+      });
     }
   }
 
