@@ -1,0 +1,88 @@
+// The server is SIGKILLed between CreateUser and the lease's activation (the proxy hooks
+// CreateUser's answer). After a restart, the recovery worker finds the interrupted lease,
+// deletes its IAM user and marks the lease failed.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { GetUserCommand } from "@aws-sdk/client-iam";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, getTestGround, startServer, type RunningServer } from "../../../test/ground/index.ts";
+import { startAwsProxy, type AwsProxy } from "../../../test/proxy/aws-proxy.ts";
+import { createApiClient, TEST_PASSWORD } from "../../test/harness.ts";
+import { answerServiceSpecificCredentialsLikeAws, fakeAccessKey, iamAt, unique } from "../dynamic-secrets/test-fixtures.ts";
+import { INTERRUPTED_CREATION } from "./lease-revocation.ts";
+
+/** The API client, speaking real HTTP to a child-process server. */
+const httpClient = (server: RunningServer) => createApiClient({ request: (url: string, init?: RequestInit) => fetch(url, init) } as never, { origin: server.url });
+
+describe("a crash between CreateUser and activation", () => {
+  const ground = getTestGround();
+  let proxy: AwsProxy;
+  let dataDir: string;
+  let env: Record<string, string>;
+  let server: RunningServer | undefined;
+
+  beforeAll(async () => {
+    proxy = await startAwsProxy({ target: ground.motoUrl });
+    answerServiceSpecificCredentialsLikeAws(proxy);
+    dataDir = mkdtempSync(join(tmpdir(), "leasehold-crash-"));
+    env = {
+      LEASEHOLD_ROOT_KEY: randomBytes(32).toString("base64"),
+      LEASEHOLD_LEASE_RECOVERY_AFTER: "1",
+      LEASEHOLD_LEASE_RECOVERY_INTERVAL: "1",
+      ...(ground.dbKind === "postgres" ? { DATABASE_URL: await createDatabase(ground.postgresAdminUrl!) } : {}),
+    };
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await proxy.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("leaves a user that recovery deletes after the restart, and the lease ends failed", { timeout: 120_000 }, async () => {
+    server = await startServer({ motoUrl: proxy.url, dataDir, env });
+    let client = httpClient(server);
+    const setup = await client.post("/api/v1/setup", { name: "Ada Admin", email: `${unique("crash")}@example.com`, password: TEST_PASSWORD, organizationName: "Acme", projectName: "Payments" });
+    expect(setup.status, setup.text).toBe(200);
+    const location = { projectSlug: setup.body.project.slug, environmentSlug: "dev", path: "/" };
+    const awsPath = `/${unique("lh-crash")}/`;
+    const created = await client.post("/api/v1/dynamic-secrets", {
+      ...location, name: "crashy", defaultTTL: "1h",
+      provider: { type: "aws-iam", inputs: { method: "access-key", ...fakeAccessKey(), region: "us-east-1", awsPath } },
+    });
+    expect(created.status, created.text).toBe(200);
+
+    // Kill the server the moment AWS has answered CreateUser: the user exists, the lease is still `creating`.
+    const dying = server;
+    proxy.on("CreateUser", () => dying.stop("SIGKILL"), { after: "response" });
+    const leaseAttempt = await client.post("/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName: "crashy" }).catch((error: Error) => error);
+    expect(leaseAttempt).toBeInstanceOf(Error);
+    const createUser = proxy.calls("CreateUser")[0]!;
+    const username = createUser.params.UserName!;
+    const leaseTagKey = Object.keys(createUser.params).find((k) => /^Tags\.member\.\d+\.Key$/.test(k) && createUser.params[k] === "leasehold:lease-id")!;
+    const leaseId = createUser.params[leaseTagKey.replace(/Key$/, "Value")]!;
+    const iam = iamAt(ground.motoUrl);
+    expect((await iam.send(new GetUserCommand({ UserName: username }))).User!.UserName).toBe(username);
+
+    proxy.reset();
+    answerServiceSpecificCredentialsLikeAws(proxy);
+    server = await startServer({ motoUrl: proxy.url, dataDir, env });
+    client = httpClient(server);
+    const login = await client.post("/api/v1/auth/login", { email: setup.body.user.email, password: TEST_PASSWORD });
+    expect(login.status, login.text).toBe(200);
+
+    const query = `projectSlug=${location.projectSlug}&environmentSlug=dev&path=/`;
+    let lease: { status: string; creationError: string | null } | undefined;
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      lease = (await client.get(`/api/v1/dynamic-secrets/leases/${leaseId}?${query}`)).body.lease;
+      if (lease?.status === "revoked") break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(lease?.status).toBe("revoked");
+    expect(lease?.creationError).toBe(INTERRUPTED_CREATION);
+    await expect(iam.send(new GetUserCommand({ UserName: username }))).rejects.toThrow(/cannot be found/);
+    expect(proxy.calls("DeleteUser").filter((r) => r.params.UserName === username)).toHaveLength(1);
+  });
+});
