@@ -1,5 +1,5 @@
 import type { LinkProps } from "@tanstack/react-router";
-import { FolderKanban, ScrollText, Users, type LucideIcon } from "lucide-react";
+import { Bot, FolderKanban, ScrollText, Users, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   to: LinkProps["to"];
@@ -18,7 +18,12 @@ export interface NavSection {
  * (identities and app connections join when their screens exist).
  */
 export const navSections: NavSection[] = [
-  { items: [{ to: "/projects", label: "Projects", icon: FolderKanban }] },
+  {
+    items: [
+      { to: "/projects", label: "Projects", icon: FolderKanban },
+      { to: "/identities", label: "Identities", icon: Bot },
+    ],
+  },
   {
     heading: "Organization settings",
     items: [

@@ -1,0 +1,80 @@
+import { z } from "zod";
+import { splitCommaList } from "#shared/arn.ts";
+import { parseDuration } from "#shared/durations.ts";
+import { awsAuthFieldsSchema, awsAuthRuleIssues, type IdentityAwsAuth } from "#shared/schemas/aws-auth.ts";
+import { GLOBAL_STS_ENDPOINT } from "#shared/sts-endpoint.ts";
+import { ALLOW_ALL_TRUSTED_IPS } from "#shared/trusted-ips.ts";
+
+const fields = awsAuthFieldsSchema.shape;
+
+/** One entry per line (or comma-separated), as people paste them; the API wants commas. */
+const listText = z.string().transform((text) => splitCommaList(text.replace(/[\n\s]+/g, ",")).join(","));
+
+/** "30m", "12h", "30d" or plain seconds, shown back the same way. */
+const durationText = z.string().transform((text, ctx) => {
+  const seconds = parseDuration(text);
+  if (seconds === null) {
+    ctx.addIssue({ code: "custom", message: "Enter a duration such as 15m, 12h or 30d" });
+    return z.NEVER;
+  }
+  return seconds;
+});
+
+/**
+ * The AWS Auth form: the API's own field schemas behind text inputs for lists and
+ * durations, and the API's cross-field rules, so the form refuses what the server would.
+ */
+export const awsAuthFormSchema = awsAuthFieldsSchema
+  .extend({
+    allowedPrincipalArns: listText.pipe(fields.allowedPrincipalArns),
+    allowedAccountIds: listText.pipe(fields.allowedAccountIds),
+    accessTokenTTL: durationText.pipe(fields.accessTokenTTL),
+    accessTokenMaxTTL: durationText.pipe(fields.accessTokenMaxTTL),
+    accessTokenNumUsesLimit: z.number({ error: "Enter a number (0 means unlimited)" }).pipe(fields.accessTokenNumUsesLimit),
+  })
+  .superRefine((config, ctx) => {
+    for (const issue of awsAuthRuleIssues(config)) ctx.addIssue({ code: "custom", ...issue });
+  });
+
+export type AwsAuthFormValues = z.input<typeof awsAuthFormSchema>;
+
+/**
+ * A new identity starts strict: short tokens and the server-ID header on (a signature
+ * captured elsewhere cannot be replayed here). Infisical's SDKs cannot send that header;
+ * the form says so next to the switch.
+ */
+export const newAwsAuthFormValues: AwsAuthFormValues = {
+  stsEndpoint: GLOBAL_STS_ENDPOINT,
+  allowedPrincipalArns: "",
+  allowedAccountIds: "",
+  accessTokenTTL: "1h",
+  accessTokenMaxTTL: "1d",
+  accessTokenNumUsesLimit: 0,
+  accessTokenTrustedIps: ALLOW_ALL_TRUSTED_IPS,
+  serverIdHeader: true,
+};
+
+/** Seconds as the largest whole unit the duration field reads back: 5400 → "90m", 86400 → "1d". */
+export function durationInputOf(seconds: number): string {
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+  ] as const) {
+    if (seconds > 0 && seconds % size === 0) return `${seconds / size}${unit}`;
+  }
+  return `${seconds}s`;
+}
+
+export function awsAuthFormValuesOf(config: IdentityAwsAuth): AwsAuthFormValues {
+  return {
+    stsEndpoint: config.stsEndpoint,
+    allowedPrincipalArns: splitCommaList(config.allowedPrincipalArns).join("\n"),
+    allowedAccountIds: splitCommaList(config.allowedAccountIds).join("\n"),
+    accessTokenTTL: durationInputOf(config.accessTokenTTL),
+    accessTokenMaxTTL: durationInputOf(config.accessTokenMaxTTL),
+    accessTokenNumUsesLimit: config.accessTokenNumUsesLimit,
+    accessTokenTrustedIps: config.accessTokenTrustedIps,
+    serverIdHeader: config.serverIdHeader,
+  };
+}

@@ -1,0 +1,80 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { Bot } from "lucide-react";
+import type { ReactNode } from "react";
+import { Badge } from "#web/components/ui/badge.tsx";
+import { EmptyState } from "#web/components/ui/empty-state.tsx";
+import { Pagination } from "#web/components/ui/pagination.tsx";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
+import { IDENTITIES_PAGE_SIZE, identitiesQueryOptions, type IdentityListParams } from "#web/features/identities/api.ts";
+import { orgRoleLabel } from "#web/features/identities/components/labels.ts";
+import { formatDate } from "#web/lib/format.ts";
+
+export function IdentitiesTable({
+  orgId,
+  params,
+  emptyAction,
+  onPageChange,
+}: {
+  orgId: string;
+  params: IdentityListParams;
+  emptyAction?: ReactNode;
+  onPageChange: (page: number) => void;
+}) {
+  const { data } = useSuspenseQuery(identitiesQueryOptions(orgId, params));
+
+  if (data.totalCount === 0) {
+    return params.search ? (
+      <EmptyState icon={Bot} title="No matching identities" description={`No identity is named like “${params.search}”.`} />
+    ) : (
+      <EmptyState
+        icon={Bot}
+        title="No machine identities yet"
+        description="An identity lets a Lambda function, an EC2 instance or a CI job log in with its own AWS credentials and get a short-lived token."
+        action={emptyAction}
+      />
+    );
+  }
+
+  return (
+    <div>
+      <Table aria-label="Machine identities">
+        <TableHeader>
+          <TableRow>
+            <TableHead>Name</TableHead>
+            <TableHead>Org role</TableHead>
+            <TableHead>Auth methods</TableHead>
+            <TableHead>Created</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {data.identities.map((identity) => (
+            <TableRow key={identity.id}>
+              <TableCell>
+                <Link to="/identities/$identityId" params={{ identityId: identity.id }} className="font-medium hover:underline">
+                  {identity.name}
+                </Link>
+              </TableCell>
+              <TableCell>{orgRoleLabel(identity.role)}</TableCell>
+              <TableCell>
+                {identity.authMethods.includes("aws-auth") ? (
+                  <Badge variant="primary">AWS Auth</Badge>
+                ) : (
+                  <Badge variant="warning">None: cannot log in</Badge>
+                )}
+              </TableCell>
+              <TableCell className="text-muted-foreground">{formatDate(identity.createdAt)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Pagination
+        page={params.page}
+        pageSize={IDENTITIES_PAGE_SIZE}
+        totalCount={data.totalCount}
+        onPageChange={onPageChange}
+        noun="identities"
+      />
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { createFileRoute, Link, notFound } from "@tanstack/react-router";
+import { uuidSchema } from "#shared/schemas/common.ts";
+import { PageHeader } from "#web/components/layout/page-header.tsx";
+import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
+import { awsAuthQueryOptions, identityQueryOptions, membershipsQueryOptions } from "#web/features/identities/api.ts";
+import { AwsAuthCard } from "#web/features/identities/components/aws-auth-card.tsx";
+import { IdentityActions } from "#web/features/identities/components/identity-actions.tsx";
+import { orgRoleLabel } from "#web/features/identities/components/labels.ts";
+import { LoginSnippetsCard } from "#web/features/identities/components/login-snippets-card.tsx";
+import { MembershipsCard } from "#web/features/identities/components/memberships-card.tsx";
+import { TokensCard } from "#web/features/identities/components/tokens-card.tsx";
+import { formatDate } from "#web/lib/format.ts";
+
+export const Route = createFileRoute("/_app/identities/$identityId")({
+  beforeLoad: ({ params }) => {
+    if (!uuidSchema.safeParse(params.identityId).success) throw notFound();
+  },
+  loader: ({ context: { queryClient }, params }) =>
+    Promise.all([
+      queryClient.ensureQueryData(identityQueryOptions(params.identityId)),
+      queryClient.ensureQueryData(awsAuthQueryOptions(params.identityId)),
+      queryClient.ensureQueryData(membershipsQueryOptions(params.identityId)),
+    ]),
+  component: IdentityPage,
+  errorComponent: RouteError,
+  pendingComponent: RoutePending,
+});
+
+function IdentityPage() {
+  const { identityId } = Route.useParams();
+  const { session } = Route.useRouteContext();
+  const navigate = Route.useNavigate();
+  const { data: identity } = useSuspenseQuery(identityQueryOptions(identityId));
+  const { data: awsAuth } = useSuspenseQuery(awsAuthQueryOptions(identityId));
+  const isAdmin = session.orgRole === "admin";
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link to="/identities" className="hover:text-foreground hover:underline">
+            Machine identities
+          </Link>
+        }
+        title={identity.name}
+        description={`Org role: ${orgRoleLabel(identity.role)} · created ${formatDate(identity.createdAt)} · ID ${identity.id}`}
+        actions={isAdmin ? <IdentityActions identity={identity} onDeleted={() => navigate({ to: "/identities" })} /> : null}
+      />
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
+        <AwsAuthCard identity={identity} canManage={isAdmin} />
+        <MembershipsCard identityId={identity.id} canManage={isAdmin} />
+        <TokensCard identityId={identity.id} canManage={isAdmin} />
+        {awsAuth ? <LoginSnippetsCard identityName={identity.name} config={awsAuth} /> : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { createFileRoute, Link, redirect } from "@tanstack/react-router";
+import { z } from "zod";
+import { PageHeader } from "#web/components/layout/page-header.tsx";
+import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
+import { CreateIdentityWizard, type WizardStep } from "#web/features/identities/components/create-identity-wizard.tsx";
+
+const searchSchema = z.object({
+  step: z
+    .union([z.literal(1), z.literal(2), z.literal(3)])
+    .optional()
+    .catch(undefined),
+  identityId: z.uuid().optional().catch(undefined),
+});
+
+export const Route = createFileRoute("/_app/identities/new")({
+  validateSearch: searchSchema,
+  // Creating identities is for org admins; the API refuses others anyway, this avoids a dead end.
+  beforeLoad: ({ context: { session } }) => {
+    if (session.orgRole !== "admin") throw redirect({ to: "/identities" });
+  },
+  component: NewIdentityPage,
+  errorComponent: RouteError,
+  pendingComponent: RoutePending,
+});
+
+function NewIdentityPage() {
+  const { session } = Route.useRouteContext();
+  const { step, identityId } = Route.useSearch();
+  const navigate = Route.useNavigate();
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          <Link to="/identities" className="hover:text-foreground hover:underline">
+            Machine identities
+          </Link>
+        }
+        title="Create identity"
+      />
+      <CreateIdentityWizard
+        orgId={session.organization.id}
+        step={(step ?? 1) as WizardStep}
+        identityId={identityId}
+        onStep={(next, id) => navigate({ search: { step: next, identityId: id } })}
+        onFinished={(id) => navigate({ to: "/identities/$identityId", params: { identityId: id } })}
+      />
+    </>
+  );
+}
