@@ -15,12 +15,19 @@ import { Route as AcceptInviteRouteImport } from './routes/accept-invite'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as SetupRouteImport } from './routes/setup'
 import { Route as AppAuditLogRouteImport } from './routes/_app/audit-log'
+import { Route as AppIdentitiesIndexRouteImport } from './routes/_app/identities/index'
+import { Route as AppIdentitiesIdentityIdRouteImport } from './routes/_app/identities/$identityId'
+import { Route as AppIdentitiesNewRouteImport } from './routes/_app/identities/new'
 import { Route as AppOrganizationMembersRouteImport } from './routes/_app/organization/members'
 import { Route as AppProjectsIndexRouteImport } from './routes/_app/projects/index'
 import { Route as AppProjectsProjectIdRouteRouteImport } from './routes/_app/projects/$projectId/route'
+import { Route as AppOrganizationAppConnectionsIndexRouteImport } from './routes/_app/organization/app-connections/index'
+import { Route as AppOrganizationAppConnectionsNewRouteImport } from './routes/_app/organization/app-connections/new'
 import { Route as AppProjectsProjectIdIndexRouteImport } from './routes/_app/projects/$projectId/index'
 import { Route as AppProjectsProjectIdMembersRouteImport } from './routes/_app/projects/$projectId/members'
 import { Route as AppProjectsProjectIdSettingsRouteImport } from './routes/_app/projects/$projectId/settings'
+import { Route as AppProjectsProjectIdAppConnectionsIndexRouteImport } from './routes/_app/projects/$projectId/app-connections/index'
+import { Route as AppProjectsProjectIdAppConnectionsNewRouteImport } from './routes/_app/projects/$projectId/app-connections/new'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -51,6 +58,21 @@ const AppAuditLogRoute = AppAuditLogRouteImport.update({
   path: '/audit-log',
   getParentRoute: () => AppRoute,
 } as any)
+const AppIdentitiesIndexRoute = AppIdentitiesIndexRouteImport.update({
+  id: '/identities/',
+  path: '/identities/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppIdentitiesIdentityIdRoute = AppIdentitiesIdentityIdRouteImport.update({
+  id: '/identities/$identityId',
+  path: '/identities/$identityId',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppIdentitiesNewRoute = AppIdentitiesNewRouteImport.update({
+  id: '/identities/new',
+  path: '/identities/new',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppOrganizationMembersRoute = AppOrganizationMembersRouteImport.update({
   id: '/organization/members',
   path: '/organization/members',
@@ -65,6 +87,18 @@ const AppProjectsProjectIdRouteRoute =
   AppProjectsProjectIdRouteRouteImport.update({
     id: '/projects/$projectId',
     path: '/projects/$projectId',
+    getParentRoute: () => AppRoute,
+  } as any)
+const AppOrganizationAppConnectionsIndexRoute =
+  AppOrganizationAppConnectionsIndexRouteImport.update({
+    id: '/organization/app-connections/',
+    path: '/organization/app-connections/',
+    getParentRoute: () => AppRoute,
+  } as any)
+const AppOrganizationAppConnectionsNewRoute =
+  AppOrganizationAppConnectionsNewRouteImport.update({
+    id: '/organization/app-connections/new',
+    path: '/organization/app-connections/new',
     getParentRoute: () => AppRoute,
   } as any)
 const AppProjectsProjectIdIndexRoute =
@@ -85,6 +119,18 @@ const AppProjectsProjectIdSettingsRoute =
     path: '/settings',
     getParentRoute: () => AppProjectsProjectIdRouteRoute,
   } as any)
+const AppProjectsProjectIdAppConnectionsIndexRoute =
+  AppProjectsProjectIdAppConnectionsIndexRouteImport.update({
+    id: '/app-connections/',
+    path: '/app-connections/',
+    getParentRoute: () => AppProjectsProjectIdRouteRoute,
+  } as any)
+const AppProjectsProjectIdAppConnectionsNewRoute =
+  AppProjectsProjectIdAppConnectionsNewRouteImport.update({
+    id: '/app-connections/new',
+    path: '/app-connections/new',
+    getParentRoute: () => AppProjectsProjectIdRouteRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -93,11 +139,18 @@ export interface FileRoutesByFullPath {
   '/setup': typeof SetupRoute
   '/audit-log': typeof AppAuditLogRoute
   '/projects/$projectId': typeof AppProjectsProjectIdRouteRouteWithChildren
+  '/identities/$identityId': typeof AppIdentitiesIdentityIdRoute
+  '/identities/new': typeof AppIdentitiesNewRoute
   '/organization/members': typeof AppOrganizationMembersRoute
+  '/identities/': typeof AppIdentitiesIndexRoute
   '/projects/': typeof AppProjectsIndexRoute
+  '/organization/app-connections/new': typeof AppOrganizationAppConnectionsNewRoute
   '/projects/$projectId/members': typeof AppProjectsProjectIdMembersRoute
   '/projects/$projectId/settings': typeof AppProjectsProjectIdSettingsRoute
+  '/organization/app-connections/': typeof AppOrganizationAppConnectionsIndexRoute
   '/projects/$projectId/': typeof AppProjectsProjectIdIndexRoute
+  '/projects/$projectId/app-connections/new': typeof AppProjectsProjectIdAppConnectionsNewRoute
+  '/projects/$projectId/app-connections/': typeof AppProjectsProjectIdAppConnectionsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -105,11 +158,18 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/setup': typeof SetupRoute
   '/audit-log': typeof AppAuditLogRoute
+  '/identities/$identityId': typeof AppIdentitiesIdentityIdRoute
+  '/identities/new': typeof AppIdentitiesNewRoute
   '/organization/members': typeof AppOrganizationMembersRoute
+  '/identities': typeof AppIdentitiesIndexRoute
   '/projects': typeof AppProjectsIndexRoute
+  '/organization/app-connections/new': typeof AppOrganizationAppConnectionsNewRoute
   '/projects/$projectId/members': typeof AppProjectsProjectIdMembersRoute
   '/projects/$projectId/settings': typeof AppProjectsProjectIdSettingsRoute
+  '/organization/app-connections': typeof AppOrganizationAppConnectionsIndexRoute
   '/projects/$projectId': typeof AppProjectsProjectIdIndexRoute
+  '/projects/$projectId/app-connections/new': typeof AppProjectsProjectIdAppConnectionsNewRoute
+  '/projects/$projectId/app-connections': typeof AppProjectsProjectIdAppConnectionsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -120,11 +180,18 @@ export interface FileRoutesById {
   '/setup': typeof SetupRoute
   '/_app/audit-log': typeof AppAuditLogRoute
   '/_app/projects/$projectId': typeof AppProjectsProjectIdRouteRouteWithChildren
+  '/_app/identities/$identityId': typeof AppIdentitiesIdentityIdRoute
+  '/_app/identities/new': typeof AppIdentitiesNewRoute
   '/_app/organization/members': typeof AppOrganizationMembersRoute
+  '/_app/identities/': typeof AppIdentitiesIndexRoute
   '/_app/projects/': typeof AppProjectsIndexRoute
+  '/_app/organization/app-connections/new': typeof AppOrganizationAppConnectionsNewRoute
   '/_app/projects/$projectId/members': typeof AppProjectsProjectIdMembersRoute
   '/_app/projects/$projectId/settings': typeof AppProjectsProjectIdSettingsRoute
+  '/_app/organization/app-connections/': typeof AppOrganizationAppConnectionsIndexRoute
   '/_app/projects/$projectId/': typeof AppProjectsProjectIdIndexRoute
+  '/_app/projects/$projectId/app-connections/new': typeof AppProjectsProjectIdAppConnectionsNewRoute
+  '/_app/projects/$projectId/app-connections/': typeof AppProjectsProjectIdAppConnectionsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -135,11 +202,18 @@ export interface FileRouteTypes {
     | '/setup'
     | '/audit-log'
     | '/projects/$projectId'
+    | '/identities/$identityId'
+    | '/identities/new'
     | '/organization/members'
+    | '/identities/'
     | '/projects/'
+    | '/organization/app-connections/new'
     | '/projects/$projectId/members'
     | '/projects/$projectId/settings'
+    | '/organization/app-connections/'
     | '/projects/$projectId/'
+    | '/projects/$projectId/app-connections/new'
+    | '/projects/$projectId/app-connections/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -147,11 +221,18 @@ export interface FileRouteTypes {
     | '/login'
     | '/setup'
     | '/audit-log'
+    | '/identities/$identityId'
+    | '/identities/new'
     | '/organization/members'
+    | '/identities'
     | '/projects'
+    | '/organization/app-connections/new'
     | '/projects/$projectId/members'
     | '/projects/$projectId/settings'
+    | '/organization/app-connections'
     | '/projects/$projectId'
+    | '/projects/$projectId/app-connections/new'
+    | '/projects/$projectId/app-connections'
   id:
     | '__root__'
     | '/'
@@ -161,11 +242,18 @@ export interface FileRouteTypes {
     | '/setup'
     | '/_app/audit-log'
     | '/_app/projects/$projectId'
+    | '/_app/identities/$identityId'
+    | '/_app/identities/new'
     | '/_app/organization/members'
+    | '/_app/identities/'
     | '/_app/projects/'
+    | '/_app/organization/app-connections/new'
     | '/_app/projects/$projectId/members'
     | '/_app/projects/$projectId/settings'
+    | '/_app/organization/app-connections/'
     | '/_app/projects/$projectId/'
+    | '/_app/projects/$projectId/app-connections/new'
+    | '/_app/projects/$projectId/app-connections/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -220,6 +308,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAuditLogRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/identities/': {
+      id: '/_app/identities/'
+      path: '/identities'
+      fullPath: '/identities/'
+      preLoaderRoute: typeof AppIdentitiesIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/identities/$identityId': {
+      id: '/_app/identities/$identityId'
+      path: '/identities/$identityId'
+      fullPath: '/identities/$identityId'
+      preLoaderRoute: typeof AppIdentitiesIdentityIdRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/identities/new': {
+      id: '/_app/identities/new'
+      path: '/identities/new'
+      fullPath: '/identities/new'
+      preLoaderRoute: typeof AppIdentitiesNewRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/organization/members': {
       id: '/_app/organization/members'
       path: '/organization/members'
@@ -239,6 +348,20 @@ declare module '@tanstack/react-router' {
       path: '/projects/$projectId'
       fullPath: '/projects/$projectId'
       preLoaderRoute: typeof AppProjectsProjectIdRouteRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/organization/app-connections/': {
+      id: '/_app/organization/app-connections/'
+      path: '/organization/app-connections'
+      fullPath: '/organization/app-connections/'
+      preLoaderRoute: typeof AppOrganizationAppConnectionsIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/organization/app-connections/new': {
+      id: '/_app/organization/app-connections/new'
+      path: '/organization/app-connections/new'
+      fullPath: '/organization/app-connections/new'
+      preLoaderRoute: typeof AppOrganizationAppConnectionsNewRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/projects/$projectId/': {
@@ -262,6 +385,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppProjectsProjectIdSettingsRouteImport
       parentRoute: typeof AppProjectsProjectIdRouteRoute
     }
+    '/_app/projects/$projectId/app-connections/': {
+      id: '/_app/projects/$projectId/app-connections/'
+      path: '/app-connections'
+      fullPath: '/projects/$projectId/app-connections/'
+      preLoaderRoute: typeof AppProjectsProjectIdAppConnectionsIndexRouteImport
+      parentRoute: typeof AppProjectsProjectIdRouteRoute
+    }
+    '/_app/projects/$projectId/app-connections/new': {
+      id: '/_app/projects/$projectId/app-connections/new'
+      path: '/app-connections/new'
+      fullPath: '/projects/$projectId/app-connections/new'
+      preLoaderRoute: typeof AppProjectsProjectIdAppConnectionsNewRouteImport
+      parentRoute: typeof AppProjectsProjectIdRouteRoute
+    }
   }
 }
 
@@ -269,6 +406,8 @@ interface AppProjectsProjectIdRouteRouteChildren {
   AppProjectsProjectIdMembersRoute: typeof AppProjectsProjectIdMembersRoute
   AppProjectsProjectIdSettingsRoute: typeof AppProjectsProjectIdSettingsRoute
   AppProjectsProjectIdIndexRoute: typeof AppProjectsProjectIdIndexRoute
+  AppProjectsProjectIdAppConnectionsNewRoute: typeof AppProjectsProjectIdAppConnectionsNewRoute
+  AppProjectsProjectIdAppConnectionsIndexRoute: typeof AppProjectsProjectIdAppConnectionsIndexRoute
 }
 
 const AppProjectsProjectIdRouteRouteChildren: AppProjectsProjectIdRouteRouteChildren =
@@ -276,6 +415,10 @@ const AppProjectsProjectIdRouteRouteChildren: AppProjectsProjectIdRouteRouteChil
     AppProjectsProjectIdMembersRoute: AppProjectsProjectIdMembersRoute,
     AppProjectsProjectIdSettingsRoute: AppProjectsProjectIdSettingsRoute,
     AppProjectsProjectIdIndexRoute: AppProjectsProjectIdIndexRoute,
+    AppProjectsProjectIdAppConnectionsNewRoute:
+      AppProjectsProjectIdAppConnectionsNewRoute,
+    AppProjectsProjectIdAppConnectionsIndexRoute:
+      AppProjectsProjectIdAppConnectionsIndexRoute,
   }
 
 const AppProjectsProjectIdRouteRouteWithChildren =
@@ -286,15 +429,26 @@ const AppProjectsProjectIdRouteRouteWithChildren =
 interface AppRouteChildren {
   AppAuditLogRoute: typeof AppAuditLogRoute
   AppProjectsProjectIdRouteRoute: typeof AppProjectsProjectIdRouteRouteWithChildren
+  AppIdentitiesIdentityIdRoute: typeof AppIdentitiesIdentityIdRoute
+  AppIdentitiesNewRoute: typeof AppIdentitiesNewRoute
   AppOrganizationMembersRoute: typeof AppOrganizationMembersRoute
+  AppIdentitiesIndexRoute: typeof AppIdentitiesIndexRoute
   AppProjectsIndexRoute: typeof AppProjectsIndexRoute
+  AppOrganizationAppConnectionsNewRoute: typeof AppOrganizationAppConnectionsNewRoute
+  AppOrganizationAppConnectionsIndexRoute: typeof AppOrganizationAppConnectionsIndexRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
   AppAuditLogRoute: AppAuditLogRoute,
   AppProjectsProjectIdRouteRoute: AppProjectsProjectIdRouteRouteWithChildren,
+  AppIdentitiesIdentityIdRoute: AppIdentitiesIdentityIdRoute,
+  AppIdentitiesNewRoute: AppIdentitiesNewRoute,
   AppOrganizationMembersRoute: AppOrganizationMembersRoute,
+  AppIdentitiesIndexRoute: AppIdentitiesIndexRoute,
   AppProjectsIndexRoute: AppProjectsIndexRoute,
+  AppOrganizationAppConnectionsNewRoute: AppOrganizationAppConnectionsNewRoute,
+  AppOrganizationAppConnectionsIndexRoute:
+    AppOrganizationAppConnectionsIndexRoute,
 }
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)

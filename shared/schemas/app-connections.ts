@@ -84,10 +84,9 @@ const connectionFields = {
   projectId: z.uuid().nullish(),
 };
 
-export const createAppConnectionInputSchema = z.discriminatedUnion("method", [
-  z.object({ ...connectionFields, method: z.literal("assume-role"), credentials: assumeRoleCredentialsInputSchema }),
-  z.object({ ...connectionFields, method: z.literal("access-key"), credentials: accessKeyCredentialsInputSchema }),
-]);
+export const createAssumeRoleConnectionInputSchema = z.object({ ...connectionFields, method: z.literal("assume-role"), credentials: assumeRoleCredentialsInputSchema });
+export const createAccessKeyConnectionInputSchema = z.object({ ...connectionFields, method: z.literal("access-key"), credentials: accessKeyCredentialsInputSchema });
+export const createAppConnectionInputSchema = z.discriminatedUnion("method", [createAssumeRoleConnectionInputSchema, createAccessKeyConnectionInputSchema]);
 export type CreateAppConnectionInput = z.infer<typeof createAppConnectionInputSchema>;
 
 /**

@@ -1,5 +1,5 @@
 import type { LinkProps } from "@tanstack/react-router";
-import { Bot, FolderKanban, ScrollText, Users, type LucideIcon } from "lucide-react";
+import { Bot, Cable, FolderKanban, ScrollText, Users, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   to: LinkProps["to"];
@@ -28,6 +28,7 @@ export const navSections: NavSection[] = [
     heading: "Organization settings",
     items: [
       { to: "/organization/members", label: "Members", icon: Users },
+      { to: "/organization/app-connections", label: "App connections", icon: Cable },
       { to: "/audit-log", label: "Audit log", icon: ScrollText },
     ],
   },

@@ -48,6 +48,11 @@ export function ProjectHeader({ projectId }: { projectId: string }) {
             </Link>
           </li>
           <li>
+            <Link to="/projects/$projectId/app-connections" params={{ projectId }} className={tabClasses}>
+              Integrations
+            </Link>
+          </li>
+          <li>
             <Link to="/projects/$projectId/settings" params={{ projectId }} className={tabClasses}>
               Settings
             </Link>
