@@ -193,6 +193,28 @@ test("Access Key: a refused key is explained beside its field, a good one connec
   await saveScreenshot("13-access-key-connected");
 });
 
+test("without working AWS credentials, the principal card explains how to give Leasehold some", async ({ page, auth, saveScreenshot }) => {
+  await auth.signIn();
+  // moto now refuses the server's own keys, as AWS would refuse deleted ones.
+  await motoAuthAfter(0);
+  try {
+    await page.goto("/organization/app-connections/new?method=assume-role");
+    const card = page.getByRole("region", { name: "Leasehold's AWS principal" });
+    await expect(card.getByText("Leasehold has no working AWS credentials yet.")).toBeVisible();
+    await expect(card.getByText(/InvalidClientTokenId/)).toBeVisible();
+    await expect(card.getByText("INF_APP_CONNECTION_AWS_ACCESS_KEY_ID=AKIA…")).toBeVisible();
+    const policy = await card.getByLabel("Inline policy for Leasehold's principal", { exact: true }).textContent();
+    expect(await copy(page, "Copy inline policy for leasehold's principal")).toBe(policy);
+    expect(JSON.parse(policy!).Statement[0]).toMatchObject({ Action: "sts:AssumeRole", Resource: "arn:aws:iam::*:role/*" });
+    // The trust policy still renders, with a placeholder where the principal goes.
+    await expect(page.getByText("The policy below has a placeholder principal")).toBeVisible();
+    expect(await page.getByLabel("Trust policy", { exact: true }).textContent()).toContain("<LEASEHOLD_ACCOUNT_ID>");
+    await saveScreenshot("17-no-server-credentials");
+  } finally {
+    await motoAuthAfter(1_000_000_000);
+  }
+});
+
 test("edit, and delete with confirmation", async ({ page, auth, saveScreenshot }) => {
   await auth.signIn();
   await page.goto("/organization/app-connections");
