@@ -1,41 +1,20 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { PlugZap } from "lucide-react";
-import { useForm } from "react-hook-form";
 import { createAccessKeyConnectionInputSchema, type AppConnection } from "#shared/schemas/app-connections.ts";
-import { Button } from "#web/components/ui/button.tsx";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
-import { FormAlert, handleFormError } from "#web/components/ui/form.tsx";
 import { Input } from "#web/components/ui/input.tsx";
 import { SecretInput } from "#web/components/ui/secret-input.tsx";
-import { useCreateConnection, type ConnectionScope } from "#web/features/app-connections/api.ts";
+import type { ConnectionScope } from "#web/features/app-connections/api.ts";
+import { ConnectFooter, useConnectForm } from "#web/features/app-connections/components/connect-form.tsx";
 import { ConnectionNameFields } from "#web/features/app-connections/components/connection-name-fields.tsx";
 
 /** Name and the IAM user's key; "Connect to AWS" stores it (encrypted) only once AWS accepts it. */
 export function AccessKeyForm({ scope, onConnected }: { scope: ConnectionScope; onConnected: (connection: AppConnection) => void }) {
-  const create = useCreateConnection();
-  const form = useForm({
-    resolver: zodResolver(createAccessKeyConnectionInputSchema),
+  const { form, onSubmit } = useConnectForm(zodResolver(createAccessKeyConnectionInputSchema), {
     mode: "onTouched",
-    defaultValues: {
-      name: "",
-      description: "",
-      method: "access-key" as const,
-      projectId: scope.projectId,
-      credentials: { accessKeyId: "", secretAccessKey: "" },
-    },
+    onConnected,
+    defaultValues: { name: "", description: "", method: "access-key", projectId: scope.projectId, credentials: { accessKeyId: "", secretAccessKey: "" } },
   });
   const { errors } = form.formState;
-
-  const onSubmit = form.handleSubmit((input) =>
-    create.mutateAsync(input).then(
-      (data) => {
-        // The secret leaves the page's memory with the form.
-        form.reset();
-        onConnected(data.appConnection);
-      },
-      (error) => handleFormError(form, error, { inline: true }),
-    ),
-  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Connect with an access key">
@@ -57,13 +36,7 @@ export function AccessKeyForm({ scope, onConnected }: { scope: ConnectionScope; 
         <FieldDescription>Stored encrypted and never shown again, by Leasehold or its API.</FieldDescription>
         <FieldError>{errors.credentials?.secretAccessKey?.message}</FieldError>
       </Field>
-      <FormAlert form={form} />
-      <div>
-        <Button type="submit" pending={form.formState.isSubmitting}>
-          <PlugZap aria-hidden="true" />
-          Connect to AWS
-        </Button>
-      </div>
+      <ConnectFooter form={form} />
     </form>
   );
 }

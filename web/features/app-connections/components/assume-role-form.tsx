@@ -1,13 +1,11 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { PlugZap } from "lucide-react";
-import { Controller, useForm, useWatch } from "react-hook-form";
+import { Controller, useWatch } from "react-hook-form";
 import { parseIamPrincipalArn } from "#shared/arn.ts";
 import { createAssumeRoleConnectionInputSchema, type AppConnection } from "#shared/schemas/app-connections.ts";
-import { Button } from "#web/components/ui/button.tsx";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
-import { FormAlert, handleFormError } from "#web/components/ui/form.tsx";
 import { Input } from "#web/components/ui/input.tsx";
-import { useCreateConnection, type ConnectionScope } from "#web/features/app-connections/api.ts";
+import type { ConnectionScope } from "#web/features/app-connections/api.ts";
+import { ConnectFooter, useConnectForm } from "#web/features/app-connections/components/connect-form.tsx";
 import { ConnectionNameFields } from "#web/features/app-connections/components/connection-name-fields.tsx";
 import { StsEndpointField } from "#web/features/app-connections/components/sts-endpoint-field.tsx";
 
@@ -26,28 +24,14 @@ function RoleArnSummary({ roleArn }: { roleArn: string }) {
 
 /** Name, role ARN and endpoint; "Connect to AWS" creates the connection only once AWS accepts it. */
 export function AssumeRoleForm({ scope, onConnected }: { scope: ConnectionScope; onConnected: (connection: AppConnection) => void }) {
-  const create = useCreateConnection();
-  const form = useForm({
-    resolver: zodResolver(createAssumeRoleConnectionInputSchema),
+  const { form, onSubmit } = useConnectForm(zodResolver(createAssumeRoleConnectionInputSchema), {
     // Checked as you type: a wrong ARN is caught before a round trip to AWS.
     mode: "onChange",
-    defaultValues: {
-      name: "",
-      description: "",
-      method: "assume-role" as const,
-      projectId: scope.projectId,
-      credentials: { roleArn: "", stsEndpoint: "" },
-    },
+    onConnected,
+    defaultValues: { name: "", description: "", method: "assume-role", projectId: scope.projectId, credentials: { roleArn: "", stsEndpoint: "" } },
   });
   const { errors } = form.formState;
   const roleArn = useWatch({ control: form.control, name: "credentials.roleArn" });
-
-  const onSubmit = form.handleSubmit((input) =>
-    create.mutateAsync(input).then(
-      (data) => onConnected(data.appConnection),
-      (error) => handleFormError(form, error, { inline: true }),
-    ),
-  );
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Connect with a role">
@@ -77,13 +61,7 @@ export function AssumeRoleForm({ scope, onConnected }: { scope: ConnectionScope;
           <StsEndpointField value={field.value ?? ""} onChange={field.onChange} error={fieldState.error?.message} />
         )}
       />
-      <FormAlert form={form} />
-      <div>
-        <Button type="submit" pending={form.formState.isSubmitting}>
-          <PlugZap aria-hidden="true" />
-          Connect to AWS
-        </Button>
-      </div>
+      <ConnectFooter form={form} />
     </form>
   );
 }
