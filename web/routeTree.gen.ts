@@ -25,6 +25,7 @@ import { Route as AppOrganizationAppConnectionsIndexRouteImport } from './routes
 import { Route as AppOrganizationAppConnectionsNewRouteImport } from './routes/_app/organization/app-connections/new'
 import { Route as AppProjectsProjectIdIndexRouteImport } from './routes/_app/projects/$projectId/index'
 import { Route as AppProjectsProjectIdMembersRouteImport } from './routes/_app/projects/$projectId/members'
+import { Route as AppProjectsProjectIdSecretsRouteImport } from './routes/_app/projects/$projectId/secrets'
 import { Route as AppProjectsProjectIdSettingsRouteImport } from './routes/_app/projects/$projectId/settings'
 import { Route as AppProjectsProjectIdAppConnectionsIndexRouteImport } from './routes/_app/projects/$projectId/app-connections/index'
 import { Route as AppProjectsProjectIdAppConnectionsNewRouteImport } from './routes/_app/projects/$projectId/app-connections/new'
@@ -113,6 +114,12 @@ const AppProjectsProjectIdMembersRoute =
     path: '/members',
     getParentRoute: () => AppProjectsProjectIdRouteRoute,
   } as any)
+const AppProjectsProjectIdSecretsRoute =
+  AppProjectsProjectIdSecretsRouteImport.update({
+    id: '/secrets',
+    path: '/secrets',
+    getParentRoute: () => AppProjectsProjectIdRouteRoute,
+  } as any)
 const AppProjectsProjectIdSettingsRoute =
   AppProjectsProjectIdSettingsRouteImport.update({
     id: '/settings',
@@ -146,6 +153,7 @@ export interface FileRoutesByFullPath {
   '/projects/': typeof AppProjectsIndexRoute
   '/organization/app-connections/new': typeof AppOrganizationAppConnectionsNewRoute
   '/projects/$projectId/members': typeof AppProjectsProjectIdMembersRoute
+  '/projects/$projectId/secrets': typeof AppProjectsProjectIdSecretsRoute
   '/projects/$projectId/settings': typeof AppProjectsProjectIdSettingsRoute
   '/organization/app-connections/': typeof AppOrganizationAppConnectionsIndexRoute
   '/projects/$projectId/': typeof AppProjectsProjectIdIndexRoute
@@ -165,6 +173,7 @@ export interface FileRoutesByTo {
   '/projects': typeof AppProjectsIndexRoute
   '/organization/app-connections/new': typeof AppOrganizationAppConnectionsNewRoute
   '/projects/$projectId/members': typeof AppProjectsProjectIdMembersRoute
+  '/projects/$projectId/secrets': typeof AppProjectsProjectIdSecretsRoute
   '/projects/$projectId/settings': typeof AppProjectsProjectIdSettingsRoute
   '/organization/app-connections': typeof AppOrganizationAppConnectionsIndexRoute
   '/projects/$projectId': typeof AppProjectsProjectIdIndexRoute
@@ -187,6 +196,7 @@ export interface FileRoutesById {
   '/_app/projects/': typeof AppProjectsIndexRoute
   '/_app/organization/app-connections/new': typeof AppOrganizationAppConnectionsNewRoute
   '/_app/projects/$projectId/members': typeof AppProjectsProjectIdMembersRoute
+  '/_app/projects/$projectId/secrets': typeof AppProjectsProjectIdSecretsRoute
   '/_app/projects/$projectId/settings': typeof AppProjectsProjectIdSettingsRoute
   '/_app/organization/app-connections/': typeof AppOrganizationAppConnectionsIndexRoute
   '/_app/projects/$projectId/': typeof AppProjectsProjectIdIndexRoute
@@ -209,6 +219,7 @@ export interface FileRouteTypes {
     | '/projects/'
     | '/organization/app-connections/new'
     | '/projects/$projectId/members'
+    | '/projects/$projectId/secrets'
     | '/projects/$projectId/settings'
     | '/organization/app-connections/'
     | '/projects/$projectId/'
@@ -228,6 +239,7 @@ export interface FileRouteTypes {
     | '/projects'
     | '/organization/app-connections/new'
     | '/projects/$projectId/members'
+    | '/projects/$projectId/secrets'
     | '/projects/$projectId/settings'
     | '/organization/app-connections'
     | '/projects/$projectId'
@@ -249,6 +261,7 @@ export interface FileRouteTypes {
     | '/_app/projects/'
     | '/_app/organization/app-connections/new'
     | '/_app/projects/$projectId/members'
+    | '/_app/projects/$projectId/secrets'
     | '/_app/projects/$projectId/settings'
     | '/_app/organization/app-connections/'
     | '/_app/projects/$projectId/'
@@ -378,6 +391,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppProjectsProjectIdMembersRouteImport
       parentRoute: typeof AppProjectsProjectIdRouteRoute
     }
+    '/_app/projects/$projectId/secrets': {
+      id: '/_app/projects/$projectId/secrets'
+      path: '/secrets'
+      fullPath: '/projects/$projectId/secrets'
+      preLoaderRoute: typeof AppProjectsProjectIdSecretsRouteImport
+      parentRoute: typeof AppProjectsProjectIdRouteRoute
+    }
     '/_app/projects/$projectId/settings': {
       id: '/_app/projects/$projectId/settings'
       path: '/settings'
@@ -404,6 +424,7 @@ declare module '@tanstack/react-router' {
 
 interface AppProjectsProjectIdRouteRouteChildren {
   AppProjectsProjectIdMembersRoute: typeof AppProjectsProjectIdMembersRoute
+  AppProjectsProjectIdSecretsRoute: typeof AppProjectsProjectIdSecretsRoute
   AppProjectsProjectIdSettingsRoute: typeof AppProjectsProjectIdSettingsRoute
   AppProjectsProjectIdIndexRoute: typeof AppProjectsProjectIdIndexRoute
   AppProjectsProjectIdAppConnectionsNewRoute: typeof AppProjectsProjectIdAppConnectionsNewRoute
@@ -413,6 +434,7 @@ interface AppProjectsProjectIdRouteRouteChildren {
 const AppProjectsProjectIdRouteRouteChildren: AppProjectsProjectIdRouteRouteChildren =
   {
     AppProjectsProjectIdMembersRoute: AppProjectsProjectIdMembersRoute,
+    AppProjectsProjectIdSecretsRoute: AppProjectsProjectIdSecretsRoute,
     AppProjectsProjectIdSettingsRoute: AppProjectsProjectIdSettingsRoute,
     AppProjectsProjectIdIndexRoute: AppProjectsProjectIdIndexRoute,
     AppProjectsProjectIdAppConnectionsNewRoute:

@@ -43,6 +43,11 @@ export function ProjectHeader({ projectId }: { projectId: string }) {
             </Link>
           </li>
           <li>
+            <Link to="/projects/$projectId/secrets" params={{ projectId }} className={tabClasses}>
+              Secrets
+            </Link>
+          </li>
+          <li>
             <Link to="/projects/$projectId/members" params={{ projectId }} className={tabClasses}>
               Members
             </Link>

@@ -1,0 +1,96 @@
+import { useState } from "react";
+import { parseDuration } from "#shared/durations.ts";
+import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
+import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
+import type { Lease } from "#shared/schemas/leases.ts";
+import { ConfirmDialog } from "#web/components/confirm-dialog.tsx";
+import { Button } from "#web/components/ui/button.tsx";
+import { toast } from "#web/components/ui/toast.ts";
+import { formatDateTime } from "#web/lib/format.ts";
+import { useRenewLease, useRevokeLease } from "#web/features/dynamic-secrets/api.ts";
+import { TtlDialog } from "#web/features/dynamic-secrets/components/ttl-dialog.tsx";
+
+export interface LeasePermissions {
+  canManage: boolean;
+  canForce: boolean;
+}
+
+/** How much a renewal may still add: up to creation + max TTL (null: no cap). */
+export function renewalRoomSeconds(lease: Lease, secret: DynamicSecret): number | null {
+  const max = secret.maxTTL ? parseDuration(secret.maxTTL) : null;
+  if (max === null) return null;
+  return Math.max(0, Math.floor((Date.parse(lease.createdAt) + max * 1000 - Date.parse(lease.expireAt)) / 1000));
+}
+
+/** Renew, Revoke and (for a revocation that keeps failing) Force revoke, each confirmed or validated first. */
+export function LeaseActions({ lease, secret, location, permissions }: { lease: Lease; secret: DynamicSecret; location: SecretLocation; permissions: LeasePermissions }) {
+  const [renewing, setRenewing] = useState(false);
+  const renew = useRenewLease(location);
+  const revoke = useRevokeLease(location);
+  if (!permissions.canManage || (lease.status !== "active" && lease.status !== "revoke_failed")) return null;
+  const room = renewalRoomSeconds(lease, secret);
+
+  return (
+    <div className="flex flex-wrap justify-end gap-2">
+      {lease.status === "active" ? (
+        <>
+          <Button variant="outline" size="sm" onClick={() => setRenewing(true)} disabled={room === 0} title={room === 0 ? "The lease has reached its max TTL" : undefined} aria-label={`Renew lease ${lease.username}`}>
+            Renew
+          </Button>
+          <TtlDialog
+            open={renewing}
+            onOpenChange={setRenewing}
+            title={`Renew lease ${lease.username}`}
+            description={`The new expiry is counted from the current one (${formatDateTime(lease.expireAt)}).`}
+            initialTtl={room !== null && room < (parseDuration(secret.defaultTTL) ?? 0) ? toDurationString(Math.max(room, 60)) : secret.defaultTTL}
+            maxSeconds={room}
+            maxMessage={room !== null ? `At most ${toDurationString(room)} can be added: the max TTL is ${secret.maxTTL} from creation` : ""}
+            hint={room === null ? `Default ${secret.defaultTTL}; this secret has no max TTL.` : `Default ${secret.defaultTTL}. At most ${toDurationString(room)} can still be added (max TTL ${secret.maxTTL} from creation).`}
+            submitLabel="Renew lease"
+            onSubmit={async (ttl) => {
+              const { lease: renewed } = await renew.mutateAsync({ leaseId: lease.id, ttl });
+              setRenewing(false);
+              toast.success("Lease renewed", `It now expires ${formatDateTime(renewed.expireAt)}.`);
+            }}
+          />
+        </>
+      ) : null}
+      <ConfirmDialog
+        trigger={
+          <Button variant="outline" size="sm" className="text-destructive" aria-label={`Revoke lease ${lease.username}`}>
+            {lease.status === "revoke_failed" ? "Retry revoke" : "Revoke"}
+          </Button>
+        }
+        title={`Revoke lease ${lease.username}?`}
+        description={`Leasehold deletes the IAM user ${lease.username} with its keys, groups and policies. Anything using these credentials stops working at once.`}
+        confirmLabel="Revoke lease"
+        onConfirm={async () => {
+          const { lease: revoked } = await revoke.mutateAsync({ leaseId: lease.id, isForced: false });
+          toast.success("Lease revoked", `The IAM user ${revoked.username} was deleted.`);
+        }}
+      />
+      {lease.status === "revoke_failed" && permissions.canForce ? (
+        <ConfirmDialog
+          trigger={
+            <Button variant="destructive" size="sm" aria-label={`Force revoke lease ${lease.username}`}>
+              Force revoke
+            </Button>
+          }
+          title={`Force revoke ${lease.username}?`}
+          description={
+            <>
+              Leasehold could not delete this IAM user ({lease.lastError ?? "AWS refused"}). Force revoke tries once more; if AWS still refuses, the
+              lease is marked revoked <strong>without confirmation</strong> and the IAM user may remain in AWS. The audit log records that you forced
+              it. Delete the user in IAM yourself, or use the orphan check of this secret.
+            </>
+          }
+          confirmLabel="Force revoke"
+          onConfirm={async () => {
+            const { lease: forced } = await revoke.mutateAsync({ leaseId: lease.id, isForced: true });
+            toast.success("Lease force-revoked", forced.statusDetails ?? undefined);
+          }}
+        />
+      ) : null}
+    </div>
+  );
+}

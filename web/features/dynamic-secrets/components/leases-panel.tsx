@@ -1,0 +1,142 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { KeyRound, Plus } from "lucide-react";
+import { useState } from "react";
+import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
+import { LIVE_LEASE_STATUSES, type Lease } from "#shared/schemas/leases.ts";
+import { Alert } from "#web/components/ui/alert.tsx";
+import { Button } from "#web/components/ui/button.tsx";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "#web/components/ui/card.tsx";
+import { EmptyState } from "#web/components/ui/empty-state.tsx";
+import { Skeleton } from "#web/components/ui/skeleton.tsx";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
+import { Tabs, TabsList, TabsTrigger } from "#web/components/ui/tabs.tsx";
+import { formatCompactDateTime, formatDateTime } from "#web/lib/format.ts";
+import { leasesQueryOptions, type LeaseFilter } from "#web/features/dynamic-secrets/api.ts";
+import { LeaseActions, type LeasePermissions } from "#web/features/dynamic-secrets/components/lease-actions.tsx";
+import { ExpiryCountdown, LeaseStatusBadge, useNow } from "#web/features/dynamic-secrets/components/lease-status.tsx";
+
+const isLive = (lease: Lease) => (LIVE_LEASE_STATUSES as readonly string[]).includes(lease.status);
+
+function StatusCell({ lease }: { lease: Lease }) {
+  return (
+    <div className="grid max-w-80 gap-1">
+      <LeaseStatusBadge status={lease.status} creationFailed={lease.creationError !== null} />
+      {lease.status === "revoke_failed" ? (
+        <>
+          <p className="text-xs text-destructive">{lease.lastError}</p>
+          {lease.nextAttemptAt ? <p className="text-xs text-muted-foreground">Next retry {formatDateTime(lease.nextAttemptAt)} (attempt {lease.revokeAttempts + 1})</p> : null}
+        </>
+      ) : lease.statusDetails && lease.status !== "active" ? (
+        <p className="line-clamp-3 text-xs text-muted-foreground" title={lease.statusDetails}>
+          {lease.statusDetails}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The leases of one dynamic secret: live by default, or all with history; Renew, Revoke and Force revoke per row. */
+export function LeasesPanel({
+  location,
+  secret,
+  permissions,
+  canLease,
+  onNewLease,
+}: {
+  location: SecretLocation;
+  secret: DynamicSecret;
+  permissions: LeasePermissions;
+  canLease: boolean;
+  onNewLease: () => void;
+}) {
+  const [filter, setFilter] = useState<LeaseFilter>("active");
+  const leases = useInfiniteQuery(leasesQueryOptions(location, secret.name, filter));
+  const now = useNow();
+  const rows = leases.data?.pages.flatMap((page) => page.leases) ?? [];
+
+  return (
+    <Card aria-labelledby="leases-heading">
+      <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
+        <div className="grid gap-1">
+          <CardTitle id="leases-heading">Leases of “{secret.name}”</CardTitle>
+          <CardDescription>Each lease is an IAM user; Leasehold deletes it at expiry or when revoked.</CardDescription>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <Tabs value={filter} onValueChange={(value) => setFilter(value as LeaseFilter)}>
+            <TabsList aria-label="Which leases">
+              <TabsTrigger value="active">Active</TabsTrigger>
+              <TabsTrigger value="all">All</TabsTrigger>
+            </TabsList>
+          </Tabs>
+          {canLease ? (
+            <Button size="sm" onClick={onNewLease}>
+              <Plus aria-hidden="true" />
+              New lease
+            </Button>
+          ) : null}
+        </div>
+      </CardHeader>
+      <CardContent className="grid gap-3">
+        {leases.isPending ? (
+          <div className="grid gap-2" aria-busy="true" aria-label="Loading leases">
+            <Skeleton className="h-10 w-full" />
+            <Skeleton className="h-10 w-full" />
+          </div>
+        ) : leases.isError ? (
+          <Alert>{leases.error.message}</Alert>
+        ) : rows.length === 0 ? (
+          <EmptyState
+            icon={KeyRound}
+            title={filter === "active" ? "No active leases" : "No leases yet"}
+            description={canLease ? "Generate a lease to get short-lived AWS credentials." : "Nobody has leased credentials from this secret."}
+          />
+        ) : (
+          <Table aria-label={`Leases of ${secret.name}`}>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Username</TableHead>
+                <TableHead>Created by</TableHead>
+                <TableHead>Created</TableHead>
+                <TableHead>Expires</TableHead>
+                <TableHead>Status</TableHead>
+                <TableHead className="text-right">
+                  <span className="sr-only">Actions</span>
+                </TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((lease) => (
+                <TableRow key={lease.id}>
+                  <TableCell>
+                    <code className="font-mono text-xs">{lease.username}</code>
+                  </TableCell>
+                  <TableCell>
+                    <span className="block max-w-48 truncate" title={lease.createdBy.name}>
+                      {lease.createdBy.name}
+                    </span>
+                    <span className="text-xs text-muted-foreground">{lease.createdBy.type === "identity" ? "machine identity" : "person"}</span>
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">{formatCompactDateTime(lease.createdAt)}</TableCell>
+                  <TableCell>
+                    <ExpiryCountdown expireAt={lease.expireAt} live={isLive(lease)} now={now} />
+                  </TableCell>
+                  <TableCell>
+                    <StatusCell lease={lease} />
+                  </TableCell>
+                  <TableCell className="text-right">
+                    <LeaseActions lease={lease} secret={secret} location={location} permissions={permissions} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        {leases.hasNextPage ? (
+          <Button variant="outline" className="justify-self-center" pending={leases.isFetchingNextPage} onClick={() => void leases.fetchNextPage()}>
+            Load more
+          </Button>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}

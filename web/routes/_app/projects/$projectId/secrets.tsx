@@ -1,0 +1,53 @@
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { createFileRoute } from "@tanstack/react-router";
+import { z } from "zod";
+import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
+import { dynamicSecretsQueryOptions } from "#web/features/dynamic-secrets/api.ts";
+import { SecretOverview } from "#web/features/dynamic-secrets/components/secret-overview.tsx";
+import { projectQueryOptions } from "#web/features/projects/api.ts";
+import { projectRoleQueryOptions } from "#web/lib/project-role.ts";
+
+const secretOverviewSearchSchema = z.object({
+  /** The environment's slug; the first environment when absent or unknown. */
+  env: z.string().max(64).optional().catch(undefined),
+  /** The folder path; "/" when absent. */
+  path: z.string().max(256).optional().catch(undefined),
+  /** The dynamic secret whose leases are shown. */
+  secret: z.string().max(64).optional().catch(undefined),
+});
+
+export const Route = createFileRoute("/_app/projects/$projectId/secrets")({
+  validateSearch: secretOverviewSearchSchema,
+  loaderDeps: ({ search }) => ({ env: search.env, path: search.path }),
+  loader: async ({ context: { queryClient, session }, params, deps }) => {
+    const [{ project }] = await Promise.all([
+      queryClient.ensureQueryData(projectQueryOptions(params.projectId)),
+      queryClient.ensureQueryData(projectRoleQueryOptions(params.projectId, session)),
+    ]);
+    const env = project.environments.find((e) => e.slug === deps.env) ?? [...project.environments].sort((a, b) => a.position - b.position)[0];
+    if (env) await queryClient.ensureQueryData(dynamicSecretsQueryOptions({ projectSlug: project.slug, environmentSlug: env.slug, path: deps.path ?? "/" }));
+  },
+  component: SecretOverviewPage,
+  errorComponent: RouteError,
+  pendingComponent: RoutePending,
+});
+
+function SecretOverviewPage() {
+  const { projectId } = Route.useParams();
+  const { session } = Route.useRouteContext();
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  const { data: project } = useSuspenseQuery(projectQueryOptions(projectId));
+  const { data: role } = useSuspenseQuery(projectRoleQueryOptions(projectId, session));
+  const environments = [...project.environments].sort((a, b) => a.position - b.position);
+  return (
+    <SecretOverview
+      projectId={projectId}
+      projectSlug={project.slug}
+      environments={environments}
+      search={search}
+      role={role}
+      onNavigate={(next) => navigate({ search: next, replace: true })}
+    />
+  );
+}
