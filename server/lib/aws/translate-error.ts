@@ -165,7 +165,7 @@ function messageFor(kind: AwsErrorKind, code: string, ctx: AwsCallContext, awsMe
   const on = ctx.resource ? ` on ${ctx.resource}` : "";
   switch (kind) {
     case "no-credentials":
-      return `${who} could not be found: Leasehold has no AWS credentials to make ${ctx.action}.`;
+      return `No AWS credentials were found for ${who}, so Leasehold cannot call ${ctx.action}.`;
     case "invalid-credentials":
       return `AWS does not recognise the access key${ctx.accessKeyId ? ` ${ctx.accessKeyId}` : ""} (${code}): the key ID is wrong, or the key was deleted or deactivated in IAM.`;
     case "signature-mismatch":
