@@ -11,6 +11,12 @@ export default defineConfig({
     tanstackRouter({
       target: "react",
       autoCodeSplitting: true,
+      // Loaders import each feature's API module; keeping them in the main bundle would put
+      // every feature in the initial download. One chunk per route holds the loader and the
+      // component, so a route still costs a single fetch.
+      codeSplittingOptions: {
+        defaultBehavior: [["loader", "component"], ["pendingComponent"], ["errorComponent", "notFoundComponent"]],
+      },
       routesDirectory: "./web/routes",
       generatedRouteTree: "./web/routeTree.gen.ts",
     }),
