@@ -7,7 +7,6 @@ import {
   type createAppConnectionInputSchema,
   type updateAppConnectionInputSchema,
 } from "#shared/schemas/app-connections.ts";
-import { listProjectMembershipsResponseSchema } from "#shared/schemas/projects.ts";
 import { apiPath, apiRequest } from "#web/lib/api-client.ts";
 
 const BASE = "/api/v1/app-connections/aws";
@@ -22,24 +21,7 @@ export const appConnectionKeys = {
   all: ["app-connections"] as const,
   list: (scope: ConnectionScope) => [...appConnectionKeys.all, "list", scope.projectId ?? "organization"] as const,
   serverPrincipal: (scope: ConnectionScope) => [...appConnectionKeys.all, "server-principal", scope.projectId ?? "organization"] as const,
-  projectRole: (projectId: string, userId: string) => [...appConnectionKeys.all, "project-role", projectId, userId] as const,
 };
-
-/**
- * Whether this person may manage a project's connections (project admins; org admins act as
- * admins everywhere). Only hides dead-end buttons: the server decides.
- */
-export function canManageProjectConnectionsQueryOptions(projectId: string, session: { user: { id: string }; orgRole: string }) {
-  return queryOptions({
-    queryKey: appConnectionKeys.projectRole(projectId, session.user.id),
-    queryFn: ({ signal }) =>
-      session.orgRole === "admin"
-        ? Promise.resolve(true)
-        : apiRequest(apiPath`/api/v1/projects/${projectId}/memberships`, listProjectMembershipsResponseSchema, { signal }).then(
-            (data) => data.memberships.some((m) => m.userId === session.user.id && m.role === "admin"),
-          ),
-  });
-}
 
 /** A project's page lists the project's connections and the organization's, which it may use too. */
 export function appConnectionsQueryOptions(scope: ConnectionScope) {

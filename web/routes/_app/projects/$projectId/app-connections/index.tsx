@@ -1,14 +1,15 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
-import { appConnectionsQueryOptions, canManageProjectConnectionsQueryOptions } from "#web/features/app-connections/api.ts";
+import { appConnectionsQueryOptions } from "#web/features/app-connections/api.ts";
 import { ConnectionsTable, NewConnectionLink } from "#web/features/app-connections/components/connections-table.tsx";
+import { projectRoleQueryOptions, roleAllows } from "#web/lib/project-role.ts";
 
 export const Route = createFileRoute("/_app/projects/$projectId/app-connections/")({
   loader: ({ context: { queryClient, session }, params }) =>
     Promise.all([
       queryClient.ensureQueryData(appConnectionsQueryOptions({ orgId: session.organization.id, projectId: params.projectId })),
-      queryClient.ensureQueryData(canManageProjectConnectionsQueryOptions(params.projectId, session)),
+      queryClient.ensureQueryData(projectRoleQueryOptions(params.projectId, session)),
     ]),
   component: ProjectConnectionsPage,
   errorComponent: RouteError,
@@ -18,7 +19,8 @@ export const Route = createFileRoute("/_app/projects/$projectId/app-connections/
 function ProjectConnectionsPage() {
   const { projectId } = Route.useParams();
   const { session } = Route.useRouteContext();
-  const { data: canManage } = useSuspenseQuery(canManageProjectConnectionsQueryOptions(projectId, session));
+  const { data: role } = useSuspenseQuery(projectRoleQueryOptions(projectId, session));
+  const canManage = roleAllows(role, "connections.manage");
   const scope = { orgId: session.organization.id, projectId };
   return (
     <section aria-labelledby="project-connections-heading" className="grid gap-4">
