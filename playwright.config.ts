@@ -19,6 +19,12 @@ export default defineConfig({
   // e2e/screenshots/ (git-ignored). Playwright empties this folder per run.
   outputDir: "e2e/screenshots/results",
   reporter: [["list"]],
+  // The first-run journey must meet a server that has never been set up, so it runs
+  // first; every other journey signs in to the organisation it created.
+  projects: [
+    { name: "first-run", testMatch: /foundation\.spec\.ts$/ },
+    { name: "journeys", testIgnore: /foundation\.spec\.ts$/, dependencies: ["first-run"] },
+  ],
   use: {
     baseURL: process.env.LEASEHOLD_E2E_BASE_URL,
     browserName: "chromium",

@@ -18,7 +18,19 @@ export function createRateLimiter(options: { max: number; windowSeconds: number;
     for (const [key, w] of windows) if (now - w.start >= windowMs) windows.delete(key);
   }
 
+  function current(key: string, now: number) {
+    const w = windows.get(key);
+    return w && now - w.start < windowMs ? w : null;
+  }
+
   return {
+    /** Whether the key is already over its budget, without counting this call. */
+    peek(key: string): RateLimitResult {
+      const now = options.clock.now().getTime();
+      const w = current(key, now);
+      const allowed = !w || w.count < options.max;
+      return { allowed, retryAfterSeconds: allowed ? 0 : Math.ceil((w!.start + windowMs - now) / 1000) };
+    },
     hit(key: string): RateLimitResult {
       const now = options.clock.now().getTime();
       if (windows.size >= maxKeys) sweep(now);

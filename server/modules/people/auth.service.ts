@@ -73,16 +73,28 @@ export function createAuthService(deps: {
     };
   }
 
+  /**
+   * Only failed attempts count, per IP and per email: a guesser produces nothing else,
+   * while people who sign in often are never locked out by their own successes.
+   */
+  const limiters = (ip: string, email: string) => [[deps.loginLimits.perIp, ip], [deps.loginLimits.perEmail, email]] as const;
+
+  function tooManyAttempts(retryAfterSeconds: number) {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    return new AppError(429, "too_many_attempts", `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
+      details: { retryAfterSeconds },
+    });
+  }
+
   function enforceLoginLimits(ip: string, email: string) {
-    for (const [limiter, key] of [[deps.loginLimits.perIp, ip], [deps.loginLimits.perEmail, email]] as const) {
-      const { allowed, retryAfterSeconds } = limiter.hit(key);
-      if (!allowed) {
-        const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-        throw new AppError(429, "too_many_attempts", `Too many sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
-          details: { retryAfterSeconds },
-        });
-      }
+    for (const [limiter, key] of limiters(ip, email)) {
+      const { allowed, retryAfterSeconds } = limiter.peek(key);
+      if (!allowed) throw tooManyAttempts(retryAfterSeconds);
     }
+  }
+
+  function recordFailedLogin(ip: string, email: string) {
+    for (const [limiter, key] of limiters(ip, email)) limiter.hit(key);
   }
 
   return {
@@ -117,9 +129,11 @@ export function createAuthService(deps: {
       const valid = user?.passwordHash
         ? await verify(user.passwordHash, input.password)
         : (await verify(await DUMMY_HASH, input.password), false);
-      if (!user || !valid) throw unauthorized(INVALID_LOGIN, "invalid_credentials");
-      const membership = await repo.findPrimaryMembership(db, user.id);
-      if (!membership) throw unauthorized(INVALID_LOGIN, "invalid_credentials");
+      const membership = user && valid ? await repo.findPrimaryMembership(db, user.id) : null;
+      if (!user || !membership) {
+        recordFailedLogin(meta.ip, input.email);
+        throw unauthorized(INVALID_LOGIN, "invalid_credentials");
+      }
       return db.transaction(async (tx) => {
         const token = await startSession(tx, user, membership.orgId);
         const session = (await repo.findSessionByHash(tx, hashToken(token)))!;

@@ -61,8 +61,14 @@ describe("login", () => {
     let last;
     for (let i = 0; i < 11; i++) last = await server.client().post("/api/v1/auth/login", { email, password: `guess number ${i}` });
     expect(last!.status).toBe(429);
-    expect(last!.body.message).toMatch(/Too many sign-in attempts\. Try again in \d+ minutes?/);
+    expect(last!.body.message).toMatch(/Too many failed sign-in attempts\. Try again in \d+ minutes?/);
     expect(last!.headers.get("retry-after")).toMatch(/^\d+$/);
+  });
+
+  it("does not count successful sign-ins", async () => {
+    for (let i = 0; i < 15; i++) {
+      expect((await server.client().post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD })).status).toBe(200);
+    }
   });
 
   it("rate-limits attempts per IP address", async () => {
@@ -72,6 +78,8 @@ describe("login", () => {
       last = await createApiClient(server.app, { peer: "198.51.100.23" }).post("/api/v1/auth/login", { email: `spray${i}@example.com`, password: "password guess" });
     }
     expect(last!.status).toBe(429);
+    const sameIpRightPassword = await createApiClient(server.app, { peer: "198.51.100.23" }).post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD });
+    expect(sameIpRightPassword.status).toBe(429);
     const elsewhere = await createApiClient(server.app, { peer: "198.51.100.24" }).post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD });
     expect(elsewhere.status).toBe(200);
   });
