@@ -22,6 +22,8 @@ function isStrictAddress(text: string): "ipv4" | "ipv6" | null {
 export function trustedIpProblem(value: string): string | null {
   const text = value.trim();
   if (!text) return "Enter an IP address or CIDR range";
+  // A zone ID (fe80::1%eth0) names an interface of the machine that wrote it: meaningless here.
+  if (text.includes("%")) return `"${text}" has a zone ID (%…), which cannot match a remote address`;
   const [address, prefix, extra] = text.split("/");
   const kind = isStrictAddress(address ?? "");
   if (extra !== undefined || !kind) return `"${text}" is not an IPv4 or IPv6 address or CIDR range`;

@@ -6,10 +6,9 @@ import { parseSignedStsRequest } from "../../lib/aws/sts-login/signed-request.ts
 import { verifyCallerIdentity } from "../../lib/aws/sts-login/verify-caller.ts";
 import type { ForwardOptions } from "../../lib/aws/sts-login/forward.ts";
 import { AppError, forbidden, unauthorized } from "../../lib/http/errors.ts";
-import { ipMatchesAny, parseCidrList } from "../../lib/net/ip.ts";
 import type { RateLimiter } from "../../lib/rate-limit.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import type { RequestMeta, TokensService } from "../tokens/tokens.service.ts";
+import { isTrustedAddress, type RequestMeta, type TokensService } from "../tokens/tokens.service.ts";
 import type { AwsAuthRepo } from "./aws-auth.repo.ts";
 import { checkCallerAllowed } from "./principal-rules.ts";
 import type { ServerIdSource } from "./server-id.ts";
@@ -60,7 +59,7 @@ export function createAwsAuthLoginService(deps: {
       const found = await deps.repo.findForLogin(db, input.identityId);
       if (!found) throw unauthorized(NO_SUCH_LOGIN, "unknown_identity");
       const { identity, awsAuth } = found;
-      if (!ipMatchesAny(meta.ip, parseCidrList(awsAuth.accessTokenTrustedIps.map((t) => t.ipAddress)))) {
+      if (!isTrustedAddress(meta.ip, awsAuth.accessTokenTrustedIps)) {
         throw forbidden(`Logins for this identity are not allowed from ${meta.ip}: the address is not among its trusted IPs`, "ip_not_trusted");
       }
 

@@ -1,9 +1,17 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { identities, identityAwsAuths } from "../../db/schema.ts";
+import { preparedPerDb } from "../tokens/prepared-query.ts";
 
 export type AwsAuthRow = typeof identityAwsAuths.$inferSelect;
 export type AwsAuthPatch = Partial<Omit<AwsAuthRow, "id" | "orgId" | "identityId" | "createdAt">>;
+
+const findForLoginStatement = preparedPerDb((db) =>
+  db.select({ identity: identities, awsAuth: identityAwsAuths }).from(identityAwsAuths)
+    .innerJoin(identities, eq(identities.id, identityAwsAuths.identityId))
+    .where(eq(identityAwsAuths.identityId, sql.placeholder("identityId")))
+    .prepare("leasehold_find_for_aws_login"),
+);
 
 /** SQL for identities' AWS Auth configuration. */
 export function createAwsAuthRepo() {
@@ -22,10 +30,7 @@ export function createAwsAuthRepo() {
      * The identity and its AWS Auth for a login. The caller is not yet known to belong to
      * any org, so this is the one lookup by identity ID alone; the row carries its orgId.
      */
-    findForLogin: (db: Db, identityId: string) =>
-      db.select({ identity: identities, awsAuth: identityAwsAuths }).from(identityAwsAuths)
-        .innerJoin(identities, eq(identities.id, identityAwsAuths.identityId))
-        .where(eq(identityAwsAuths.identityId, identityId)).then((r) => r[0] ?? null),
+    findForLogin: (db: Db, identityId: string) => findForLoginStatement(db).execute({ identityId }).then((r) => r[0] ?? null),
   };
 }
 export type AwsAuthRepo = ReturnType<typeof createAwsAuthRepo>;

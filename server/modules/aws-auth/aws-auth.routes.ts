@@ -35,9 +35,8 @@ export function awsAuthRoutes(awsAuth: AwsAuthService, login: AwsAuthLoginServic
       const input = c.req.valid("json");
       const logger = c.get("logger");
       try {
-        const { response, principalArn } = await login.login(input, requestMeta(c));
-        logger.info({ identityId: input.identityId, principalArn }, "aws auth login");
-        return c.json(response, 200);
+        // A success is in the audit log (identity.login, with the principal ARN) and the request log.
+        return c.json((await login.login(input, requestMeta(c))).response, 200);
       } catch (error) {
         // Failed logins are what an operator investigates; the reason, never the request's headers.
         if (error instanceof AppError) logger.warn({ identityId: input.identityId, status: error.status, reasonCode: error.code, reason: error.message }, "aws auth login refused");

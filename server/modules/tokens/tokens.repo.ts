@@ -1,27 +1,57 @@
-import { and, count, desc, eq, gt, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, lt, or, sql, type Placeholder, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { identities, identityAccessTokens, identityAwsAuths } from "../../db/schema.ts";
+import { preparedPerDb } from "./prepared-query.ts";
 
 export type TokenRow = typeof identityAccessTokens.$inferSelect;
 
 /** A token that can still be used at `now`: not revoked, not expired, uses left. */
-const usableAt = (now: Date): SQL =>
+const usableAt = (now: Date | Placeholder): SQL =>
   and(
     isNull(identityAccessTokens.revokedAt),
     gt(identityAccessTokens.expiresAt, now),
     or(eq(identityAccessTokens.numUsesLimit, 0), lt(identityAccessTokens.numUses, identityAccessTokens.numUsesLimit)),
   )!;
 
+const ALLOW_ALL = JSON.stringify([{ ipAddress: "0.0.0.0/0" }, { ipAddress: "::/0" }]);
+
+/**
+ * Whether the client's address is among the identity's trusted IPs, by PostgreSQL's inet
+ * containment (entries were checked as addresses or CIDRs when saved). The allow-everything
+ * default admits even a request whose address is unknown.
+ */
+const trustedFrom = (clientIp: string | null | Placeholder): SQL =>
+  sql`(${identityAwsAuths.accessTokenTrustedIps} @> ${ALLOW_ALL}::jsonb or exists (
+    select 1 from jsonb_array_elements(${identityAwsAuths.accessTokenTrustedIps}) as trusted
+    where ${clientIp}::inet <<= (trusted->>'ipAddress')::inet))`;
+
+const useTokenStatement = preparedPerDb((db) =>
+  db
+    .update(identityAccessTokens)
+    .set({ numUses: sql`${identityAccessTokens.numUses} + 1`, lastUsedAt: sql`${sql.placeholder("now")}` })
+    .from(identities)
+    .leftJoin(identityAwsAuths, eq(identityAwsAuths.identityId, identities.id))
+    .where(
+      and(
+        eq(identityAccessTokens.tokenHash, sql.placeholder("tokenHash")),
+        eq(identities.id, identityAccessTokens.identityId),
+        usableAt(sql.placeholder("now")),
+        trustedFrom(sql.placeholder("clientIp")),
+      ),
+    )
+    .returning({ id: identityAccessTokens.id, orgId: identityAccessTokens.orgId, identityId: identityAccessTokens.identityId, name: identities.name, role: identities.role })
+    .prepare("leasehold_use_token"),
+);
+
 /** SQL for identity access tokens. */
 export function createTokensRepo() {
   return {
-    insert: (db: Db, row: typeof identityAccessTokens.$inferInsert) =>
-      db.insert(identityAccessTokens).values(row).returning().then((r) => r[0]!),
+    insert: (db: Db, row: typeof identityAccessTokens.$inferInsert) => db.insert(identityAccessTokens).values(row).then(() => undefined),
 
     /**
-     * A presented token with what the check needs: its identity and the identity's current
-     * trusted IPs. Looked up by hash alone, across organisations: the bearer is not yet
-     * known to belong to any org, and the hash is unguessable.
+     * A presented token with its identity and the identity's current trusted IPs, to say
+     * why it was refused and to renew it. Looked up by hash alone, across organisations:
+     * the bearer belongs to no org yet, and the hash is unguessable.
      */
     findByHash: (db: Db, tokenHash: string) =>
       db
@@ -38,17 +68,14 @@ export function createTokensRepo() {
         .then((r) => r[0] ?? null),
 
     /**
-     * Counts one use. The condition and the increment are one statement, so under any
-     * concurrency exactly `limit` uses succeed; null when the token was used up, revoked
-     * or expired in the meantime.
+     * The bearer check in one statement: counts a use of the token if, at `now`, it is not
+     * revoked, not expired, has uses left, and `clientIp` is among its identity's current
+     * trusted IPs. Condition and increment are one UPDATE, so under any concurrency exactly
+     * `limit` uses succeed, and a refused use is never counted. Null when refused (the
+     * caller asks findByHash why).
      */
-    recordUse: (db: Db, tokenId: string, now: Date) =>
-      db
-        .update(identityAccessTokens)
-        .set({ numUses: sql`${identityAccessTokens.numUses} + 1`, lastUsedAt: now })
-        .where(and(eq(identityAccessTokens.id, tokenId), usableAt(now)))
-        .returning({ numUses: identityAccessTokens.numUses })
-        .then((r) => r[0] ?? null),
+    useToken: (db: Db, tokenHash: string, now: Date, clientIp: string | null) =>
+      useTokenStatement(db).execute({ tokenHash, now, clientIp }).then((r) => r[0] ?? null),
 
     /** Moves the expiry of a still-usable token; null when it stopped being usable meanwhile. */
     renew: (db: Db, tokenId: string, now: Date, expiresAt: Date) =>

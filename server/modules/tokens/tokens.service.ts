@@ -4,7 +4,8 @@ import type { Actor, Clock, RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { generateToken, hashToken } from "../../lib/crypto/tokens.ts";
 import { AppError, forbidden, notFound, unauthorized } from "../../lib/http/errors.ts";
-import { ipMatchesAny, parseCidrList } from "../../lib/net/ip.ts";
+import { ipMatchesAny, parseAddress, parseCidrList } from "../../lib/net/ip.ts";
+import { allowsEveryAddress } from "#shared/trusted-ips.ts";
 import type { Access } from "../access/access.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { TokenRow, TokensRepo } from "./tokens.repo.ts";
@@ -32,6 +33,13 @@ export function tokenStatus(row: TokenRow, now: Date): TokenStatus {
   if (row.expiresAt <= now) return "expired";
   return "active";
 }
+
+/** The trusted-IP rule at login and on renewal; the allow-everything default admits an unknown address too. */
+export function isTrustedAddress(ip: string, trusted: { ipAddress: string }[]): boolean {
+  return allowsEveryAddress(trusted) || ipMatchesAny(ip, parseCidrList(trusted.map((t) => t.ipAddress)));
+}
+
+const looksLikeToken = (token: string) => token.startsWith(`${ACCESS_TOKEN_PREFIX}_`) && token.length <= MAX_TOKEN_LENGTH;
 
 const secondsUntil = (date: Date, now: Date) => Math.max(0, Math.floor((date.getTime() - now.getTime()) / 1000));
 
@@ -67,16 +75,14 @@ export function createTokensService(deps: {
    * from this address. Trusted IPs come from the identity's current AWS Auth config, so
    * tightening them applies to tokens already issued.
    */
-  async function loadUsable(token: string, clientIp: string) {
-    if (!token.startsWith(`${ACCESS_TOKEN_PREFIX}_`) || token.length > MAX_TOKEN_LENGTH) return null;
-    const found = await repo.findByHash(db, hashToken(token));
+  async function loadUsable(tokenHash: string, clientIp: string, now: Date) {
+    const found = await repo.findByHash(db, tokenHash);
     if (!found) return null;
-    const now = clock.now();
     const status = tokenStatus(found.token, now);
     if (status === "revoked" || !found.trustedIps) throw unauthorized("This access token has been revoked", "token_revoked");
     if (status === "exhausted") throw unauthorized("This access token has used up its number of uses", "token_uses_exhausted");
     if (status === "expired") throw unauthorized("This access token has expired: log in again", "token_expired");
-    if (!ipMatchesAny(clientIp, parseCidrList(found.trustedIps.map((t) => t.ipAddress)))) {
+    if (!isTrustedAddress(clientIp, found.trustedIps)) {
       throw forbidden(`This access token cannot be used from ${clientIp}: the address is not among the identity's trusted IPs`, "ip_not_trusted");
     }
     return { ...found, now };
@@ -100,29 +106,33 @@ export function createTokensService(deps: {
       const now = clock.now();
       const maxExpiresAt = new Date(now.getTime() + input.maxTtl * 1000);
       const expiresAt = expiryFrom(now, input.ttl, maxExpiresAt);
-      const row = await repo.insert(tx, {
-        id: randomId(), orgId: input.identity.orgId, identityId: input.identity.id, authMethod: input.authMethod,
+      const id = randomId();
+      await repo.insert(tx, {
+        id, orgId: input.identity.orgId, identityId: input.identity.id, authMethod: input.authMethod,
         tokenHash: hashToken(token), accessTokenTTL: input.ttl, accessTokenMaxTTL: input.maxTtl, numUsesLimit: input.numUsesLimit,
         principalArn: input.principalArn, sourceIp: input.sourceIp, createdAt: now, expiresAt, maxExpiresAt,
       });
       return {
         response: { accessToken: token, expiresIn: secondsUntil(expiresAt, now), accessTokenMaxTTL: input.maxTtl, tokenType: "Bearer" },
-        actor: identityActor(row, input.identity),
+        actor: { type: "identity", id: input.identity.id, orgId: input.identity.orgId, orgRole: input.identity.role, name: input.identity.name, tokenId: id },
       };
     },
 
     /** The bearer check behind every API route: TTL, uses (atomically), trusted IPs, revocation. */
     async authenticate(token: string, clientIp: string): Promise<Actor | null> {
-      const found = await loadUsable(token, clientIp);
-      if (!found) return null;
-      const used = await repo.recordUse(db, found.token.id, found.now);
-      if (!used) throw unauthorized("This access token has used up its number of uses", "token_uses_exhausted");
-      return identityActor(found.token, { name: found.identityName, role: found.identityRole });
+      if (!looksLikeToken(token)) return null;
+      const tokenHash = hashToken(token);
+      const now = clock.now();
+      const used = await repo.useToken(db, tokenHash, now, parseAddress(clientIp)?.toString() ?? null);
+      if (used) return { type: "identity", id: used.identityId, orgId: used.orgId, orgRole: used.role, name: used.name, tokenId: used.id };
+      // Refused: one more lookup, only on this path, to say why.
+      await loadUsable(tokenHash, clientIp, now);
+      return null;
     },
 
     /** Extends the TTL up to creation + max TTL; once there, renewal is refused. */
     async renew(token: string, meta: RequestMeta): Promise<AccessTokenResponse> {
-      const found = await loadUsable(token, meta.ip);
+      const found = looksLikeToken(token) ? await loadUsable(hashToken(token), meta.ip, clock.now()) : null;
       if (!found) throw unauthorized(INVALID_TOKEN, "invalid_token");
       const { token: row, now } = found;
       const expiresAt = expiryFrom(now, row.accessTokenTTL, row.maxExpiresAt);
@@ -145,7 +155,7 @@ export function createTokensService(deps: {
 
     /** Revokes the presented token. Allowed from any address: revoking is always safe. */
     async revokeByToken(token: string, meta: RequestMeta) {
-      const found = token.startsWith(`${ACCESS_TOKEN_PREFIX}_`) && token.length <= MAX_TOKEN_LENGTH ? await repo.findByHash(db, hashToken(token)) : null;
+      const found = looksLikeToken(token) ? await repo.findByHash(db, hashToken(token)) : null;
       if (!found || found.token.revokedAt) throw unauthorized(INVALID_TOKEN, "invalid_token");
       await db.transaction(async (tx) => {
         await repo.revoke(tx, found.token.orgId, found.token.id, clock.now(), "Revoked by its holder");

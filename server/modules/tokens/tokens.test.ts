@@ -132,6 +132,26 @@ describe("identity access tokens", () => {
 
       await org.admin.patch(`/api/v1/auth/aws-auth/identities/${identityId}`, { accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }] });
       expect((await selfRead(accessToken, identityId, PEER)).status).toBe(403);
+      // Refused uses are not counted: login (none), one use from 10.9.8.7.
+      const [token] = (await org.admin.get(`/api/v1/identities/${identityId}/tokens`)).body.tokens;
+      expect(token.numUses).toBe(1);
+    });
+
+    it("admits any address, even an unknown one, under the allow-everything default", async () => {
+      const identityId = await identityWith();
+      const { accessToken } = (await login(identityId)).body;
+      const noSocket = server.client();
+      noSocket.useBearer(accessToken);
+      expect((await noSocket.get(`/api/v1/identities/${identityId}`)).status).toBe(200);
+      expect((await selfRead(accessToken, identityId, "2001:db8::99")).status).toBe(200);
+    });
+
+    it("matches IPv6 ranges and IPv4-mapped IPv6 peers", async () => {
+      const identityId = await identityWith({ accessTokenTrustedIps: [{ ipAddress: "2001:db8::/32" }, { ipAddress: "192.0.2.0/24" }, { ipAddress: PEER }] });
+      const { accessToken } = (await login(identityId)).body;
+      expect((await selfRead(accessToken, identityId, "2001:db8:1::5")).status).toBe(200);
+      expect((await selfRead(accessToken, identityId, "::ffff:192.0.2.44")).status).toBe(200);
+      expect((await selfRead(accessToken, identityId, "2001:db9::1")).status).toBe(403);
     });
 
     it("ignores X-Forwarded-For without a trusted proxy", async () => {
