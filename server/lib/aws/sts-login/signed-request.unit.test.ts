@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AppError } from "../../http/errors.ts";
+import { refusalOf as refusal } from "./expect-refusal.ts";
 import { parseSignedStsRequest } from "./signed-request.ts";
 
 const BODY = "Action=GetCallerIdentity&Version=2011-06-15";
@@ -13,14 +13,6 @@ const headers = (extra: Record<string, unknown> = {}) => ({
 });
 const parse = (h: Record<string, unknown>, body = BODY) =>
   parseSignedStsRequest({ iamHttpRequestMethod: "post", iamRequestBody: Buffer.from(body).toString("base64"), iamRequestHeaders: JSON.stringify(h) });
-const refusal = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected a refusal");
-};
 
 describe("parseSignedStsRequest", () => {
   it("reads Go-style headers: any case, Content-Length signed but not sent", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AppError } from "../../http/errors.ts";
+import { refusalOf as refusal } from "./expect-refusal.ts";
 import type { SignedStsRequest } from "./signed-request.ts";
 import { resolveStsTarget } from "./sts-target.ts";
 
@@ -12,14 +12,6 @@ const request = (region: string, host: string, url?: string): SignedStsRequest =
   signedAt: new Date("2026-01-01T00:00:00Z"),
   url,
 });
-const refusal = (run: () => unknown) => {
-  try {
-    run();
-  } catch (error) {
-    return error as AppError;
-  }
-  throw new Error("expected a refusal");
-};
 const GLOBAL = "https://sts.amazonaws.com/";
 
 describe("resolveStsTarget", () => {

@@ -1,8 +1,9 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { createFileRoute, Link, notFound } from "@tanstack/react-router";
+import { createFileRoute, notFound } from "@tanstack/react-router";
 import { uuidSchema } from "#shared/schemas/common.ts";
 import { PageHeader } from "#web/components/layout/page-header.tsx";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
+import { IdentitiesEyebrow } from "#web/features/identities/components/identities-eyebrow.tsx";
 import { awsAuthQueryOptions, identityQueryOptions, membershipsQueryOptions } from "#web/features/identities/api.ts";
 import { AwsAuthCard } from "#web/features/identities/components/aws-auth-card.tsx";
 import { IdentityActions } from "#web/features/identities/components/identity-actions.tsx";
@@ -37,11 +38,7 @@ function IdentityPage() {
   return (
     <>
       <PageHeader
-        eyebrow={
-          <Link to="/identities" className="hover:text-foreground hover:underline">
-            Machine identities
-          </Link>
-        }
+        eyebrow={<IdentitiesEyebrow />}
         title={identity.name}
         description={`Org role: ${orgRoleLabel(identity.role)} · created ${formatDate(identity.createdAt)} · ID ${identity.id}`}
         actions={isAdmin ? <IdentityActions identity={identity} onDeleted={() => navigate({ to: "/identities" })} /> : null}

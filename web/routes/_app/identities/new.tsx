@@ -1,7 +1,8 @@
-import { createFileRoute, Link, redirect } from "@tanstack/react-router";
+import { createFileRoute, redirect } from "@tanstack/react-router";
 import { z } from "zod";
 import { PageHeader } from "#web/components/layout/page-header.tsx";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
+import { IdentitiesEyebrow } from "#web/features/identities/components/identities-eyebrow.tsx";
 import { CreateIdentityWizard, type WizardStep } from "#web/features/identities/components/create-identity-wizard.tsx";
 
 const searchSchema = z.object({
@@ -29,14 +30,7 @@ function NewIdentityPage() {
   const navigate = Route.useNavigate();
   return (
     <>
-      <PageHeader
-        eyebrow={
-          <Link to="/identities" className="hover:text-foreground hover:underline">
-            Machine identities
-          </Link>
-        }
-        title="Create identity"
-      />
+      <PageHeader eyebrow={<IdentitiesEyebrow />} title="Create identity" />
       <CreateIdentityWizard
         orgId={session.organization.id}
         step={(step ?? 1) as WizardStep}
