@@ -44,7 +44,7 @@ export function leasesQueryOptions(loc: SecretLocation, name: string, filter: Le
   return infiniteQueryOptions({
     queryKey: dynamicSecretKeys.leaseList(loc, name, filter),
     queryFn: ({ signal, pageParam }) =>
-      apiRequest(apiPath`${BASE}/${name}/leases`, listLeasesResponseSchema, {
+      apiRequest(apiPath`/api/v1/dynamic-secrets/${name}/leases`, listLeasesResponseSchema, {
         signal,
         query: { ...locationQuery(loc), status: filter, limit: 25, cursor: pageParam },
       }),
@@ -78,7 +78,7 @@ export function usernamePreviewQueryOptions(template: string, dynamicSecretName:
 export function orphansQueryOptions(loc: SecretLocation, name: string) {
   return queryOptions({
     queryKey: dynamicSecretKeys.orphans(loc, name),
-    queryFn: ({ signal }) => apiRequest(apiPath`${BASE}/${name}/orphans`, listOrphansResponseSchema, { signal, query: locationQuery(loc) }),
+    queryFn: ({ signal }) => apiRequest(apiPath`/api/v1/dynamic-secrets/${name}/orphans`, listOrphansResponseSchema, { signal, query: locationQuery(loc) }),
     select: (data) => data.orphans,
     staleTime: 0,
   });
@@ -105,13 +105,13 @@ export function useCreateDynamicSecret(loc: SecretLocation) {
 
 export function useUpdateDynamicSecret(loc: SecretLocation) {
   return useLocationMutation(loc, ({ name, ...input }: z.input<typeof updateDynamicSecretInputSchema> & { name: string }) =>
-    apiRequest(apiPath`${BASE}/${name}`, dynamicSecretResponseSchema, { method: "PATCH", body: input }),
+    apiRequest(apiPath`/api/v1/dynamic-secrets/${name}`, dynamicSecretResponseSchema, { method: "PATCH", body: input }),
   );
 }
 
 export function useDeleteDynamicSecret(loc: SecretLocation) {
   return useLocationMutation(loc, ({ name, isForced }: { name: string; isForced: boolean }) =>
-    apiRequest(apiPath`${BASE}/${name}`, dynamicSecretResponseSchema, { method: "DELETE", body: { ...locationQuery(loc), isForced } }),
+    apiRequest(apiPath`/api/v1/dynamic-secrets/${name}`, dynamicSecretResponseSchema, { method: "DELETE", body: { ...locationQuery(loc), isForced } }),
   );
 }
 
@@ -130,13 +130,13 @@ export function useCreateLease(loc: SecretLocation) {
 
 export function useRenewLease(loc: SecretLocation) {
   return useLocationMutation(loc, ({ leaseId, ttl }: { leaseId: string; ttl?: string }) =>
-    apiRequest(apiPath`${BASE}/leases/${leaseId}/renew`, leaseResponseSchema, { method: "POST", body: { ...locationQuery(loc), ...(ttl ? { ttl } : {}) } }),
+    apiRequest(apiPath`/api/v1/dynamic-secrets/leases/${leaseId}/renew`, leaseResponseSchema, { method: "POST", body: { ...locationQuery(loc), ...(ttl ? { ttl } : {}) } }),
   );
 }
 
 export function useRevokeLease(loc: SecretLocation) {
   return useLocationMutation(loc, ({ leaseId, isForced }: { leaseId: string; isForced: boolean }) =>
-    apiRequest(apiPath`${BASE}/leases/${leaseId}`, leaseResponseSchema, { method: "DELETE", body: { ...locationQuery(loc), isForced } }),
+    apiRequest(apiPath`/api/v1/dynamic-secrets/leases/${leaseId}`, leaseResponseSchema, { method: "DELETE", body: { ...locationQuery(loc), isForced } }),
   );
 }
 
@@ -144,7 +144,7 @@ export function useDeleteOrphans(loc: SecretLocation, name: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (usernames: string[]) =>
-      apiRequest(apiPath`${BASE}/${name}/orphans/delete`, deleteOrphansResponseSchema, { method: "POST", body: { ...locationQuery(loc), usernames } }),
+      apiRequest(apiPath`/api/v1/dynamic-secrets/${name}/orphans/delete`, deleteOrphansResponseSchema, { method: "POST", body: { ...locationQuery(loc), usernames } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: dynamicSecretKeys.orphans(loc, name) }),
   });
 }

@@ -71,7 +71,7 @@ export function DynamicSecretFormDialog({
       }}
     >
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent className="max-w-2xl">
+      <DialogContent size="lg">
         <DialogHeader>
           <DialogTitle>{existing ? `Edit “${existing.name}”` : "Add Dynamic Secret: AWS IAM"}</DialogTitle>
           <DialogDescription>
@@ -79,7 +79,7 @@ export function DynamicSecretFormDialog({
           </DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} noValidate className="grid gap-6">
-          <div className="grid gap-4 sm:grid-cols-3">
+          <div className="grid gap-4 sm:grid-cols-3 sm:items-start">
             <Field invalid={!!errors.name} className="sm:col-span-3">
               <FieldLabel>Secret name</FieldLabel>
               <Input {...form.register("name")} autoComplete="off" spellCheck={false} placeholder="payments-deployer" />

@@ -61,14 +61,15 @@ export function DynamicSecretsTable({
     );
   }
   return (
-    <Table aria-label="Dynamic secrets">
+    <Table aria-label="Dynamic secrets" className="[&_td]:px-3 [&_th]:px-3">
       <TableHeader>
         <TableRow>
           <TableHead>Name</TableHead>
           <TableHead>Type</TableHead>
-          <TableHead>Default TTL</TableHead>
-          <TableHead>Max TTL</TableHead>
-          <TableHead>Active leases</TableHead>
+          <TableHead>TTL (default / max)</TableHead>
+          <TableHead>
+            Active <span className="sr-only">leases</span>
+          </TableHead>
           <TableHead className="text-right">
             <span className="sr-only">Actions</span>
           </TableHead>
@@ -78,23 +79,24 @@ export function DynamicSecretsTable({
         {secrets.map((secret) => (
           <TableRow key={secret.id} className="group" aria-selected={secret.name === selectedName}>
             <TableCell>
-              <span className="font-medium">{secret.name}</span>
+              <span className="font-medium whitespace-nowrap">{secret.name}</span>
             </TableCell>
             <TableCell>
-              <div className="grid gap-0.5">
+              <div className="grid gap-0.5 whitespace-nowrap">
                 <span>AWS IAM</span>
                 <span className="text-xs text-muted-foreground">
                   {methodLabel(secret)} · {secret.inputs.region}
                 </span>
               </div>
             </TableCell>
-            <TableCell>{secret.defaultTTL}</TableCell>
-            <TableCell>{secret.maxTTL ?? "none"}</TableCell>
+            <TableCell className="whitespace-nowrap">
+              {secret.defaultTTL} <span className="text-muted-foreground">/ {secret.maxTTL ?? "no max"}</span>
+            </TableCell>
             <TableCell>
               <Badge variant={secret.activeLeaseCount > 0 ? "primary" : "neutral"}>{secret.activeLeaseCount}</Badge>
             </TableCell>
             <TableCell>
-              <div className="flex flex-wrap items-center justify-end gap-1.5">
+              <div className="flex items-center justify-end gap-1.5">
                 {permissions.canLease ? (
                   <Button
                     size="sm"

@@ -25,7 +25,7 @@ export function IamUserFields({ form }: { form: UseFormReturn<DynamicSecretFormV
   return (
     <fieldset className="grid gap-4">
       <legend className="mb-2 text-sm font-semibold">The leased IAM users</legend>
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid gap-4 sm:grid-cols-2 sm:items-start">
         <Field invalid={!!errors?.region}>
           <FieldLabel>Region</FieldLabel>
           <Select {...form.register("provider.inputs.region")}>

@@ -1,11 +1,13 @@
+import { Ban, TimerReset } from "lucide-react";
 import { useState } from "react";
-import { parseDuration } from "#shared/durations.ts";
+import { formatDuration, parseDuration } from "#shared/durations.ts";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
 import type { Lease } from "#shared/schemas/leases.ts";
 import { ConfirmDialog } from "#web/components/confirm-dialog.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { toast } from "#web/components/ui/toast.ts";
+import { Tooltip } from "#web/components/ui/tooltip.tsx";
 import { formatDateTime } from "#web/lib/format.ts";
 import { useRenewLease, useRevokeLease } from "#web/features/dynamic-secrets/api.ts";
 import { TtlDialog } from "#web/features/dynamic-secrets/components/ttl-dialog.tsx";
@@ -31,12 +33,14 @@ export function LeaseActions({ lease, secret, location, permissions }: { lease: 
   const room = renewalRoomSeconds(lease, secret);
 
   return (
-    <div className="flex flex-wrap justify-end gap-2">
+    <div className="flex items-center justify-end gap-1.5">
       {lease.status === "active" ? (
         <>
-          <Button variant="outline" size="sm" onClick={() => setRenewing(true)} disabled={room === 0} title={room === 0 ? "The lease has reached its max TTL" : undefined} aria-label={`Renew lease ${lease.username}`}>
-            Renew
-          </Button>
+          <Tooltip content={room === 0 ? "The lease has reached its max TTL" : "Renew"}>
+            <Button variant="outline" size="icon-sm" onClick={() => setRenewing(true)} disabled={room === 0} aria-label={`Renew lease ${lease.username}`}>
+              <TimerReset aria-hidden="true" />
+            </Button>
+          </Tooltip>
           <TtlDialog
             open={renewing}
             onOpenChange={setRenewing}
@@ -44,8 +48,8 @@ export function LeaseActions({ lease, secret, location, permissions }: { lease: 
             description={`The new expiry is counted from the current one (${formatDateTime(lease.expireAt)}).`}
             initialTtl={room !== null && room < (parseDuration(secret.defaultTTL) ?? 0) ? toDurationString(Math.max(room, 60)) : secret.defaultTTL}
             maxSeconds={room}
-            maxMessage={room !== null ? `At most ${toDurationString(room)} can be added: the max TTL is ${secret.maxTTL} from creation` : ""}
-            hint={room === null ? `Default ${secret.defaultTTL}; this secret has no max TTL.` : `Default ${secret.defaultTTL}. At most ${toDurationString(room)} can still be added (max TTL ${secret.maxTTL} from creation).`}
+            maxMessage={room !== null ? `At most ${formatDuration(room)} can be added: the max TTL is ${secret.maxTTL} from creation` : ""}
+            hint={room === null ? `Default ${secret.defaultTTL}; this secret has no max TTL.` : `Default ${secret.defaultTTL}. At most ${formatDuration(room)} can still be added (max TTL ${secret.maxTTL} from creation).`}
             submitLabel="Renew lease"
             onSubmit={async (ttl) => {
               const { lease: renewed } = await renew.mutateAsync({ leaseId: lease.id, ttl });
@@ -57,9 +61,15 @@ export function LeaseActions({ lease, secret, location, permissions }: { lease: 
       ) : null}
       <ConfirmDialog
         trigger={
-          <Button variant="outline" size="sm" className="text-destructive" aria-label={`Revoke lease ${lease.username}`}>
-            {lease.status === "revoke_failed" ? "Retry revoke" : "Revoke"}
-          </Button>
+          lease.status === "revoke_failed" ? (
+            <Button variant="outline" size="sm" aria-label={`Retry revoking lease ${lease.username}`}>
+              Retry now
+            </Button>
+          ) : (
+            <Button variant="outline" size="icon-sm" className="text-destructive" aria-label={`Revoke lease ${lease.username}`} title="Revoke">
+              <Ban aria-hidden="true" />
+            </Button>
+          )
         }
         title={`Revoke lease ${lease.username}?`}
         description={`Leasehold deletes the IAM user ${lease.username} with its keys, groups and policies. Anything using these credentials stops working at once.`}

@@ -55,7 +55,7 @@ function CredentialRow({ label, value }: { label: string; value: string }) {
 export function LeaseCredentialsDialog({ issued, onClose }: { issued: IssuedLease | null; onClose: () => void }) {
   return (
     <Dialog open={issued !== null} onOpenChange={(open) => !open && onClose()}>
-      <DialogContent className="max-w-xl" onInteractOutside={(event) => event.preventDefault()}>
+      <DialogContent size="lg" onInteractOutside={(event) => event.preventDefault()}>
         {issued ? (
           <>
             <DialogHeader>

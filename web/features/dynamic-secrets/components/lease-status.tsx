@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { LeaseStatus } from "#shared/schemas/leases.ts";
 import { Badge, type BadgeVariant } from "#web/components/ui/badge.tsx";
-import { formatDateTime } from "#web/lib/format.ts";
+import { formatCompactDateTime } from "#web/lib/format.ts";
 
 const STATUS: Record<LeaseStatus, { label: string; variant: BadgeVariant }> = {
   creating: { label: "Creating", variant: "neutral" },
@@ -46,15 +46,15 @@ export function formatRemaining(ms: number): string {
 export function ExpiryCountdown({ expireAt, live, now }: { expireAt: string; live: boolean; now: number }) {
   const remaining = Date.parse(expireAt) - now;
   return (
-    <div className="grid gap-0.5">
-      <time dateTime={expireAt} className="whitespace-nowrap">
-        {formatDateTime(expireAt)}
-      </time>
+    <div className="grid gap-0.5 whitespace-nowrap">
       {live ? (
-        <span className={remaining > 0 ? "text-xs text-muted-foreground" : "text-xs text-warning-foreground"}>
+        <span className={remaining > 0 ? "font-medium tabular-nums" : "font-medium text-warning-foreground"}>
           {remaining > 0 ? `in ${formatRemaining(remaining)}` : "due now: being revoked"}
         </span>
       ) : null}
+      <time dateTime={expireAt} className={live ? "text-xs text-muted-foreground" : undefined}>
+        {formatCompactDateTime(expireAt)}
+      </time>
     </div>
   );
 }

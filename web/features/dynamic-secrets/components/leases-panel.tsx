@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { KeyRound, Plus } from "lucide-react";
-import { useState } from "react";
+import { Fragment, useState, type ReactNode } from "react";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { LIVE_LEASE_STATUSES, type Lease } from "#shared/schemas/leases.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
@@ -19,19 +19,34 @@ const isLive = (lease: Lease) => (LIVE_LEASE_STATUSES as readonly string[]).incl
 
 function StatusCell({ lease }: { lease: Lease }) {
   return (
-    <div className="grid max-w-80 gap-1">
+    <div className="grid max-w-56 justify-items-start gap-1">
       <LeaseStatusBadge status={lease.status} creationFailed={lease.creationError !== null} />
-      {lease.status === "revoke_failed" ? (
-        <>
-          <p className="text-xs text-destructive">{lease.lastError}</p>
-          {lease.nextAttemptAt ? <p className="text-xs text-muted-foreground">Next retry {formatDateTime(lease.nextAttemptAt)} (attempt {lease.revokeAttempts + 1})</p> : null}
-        </>
-      ) : lease.statusDetails && lease.status !== "active" ? (
-        <p className="line-clamp-3 text-xs text-muted-foreground" title={lease.statusDetails}>
+      {lease.statusDetails && lease.status !== "active" && lease.status !== "revoke_failed" ? (
+        <p className="line-clamp-2 text-xs text-muted-foreground" title={lease.statusDetails}>
           {lease.statusDetails}
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Under a lease whose revocation keeps failing: the AWS error, the next retry, and what to do about it. */
+function RevokeFailedRow({ lease, children }: { lease: Lease; children: ReactNode }) {
+  return (
+    <TableRow className="bg-destructive/5 hover:bg-destructive/5">
+      <TableCell colSpan={6} className="whitespace-normal">
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="grid max-w-3xl gap-1 text-sm">
+            <p className="font-medium text-destructive">Revoking {lease.username} failed: {lease.lastError}</p>
+            <p className="text-muted-foreground">
+              {lease.nextAttemptAt ? `Next retry ${formatDateTime(lease.nextAttemptAt)} (attempt ${lease.revokeAttempts + 1}). ` : ""}
+              Leasehold keeps retrying, with longer waits up to an hour, until the IAM user is gone.
+            </p>
+          </div>
+          {children}
+        </div>
+      </TableCell>
+    </TableRow>
   );
 }
 
@@ -55,7 +70,7 @@ export function LeasesPanel({
   const rows = leases.data?.pages.flatMap((page) => page.leases) ?? [];
 
   return (
-    <Card aria-labelledby="leases-heading">
+    <Card aria-labelledby="leases-heading" className="min-w-0">
       <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
         <div className="grid gap-1">
           <CardTitle id="leases-heading">Leases of “{secret.name}”</CardTitle>
@@ -91,7 +106,7 @@ export function LeasesPanel({
             description={canLease ? "Generate a lease to get short-lived AWS credentials." : "Nobody has leased credentials from this secret."}
           />
         ) : (
-          <Table aria-label={`Leases of ${secret.name}`}>
+          <Table aria-label={`Leases of ${secret.name}`} className="[&_td]:px-3 [&_th]:px-3">
             <TableHeader>
               <TableRow>
                 <TableHead>Username</TableHead>
@@ -106,27 +121,34 @@ export function LeasesPanel({
             </TableHeader>
             <TableBody>
               {rows.map((lease) => (
-                <TableRow key={lease.id}>
-                  <TableCell>
-                    <code className="font-mono text-xs">{lease.username}</code>
-                  </TableCell>
-                  <TableCell>
-                    <span className="block max-w-48 truncate" title={lease.createdBy.name}>
-                      {lease.createdBy.name}
-                    </span>
-                    <span className="text-xs text-muted-foreground">{lease.createdBy.type === "identity" ? "machine identity" : "person"}</span>
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap">{formatCompactDateTime(lease.createdAt)}</TableCell>
-                  <TableCell>
-                    <ExpiryCountdown expireAt={lease.expireAt} live={isLive(lease)} now={now} />
-                  </TableCell>
-                  <TableCell>
-                    <StatusCell lease={lease} />
-                  </TableCell>
-                  <TableCell className="text-right">
-                    <LeaseActions lease={lease} secret={secret} location={location} permissions={permissions} />
-                  </TableCell>
-                </TableRow>
+                <Fragment key={lease.id}>
+                  <TableRow>
+                    <TableCell>
+                      <code className="font-mono text-xs whitespace-nowrap">{lease.username}</code>
+                    </TableCell>
+                    <TableCell>
+                      <span className="block max-w-40 truncate" title={lease.createdBy.name}>
+                        {lease.createdBy.name}
+                      </span>
+                      <span className="text-xs text-muted-foreground">{lease.createdBy.type === "identity" ? "machine identity" : "person"}</span>
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap">{formatCompactDateTime(lease.createdAt)}</TableCell>
+                    <TableCell>
+                      <ExpiryCountdown expireAt={lease.expireAt} live={isLive(lease)} now={now} />
+                    </TableCell>
+                    <TableCell>
+                      <StatusCell lease={lease} />
+                    </TableCell>
+                    <TableCell className="text-right">
+                      {lease.status === "active" ? <LeaseActions lease={lease} secret={secret} location={location} permissions={permissions} /> : null}
+                    </TableCell>
+                  </TableRow>
+                  {lease.status === "revoke_failed" ? (
+                    <RevokeFailedRow lease={lease}>
+                      <LeaseActions lease={lease} secret={secret} location={location} permissions={permissions} />
+                    </RevokeFailedRow>
+                  ) : null}
+                </Fragment>
               ))}
             </TableBody>
           </Table>

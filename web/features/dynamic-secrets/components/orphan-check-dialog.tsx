@@ -33,7 +33,7 @@ export function OrphanCheckDialog({ location, secret, trigger }: { location: Sec
   return (
     <Dialog open={open} onOpenChange={(next) => { setOpen(next); setChosen(new Set()); }}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent className="max-w-xl">
+      <DialogContent>
         <DialogHeader>
           <DialogTitle>Orphan check: “{secret.name}”</DialogTitle>
           <DialogDescription>

@@ -70,7 +70,7 @@ export function SecretOverview({
   const permissions = { canManage: roleAllows(role, "dynamic-secrets.manage"), canLease: roleAllows(role, "leases.create") };
 
   return (
-    <section aria-labelledby="secret-overview-heading" className="grid gap-5">
+    <section aria-labelledby="secret-overview-heading" className="grid min-w-0 grid-cols-1 gap-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h2 id="secret-overview-heading" className="text-lg font-semibold">
@@ -89,7 +89,7 @@ export function SecretOverview({
         </TabsList>
       </Tabs>
       <PathForm key={`${env.slug}:${location.path}`} path={location.path} onOpen={(path) => onNavigate({ env: env.slug, path })} />
-      <Card>
+      <Card className="min-w-0">
         <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
           <div className="grid gap-1">
             <CardTitle>Dynamic secrets</CardTitle>

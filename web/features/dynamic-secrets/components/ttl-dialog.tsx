@@ -2,8 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { parseDuration } from "#shared/durations.ts";
-import { toDurationString, ttlSchema } from "#shared/schemas/dynamic-secrets.ts";
+import { ttlSchema } from "#shared/schemas/dynamic-secrets.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "#web/components/ui/dialog.tsx";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
@@ -73,9 +72,3 @@ export function TtlDialog({
     </Dialog>
   );
 }
-
-/** "1h" for a duration string the person typed, or the seconds, for messages. */
-export const durationLabel = (value: string | number) => {
-  const seconds = parseDuration(value);
-  return seconds === null ? String(value) : toDurationString(seconds);
-};
