@@ -149,12 +149,35 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
     expect((await after.json()).reasonCode).toBe("token_revoked");
   });
 
+  await test.step("edit the AWS Auth rules and the identity in dialogs", async () => {
+    await page.getByRole("button", { name: "Edit AWS Auth" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit AWS Auth" });
+    await expect(dialog.getByLabel("Token TTL")).toHaveValue("30m");
+    await dialog.getByLabel("Uses per token").fill("5");
+    await dialog.getByLabel("Token max TTL").fill("10m");
+    await dialog.getByRole("button", { name: "Save AWS Auth" }).click();
+    await expect(dialog.getByText("The TTL cannot be longer than the max TTL")).toBeVisible();
+    await dialog.getByLabel("Token max TTL").fill("2h");
+    await settled(dialog);
+    await saveScreenshot("10-edit-aws-auth");
+    await dialog.getByRole("button", { name: "Save AWS Auth" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText("AWS Auth saved").first()).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: /^5$/ })).toBeVisible();
+
+    await page.getByRole("button", { name: "Edit", exact: true }).click();
+    const edit = page.getByRole("dialog", { name: "Edit identity" });
+    await edit.getByRole("textbox", { name: "Name" }).fill(`${name}-v2`);
+    await edit.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByRole("heading", { name: `${name}-v2`, level: 1 })).toBeVisible();
+  });
+
   await test.step("the list shows the identity with AWS Auth", async () => {
     await page.getByRole("link", { name: "Machine identities" }).click();
     await page.getByLabel("Search identities").fill(name);
     const row = page.getByRole("row", { name: new RegExp(name) });
     await expect(row.getByText("AWS Auth")).toBeVisible();
-    await saveScreenshot("10-identities-list");
+    await saveScreenshot("11-identities-list");
   });
   await api.dispose();
 });

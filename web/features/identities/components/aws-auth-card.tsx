@@ -99,7 +99,7 @@ export function AwsAuthCard({ identity, canManage }: { identity: Identity; canMa
                 identity={identity}
                 existing={config}
                 trigger={
-                  <Button variant="outline" size="sm">
+                  <Button variant="outline" size="sm" aria-label="Edit AWS Auth">
                     <Pencil aria-hidden="true" />
                     Edit
                   </Button>
