@@ -1,12 +1,13 @@
 import { createHmac } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import type { AcceptInviteInput, LoginInput, SessionResponse, SetupInput } from "#shared/schemas/auth.ts";
+import type { OrgRole } from "#shared/schemas/common.ts";
 import type { Actor, Clock } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { AppError, conflict, unauthorized } from "../../lib/http/errors.ts";
 import { generateToken, hashToken } from "../../lib/crypto/tokens.ts";
 import type { RateLimiter } from "../../lib/rate-limit.ts";
-import type { AuditService } from "../audit/audit.service.ts";
+import type { AuditEvent, AuditService } from "../audit/audit.service.ts";
 import type { ProjectsService } from "../projects/projects.service.ts";
 import type { PeopleRepo, UserRow } from "./people.repo.ts";
 
@@ -44,11 +45,13 @@ export function createAuthService(deps: {
 }) {
   const { db, repo, clock, randomId } = deps;
 
-  async function startSession(tx: Db, user: UserRow, orgId: string) {
+  /** Opens a session for a person in an org, audits it, and returns the cookie value and the signed-in response. */
+  async function startSession(tx: Db, user: UserRow, orgId: string, orgRole: OrgRole, meta: RequestMeta, event: AuditEvent) {
     const token = generateToken("lhs");
     const now = clock.now();
+    const sessionId = randomId();
     await repo.insertSession(tx, {
-      id: randomId(),
+      id: sessionId,
       orgId,
       userId: user.id,
       tokenHash: hashToken(token),
@@ -56,7 +59,10 @@ export function createAuthService(deps: {
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + deps.sessionPolicy.absoluteSeconds * 1000),
     });
-    return token;
+    const actor: Actor = { type: "user", id: user.id, orgId, orgRole, name: user.name, email: user.email, sessionId };
+    const ctx = { actor, ...meta };
+    await deps.audit.record(tx, ctx, event.resourceType === "session" ? { ...event, resourceId: sessionId } : event);
+    return { token, ctx, response: () => sessionResponse(tx, user.id, orgId, token) };
   }
 
   async function sessionResponse(tx: Db, userId: string, orgId: string, token: string): Promise<SessionResponse> {
@@ -113,13 +119,9 @@ export function createAuthService(deps: {
         const org = await repo.insertOrganization(tx, { id: randomId(), name: input.organizationName, createdAt: now, updatedAt: now });
         const user = await repo.insertUser(tx, { id: randomId(), email: input.email, name: input.name, passwordHash, createdAt: now, updatedAt: now });
         await repo.insertMembership(tx, { id: randomId(), orgId: org.id, userId: user.id, role: "admin", status: "active", createdAt: now });
-        const token = await startSession(tx, user, org.id);
-        const sessionId = (await repo.findSessionByHash(tx, hashToken(token)))!.id;
-        const actor: Actor = { type: "user", id: user.id, orgId: org.id, orgRole: "admin", name: user.name, email: user.email, sessionId };
-        const ctx = { actor, ...meta };
-        await deps.audit.record(tx, ctx, { action: "org.setup", resourceType: "organization", resourceId: org.id, metadata: { name: org.name } });
-        const project = await deps.projects.createInTransaction(tx, ctx, { name: input.projectName });
-        return { token, response: { ...(await sessionResponse(tx, user.id, org.id, token)), project: { id: project.id, name: project.name, slug: project.slug } } };
+        const session = await startSession(tx, user, org.id, "admin", meta, { action: "org.setup", resourceType: "organization", resourceId: org.id, metadata: { name: org.name } });
+        const project = await deps.projects.createInTransaction(tx, session.ctx, { name: input.projectName });
+        return { token: session.token, response: { ...(await session.response()), project: { id: project.id, name: project.name, slug: project.slug } } };
       });
     },
 
@@ -135,11 +137,8 @@ export function createAuthService(deps: {
         throw unauthorized(INVALID_LOGIN, "invalid_credentials");
       }
       return db.transaction(async (tx) => {
-        const token = await startSession(tx, user, membership.orgId);
-        const session = (await repo.findSessionByHash(tx, hashToken(token)))!;
-        const actor: Actor = { type: "user", id: user.id, orgId: membership.orgId, orgRole: membership.role, name: user.name, email: user.email, sessionId: session.id };
-        await deps.audit.record(tx, { actor, ...meta }, { action: "session.login", resourceType: "session", resourceId: session.id });
-        return { token, response: await sessionResponse(tx, user.id, membership.orgId, token) };
+        const session = await startSession(tx, user, membership.orgId, membership.role, meta, { action: "session.login", resourceType: "session" });
+        return { token: session.token, response: await session.response() };
       });
     },
 
@@ -152,11 +151,8 @@ export function createAuthService(deps: {
         await repo.activateMembership(tx, invite.orgId, invite.userId);
         const user = (await repo.findUserById(tx, invite.userId))!;
         const membership = (await repo.findMembershipOfUser(tx, invite.orgId, user.id))!;
-        const token = await startSession(tx, user, invite.orgId);
-        const session = (await repo.findSessionByHash(tx, hashToken(token)))!;
-        const actor: Actor = { type: "user", id: user.id, orgId: invite.orgId, orgRole: membership.role, name: user.name, email: user.email, sessionId: session.id };
-        await deps.audit.record(tx, { actor, ...meta }, { action: "member.accept-invite", resourceType: "member", resourceId: membership.id });
-        return { token, response: await sessionResponse(tx, user.id, invite.orgId, token) };
+        const session = await startSession(tx, user, invite.orgId, membership.role, meta, { action: "member.accept-invite", resourceType: "member", resourceId: membership.id });
+        return { token: session.token, response: await session.response() };
       });
     },
 
