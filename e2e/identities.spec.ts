@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { request as playwrightRequest, type Locator } from "@playwright/test";
 import { SERVER_ID_HEADER } from "../shared/schemas/aws-auth.ts";
 import { createIamUser } from "../server/modules/aws-auth/testing/moto-principals.ts";
@@ -180,4 +181,11 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
     await saveScreenshot("11-identities-list");
   });
   await api.dispose();
+
+  await test.step("neither the token nor the machine's secret key reached the server's log", async () => {
+    const log = readFileSync(process.env.LEASEHOLD_E2E_SERVER_LOG!, "utf8");
+    expect(log).toContain(identityId);
+    expect(log.includes(accessToken)).toBe(false);
+    expect(log.includes(machine.credentials.secretAccessKey)).toBe(false);
+  });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
-import { createAwsIdentity, setupOrg, type Org } from "./testing/identity-fixture.ts";
+import { createAwsIdentity, expectNotLogged, setupOrg, type Org } from "./testing/identity-fixture.ts";
 import { signedLogin } from "./testing/signed-login.ts";
 import { answerXml, callerIdentityXml, startStubSts, type StubSts } from "./testing/stub-sts.ts";
 
@@ -18,7 +18,12 @@ describe("AWS Auth login reads STS's answer strictly", () => {
   let stub: StubSts;
   let org: Org;
   let identityId: string;
-  const login = async () => createApiClient(server.app, { peer: "198.51.100.30" }).post(LOGIN, await signedLogin({ identityId, credentials }));
+  const issued: string[] = [];
+  const login = async () => {
+    const res = await createApiClient(server.app, { peer: "198.51.100.30" }).post(LOGIN, await signedLogin({ identityId, credentials }));
+    if (res.body?.accessToken) issued.push(res.body.accessToken);
+    return res;
+  };
 
   const tokensIssued = async () => (await org.admin.get(`/api/v1/identities/${identityId}/tokens?status=all`)).body.totalCount as number;
 
@@ -32,6 +37,7 @@ describe("AWS Auth login reads STS's answer strictly", () => {
     stub.requests.length = 0;
   });
   afterAll(async () => {
+    expectNotLogged(server.logs, [...issued, credentials.secretAccessKey]);
     await server.close();
     await stub.close();
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
-import { bearerClient, createAwsIdentity, createIdentity, inviteMember, setupOrg, type Org } from "../aws-auth/testing/identity-fixture.ts";
+import { bearerClient, createAwsIdentity, createIdentity, expectNotLogged, inviteMember, setupOrg, type Org } from "../aws-auth/testing/identity-fixture.ts";
 import { signedLogin } from "../aws-auth/testing/signed-login.ts";
 import { answerXml, callerIdentityXml, startStubSts, type StubSts } from "../aws-auth/testing/stub-sts.ts";
 
@@ -11,10 +11,12 @@ describe("machine identities", () => {
   let server: TestServer;
   let stub: StubSts;
   let org: Org;
+  const issued: string[] = [];
 
   async function tokenFor(identityId: string) {
     const res = await createApiClient(server.app, { peer: "198.51.100.60" }).post("/api/v1/auth/aws-auth/login", await signedLogin({ identityId, credentials }));
     expect(res.status, res.text).toBe(200);
+    issued.push(res.body.accessToken);
     return bearerClient(server, res.body.accessToken, "198.51.100.60");
   }
 
@@ -24,6 +26,7 @@ describe("machine identities", () => {
     org = await setupOrg(server);
   });
   afterAll(async () => {
+    expectNotLogged(server.logs, [...issued, credentials.secretAccessKey]);
     await server.close();
     await stub.close();
   });
