@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { parseDuration } from "#shared/durations.ts";
+import { awsAuthFormSchema, durationInputOf, newAwsAuthFormValues } from "#web/features/identities/components/aws-auth-form-schema.ts";
+
+const valid = { ...newAwsAuthFormValues, allowedAccountIds: "123456789012" };
+const paths = (input: object) => {
+  const result = awsAuthFormSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((i) => i.path.join("."));
+};
+
+describe("the AWS Auth form schema", () => {
+  it("turns text into what the API takes: seconds and comma lists", () => {
+    const parsed = awsAuthFormSchema.parse({
+      ...valid,
+      allowedPrincipalArns: " arn:aws:iam::123456789012:role/app\n\narn:aws:iam::123456789012:user/ops/alice ",
+      allowedAccountIds: "123456789012\n210987654321",
+      accessTokenTTL: "15m",
+      accessTokenMaxTTL: "7d",
+    });
+    expect(parsed).toMatchObject({
+      allowedPrincipalArns: "arn:aws:iam::123456789012:role/app,arn:aws:iam::123456789012:user/ops/alice",
+      allowedAccountIds: "123456789012,210987654321",
+      accessTokenTTL: 900,
+      accessTokenMaxTTL: 604800,
+      serverIdHeader: true,
+    });
+  });
+
+  it("applies the API's own rules, beside the right fields", () => {
+    expect(paths({ ...newAwsAuthFormValues })).toEqual(["allowedPrincipalArns", "allowedAccountIds"]);
+    expect(paths({ ...valid, accessTokenTTL: "2d", accessTokenMaxTTL: "1d" })).toEqual(["accessTokenTTL"]);
+    expect(paths({ ...valid, accessTokenTTL: "soon" })).toEqual(["accessTokenTTL"]);
+    expect(paths({ ...valid, allowedPrincipalArns: "arn:aws:iam::123456789012:root" })).toEqual(["allowedPrincipalArns"]);
+    expect(paths({ ...valid, accessTokenTrustedIps: [{ ipAddress: "10.1" }] })).toEqual(["accessTokenTrustedIps.0.ipAddress"]);
+    expect(paths({ ...valid, accessTokenNumUsesLimit: Number.NaN })).toEqual(["accessTokenNumUsesLimit"]);
+  });
+
+  it("shows stored TTLs as durations the field reads back", () => {
+    for (const seconds of [0, 1, 59, 60, 5400, 3600, 86400, 2592000, 315360000]) {
+      expect(parseDuration(durationInputOf(seconds))).toBe(seconds);
+    }
+    expect(durationInputOf(5400)).toBe("90m");
+    expect(durationInputOf(2592000)).toBe("30d");
+  });
+});
