@@ -45,6 +45,8 @@ export function createLogger(options: { level?: string; destination?: pino.Desti
       redact: { paths: REDACT_PATHS, censor: "[redacted]" },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    options.destination,
+    // Asynchronous writes to stdout: a log line must not block the request that wrote it.
+    // index.ts flushes on shutdown so nothing is lost on a clean stop.
+    options.destination ?? pino.destination({ dest: 1, sync: false }),
   );
 }
