@@ -49,6 +49,7 @@ export function createDynamicSecretAws(deps: {
 }) {
   const { aws, env } = deps;
   const sessions = new Map<string, { credentials?: AwsCredentialIdentity; pending?: Promise<AwsCredentialIdentity> }>();
+  const iamClients = new Map<string, IAMClient>();
 
   const basePrincipal = (): AwsCredentialIdentity | undefined =>
     env.DYNAMIC_SECRET_AWS_ACCESS_KEY_ID && env.DYNAMIC_SECRET_AWS_SECRET_ACCESS_KEY
@@ -127,6 +128,23 @@ export function createDynamicSecretAws(deps: {
   }
 
   /**
+   * Building an SDK client (config, endpoint rules, signing keys) costs ~10 ms, more than a
+   * lease's own database work: clients are reused per secret version and credentials.
+   */
+  function cachedIamClient(config: CredentialSourceConfig, managing: ManagingCredentials): IAMClient {
+    const identity = typeof managing.credentials === "function" ? null : managing.credentials;
+    if (!identity) return aws.iam({ credentials: managing.credentials, region: managing.region });
+    const key = `${config.row.id}:${config.row.version}:${managing.region}:${identity.accessKeyId}:${identity.expiration?.getTime() ?? ""}`;
+    let client = iamClients.get(key);
+    if (!client) {
+      if (iamClients.size >= MAX_CACHED_SESSIONS) iamClients.delete(iamClients.keys().next().value!);
+      client = aws.iam({ credentials: identity, region: managing.region });
+      iamClients.set(key, client);
+    }
+    return client;
+  }
+
+  /**
    * The managing credentials for a configuration. `fields` (forms only) names the input to
    * blame when AWS refuses, so the error lands beside it.
    */
@@ -165,7 +183,7 @@ export function createDynamicSecretAws(deps: {
     managingCredentials,
     async iam(config: CredentialSourceConfig, ctx: AwsContext): Promise<{ iam: IAMClient; caller: string }> {
       const managing = await managingCredentials(config, ctx);
-      return { iam: aws.iam({ credentials: managing.credentials, region: managing.region }), caller: managing.caller };
+      return { iam: cachedIamClient(config, managing), caller: managing.caller };
     },
     clients: (managing: ManagingCredentials): { sts: STSClient; iam: IAMClient } => ({
       sts: aws.sts({ credentials: managing.credentials, region: managing.region }),

@@ -39,6 +39,12 @@ export function createDynamicSecretLookup(deps: {
     findById: (orgId: string, id: string, tx: Db = db) => repo.findById(tx, orgId, id),
     /** Locks the secret's row in `tx`, so lease quota checks and deletes take turns. */
     lock: (tx: Db, orgId: string, id: string) => repo.lockById(tx, orgId, id),
+    /** Finds and locks the secret `name` at an already authorised location, in `tx`; 404 when absent. */
+    async lockAt(tx: Db, orgId: string, environment: { id: string; slug: string }, path: string, name: string) {
+      const row = await repo.lockByLocation(tx, orgId, environment.id, path, name);
+      if (!row) throw notFound(`Dynamic secret "${name}" at ${environment.slug}:${path}`);
+      return row;
+    },
     config: (row: Parameters<typeof decryptConfig>[1]) => decryptConfig(envelope, row),
     async loadConfig(orgId: string, id: string) {
       const row = await repo.findById(db, orgId, id);

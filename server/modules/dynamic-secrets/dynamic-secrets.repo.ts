@@ -9,6 +9,8 @@ export type DynamicSecretPatch = Partial<Omit<DynamicSecretInsert, "id" | "orgId
 /** Every query is scoped by org: a secret of another organisation is never found. */
 export function createDynamicSecretsRepo() {
   const byId = (orgId: string, id: string) => and(eq(dynamicSecrets.orgId, orgId), eq(dynamicSecrets.id, id));
+  const atLocation = (orgId: string, environmentId: string, folderPath: string, name: string) =>
+    and(eq(dynamicSecrets.orgId, orgId), eq(dynamicSecrets.environmentId, environmentId), eq(dynamicSecrets.folderPath, folderPath), eq(dynamicSecrets.name, name));
   return {
     insert: (db: Db, row: DynamicSecretInsert) => db.insert(dynamicSecrets).values(row).returning().then((r) => r[0]!),
     findById: (db: Db, orgId: string, id: string) =>
@@ -17,9 +19,9 @@ export function createDynamicSecretsRepo() {
     lockById: (db: Db, orgId: string, id: string) =>
       db.select().from(dynamicSecrets).where(byId(orgId, id)).for("update").then((r) => r[0] ?? null),
     findByLocation: (db: Db, orgId: string, environmentId: string, folderPath: string, name: string) =>
-      db.select().from(dynamicSecrets)
-        .where(and(eq(dynamicSecrets.orgId, orgId), eq(dynamicSecrets.environmentId, environmentId), eq(dynamicSecrets.folderPath, folderPath), eq(dynamicSecrets.name, name)))
-        .then((r) => r[0] ?? null),
+      db.select().from(dynamicSecrets).where(atLocation(orgId, environmentId, folderPath, name)).then((r) => r[0] ?? null),
+    lockByLocation: (db: Db, orgId: string, environmentId: string, folderPath: string, name: string) =>
+      db.select().from(dynamicSecrets).where(atLocation(orgId, environmentId, folderPath, name)).for("update").then((r) => r[0] ?? null),
     listAtLocation: (db: Db, orgId: string, environmentId: string, folderPath: string) =>
       db.select().from(dynamicSecrets)
         .where(and(eq(dynamicSecrets.orgId, orgId), eq(dynamicSecrets.environmentId, environmentId), eq(dynamicSecrets.folderPath, folderPath)))

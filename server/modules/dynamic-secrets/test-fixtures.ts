@@ -6,33 +6,15 @@ import { GetUserCommand, ListUsersCommand, ListUserTagsCommand } from "@aws-sdk/
 import { expect } from "vitest";
 import { sql } from "drizzle-orm";
 import { getTestGround } from "../../../test/ground/index.ts";
-import type { AwsProxy } from "../../../test/proxy/aws-proxy.ts";
 import type { Clock } from "../../context.ts";
 import { queryRows } from "../../db/client.ts";
 import type { ApiClient } from "../../test/api-client.ts";
 import { connectionsWorld, iamAt, unique, type ConnectionsWorld } from "../app-connections/test-fixtures.ts";
 
-export { dumpDatabase, iamAt, unique } from "../app-connections/test-fixtures.ts";
+import { answerServiceSpecificCredentialsLikeAws } from "./testing/moto-gaps.ts";
 
-/**
- * moto does not implement ListServiceSpecificCredentials (it answers a bare 500), which
- * real IAM answers for every user. The proxy answers it as AWS does for a user without
- * such credentials; moto cannot create any, so that answer is always the true one.
- */
-export function answerServiceSpecificCredentialsLikeAws(proxy: AwsProxy) {
-  return proxy.inject({
-    action: "ListServiceSpecificCredentials",
-    times: Infinity,
-    fault: {
-      kind: "http-error",
-      status: 200,
-      body:
-        '<ListServiceSpecificCredentialsResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/">' +
-        "<ListServiceSpecificCredentialsResult><ServiceSpecificCredentials/></ListServiceSpecificCredentialsResult>" +
-        "<ResponseMetadata><RequestId>proxy</RequestId></ResponseMetadata></ListServiceSpecificCredentialsResponse>",
-    },
-  });
-}
+export { dumpDatabase, iamAt, unique } from "../app-connections/test-fixtures.ts";
+export { answerServiceSpecificCredentialsLikeAws };
 
 /** A plausible managing key pair (moto's default mode accepts any). */
 export const fakeAccessKey = () => ({

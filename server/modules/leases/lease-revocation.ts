@@ -7,6 +7,7 @@ import { AppError, conflict } from "../../lib/http/errors.ts";
 import type { Logger } from "../../lib/logger.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { DynamicSecretAws } from "../dynamic-secrets/dynamic-secret-aws.ts";
+import type { DynamicSecretConfig } from "../dynamic-secrets/dynamic-secret-config.ts";
 import type { DynamicSecretLookup } from "../dynamic-secrets/dynamic-secret-lookup.ts";
 import { leaseAwsError } from "./lease-aws-errors.ts";
 import { actorOf } from "./lease-view.ts";
@@ -108,11 +109,11 @@ export function createLeaseRevocation(deps: {
   }
 
   /** The full cleanup of a claimed lease's IAM user, then its settled state. Never throws for AWS trouble. */
-  async function complete(claimed: LeaseRow, ctx: AuditContext): Promise<RevocationResult> {
+  async function complete(claimed: LeaseRow, ctx: AuditContext, known?: DynamicSecretConfig): Promise<RevocationResult> {
     let caller = "Leasehold's managing credentials";
     let outcome: CleanupOutcome;
     try {
-      const config = await lookup.loadConfig(claimed.orgId, claimed.dynamicSecretId);
+      const config = known ?? (await lookup.loadConfig(claimed.orgId, claimed.dynamicSecretId));
       if (!config) throw new AppError(409, "dynamic_secret_missing", "The lease's dynamic secret no longer exists");
       const managing = await aws.iam(config, ctx);
       caller = managing.caller;
@@ -138,11 +139,14 @@ export function createLeaseRevocation(deps: {
     throw conflict("lease_revoking", "The lease is being revoked right now; check back in a moment");
   }
 
-  /** Revoke on request: the caller waits for the cleanup. Revoking a revoked lease answers it unchanged. */
-  async function revokeNow(ctx: AuditContext, lease: LeaseRow): Promise<RevocationResult> {
+  /**
+   * Revoke on request: the caller waits for the cleanup. Revoking a revoked lease answers it
+   * unchanged. `config`: the lease's dynamic secret, when the caller has just loaded it.
+   */
+  async function revokeNow(ctx: AuditContext, lease: LeaseRow, config?: DynamicSecretConfig): Promise<RevocationResult> {
     const by = actorOf(ctx);
     const claimed = await claim(lease, ["active", "revoke_failed"], { revokedByType: by.type, revokedById: by.id, revokedByName: by.name });
-    return claimed ? complete(claimed, ctx) : unclaimable(lease);
+    return claimed ? complete(claimed, ctx, config) : unclaimable(lease);
   }
 
   return {
@@ -218,7 +222,15 @@ export function createLeaseRevocation(deps: {
         revokedByName: repo.coalesce("revokedByName", name) as never,
         ...(kind === "recovery" ? { creationError: repo.coalesce("creationError", INTERRUPTED_CREATION) as never } : {}),
       });
-      const results = await settleWithConcurrency(claimed, options.concurrency, (row) => complete(row, systemContext(row.orgId, name)));
+      // One read of each dynamic secret per batch, however many of its leases fell due together.
+      const configs = new Map<string, Promise<DynamicSecretConfig | null>>();
+      const configOf = (row: LeaseRow) => {
+        if (!configs.has(row.dynamicSecretId)) configs.set(row.dynamicSecretId, lookup.loadConfig(row.orgId, row.dynamicSecretId));
+        return configs.get(row.dynamicSecretId)!;
+      };
+      const results = await settleWithConcurrency(claimed, options.concurrency, async (row) =>
+        complete(row, systemContext(row.orgId, name), (await configOf(row)) ?? undefined),
+      );
       const failed = results.filter((r) => r.status === "rejected" || r.value.error).length;
       for (const r of results) if (r.status === "rejected") logger.error({ err: r.reason }, `${name}: settling a lease failed`);
       return { claimed: claimed.length, failed };

@@ -88,9 +88,9 @@ export function createLeasesService(deps: {
   }
 
   async function revoke(ctx: RequestContext, leaseId: string, input: SecretLocation & { isForced: boolean }) {
-    const { lease } = await leaseAt(ctx, leaseId, input, input.isForced ? "leases.force-revoke" : "leases.manage");
+    const { lease, secret } = await leaseAt(ctx, leaseId, input, input.isForced ? "leases.force-revoke" : "leases.manage");
     if (input.isForced) return toLease((await revocation.forceRevoke(ctx, lease)).lease);
-    const result = await revocation.revokeNow(ctx, lease);
+    const result = await revocation.revokeNow(ctx, lease, lookup.config(secret));
     if (result.error) {
       const e = result.error;
       throw new AppError(e.status, e.code, `${e.message} The lease is now revoke_failed; Leasehold retries the cleanup on its own.`, {
