@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { LeaseStatus } from "#shared/schemas/leases.ts";
 import { LIVE_LEASE_STATUSES } from "#shared/schemas/leases.ts";
 import type { Db } from "../../db/client.ts";
@@ -33,7 +33,8 @@ export function createLeasesRepo() {
       const filters: (SQL | undefined)[] = [eq(leases.orgId, orgId), eq(leases.dynamicSecretId, dynamicSecretId)];
       if (q.liveOnly) filters.push(LIVE);
       if (q.after) filters.push(sql`(${leases.createdAt}, ${leases.id}) < (${q.after.createdAt.toISOString()}::timestamptz, ${q.after.id}::uuid)`);
-      return db.select().from(leases).where(and(...filters)).orderBy(desc(leases.createdAt), desc(leases.id)).limit(q.limit);
+      // NULLS LAST as in the indexes (drizzle's default there): otherwise PostgreSQL cannot read the index in order and sorts every row.
+      return db.select().from(leases).where(and(...filters)).orderBy(sql`${leases.createdAt} desc nulls last`, sql`${leases.id} desc nulls last`).limit(q.limit);
     },
     countLive: (db: Db, orgId: string, dynamicSecretId: string) =>
       db.select({ value: count() }).from(leases).where(and(eq(leases.orgId, orgId), eq(leases.dynamicSecretId, dynamicSecretId), LIVE)).then((r) => r[0]?.value ?? 0),
