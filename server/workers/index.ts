@@ -1,6 +1,5 @@
 import type { CoreDeps, Services } from "../services.ts";
-import { createLeaseExpiryWorker } from "./lease-expiry-worker.ts";
-import { createLeaseRecoveryWorker } from "./lease-recovery-worker.ts";
+import { createLeaseWorker } from "./lease-workers.ts";
 import { createTokenPurgeWorker } from "../modules/tokens/token-purge.worker.ts";
 
 /** A background job: started after the server listens, stopped before the database closes. */
@@ -13,8 +12,8 @@ export interface Worker {
 
 export function createWorkers(core: CoreDeps, services: Services) {
   const workers: Worker[] = [
-    createLeaseExpiryWorker(core, services),
-    createLeaseRecoveryWorker(core, services),
+    createLeaseWorker(core, services, "expiry"),
+    createLeaseWorker(core, services, "recovery"),
     createTokenPurgeWorker({ tokens: services.tokens, clock: core.clock, logger: core.logger }),
   ];
   return {

@@ -2,22 +2,17 @@ import type { IAMClient } from "@aws-sdk/client-iam";
 import type { CreateLeaseInput } from "#shared/schemas/leases.ts";
 import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
 import { renderUsernameTemplate, UsernameTemplateError } from "#shared/username-template.ts";
-import type { Clock, RequestContext } from "../../context.ts";
-import type { Db } from "../../db/client.ts";
+import type { RequestContext } from "../../context.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { cleanupIamUser } from "../../lib/aws/iam-user-cleanup.ts";
 import { createIamUser, IamCallError } from "../../lib/aws/iam-user-lifecycle.ts";
 import { AppError, badRequest, conflict, fieldError } from "../../lib/http/errors.ts";
-import type { Logger } from "../../lib/logger.ts";
-import type { AuditService } from "../audit/audit.service.ts";
 import { iamUserSpecOf, toDynamicSecretView } from "../dynamic-secrets/dynamic-secret-config.ts";
-import type { DynamicSecretAws } from "../dynamic-secrets/dynamic-secret-aws.ts";
-import type { DynamicSecretLookup } from "../dynamic-secrets/dynamic-secret-lookup.ts";
 import type { DynamicSecretRow } from "../dynamic-secrets/dynamic-secrets.repo.ts";
 import { leaseAwsError } from "./lease-aws-errors.ts";
-import type { LeaseRevocation } from "./lease-revocation.ts";
+import type { LeaseMachineryDeps, LeaseRevocation } from "./lease-revocation.ts";
 import { actorOf, toLease } from "./lease-view.ts";
-import type { LeaseRow, LeasesRepo } from "./leases.repo.ts";
+import type { LeaseRow } from "./leases.repo.ts";
 
 /**
  * Creating a lease (docs/decisions/0501-lease-state-machine.md):
@@ -29,16 +24,9 @@ import type { LeaseRow, LeasesRepo } from "./leases.repo.ts";
  * Any failure compensates at once with the full cleanup, and a crash between 1 and 4 is
  * picked up by the recovery worker, which finds the user by the same name and tag.
  */
-export function createLeaseCreation(deps: {
-  db: Db;
-  repo: LeasesRepo;
-  lookup: DynamicSecretLookup;
-  aws: DynamicSecretAws;
+export function createLeaseCreation(deps: LeaseMachineryDeps & {
   revocation: LeaseRevocation;
-  audit: AuditService;
-  clock: Clock;
   randomId: () => string;
-  logger: Logger;
   quotaPerSecret: number;
   recoveryAfterSeconds: number;
 }) {

@@ -1,19 +1,19 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestClock } from "../../test/harness.ts";
-import { createLeaseExpiryWorker } from "../../workers/lease-expiry-worker.ts";
+import { createLeaseWorker } from "../../workers/lease-workers.ts";
 import { leaseWorld, type LeaseWorld } from "../dynamic-secrets/test-fixtures.ts";
 
 describe("the expiry worker", () => {
   const clock = createTestClock(new Date("2026-06-01T00:00:00Z"));
   let world: LeaseWorld;
-  let worker: ReturnType<typeof createLeaseExpiryWorker>;
+  let worker: ReturnType<typeof createLeaseWorker>;
   const q = () => `projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`;
   const leaseOf = async (id: string) => (await world.admin.get(`/api/v1/dynamic-secrets/leases/${id}?${q()}`)).body.lease;
 
   beforeAll(async () => {
     world = await leaseWorld({ clock, env: { LEASEHOLD_LEASE_EXPIRY_INTERVAL: "1" } });
-    worker = createLeaseExpiryWorker(world.server.core, world.server.services);
+    worker = createLeaseWorker(world.server.core, world.server.services, "expiry");
   });
   afterAll(async () => {
     await worker.stop();

@@ -45,15 +45,19 @@ export interface RevocationResult {
   error: AppError | null;
 }
 
-export function createLeaseRevocation(deps: {
+/** What every part of the lease machinery works with (creation, revocation, the service). */
+export interface LeaseMachineryDeps {
   db: Db;
   repo: LeasesRepo;
   lookup: DynamicSecretLookup;
   aws: DynamicSecretAws;
   audit: AuditService;
   clock: Clock;
-  random: () => number;
   logger: Logger;
+}
+
+export function createLeaseRevocation(deps: LeaseMachineryDeps & {
+  random: () => number;
   /** How long a claim (status revoking) holds before another instance may take the lease over. */
   claimTimeoutSeconds: number;
 }) {

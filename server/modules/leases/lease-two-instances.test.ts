@@ -16,7 +16,7 @@ import { settleWithConcurrency } from "../../lib/bounded-concurrency.ts";
 import { createLogger } from "../../lib/logger.ts";
 import { createCoreDeps, createServices } from "../../services.ts";
 import { createApiClient, createTestClock, TEST_PASSWORD } from "../../test/harness.ts";
-import { createLeaseExpiryWorker } from "../../workers/lease-expiry-worker.ts";
+import { createLeaseWorker } from "../../workers/lease-workers.ts";
 import { answerServiceSpecificCredentialsLikeAws, fakeAccessKey, iamAt, unique } from "../dynamic-secrets/test-fixtures.ts";
 
 const LEASES = 500;
@@ -75,7 +75,7 @@ describe("two instances, one database, 500 leases due at once", () => {
     proxy.reset();
     answerServiceSpecificCredentialsLikeAws(proxy);
     clock.advance(3600 + 1);
-    const workers = instances.map((i) => createLeaseExpiryWorker(i.core, i.services));
+    const workers = instances.map((i) => createLeaseWorker(i.core, i.services, "expiry"));
     const claimed = await Promise.all(workers.map((w) => w.drain()));
 
     expect(claimed[0]! + claimed[1]!).toBe(LEASES);

@@ -2,33 +2,21 @@ import type { ProjectAction } from "#shared/permissions.ts";
 import type { SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
 import { LIVE_LEASE_STATUSES, type CreateLeaseInput } from "#shared/schemas/leases.ts";
-import type { AuditContext, Clock, RequestContext } from "../../context.ts";
-import type { Db } from "../../db/client.ts";
+import type { AuditContext, RequestContext } from "../../context.ts";
 import { settleWithConcurrency } from "../../lib/bounded-concurrency.ts";
 import { AppError, badRequest, conflict, fieldError, notFound } from "../../lib/http/errors.ts";
-import type { Logger } from "../../lib/logger.ts";
-import type { AuditService } from "../audit/audit.service.ts";
-import type { DynamicSecretAws } from "../dynamic-secrets/dynamic-secret-aws.ts";
-import type { DynamicSecretLookup } from "../dynamic-secrets/dynamic-secret-lookup.ts";
 import type { DynamicSecretRow } from "../dynamic-secrets/dynamic-secrets.repo.ts";
 import { createLeaseCreation } from "./lease-creation.ts";
-import { createLeaseRevocation } from "./lease-revocation.ts";
+import { createLeaseRevocation, type LeaseMachineryDeps } from "./lease-revocation.ts";
 import { decodeCursor, encodeCursor, toLease } from "./lease-view.ts";
-import type { LeaseRow, LeasesRepo } from "./leases.repo.ts";
+import type { LeaseRow } from "./leases.repo.ts";
 
 const RENEW_ATTEMPTS = 5;
 const REVOKE_ALL_AT_ONCE = 10;
 
-export function createLeasesService(deps: {
-  db: Db;
-  repo: LeasesRepo;
-  lookup: DynamicSecretLookup;
-  aws: DynamicSecretAws;
-  audit: AuditService;
-  clock: Clock;
+export function createLeasesService(deps: LeaseMachineryDeps & {
   randomId: () => string;
   random?: () => number;
-  logger: Logger;
   quotaPerSecret: number;
   recoveryAfterSeconds: number;
 }) {
