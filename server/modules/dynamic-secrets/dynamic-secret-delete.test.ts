@@ -11,6 +11,18 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
 
   const remove = (name: string, extra: Record<string, unknown> = {}) => world.admin.delete(`/api/v1/dynamic-secrets/${name}`, { ...world.location, ...extra });
 
+  it("keeps the environment and the project while they hold dynamic secrets, with a 409 that says what to do", async () => {
+    const env = (await world.admin.post(`/api/v1/projects/${world.session.project.id}/environments`, { name: "Holding", slug: unique("hold") })).body.environment;
+    const { name } = await world.createSecret({ environmentSlug: env.slug });
+    const envDelete = await world.admin.delete(`/api/v1/projects/${world.session.project.id}/environments/${env.id}`);
+    expect(envDelete.status, envDelete.text).toBe(409);
+    expect(envDelete.body).toMatchObject({ reasonCode: "in_use", message: expect.stringMatching(/environment still holds dynamic secrets/) });
+    const projectDelete = await world.admin.delete(`/api/v1/projects/${world.session.project.id}`);
+    expect(projectDelete.status, projectDelete.text).toBe(409);
+    expect((await world.admin.delete(`/api/v1/dynamic-secrets/${name}`, { ...world.location, environmentSlug: env.slug })).status).toBe(200);
+    expect((await world.admin.delete(`/api/v1/projects/${world.session.project.id}/environments/${env.id}`)).status).toBe(200);
+  });
+
   it("revokes every lease through the lease machinery first, then deletes the secret", async () => {
     const { name } = await world.createSecret();
     const a = (await world.lease(name)).body;

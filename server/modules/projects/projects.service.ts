@@ -4,7 +4,7 @@ import { slugify } from "#shared/schemas/common.ts";
 import type { ProjectAction } from "#shared/permissions.ts";
 import type { Actor, Clock, RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
-import { isUniqueViolation } from "../../db/errors.ts";
+import { isForeignKeyViolation, isUniqueViolation } from "../../db/errors.ts";
 import { conflict, fieldError, notFound } from "../../lib/http/errors.ts";
 import type { Access } from "../access/access.ts";
 import type { AuditService } from "../audit/audit.service.ts";
@@ -105,13 +105,13 @@ export function createProjectsService(deps: {
     },
 
     async remove(ctx: RequestContext, projectId: string) {
-      return db.transaction(async (tx) => {
+      return refuseWhileInUse("project", () => db.transaction(async (tx) => {
         const project = await service.authorize(ctx.actor, projectId, "project.delete", tx);
         const result = (await withEnvironments(tx, [project]))[0]!;
         await repo.deleteProject(tx, project.orgId, project.id);
         await audit.record(tx, ctx, { action: "project.delete", resourceType: "project", resourceId: project.id, projectId: project.id, metadata: { name: project.name } });
         return result;
-      });
+      }));
     },
 
     async createEnvironment(ctx: RequestContext, projectId: string, input: { name: string; slug: string }) {
@@ -133,14 +133,14 @@ export function createProjectsService(deps: {
       }));
     },
     async removeEnvironment(ctx: RequestContext, projectId: string, environmentId: string) {
-      return db.transaction(async (tx) => {
+      return refuseWhileInUse("environment", () => db.transaction(async (tx) => {
         const project = await service.authorize(ctx.actor, projectId, "environments.manage", tx);
         const env = await repo.findEnvironment(tx, project.orgId, project.id, environmentId);
         if (!env) throw notFound("Environment");
         await repo.deleteEnvironment(tx, project.orgId, environmentId);
         await audit.record(tx, ctx, { action: "environment.delete", resourceType: "environment", resourceId: environmentId, projectId: project.id, metadata: { slug: env.slug } });
         return toEnvironment(env);
-      });
+      }));
     },
 
     async listMemberships(ctx: RequestContext, projectId: string) {
@@ -192,6 +192,20 @@ export function createProjectsService(deps: {
   return service;
 }
 export type ProjectsService = ReturnType<typeof createProjectsService>;
+
+/**
+ * Dynamic secrets reference their project and environment with ON DELETE RESTRICT, so
+ * that deleting either can never drop lease rows (and with them the record of IAM users
+ * to clean up). The database refuses; we say what to do instead.
+ */
+async function refuseWhileInUse<T>(what: "project" | "environment", run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+    throw conflict("in_use", `This ${what} still holds dynamic secrets. Delete them first: that revokes their leases and removes their IAM users.`);
+  }
+}
 
 async function mapEnvConflict<T>(run: () => Promise<T>): Promise<T> {
   try {
