@@ -7,7 +7,6 @@ import { createAwsAuthRepo } from "../aws-auth/aws-auth.repo.ts";
 import { createAwsAuthService } from "../aws-auth/aws-auth.service.ts";
 import { createServerIdSource } from "../aws-auth/server-id.ts";
 import type { PeopleRepo } from "../people/people.repo.ts";
-import { createProjectsRepo } from "../projects/projects.repo.ts";
 import type { ProjectsService } from "../projects/projects.service.ts";
 import { createTokensRepo } from "../tokens/tokens.repo.ts";
 import { createTokensService } from "../tokens/tokens.service.ts";
@@ -33,7 +32,7 @@ export function createMachineIdentityServices(input: {
   const identitiesRepo = createIdentitiesRepo();
   const tokens = createTokensService({ db, repo: createTokensRepo(), access, audit, clock, randomId, identityExists: identitiesRepo.exists });
   const identities = createIdentitiesService({ db, repo: identitiesRepo, access, audit, tokens, clock, randomId });
-  const identityMemberships = createIdentityMembershipsService({ db, identities, projects, projectsRepo: createProjectsRepo(), audit, clock, randomId });
+  const identityMemberships = createIdentityMembershipsService({ db, identities, projects, audit });
   const serverId = createServerIdSource({ configured: core.env.LEASEHOLD_SERVER_ID, storeOnce: (key, value) => input.peopleRepo.putSettingOnce(db, key, value) });
   const awsAuthRepo = createAwsAuthRepo();
   const awsAuth = createAwsAuthService({ db, repo: awsAuthRepo, identities, tokens, audit, serverId, clock, randomId });

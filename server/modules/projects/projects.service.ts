@@ -181,6 +181,17 @@ export function createProjectsService(deps: {
       });
     },
     removeUserFromOrgProjects: (tx: Db, orgId: string, userId: string) => repo.deleteMembershipsOf(tx, orgId, { userId }),
+    /**
+     * Machine identities' memberships, for the identities module: it applies its own rules
+     * (project-members.manage on the project) and audits; this module owns the SQL.
+     */
+    identityMemberships: {
+      list: (tx: Db, orgId: string, identityId: string) => repo.listIdentityMemberships(tx, orgId, identityId),
+      add: (tx: Db, row: { orgId: string; projectId: string; identityId: string; role: ProjectRole }) =>
+        repo.insertMembership(tx, { id: randomId(), orgId: row.orgId, projectId: row.projectId, principal: { identityId: row.identityId }, role: row.role, createdAt: clock.now() }),
+      setRole: (tx: Db, orgId: string, membershipId: string, role: ProjectRole) => repo.updateMembershipRole(tx, orgId, membershipId, role),
+      remove: (tx: Db, orgId: string, membershipId: string) => repo.deleteMembership(tx, orgId, membershipId),
+    },
   };
 
   async function findMembershipView(tx: Db, orgId: string, projectId: string, membershipId: string) {
