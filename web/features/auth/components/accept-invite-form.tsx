@@ -3,9 +3,10 @@ import { useNavigate } from "@tanstack/react-router";
 import { useForm } from "react-hook-form";
 import { acceptInviteInputSchema } from "#shared/schemas/auth.ts";
 import { Button } from "#web/components/ui/button.tsx";
-import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
+import { Field, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { FormAlert, handleFormError } from "#web/components/ui/form.tsx";
 import { Input } from "#web/components/ui/input.tsx";
+import { NewPasswordFields } from "./new-password-fields.tsx";
 import { useAcceptInvite } from "#web/features/auth/api.ts";
 import {
   confirmPasswordShape,
@@ -42,17 +43,7 @@ export function AcceptInviteForm({ token }: { token: string }) {
         <Input autoComplete="name" autoFocus {...form.register("name")} />
         <FieldError>{errors.name?.message}</FieldError>
       </Field>
-      <Field invalid={!!errors.password}>
-        <FieldLabel>Password</FieldLabel>
-        <Input type="password" autoComplete="new-password" {...form.register("password")} />
-        <FieldDescription>At least 12 characters.</FieldDescription>
-        <FieldError>{errors.password?.message}</FieldError>
-      </Field>
-      <Field invalid={!!errors.confirmPassword}>
-        <FieldLabel>Confirm password</FieldLabel>
-        <Input type="password" autoComplete="new-password" {...form.register("confirmPassword")} />
-        <FieldError>{errors.confirmPassword?.message}</FieldError>
-      </Field>
+      <NewPasswordFields password={form.register("password")} confirmPassword={form.register("confirmPassword")} errors={errors} />
       <FormAlert form={form} />
       <Button type="submit" pending={acceptInvite.isPending} className="w-full">
         Set password and sign in

@@ -6,6 +6,7 @@ import { Button } from "#web/components/ui/button.tsx";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { FormAlert, handleFormError } from "#web/components/ui/form.tsx";
 import { Input } from "#web/components/ui/input.tsx";
+import { NewPasswordFields } from "./new-password-fields.tsx";
 import { useSetup } from "#web/features/auth/api.ts";
 import {
   confirmPasswordShape,
@@ -52,17 +53,7 @@ export function SetupForm() {
           <Input type="email" autoComplete="email" {...form.register("email")} />
           <FieldError>{errors.email?.message}</FieldError>
         </Field>
-        <Field invalid={!!errors.password}>
-          <FieldLabel>Password</FieldLabel>
-          <Input type="password" autoComplete="new-password" {...form.register("password")} />
-          <FieldDescription>At least 12 characters.</FieldDescription>
-          <FieldError>{errors.password?.message}</FieldError>
-        </Field>
-        <Field invalid={!!errors.confirmPassword}>
-          <FieldLabel>Confirm password</FieldLabel>
-          <Input type="password" autoComplete="new-password" {...form.register("confirmPassword")} />
-          <FieldError>{errors.confirmPassword?.message}</FieldError>
-        </Field>
+        <NewPasswordFields password={form.register("password")} confirmPassword={form.register("confirmPassword")} errors={errors} />
       </fieldset>
       <fieldset className="grid gap-4">
         <legend className="mb-3 text-sm font-medium text-muted-foreground">Your workspace</legend>
