@@ -166,7 +166,7 @@ export function createAuthService(deps: {
 
     /** Resolves a session cookie to an actor, enforcing idle and absolute expiry. */
     async resolveSession(token: string): Promise<Actor | null> {
-      const session = await repo.findSessionByHash(db, hashToken(token));
+      const session = await repo.findSessionWithPerson(db, hashToken(token));
       if (!session) return null;
       const now = clock.now();
       const idleDeadline = session.lastSeenAt.getTime() + deps.sessionPolicy.idleSeconds * 1000;
@@ -174,13 +174,9 @@ export function createAuthService(deps: {
         await repo.deleteSession(db, session.id);
         return null;
       }
-      const [user, membership] = await Promise.all([
-        repo.findUserById(db, session.userId),
-        repo.findMembershipOfUser(db, session.orgId, session.userId),
-      ]);
-      if (!user || !membership || membership.status !== "active") return null;
+      if (!session.role || session.status !== "active") return null;
       if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(db, session.id, now);
-      return { type: "user", id: user.id, orgId: session.orgId, orgRole: membership.role, name: user.name, email: user.email, sessionId: session.id };
+      return { type: "user", id: session.userId, orgId: session.orgId, orgRole: session.role, name: session.name, email: session.email, sessionId: session.id };
     },
 
     async currentSession(actor: Actor, token: string) {

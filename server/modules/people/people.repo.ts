@@ -97,7 +97,15 @@ export function createPeopleRepo() {
       db.delete(invites).where(and(eq(invites.orgId, orgId), eq(invites.userId, userId))),
 
     insertSession: (db: Db, row: typeof sessions.$inferInsert) => db.insert(sessions).values(row),
-    findSessionByHash: (db: Db, tokenHash: string) => db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).then((r) => r[0] ?? null),
+    /** A session with its person and their membership in the session's org: one query per dashboard request. */
+    findSessionWithPerson: (db: Db, tokenHash: string) =>
+      db.select({
+        id: sessions.id, orgId: sessions.orgId, userId: sessions.userId, lastSeenAt: sessions.lastSeenAt, expiresAt: sessions.expiresAt,
+        name: users.name, email: users.email, role: orgMemberships.role, status: orgMemberships.status,
+      }).from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .leftJoin(orgMemberships, and(eq(orgMemberships.orgId, sessions.orgId), eq(orgMemberships.userId, sessions.userId)))
+        .where(eq(sessions.tokenHash, tokenHash)).then((r) => r[0] ?? null),
     touchSession: (db: Db, id: string, now: Date) => db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id)),
     deleteSession: (db: Db, id: string) => db.delete(sessions).where(eq(sessions.id, id)),
     deleteSessionsOfUser: (db: Db, orgId: string, userId: string) =>
