@@ -51,7 +51,9 @@ const largest = routeChunks[0] ?? { file: "(none)", bytes: 0 };
 const kB = (n) => `${(n / 1000).toFixed(1)} kB`;
 const line = (label, bytes, budget, detail) => {
   const ratio = bytes / budget;
-  console.log(`${label.padEnd(22)} ${kB(bytes).padStart(9)} / ${kB(budget).padStart(9)}  ${(ratio * 100).toFixed(0).padStart(3)}%  ${ratio > 1 ? "OVER" : "ok"}  ${detail}`);
+  console.log(
+    `${label.padEnd(22)} ${kB(bytes).padStart(9)} / ${kB(budget).padStart(9)}  ${(ratio * 100).toFixed(0).padStart(3)}%  ${ratio > 1 ? "OVER" : "ok"}  ${detail}`,
+  );
   return ratio <= 1;
 };
 console.log("gzipped JavaScript (gzip -9), dist/web:");

@@ -11,11 +11,29 @@
 //   BENCH_LEASES (default 40), BENCH_RTT_MS (default 50), BENCH_DATABASES (default pglite,postgres)
 import { randomBytes, randomUUID } from "node:crypto";
 import {
-  AddUserToGroupCommand, AttachUserPolicyCommand, CreateAccessKeyCommand, CreateGroupCommand, CreatePolicyCommand, CreateUserCommand,
-  DeleteAccessKeyCommand, DeleteUserCommand, DeleteUserPolicyCommand, DetachUserPolicyCommand, GetLoginProfileCommand, GetUserCommand,
-  IAMClient, ListAccessKeysCommand, ListAttachedUserPoliciesCommand, ListGroupsForUserCommand, ListMFADevicesCommand,
-  ListServiceSpecificCredentialsCommand, ListSigningCertificatesCommand, ListSSHPublicKeysCommand, ListUserPoliciesCommand,
-  PutUserPolicyCommand, RemoveUserFromGroupCommand,
+  AddUserToGroupCommand,
+  AttachUserPolicyCommand,
+  CreateAccessKeyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  CreateUserCommand,
+  DeleteAccessKeyCommand,
+  DeleteUserCommand,
+  DeleteUserPolicyCommand,
+  DetachUserPolicyCommand,
+  GetLoginProfileCommand,
+  GetUserCommand,
+  IAMClient,
+  ListAccessKeysCommand,
+  ListAttachedUserPoliciesCommand,
+  ListGroupsForUserCommand,
+  ListMFADevicesCommand,
+  ListServiceSpecificCredentialsCommand,
+  ListSigningCertificatesCommand,
+  ListSSHPublicKeysCommand,
+  ListUserPoliciesCommand,
+  PutUserPolicyCommand,
+  RemoveUserFromGroupCommand,
 } from "@aws-sdk/client-iam";
 import { createApp } from "../server/app.ts";
 import { openDatabase } from "../server/db/client.ts";
@@ -34,34 +52,72 @@ const LEASES = Number(process.env.BENCH_LEASES ?? 40);
 const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 50);
 const DATABASES = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
 const TARGETS = { create: 2.3, revoke: 3.3 };
-const POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" }] });
+const POLICY = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" }],
+});
 const TEST_KEYS = { accessKeyId: "testing", secretAccessKey: "testing" };
 
-const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)];
+const quantile = (values, q) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)];
 const fixed = (n, digits = 1) => n.toFixed(digits);
 
 /** Sequential AWS rounds on the critical path: calls that arrive together form one wave. */
 function waves(requests) {
   const arrivals = requests.map((r) => r.receivedAt).sort((a, b) => a - b);
-  return arrivals.reduce((count, at, i) => count + (i > 0 && at - arrivals[i - 1] > RTT_MS * 0.6 ? 1 : 0), arrivals.length ? 1 : 0);
+  return arrivals.reduce(
+    (count, at, i) => count + (i > 0 && at - arrivals[i - 1] > RTT_MS * 0.6 ? 1 : 0),
+    arrivals.length ? 1 : 0,
+  );
 }
 
 /** A Leasehold app on a fresh database, and a dynamic secret whose users get 3 groups, 3 policies and an inline policy. */
 async function startLeasehold(kind, { proxy, cluster, groups, policies }) {
-  const database = kind === "postgres" ? await openDatabase({ kind: "postgres", url: await createDatabase(cluster.adminUrl) }) : await openDatabase({ kind: "pglite", dataDir: null });
+  const database =
+    kind === "postgres"
+      ? await openDatabase({ kind: "postgres", url: await createDatabase(cluster.adminUrl) })
+      : await openDatabase({ kind: "pglite", dataDir: null });
   await runMigrations(database.db);
-  const env = loadEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", AWS_REGION: "us-east-1", AWS_ENDPOINT_URL: proxy.url, LEASEHOLD_LEASE_QUOTA: "10000" });
-  const core = createCoreDeps({ env, database, envelope: createEnvelope(randomBytes(32)), logger: createLogger({ level: "silent" }) });
+  const env = loadEnv({
+    NODE_ENV: "production",
+    LOG_LEVEL: "silent",
+    AWS_REGION: "us-east-1",
+    AWS_ENDPOINT_URL: proxy.url,
+    LEASEHOLD_LEASE_QUOTA: "10000",
+  });
+  const core = createCoreDeps({
+    env,
+    database,
+    envelope: createEnvelope(randomBytes(32)),
+    logger: createLogger({ level: "silent" }),
+  });
   const client = createApiClient(createApp({ core, services: createServices(core) }));
-  const setup = await client.post("/api/v1/setup", { name: "Bench", email: `bench-${randomUUID().slice(0, 8)}@example.com`, password: "correct horse battery staple", organizationName: "Bench", projectName: "Bench" });
+  const setup = await client.post("/api/v1/setup", {
+    name: "Bench",
+    email: `bench-${randomUUID().slice(0, 8)}@example.com`,
+    password: "correct horse battery staple",
+    organizationName: "Bench",
+    projectName: "Bench",
+  });
   if (setup.status !== 200) throw new Error(`setup: ${setup.text}`);
   const location = { projectSlug: setup.body.project.slug, environmentSlug: "dev", path: "/" };
   const secret = await client.post("/api/v1/dynamic-secrets", {
-    ...location, name: "bench", defaultTTL: "1h",
-    provider: { type: "aws-iam", inputs: {
-      method: "access-key", accessKey: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`, secretAccessKey: randomBytes(30).toString("base64url").slice(0, 40),
-      region: "us-east-1", awsPath: "/bench/", userGroups: groups.join(","), policyArns: policies.join(","), policyDocument: POLICY,
-    } },
+    ...location,
+    name: "bench",
+    defaultTTL: "1h",
+    provider: {
+      type: "aws-iam",
+      inputs: {
+        method: "access-key",
+        accessKey: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
+        secretAccessKey: randomBytes(30).toString("base64url").slice(0, 40),
+        region: "us-east-1",
+        awsPath: "/bench/",
+        userGroups: groups.join(","),
+        policyArns: policies.join(","),
+        policyDocument: POLICY,
+      },
+    },
   });
   if (secret.status !== 200) throw new Error(`dynamic secret: ${secret.text}`);
   return { database, client, location, core };
@@ -79,7 +135,8 @@ async function measure({ client, location }, proxy, replay) {
     if (res.status !== 200) throw new Error(`${res.status} ${res.text}`);
     return { ms: performance.now() - started, body: res.body };
   };
-  const create = () => timed(() => client.post("/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName: "bench" }));
+  const create = () =>
+    timed(() => client.post("/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName: "bench" }));
   const revoke = (id) => timed(() => client.delete(`/api/v1/dynamic-secrets/leases/${id}`, location));
   const fresh = () => {
     proxy.reset();
@@ -129,21 +186,55 @@ async function replayWithoutLeasehold(iam, { groups, policies }, floors) {
   const each = (list, remove) => Promise.all([list(), owner]).then(([items]) => Promise.all(items.map(remove)));
   const none = () => Promise.resolve([]);
   await Promise.all([
-    each(() => iam.send(new ListAccessKeysCommand({ UserName })).then((r) => r.AccessKeyMetadata.map((k) => k.AccessKeyId)), (AccessKeyId) => iam.send(new DeleteAccessKeyCommand({ UserName, AccessKeyId }))),
-    each(() => iam.send(new ListGroupsForUserCommand({ UserName })).then((r) => r.Groups.map((g) => g.GroupName)), (GroupName) => iam.send(new RemoveUserFromGroupCommand({ UserName, GroupName }))),
-    each(() => iam.send(new ListAttachedUserPoliciesCommand({ UserName })).then((r) => r.AttachedPolicies.map((p) => p.PolicyArn)), (PolicyArn) => iam.send(new DetachUserPolicyCommand({ UserName, PolicyArn }))),
-    each(() => iam.send(new ListUserPoliciesCommand({ UserName })).then((r) => r.PolicyNames), (PolicyName) => iam.send(new DeleteUserPolicyCommand({ UserName, PolicyName }))),
-    ...[ListMFADevicesCommand, ListSSHPublicKeysCommand, ListSigningCertificatesCommand, ListServiceSpecificCredentialsCommand].map((List) => each(() => iam.send(new List({ UserName })).then(() => []), none)),
-    each(() => iam.send(new GetLoginProfileCommand({ UserName })).then(() => [], () => []), none),
+    each(
+      () =>
+        iam.send(new ListAccessKeysCommand({ UserName })).then((r) => r.AccessKeyMetadata.map((k) => k.AccessKeyId)),
+      (AccessKeyId) => iam.send(new DeleteAccessKeyCommand({ UserName, AccessKeyId })),
+    ),
+    each(
+      () => iam.send(new ListGroupsForUserCommand({ UserName })).then((r) => r.Groups.map((g) => g.GroupName)),
+      (GroupName) => iam.send(new RemoveUserFromGroupCommand({ UserName, GroupName })),
+    ),
+    each(
+      () =>
+        iam
+          .send(new ListAttachedUserPoliciesCommand({ UserName }))
+          .then((r) => r.AttachedPolicies.map((p) => p.PolicyArn)),
+      (PolicyArn) => iam.send(new DetachUserPolicyCommand({ UserName, PolicyArn })),
+    ),
+    each(
+      () => iam.send(new ListUserPoliciesCommand({ UserName })).then((r) => r.PolicyNames),
+      (PolicyName) => iam.send(new DeleteUserPolicyCommand({ UserName, PolicyName })),
+    ),
+    ...[
+      ListMFADevicesCommand,
+      ListSSHPublicKeysCommand,
+      ListSigningCertificatesCommand,
+      ListServiceSpecificCredentialsCommand,
+    ].map((List) => each(() => iam.send(new List({ UserName })).then(() => []), none)),
+    each(
+      () =>
+        iam.send(new GetLoginProfileCommand({ UserName })).then(
+          () => [],
+          () => [],
+        ),
+      none,
+    ),
   ]);
   await iam.send(new DeleteUserCommand({ UserName }));
   floors.revoke.push(performance.now() - started);
 }
 
 function report(kind, measured, floors) {
-  console.log(`\nbench:lease on ${kind}: ${LEASES} leases, ${RTT_MS} ms added to every AWS call, users with 3 groups, 3 managed policies, 1 inline policy`);
-  console.log("operation     AWS    sequential   wall ms          wall    same calls,       Leasehold's   rounds + own    target");
-  console.log("              calls  AWS rounds   median / p95     in RTT  no Leasehold ms   own time ms   time, in RTT");
+  console.log(
+    `\nbench:lease on ${kind}: ${LEASES} leases, ${RTT_MS} ms added to every AWS call, users with 3 groups, 3 managed policies, 1 inline policy`,
+  );
+  console.log(
+    "operation     AWS    sequential   wall ms          wall    same calls,       Leasehold's   rounds + own    target",
+  );
+  console.log(
+    "              calls  AWS rounds   median / p95     in RTT  no Leasehold ms   own time ms   time, in RTT",
+  );
   let ok = true;
   for (const [name, target] of Object.entries(TARGETS)) {
     const m = measured[name];
@@ -168,8 +259,17 @@ try {
   const setupIam = new IAMClient({ region: "us-east-1", endpoint: moto.url, credentials: TEST_KEYS });
   const fixtures = { groups: [], policies: [] };
   for (let i = 0; i < 3; i++) {
-    fixtures.groups.push((await setupIam.send(new CreateGroupCommand({ GroupName: `bench-g-${i}-${randomUUID().slice(0, 6)}` }))).Group.GroupName);
-    fixtures.policies.push((await setupIam.send(new CreatePolicyCommand({ PolicyName: `bench-p-${i}-${randomUUID().slice(0, 6)}`, PolicyDocument: POLICY }))).Policy.Arn);
+    fixtures.groups.push(
+      (await setupIam.send(new CreateGroupCommand({ GroupName: `bench-g-${i}-${randomUUID().slice(0, 6)}` }))).Group
+        .GroupName,
+    );
+    fixtures.policies.push(
+      (
+        await setupIam.send(
+          new CreatePolicyCommand({ PolicyName: `bench-p-${i}-${randomUUID().slice(0, 6)}`, PolicyDocument: POLICY }),
+        )
+      ).Policy.Arn,
+    );
   }
   for (const kind of DATABASES) {
     proxy.reset({ delay: true });
@@ -178,7 +278,9 @@ try {
     try {
       proxy.setDelay(RTT_MS);
       const bare = leasehold.core.aws.iam({ credentials: TEST_KEYS, region: "us-east-1" });
-      const { measured, floors } = await measure(leasehold, proxy, (into) => replayWithoutLeasehold(bare, fixtures, into));
+      const { measured, floors } = await measure(leasehold, proxy, (into) =>
+        replayWithoutLeasehold(bare, fixtures, into),
+      );
       ok = report(kind, measured, floors) && ok;
     } finally {
       await leasehold.database.close();

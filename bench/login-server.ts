@@ -16,14 +16,18 @@ import { createCoreDeps, createServices } from "../server/services.ts";
 const env = loadEnv();
 const logger = createLogger({ level: env.LOG_LEVEL });
 const keys = resolveRootKeys(env, logger);
-const database = await openDatabase(env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.LEASEHOLD_DATA_DIR });
+const database = await openDatabase(
+  env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.LEASEHOLD_DATA_DIR },
+);
 await runMigrations(database.db);
 const core = createCoreDeps({ env, database, envelope: createEnvelope(keys.primary, keys.previous), logger });
 const base = createServices(core);
 const unthrottled = { perIpPerMinute: 1_000_000_000, perIdentityPerMinute: 1_000_000_000 };
 const services = { ...base, ...createMachineIdentityServices({ core, ...base, loginLimits: unthrottled }) };
 const app = createApp({ core, services });
-const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => console.log(`listening ${info.port}`));
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) =>
+  console.log(`listening ${info.port}`),
+);
 
 process.on("SIGTERM", () => {
   server.close();

@@ -29,7 +29,17 @@ function send(port, method, path, { body, headers = {} } = {}) {
   return new Promise((resolve, reject) => {
     const data = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
     const req = http.request(
-      { host: "127.0.0.1", port, method, path, agent, headers: { ...(data ? { "content-type": "application/json", "content-length": Buffer.byteLength(data) } : {}), ...headers } },
+      {
+        host: "127.0.0.1",
+        port,
+        method,
+        path,
+        agent,
+        headers: {
+          ...(data ? { "content-type": "application/json", "content-length": Buffer.byteLength(data) } : {}),
+          ...headers,
+        },
+      },
       (res) => {
         let text = "";
         res.setEncoding("utf8");
@@ -45,7 +55,11 @@ function send(port, method, path, { body, headers = {} } = {}) {
 async function startProcess(name, args, env) {
   const port = await freePort();
   const log = openSync(join(workDir, `${name}-${port}.log`), "a");
-  const proc = spawnGround(process.execPath, args, { cwd: repoRoot, env: { ...process.env, ...env, PORT: String(port) }, stdio: ["ignore", log, log] });
+  const proc = spawnGround(process.execPath, args, {
+    cwd: repoRoot,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ["ignore", log, log],
+  });
   closeSync(log);
   await waitUntil(name, () => answers(`http://127.0.0.1:${port}/api/health`), { proc, timeoutMs: 60_000 });
   return { port, stop: () => proc.stop("SIGTERM", 10_000) };
@@ -55,7 +69,13 @@ async function startProcess(name, args, env) {
 async function prepare(port) {
   const origin = `http://127.0.0.1:${port}`;
   const setup = await send(port, "POST", "/api/v1/setup", {
-    body: { name: "Bench Admin", email: "bench@example.com", password: "bench-password-long-enough", organizationName: "Bench", projectName: "Bench" },
+    body: {
+      name: "Bench Admin",
+      email: "bench@example.com",
+      password: "bench-password-long-enough",
+      organizationName: "Bench",
+      projectName: "Bench",
+    },
   });
   if (setup.status !== 200) throw new Error(`setup: ${setup.status} ${setup.text}`);
   const session = JSON.parse(setup.text);
@@ -66,11 +86,22 @@ async function prepare(port) {
       return JSON.parse(res.text);
     });
   const identity = async (name, config) => {
-    const { identity: created } = await admin("POST", "/api/v1/identities", { name, organizationId: session.organization.id });
-    await admin("POST", `/api/v1/auth/aws-auth/identities/${created.id}`, { allowedAccountIds: "123456789012", accessTokenTTL: 3600, accessTokenMaxTTL: 86400, ...config });
+    const { identity: created } = await admin("POST", "/api/v1/identities", {
+      name,
+      organizationId: session.organization.id,
+    });
+    await admin("POST", `/api/v1/auth/aws-auth/identities/${created.id}`, {
+      allowedAccountIds: "123456789012",
+      accessTokenTTL: 3600,
+      accessTokenMaxTTL: 86400,
+      ...config,
+    });
     return created.id;
   };
-  return { loginIdentity: await identity("bench-login", {}), limitedIdentity: await identity("bench-limited", { accessTokenNumUsesLimit: 2_000_000_000 }) };
+  return {
+    loginIdentity: await identity("bench-login", {}),
+    limitedIdentity: await identity("bench-limited", { accessTokenNumUsesLimit: 2_000_000_000 }),
+  };
 }
 
 const credentials = { accessKeyId: "AKIABENCHMARKLOADER1", secretAccessKey: "bench-secret-not-real" };
@@ -99,13 +130,24 @@ async function load({ seconds, concurrency, request, expected }) {
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return { count: latencies.length, failures, firstFailure, perSecond: latencies.length / elapsed, p50: at(0.5), p99: at(0.99), max: latencies.at(-1) ?? NaN };
+  return {
+    count: latencies.length,
+    failures,
+    firstFailure,
+    perSecond: latencies.length / elapsed,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: latencies.at(-1) ?? NaN,
+  };
 }
 
 async function benchLogin(port, identityId) {
   // Pre-signed, so the load generator spends no time signing; the server cannot tell.
-  const bodies = await Promise.all(Array.from({ length: 256 }, async () => JSON.stringify(await signedLogin({ identityId, credentials }))));
-  const request = (worker, i) => send(port, "POST", "/api/v1/auth/aws-auth/login", { body: bodies[(worker * 7 + i) % bodies.length] });
+  const bodies = await Promise.all(
+    Array.from({ length: 256 }, async () => JSON.stringify(await signedLogin({ identityId, credentials }))),
+  );
+  const request = (worker, i) =>
+    send(port, "POST", "/api/v1/auth/aws-auth/login", { body: bodies[(worker * 7 + i) % bodies.length] });
   await load({ seconds: 2, concurrency: CONCURRENCY, request, expected: 200 });
   const crowd = await load({ seconds: SECONDS, concurrency: CONCURRENCY, request, expected: 200 });
   // One client at a time: the overhead of a login itself, without waiting behind others.
@@ -115,7 +157,9 @@ async function benchLogin(port, identityId) {
 
 /** The same 404 route with and without a bearer token: the difference is the token check (lookup + atomic use count). */
 async function benchTokenCheck(port, identityId) {
-  const login = await send(port, "POST", "/api/v1/auth/aws-auth/login", { body: await signedLogin({ identityId, credentials }) });
+  const login = await send(port, "POST", "/api/v1/auth/aws-auth/login", {
+    body: await signedLogin({ identityId, credentials }),
+  });
   const { accessToken } = JSON.parse(login.text);
   const path = "/api/v1/bench-no-such-route";
   const plain = () => send(port, "GET", path);
@@ -148,14 +192,21 @@ async function runFor(kind, stsPort) {
     cluster = await startPostgresCluster();
     env.DATABASE_URL = await createDatabase(cluster.adminUrl);
   }
-  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const profile = process.env.BENCH_CPU_PROFILE
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
+    : [];
   const server = await startProcess(`server-${kind}`, [...profile, "--import", "tsx", "bench/login-server.ts"], env);
   try {
     const { loginIdentity, limitedIdentity } = await prepare(server.port);
     const login = await benchLogin(server.port, loginIdentity);
     const token = await benchTokenCheck(server.port, limitedIdentity);
     // The stub on its own: how late its 20 ms timer fires, plus a loopback round trip.
-    const direct = await load({ seconds: 3, concurrency: 1, request: () => send(stsPort, "POST", "/", { body: "Action=GetCallerIdentity&Version=2011-06-15" }), expected: 200 });
+    const direct = await load({
+      seconds: 3,
+      concurrency: 1,
+      request: () => send(stsPort, "POST", "/", { body: "Action=GetCallerIdentity&Version=2011-06-15" }),
+      expected: 200,
+    });
     return { kind, login, token, direct };
   } finally {
     await server.stop();
@@ -167,7 +218,9 @@ const sts = await startProcess("stub-sts", ["bench/stub-sts.mjs"], { STUB_STS_DE
 const results = [];
 try {
   for (const kind of DATABASES) {
-    console.log(`\n[bench:login] ${kind}: ${CONCURRENCY} concurrent clients for ${SECONDS} s against a ${STUB_DELAY_MS} ms stub STS…`);
+    console.log(
+      `\n[bench:login] ${kind}: ${CONCURRENCY} concurrent clients for ${SECONDS} s against a ${STUB_DELAY_MS} ms stub STS…`,
+    );
     results.push(await runFor(kind, sts.port));
   }
 } finally {
@@ -175,19 +228,40 @@ try {
   agent.destroy();
 }
 
-for (const { kind, login: { crowd: login, single }, token, direct } of results) {
+for (const {
+  kind,
+  login: { crowd: login, single },
+  token,
+  direct,
+} of results) {
   const p50 = login.p50 - STUB_DELAY_MS;
   const p99 = login.p99 - STUB_DELAY_MS;
   console.log(`\n=== ${kind} ===`);
-  console.log(`login: ${login.count} logins in ${SECONDS} s = ${login.perSecond.toFixed(0)} logins/s, ${login.failures} failed${login.firstFailure ? ` (first: ${login.firstFailure})` : ""}`);
-  console.log(`  latency p50 ${ms(login.p50)}, p99 ${ms(login.p99)}, max ${ms(login.max)} (stub STS: ${STUB_DELAY_MS} ms)`);
-  console.log(`  server overhead p50 ${ms(p50)} (${ratio(p50, TARGETS.loginP50)}), p99 ${ms(p99)} (${ratio(p99, TARGETS.loginP99)})`);
+  console.log(
+    `login: ${login.count} logins in ${SECONDS} s = ${login.perSecond.toFixed(0)} logins/s, ${login.failures} failed${login.firstFailure ? ` (first: ${login.firstFailure})` : ""}`,
+  );
+  console.log(
+    `  latency p50 ${ms(login.p50)}, p99 ${ms(login.p99)}, max ${ms(login.max)} (stub STS: ${STUB_DELAY_MS} ms)`,
+  );
+  console.log(
+    `  server overhead p50 ${ms(p50)} (${ratio(p50, TARGETS.loginP50)}), p99 ${ms(p99)} (${ratio(p99, TARGETS.loginP99)})`,
+  );
   // With every client waiting, the server is saturated: 1 s / throughput is its busy time per login.
-  console.log(`  server busy time per login at saturation: ${ms(1000 / login.perSecond)} (1 s / ${login.perSecond.toFixed(0)} logins/s)`);
+  console.log(
+    `  server busy time per login at saturation: ${ms(1000 / login.perSecond)} (1 s / ${login.perSecond.toFixed(0)} logins/s)`,
+  );
   console.log(`  (the stub STS asked directly, one client: p50 ${ms(direct.p50)}, p99 ${ms(direct.p99)})`);
-  console.log(`login, one client at a time: overhead p50 ${ms(single.p50 - STUB_DELAY_MS)} (${ratio(single.p50 - STUB_DELAY_MS, TARGETS.loginP50)}), p99 ${ms(single.p99 - STUB_DELAY_MS)} (${ratio(single.p99 - STUB_DELAY_MS, TARGETS.loginP99)})`);
-  console.log(`token check (uses-limited token, one client): p50 ${ms(token.withToken.p50)} with vs ${ms(token.without.p50)} without a token`);
-  console.log(`  overhead p50 ${ms(token.overheadP50)} (${ratio(token.overheadP50, TARGETS.tokenCheckP50)}); ${token.withToken.count} checked requests, ${token.withToken.failures} failed`);
+  console.log(
+    `login, one client at a time: overhead p50 ${ms(single.p50 - STUB_DELAY_MS)} (${ratio(single.p50 - STUB_DELAY_MS, TARGETS.loginP50)}), p99 ${ms(single.p99 - STUB_DELAY_MS)} (${ratio(single.p99 - STUB_DELAY_MS, TARGETS.loginP99)})`,
+  );
+  console.log(
+    `token check (uses-limited token, one client): p50 ${ms(token.withToken.p50)} with vs ${ms(token.without.p50)} without a token`,
+  );
+  console.log(
+    `  overhead p50 ${ms(token.overheadP50)} (${ratio(token.overheadP50, TARGETS.tokenCheckP50)}); ${token.withToken.count} checked requests, ${token.withToken.failures} failed`,
+  );
 }
-const missed = results.some(({ login, token }) => login.crowd.failures > 0 || login.single.failures > 0 || token.withToken.failures > 0);
+const missed = results.some(
+  ({ login, token }) => login.crowd.failures > 0 || login.single.failures > 0 || token.withToken.failures > 0,
+);
 process.exit(missed ? 1 : 0);

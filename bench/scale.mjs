@@ -25,7 +25,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const TARGETS = { listP95: 50, claimP95: 50, readySeconds: 2 };
 const DAY = 86_400_000;
 
-const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)];
+const quantile = (values, q) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)];
 const fixed = (n, digits = 1) => n.toFixed(digits);
 const ROLLBACK = new Error("rollback");
 
@@ -64,7 +65,9 @@ async function seed(db, { orgId, projectId, secretId, now }) {
       from generate_series(1, ${LEASES}) as i
     ) as rows`);
   // Active leases expire in the future: their expiry is in due_at already; fix expire_at to match.
-  await db.execute(sql`update dynamic_secret_leases set expire_at = due_at where status = 'active' and due_at > ${now}::timestamptz`);
+  await db.execute(
+    sql`update dynamic_secret_leases set expire_at = due_at where status = 'active' and due_at > ${now}::timestamptz`,
+  );
   await db.execute(sql`analyze dynamic_secret_leases`);
   return (performance.now() - started) / 1000;
 }
@@ -77,22 +80,59 @@ try {
   const rootKey = randomBytes(32);
   const database = await openDatabase({ kind: "postgres", url });
   await runMigrations(database.db);
-  const env = loadEnv({ NODE_ENV: "production", LOG_LEVEL: "silent", DATABASE_URL: url, AWS_ENDPOINT_URL: moto.url, AWS_REGION: "us-east-1" });
-  const core = createCoreDeps({ env, database, envelope: createEnvelope(rootKey), logger: createLogger({ level: "silent" }) });
+  const env = loadEnv({
+    NODE_ENV: "production",
+    LOG_LEVEL: "silent",
+    DATABASE_URL: url,
+    AWS_ENDPOINT_URL: moto.url,
+    AWS_REGION: "us-east-1",
+  });
+  const core = createCoreDeps({
+    env,
+    database,
+    envelope: createEnvelope(rootKey),
+    logger: createLogger({ level: "silent" }),
+  });
   const client = createApiClient(createApp({ core, services: createServices(core) }));
-  const setup = await client.post("/api/v1/setup", { name: "Bench", email: `bench-${randomUUID().slice(0, 8)}@example.com`, password: "correct horse battery staple", organizationName: "Bench", projectName: "Bench" });
+  const setup = await client.post("/api/v1/setup", {
+    name: "Bench",
+    email: `bench-${randomUUID().slice(0, 8)}@example.com`,
+    password: "correct horse battery staple",
+    organizationName: "Bench",
+    projectName: "Bench",
+  });
   if (setup.status !== 200) throw new Error(`setup: ${setup.text}`);
   const location = { projectSlug: setup.body.project.slug, environmentSlug: "dev", path: "/" };
   const created = await client.post("/api/v1/dynamic-secrets", {
-    ...location, name: "fleet", defaultTTL: "1h",
-    provider: { type: "aws-iam", inputs: { method: "access-key", accessKey: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`, secretAccessKey: randomBytes(30).toString("base64url").slice(0, 40), region: "us-east-1", awsPath: "/bench/" } },
+    ...location,
+    name: "fleet",
+    defaultTTL: "1h",
+    provider: {
+      type: "aws-iam",
+      inputs: {
+        method: "access-key",
+        accessKey: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
+        secretAccessKey: randomBytes(30).toString("base64url").slice(0, 40),
+        region: "us-east-1",
+        awsPath: "/bench/",
+      },
+    },
   });
   if (created.status !== 200) throw new Error(`dynamic secret: ${created.text}`);
   const secret = created.body.dynamicSecret;
   const now = new Date();
-  const seconds = await seed(database.db, { orgId: setup.body.organization.id, projectId: secret.projectId, secretId: secret.id, now: now.toISOString() });
-  const [{ rows }] = await queryRows(database.db, sql`select count(*)::int as rows from dynamic_secret_leases`).then((r) => [r[0]]);
-  console.log(`\nbench:scale on PostgreSQL: ${rows.toLocaleString("en")} lease rows in one dynamic secret (seeded in ${fixed(seconds)} s), ${RUNS} runs each\n`);
+  const seconds = await seed(database.db, {
+    orgId: setup.body.organization.id,
+    projectId: secret.projectId,
+    secretId: secret.id,
+    now: now.toISOString(),
+  });
+  const [{ rows }] = await queryRows(database.db, sql`select count(*)::int as rows from dynamic_secret_leases`).then(
+    (r) => [r[0]],
+  );
+  console.log(
+    `\nbench:scale on PostgreSQL: ${rows.toLocaleString("en")} lease rows in one dynamic secret (seeded in ${fixed(seconds)} s), ${RUNS} runs each\n`,
+  );
 
   // The lease list, as the dashboard and the API ask for it.
   const listPath = `/api/v1/dynamic-secrets/fleet/leases?projectSlug=${location.projectSlug}&environmentSlug=dev&path=/`;
@@ -117,15 +157,22 @@ try {
 
   // The expiry worker's claim, exactly as the repo builds it, rolled back so every run sees the same due leases.
   const repo = createLeasesRepo();
-  const claimArgs = (db) => repo.claimDue(db, { now, from: ["active", "revoke_failed", "revoking"], limit: 50 }, { status: "revoking", dueAt: new Date(now.getTime() + 300_000), updatedAt: now });
+  const claimArgs = (db) =>
+    repo.claimDue(
+      db,
+      { now, from: ["active", "revoke_failed", "revoking"], limit: 50 },
+      { status: "revoking", dueAt: new Date(now.getTime() + 300_000), updatedAt: now },
+    );
   let claimedRows = 0;
   const claim = await timeRuns(() =>
-    database.db.transaction(async (tx) => {
-      claimedRows = (await claimArgs(tx)).length;
-      throw ROLLBACK;
-    }).catch((error) => {
-      if (error !== ROLLBACK) throw error;
-    }),
+    database.db
+      .transaction(async (tx) => {
+        claimedRows = (await claimArgs(tx)).length;
+        throw ROLLBACK;
+      })
+      .catch((error) => {
+        if (error !== ROLLBACK) throw error;
+      }),
   );
   results.push({ name: `claim ${claimedRows} due leases (SKIP LOCKED)`, ...claim, target: TARGETS.claimP95 });
 
@@ -133,17 +180,29 @@ try {
   for (const r of results) {
     const pass = r.p95 <= r.target;
     ok &&= pass;
-    console.log(`${r.name.padEnd(42)} ${fixed(r.p50).padStart(7)}  ${fixed(r.p95).padStart(7)}   ≤ ${r.target} ms     ${pass ? "ok" : "OVER"}`);
+    console.log(
+      `${r.name.padEnd(42)} ${fixed(r.p50).padStart(7)}  ${fixed(r.p95).padStart(7)}   ≤ ${r.target} ms     ${pass ? "ok" : "OVER"}`,
+    );
   }
 
   const query = claimArgs(database.db).toSQL();
-  const plan = await database.db.transaction(async (tx) => {
-    const lines = await tx.execute(sql.raw(`explain (analyze, costs off, timing off, summary off) ${inline(query)}`));
-    throw Object.assign(new Error("rollback"), { lines });
-  }).catch((error) => error.lines?.rows?.map((r) => r["QUERY PLAN"]) ?? (() => { throw error; })());
+  const plan = await database.db
+    .transaction(async (tx) => {
+      const lines = await tx.execute(sql.raw(`explain (analyze, costs off, timing off, summary off) ${inline(query)}`));
+      throw Object.assign(new Error("rollback"), { lines });
+    })
+    .catch(
+      (error) =>
+        error.lines?.rows?.map((r) => r["QUERY PLAN"]) ??
+        (() => {
+          throw error;
+        })(),
+    );
   const usesIndex = plan.some((line) => line.includes("dynamic_secret_leases_due_idx"));
   ok &&= usesIndex;
-  console.log(`\nEXPLAIN ANALYZE of the claim (${usesIndex ? "uses dynamic_secret_leases_due_idx" : "DOES NOT use the due index"}):`);
+  console.log(
+    `\nEXPLAIN ANALYZE of the claim (${usesIndex ? "uses dynamic_secret_leases_due_idx" : "DOES NOT use the due index"}):`,
+  );
   for (const line of plan) console.log(`  ${line}`);
   await database.close();
 
@@ -152,14 +211,21 @@ try {
   const readiness = [];
   for (let i = 0; i < 2; i++) {
     const started = performance.now();
-    const server = await startServer({ motoUrl: moto.url, env: { DATABASE_URL: url, LEASEHOLD_ROOT_KEY: rootKey.toString("base64"), LOG_LEVEL: "warn" } });
+    const server = await startServer({
+      motoUrl: moto.url,
+      env: { DATABASE_URL: url, LEASEHOLD_ROOT_KEY: rootKey.toString("base64"), LOG_LEVEL: "warn" },
+    });
     readiness.push((performance.now() - started) / 1000);
     await server.stop();
   }
   const ready = readiness[1];
   ok &&= ready <= TARGETS.readySeconds;
-  console.log(`\nserver ready after a restart: ${fixed(ready, 2)} s (first start ${fixed(readiness[0], 2)} s), target ≤ ${TARGETS.readySeconds} s: ${ready <= TARGETS.readySeconds ? "ok" : "OVER"}`);
-  console.log("(the workers keep no lease in memory: a start reads no lease rows; the expiry worker claims 50 at a time once listening)");
+  console.log(
+    `\nserver ready after a restart: ${fixed(ready, 2)} s (first start ${fixed(readiness[0], 2)} s), target ≤ ${TARGETS.readySeconds} s: ${ready <= TARGETS.readySeconds ? "ok" : "OVER"}`,
+  );
+  console.log(
+    "(the workers keep no lease in memory: a start reads no lease rows; the expiry worker claims 50 at a time once listening)",
+  );
 } finally {
   await moto.stop();
   await cluster.stop();

@@ -9,17 +9,30 @@ import { expect, test } from "./fixtures.ts";
  * the copy buttons, a translated AWS error beside its field, and the list's Test, Edit and Delete.
  */
 const motoUrl = process.env.LEASEHOLD_E2E_MOTO_URL!;
-const iam = new IAMClient({ region: "us-east-1", endpoint: motoUrl, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+const iam = new IAMClient({
+  region: "us-east-1",
+  endpoint: motoUrl,
+  credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+});
 
 async function createRole(name: string) {
-  const trust = { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }] };
-  const res = await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(trust) }));
+  const trust = {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }],
+  };
+  const res = await iam.send(
+    new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: JSON.stringify(trust) }),
+  );
   return res.Role!.Arn!;
 }
 
 /** moto checks keys and signatures only after `n` more requests; a huge n turns that off again. */
 async function motoAuthAfter(n: number) {
-  const res = await fetch(`${motoUrl}/moto-api/reset-auth`, { method: "POST", headers: { "content-type": "text/plain" }, body: String(n) });
+  const res = await fetch(`${motoUrl}/moto-api/reset-auth`, {
+    method: "POST",
+    headers: { "content-type": "text/plain" },
+    body: String(n),
+  });
   expect(res.ok).toBe(true);
 }
 
@@ -100,7 +113,9 @@ test("an organization connection by Assume Role, end to end", async ({ page, aut
     await roleInput.fill(roleArn);
     await expect(page.getByText("Enter the ARN of an IAM role")).toHaveCount(0);
     await expect(page.getByText(/in account\s*123456789012/)).toBeVisible();
-    await page.getByLabel("STS endpoint (optional)").selectOption({ label: "eu-west-1: https://sts.eu-west-1.amazonaws.com/" });
+    await page
+      .getByLabel("STS endpoint (optional)")
+      .selectOption({ label: "eu-west-1: https://sts.eu-west-1.amazonaws.com/" });
     await saveScreenshot("05-connect-form");
     await page.getByRole("button", { name: "Connect to AWS" }).click();
 
@@ -157,7 +172,11 @@ test("a project connection: its External ID is the project's", async ({ page, au
   await saveScreenshot("10-project-connected");
 });
 
-test("Access Key: a refused key is explained beside its field, a good one connects", async ({ page, auth, saveScreenshot }) => {
+test("Access Key: a refused key is explained beside its field, a good one connects", async ({
+  page,
+  auth,
+  saveScreenshot,
+}) => {
   await auth.signIn();
   await page.goto("/organization/app-connections/new");
   await page.getByRole("button", { name: /Access Key/ }).click();
@@ -193,7 +212,11 @@ test("Access Key: a refused key is explained beside its field, a good one connec
   await saveScreenshot("13-access-key-connected");
 });
 
-test("without working AWS credentials, the principal card explains how to give Leasehold some", async ({ page, auth, saveScreenshot }) => {
+test("without working AWS credentials, the principal card explains how to give Leasehold some", async ({
+  page,
+  auth,
+  saveScreenshot,
+}) => {
   await auth.signIn();
   // moto now refuses the server's own keys, as AWS would refuse deleted ones.
   await motoAuthAfter(0);
@@ -205,7 +228,10 @@ test("without working AWS credentials, the principal card explains how to give L
     await expect(card.getByText("INF_APP_CONNECTION_AWS_ACCESS_KEY_ID=AKIA…")).toBeVisible();
     const policy = await card.getByLabel("Inline policy for Leasehold's principal", { exact: true }).textContent();
     expect(await copy(page, "Copy inline policy for leasehold's principal")).toBe(policy);
-    expect(JSON.parse(policy!).Statement[0]).toMatchObject({ Action: "sts:AssumeRole", Resource: "arn:aws:iam::*:role/*" });
+    expect(JSON.parse(policy!).Statement[0]).toMatchObject({
+      Action: "sts:AssumeRole",
+      Resource: "arn:aws:iam::*:role/*",
+    });
     // The trust policy still renders, with a placeholder where the principal goes.
     await expect(page.getByText("The policy below has a placeholder principal")).toBeVisible();
     expect(await page.getByLabel("Trust policy", { exact: true }).textContent()).toContain("<LEASEHOLD_ACCOUNT_ID>");

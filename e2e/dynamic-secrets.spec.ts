@@ -12,14 +12,20 @@ const motoUrl = process.env.LEASEHOLD_E2E_MOTO_URL!;
 
 /** moto checks keys only after `n` more requests: 0 makes it refuse our made-up managing key at once. */
 async function motoAuthAfter(n: number) {
-  const res = await fetch(`${motoUrl}/moto-api/reset-auth`, { method: "POST", headers: { "content-type": "text/plain" }, body: String(n) });
+  const res = await fetch(`${motoUrl}/moto-api/reset-auth`, {
+    method: "POST",
+    headers: { "content-type": "text/plain" },
+    body: String(n),
+  });
   expect(res.ok).toBe(true);
 }
 
 async function settled(locator: Locator) {
   await expect(locator).toBeVisible();
   // An animation cancelled by a re-render rejects its `finished`: that counts as settled too.
-  await locator.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))));
+  await locator.evaluate((element) =>
+    Promise.all(element.getAnimations({ subtree: true }).map((a) => a.finished.catch(() => undefined))),
+  );
 }
 
 const dialog = (page: Page, name: string | RegExp) => page.getByRole("dialog", { name });
@@ -31,12 +37,19 @@ async function dismissToasts(page: Page) {
 
 test.describe.configure({ mode: "serial" });
 
-test("dynamic secrets: add, test, lease, renew, revoke, and a failed revocation forced", async ({ page, auth, saveScreenshot }) => {
+test("dynamic secrets: add, test, lease, renew, revoke, and a failed revocation forced", async ({
+  page,
+  auth,
+  saveScreenshot,
+}) => {
   test.setTimeout(120_000);
   await auth.signIn();
   const secretName = `deployer-${randomUUID().slice(0, 6)}`;
   const awsPath = `/e2e-${randomUUID().slice(0, 8)}/`;
-  const managingSecret = randomBytes(30).toString("base64").replace(/[^A-Za-z0-9]/g, "x").slice(0, 40);
+  const managingSecret = randomBytes(30)
+    .toString("base64")
+    .replace(/[^A-Za-z0-9]/g, "x")
+    .slice(0, 40);
 
   await test.step("the Secret overview of a project starts empty", async () => {
     await page.goto("/projects");
@@ -135,7 +148,9 @@ test("dynamic secrets: add, test, lease, renew, revoke, and a failed revocation 
     await expect(confirm).toBeHidden();
     await expect(page.getByRole("heading", { name: "No active leases" })).toBeVisible();
     await page.getByRole("tab", { name: "All" }).click();
-    await expect(page.getByRole("table", { name: `Leases of ${secretName}` }).getByText("Revoked", { exact: true })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: `Leases of ${secretName}` }).getByText("Revoked", { exact: true }),
+    ).toBeVisible();
     await dismissToasts(page);
     await saveScreenshot("08-revoked");
     await page.getByRole("tab", { name: "Active" }).click();
@@ -171,7 +186,9 @@ test("dynamic secrets: add, test, lease, renew, revoke, and a failed revocation 
       await force.getByRole("button", { name: "Force revoke" }).click();
       await expect(force).toBeHidden();
       await page.getByRole("tab", { name: "All" }).click();
-      await expect(leases.getByText(/Force-revoked by ada.admin@example.test: AWS cleanup was not confirmed/)).toBeVisible();
+      await expect(
+        leases.getByText(/Force-revoked by ada.admin@example.test: AWS cleanup was not confirmed/),
+      ).toBeVisible();
       await dismissToasts(page);
       await saveScreenshot("11-force-revoked");
     } finally {

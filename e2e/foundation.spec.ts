@@ -6,7 +6,12 @@ const newMemberEmail = "bea.builder@example.test";
  * The first journey on a fresh server: first-run setup, sign-in, a project with its default
  * environments, inviting a colleague, and signing out. Later specs rely on the admin it creates.
  */
-test("first run: set up, log in, create a project, add a member, log out", async ({ page, browser, auth, saveScreenshot }) => {
+test("first run: set up, log in, create a project, add a member, log out", async ({
+  page,
+  browser,
+  auth,
+  saveScreenshot,
+}) => {
   await test.step("first-run setup creates the admin and opens the first project", async () => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/setup$/);

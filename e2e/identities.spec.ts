@@ -20,9 +20,17 @@ async function settled(locator: Locator) {
   await locator.evaluate((element) => Promise.all(element.getAnimations({ subtree: true }).map((a) => a.finished)));
 }
 
-test("create an identity with AWS Auth and a project, log in from 'AWS', see the token, revoke it", async ({ page, auth, saveScreenshot }) => {
+test("create an identity with AWS Auth and a project, log in from 'AWS', see the token, revoke it", async ({
+  page,
+  auth,
+  saveScreenshot,
+}) => {
   // Another journey may have left moto checking signatures; this one signs with real keys either way.
-  await fetch(`${motoUrl}/moto-api/reset-auth`, { method: "POST", headers: { "content-type": "text/plain" }, body: "1000000" });
+  await fetch(`${motoUrl}/moto-api/reset-auth`, {
+    method: "POST",
+    headers: { "content-type": "text/plain" },
+    body: "1000000",
+  });
   const machine = await createIamUser(motoUrl, { path: "/lambda/" });
   const name = `payments-lambda-${randomUUID().slice(0, 6)}`;
   await auth.signIn();
@@ -79,7 +87,9 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
     await page.getByLabel("Project", { exact: true }).selectOption({ label: firstAdmin.projectName });
     await page.getByLabel("Project role").selectOption({ label: "Developer" });
     await page.getByRole("button", { name: "Add to project" }).click();
-    await expect(page.getByRole("table", { name: "Project memberships" }).getByRole("link", { name: firstAdmin.projectName })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "Project memberships" }).getByRole("link", { name: firstAdmin.projectName }),
+    ).toBeVisible();
     await saveScreenshot("05-wizard-projects");
     await page.getByRole("button", { name: "Finish" }).click();
     await expect(page).toHaveURL(/\/identities\/[0-9a-f-]{36}$/);
@@ -87,7 +97,10 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
   });
 
   const identityId = page.url().split("/").pop()!;
-  const projectId = await page.getByRole("link", { name: firstAdmin.projectName }).getAttribute("href").then((href) => href!.split("/").pop()!);
+  const projectId = await page
+    .getByRole("link", { name: firstAdmin.projectName })
+    .getAttribute("href")
+    .then((href) => href!.split("/").pop()!);
 
   await test.step("the detail page shows the rules, the project, no tokens yet, and the login snippets", async () => {
     await expect(page.getByText(machine.arn)).toBeVisible();
@@ -106,22 +119,31 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
 
   // The machine: no dashboard session, only its AWS keys and the signed request.
   const api = await playwrightRequest.newContext({ baseURL });
-  const serverId = (await (await page.request.get(`/api/v1/auth/aws-auth/identities/${identityId}`)).json()).identityAwsAuth.serverId as string;
+  const serverId = (await (await page.request.get(`/api/v1/auth/aws-auth/identities/${identityId}`)).json())
+    .identityAwsAuth.serverId as string;
   let accessToken = "";
 
   await test.step("a login through the API, signed with the IAM user's keys, gets a token that works", async () => {
-    const unbound = await api.post("/api/v1/auth/aws-auth/login", { data: await signedLogin({ identityId, credentials: machine.credentials }) });
+    const unbound = await api.post("/api/v1/auth/aws-auth/login", {
+      data: await signedLogin({ identityId, credentials: machine.credentials }),
+    });
     expect(unbound.status()).toBe(401);
     expect((await unbound.json()).reasonCode).toBe("server_id_header_missing");
 
     const login = await api.post("/api/v1/auth/aws-auth/login", {
-      data: await signedLogin({ identityId, credentials: machine.credentials, headers: { [SERVER_ID_HEADER]: serverId } }),
+      data: await signedLogin({
+        identityId,
+        credentials: machine.credentials,
+        headers: { [SERVER_ID_HEADER]: serverId },
+      }),
     });
     expect(login.status(), await login.text()).toBe(200);
     const body = await login.json();
     expect(body).toMatchObject({ tokenType: "Bearer", expiresIn: 1800, accessTokenMaxTTL: 43200 });
     accessToken = body.accessToken;
-    const project = await api.get(`/api/v1/projects/${projectId}`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const project = await api.get(`/api/v1/projects/${projectId}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(project.status()).toBe(200);
   });
 
@@ -145,7 +167,9 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
     await expect(page.getByRole("table", { name: "Access tokens" }).getByText("Revoked")).toBeVisible();
     await saveScreenshot("09-token-revoked");
 
-    const after = await api.get(`/api/v1/projects/${projectId}`, { headers: { authorization: `Bearer ${accessToken}` } });
+    const after = await api.get(`/api/v1/projects/${projectId}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
     expect(after.status()).toBe(401);
     expect((await after.json()).reasonCode).toBe("token_revoked");
   });

@@ -12,9 +12,13 @@ if (!(await ensureWebBuild())) process.exit(1);
 
 const json = tempJsonPath("e2e.json");
 const started = Date.now();
-const code = await runNode(binOf("@playwright/test", "playwright"), ["test", "--reporter=list,json", ...process.argv.slice(2)], {
-  env: { PLAYWRIGHT_JSON_OUTPUT_FILE: json },
-});
+const code = await runNode(
+  binOf("@playwright/test", "playwright"),
+  ["test", "--reporter=list,json", ...process.argv.slice(2)],
+  {
+    env: { PLAYWRIGHT_JSON_OUTPUT_FILE: json },
+  },
+);
 
 let counts = null;
 if (existsSync(json)) {
@@ -24,5 +28,7 @@ if (existsSync(json)) {
 }
 const ok = code === 0 && counts !== null;
 console.log(`\ne2e: ${ok ? "ok" : "FAILED"} (${formatCounts(counts)})`);
-reportRows([{ name: "e2e (chromium)", status: ok ? "ok" : "FAILED", ...counts, seconds: (Date.now() - started) / 1000 }]);
+reportRows([
+  { name: "e2e (chromium)", status: ok ? "ok" : "FAILED", ...counts, seconds: (Date.now() - started) / 1000 },
+]);
 process.exit(ok ? 0 : 1);

@@ -47,25 +47,43 @@ try {
     console.error(`[fuzz] no result after ${HARD_TIMEOUT_MS / 60_000} min: stopping schemathesis`);
     void stopChildren(5_000);
   }, HARD_TIMEOUT_MS);
-  code = await run(schemathesis, [
-    "--config-file", configPath,
-    "run", `${server.url}/api/docs/openapi.json`,
-    "--checks", "not_a_server_error,response_schema_conformance",
-    "--max-examples", String(MAX_EXAMPLES),
-    // One worker: hypothesis parses lambdas with `ast` from several threads,
-    // which on Python 3.11 fails at random with "AST constructor recursion
-    // depth mismatch" (python/cpython#106905).
-    "--workers", "1",
-    // Keep the session alive: no logout, and setup only works once anyway.
-    "--exclude-path", "/api/v1/auth/logout",
-    "--exclude-path", "/api/v1/setup",
-    "--header", `Cookie: ${session.cookie}`,
-    "--header", `X-CSRF-Token: ${session.csrfToken}`,
-    "--header", `Origin: ${server.url}`,
-    "--generation-database", ":memory:", // no .hypothesis/ folder in the repo
-    "--report", "json", "--report-json-path", reportPath,
-    "--no-color",
-  ], { cwd: work });
+  code = await run(
+    schemathesis,
+    [
+      "--config-file",
+      configPath,
+      "run",
+      `${server.url}/api/docs/openapi.json`,
+      "--checks",
+      "not_a_server_error,response_schema_conformance",
+      "--max-examples",
+      String(MAX_EXAMPLES),
+      // One worker: hypothesis parses lambdas with `ast` from several threads,
+      // which on Python 3.11 fails at random with "AST constructor recursion
+      // depth mismatch" (python/cpython#106905).
+      "--workers",
+      "1",
+      // Keep the session alive: no logout, and setup only works once anyway.
+      "--exclude-path",
+      "/api/v1/auth/logout",
+      "--exclude-path",
+      "/api/v1/setup",
+      "--header",
+      `Cookie: ${session.cookie}`,
+      "--header",
+      `X-CSRF-Token: ${session.csrfToken}`,
+      "--header",
+      `Origin: ${server.url}`,
+      "--generation-database",
+      ":memory:", // no .hypothesis/ folder in the repo
+      "--report",
+      "json",
+      "--report-json-path",
+      reportPath,
+      "--no-color",
+    ],
+    { cwd: work },
+  );
   clearTimeout(timer);
   summary = readSummary(reportPath);
   // 401s conform to the schema too: a run whose session died part-way would
@@ -83,7 +101,15 @@ try {
 }
 
 console.log(`\n[fuzz] ${code === 0 ? "ok" : "FAILED"}: ${summary ? summary.line : "no report"}`);
-reportRows([{ name: "fuzz (operations)", status: code === 0 ? "ok" : "FAILED", passed: summary?.passed, failed: summary?.failed, seconds: (Date.now() - started) / 1000 }]);
+reportRows([
+  {
+    name: "fuzz (operations)",
+    status: code === 0 ? "ok" : "FAILED",
+    passed: summary?.passed,
+    failed: summary?.failed,
+    seconds: (Date.now() - started) / 1000,
+  },
+]);
 process.exit(code === 0 ? 0 : 1);
 
 /** First-run setup through the API; returns the session cookie and CSRF token. */
@@ -100,7 +126,10 @@ async function completeSetup(url) {
     }),
   });
   const body = await response.json().catch(() => ({}));
-  const cookie = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.startsWith("leasehold_session="));
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.startsWith("leasehold_session="));
   if (!response.ok || !cookie || typeof body.csrfToken !== "string") {
     throw new Error(`setup failed: HTTP ${response.status} ${JSON.stringify(body)}`);
   }

@@ -17,10 +17,18 @@ for (const db of ["pglite", "postgres"]) {
   );
   const counts = readVitestCounts(json);
   const ok = code === 0 && counts !== null;
-  rows.push({ name: `integration (${db})`, status: ok ? "ok" : "FAILED", ...counts, seconds: (Date.now() - started) / 1000 });
+  rows.push({
+    name: `integration (${db})`,
+    status: ok ? "ok" : "FAILED",
+    ...counts,
+    seconds: (Date.now() - started) / 1000,
+  });
 }
 
 console.log("");
-for (const row of rows) console.log(`integration on ${row.name.slice(13, -1)}: ${row.status} (${formatCounts(row.passed === undefined ? null : row)})`);
+for (const row of rows)
+  console.log(
+    `integration on ${row.name.slice(13, -1)}: ${row.status} (${formatCounts(row.passed === undefined ? null : row)})`,
+  );
 reportRows(rows);
 process.exit(rows.every((r) => r.status === "ok") ? 0 : 1);

@@ -43,13 +43,17 @@ describe("the HTTP shell", () => {
   });
 
   it("refuses bodies over 64 KiB with 413", async () => {
-    const res = await server.client().post("/api/v1/auth/login", { email: "a@example.com", password: "x".repeat(70 * 1024) });
+    const res = await server
+      .client()
+      .post("/api/v1/auth/login", { email: "a@example.com", password: "x".repeat(70 * 1024) });
     expect(res.status).toBe(413);
     expect(res.body).toMatchObject({ statusCode: 413, message: expect.stringContaining("64 KiB") });
   });
 
   it("answers malformed JSON with 400, not 500", async () => {
-    const res = await server.client().request("POST", "/api/v1/auth/login", "{not json", { "content-type": "application/json" });
+    const res = await server
+      .client()
+      .request("POST", "/api/v1/auth/login", "{not json", { "content-type": "application/json" });
     expect(res.status).toBe(400);
     expect(res.body.requestId).toBeTruthy();
   });
@@ -61,7 +65,10 @@ describe("the HTTP shell", () => {
   });
 
   it("hides the details of unexpected errors and logs them with the request ID", async () => {
-    const services = { ...server.services, projects: { ...server.services.projects, list: () => Promise.reject(new Error("pg password=hunter2 refused")) } };
+    const services = {
+      ...server.services,
+      projects: { ...server.services.projects, list: () => Promise.reject(new Error("pg password=hunter2 refused")) },
+    };
     const app = createApp({ core: server.core, services });
     const { client } = await server.setupFirstAdmin();
     const cookie = client.cookie!;
@@ -93,7 +100,9 @@ describe("the HTTP shell", () => {
 describe("text PostgreSQL cannot store", () => {
   it("refuses NUL characters in bodies and query strings with 400", async () => {
     const client = server.client();
-    const body = await client.request("POST", "/api/v1/auth/login", '{"email":"a\\u0000@example.com","password":"x"}', { "content-type": "application/json" });
+    const body = await client.request("POST", "/api/v1/auth/login", '{"email":"a\\u0000@example.com","password":"x"}', {
+      "content-type": "application/json",
+    });
     expect(body.status).toBe(400);
     expect((await client.get("/api/v1/projects?search=%00")).status).toBe(400);
     expect((await client.get("/api/v1/projects?search=%E0%A4%A")).status).toBe(400);

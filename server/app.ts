@@ -43,7 +43,10 @@ export interface AppOptions {
 export function createApp({ core, services, webDir }: AppOptions) {
   const { env, logger } = core;
   const trustedProxies = parseCidrList((env.LEASEHOLD_TRUSTED_PROXIES ?? "").split(",").filter(Boolean));
-  const cookie = createSessionCookie({ secure: env.secureCookies, absoluteSeconds: env.LEASEHOLD_SESSION_ABSOLUTE_TTL });
+  const cookie = createSessionCookie({
+    secure: env.secureCookies,
+    absoluteSeconds: env.LEASEHOLD_SESSION_ABSOLUTE_TTL,
+  });
   const hsts = env.secureCookies || (env.LEASEHOLD_PUBLIC_URL?.startsWith("https://") ?? false);
 
   const app = new OpenAPIHono<AppEnv>();
@@ -64,13 +67,27 @@ export function createApp({ core, services, webDir }: AppOptions) {
     await next();
     if (c.req.path.startsWith("/api/")) {
       c.get("logger").info(
-        { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), ip: c.get("clientIp") },
+        {
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round(performance.now() - started),
+          ip: c.get("clientIp"),
+        },
         "request",
       );
     }
   });
   app.use(securityHeaders({ hsts }));
-  app.use("/api/*", bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: () => { throw new AppError(413, "body_too_large", "The request body is larger than 64 KiB"); } }));
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new AppError(413, "body_too_large", "The request body is larger than 64 KiB");
+      },
+    }),
+  );
   app.use("/api/*", rejectNulCharacters());
   app.use("/api/*", async (c, next) => {
     await next();
@@ -106,16 +123,26 @@ export function createApp({ core, services, webDir }: AppOptions) {
     .route("/api/v1", tokenRoutes(services.tokens))
     .route("/api/v1", appConnectionRoutes(services.appConnections))
     .route("/api/v1", leaseRoutes(services.leases))
-    .route("/api/v1", dynamicSecretRoutes(services.dynamicSecrets, services.dynamicSecretChecks, services.dynamicSecretOrphans));
+    .route(
+      "/api/v1",
+      dynamicSecretRoutes(services.dynamicSecrets, services.dynamicSecretChecks, services.dynamicSecretOrphans),
+    );
 
   app.doc31("/api/docs/openapi.json", {
     openapi: "3.1.0",
-    info: { title: "Leasehold API", version: "1.0.0", description: "Short-lived AWS access for machines and people. Compatible with Infisical's REST API for AWS Auth, AWS App Connections and AWS IAM dynamic secrets." },
+    info: {
+      title: "Leasehold API",
+      version: "1.0.0",
+      description:
+        "Short-lived AWS access for machines and people. Compatible with Infisical's REST API for AWS Auth, AWS App Connections and AWS IAM dynamic secrets.",
+    },
     servers: [{ url: "/" }],
   });
   app.route("/api/docs", apiDocsRoutes());
 
-  app.all("/api/*", (c) => c.json(errorBody(c, 404, `No route for ${c.req.method} ${c.req.path}`, { reasonCode: "not_found" }), 404));
+  app.all("/api/*", (c) =>
+    c.json(errorBody(c, 404, `No route for ${c.req.method} ${c.req.path}`, { reasonCode: "not_found" }), 404),
+  );
 
   if (webDir && existsSync(path.join(webDir, "index.html"))) {
     const root = path.relative(process.cwd(), webDir) || ".";

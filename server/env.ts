@@ -76,6 +76,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const env = result.data;
   const secureCookies =
-    env.LEASEHOLD_SECURE_COOKIES !== undefined ? env.LEASEHOLD_SECURE_COOKIES === "true" : env.NODE_ENV === "production";
+    env.LEASEHOLD_SECURE_COOKIES !== undefined
+      ? env.LEASEHOLD_SECURE_COOKIES === "true"
+      : env.NODE_ENV === "production";
   return { ...env, secureCookies };
 }

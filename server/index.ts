@@ -16,7 +16,9 @@ async function main() {
   const logger = createLogger({ level: env.LOG_LEVEL });
   const keys = resolveRootKeys(env, logger);
   const database = await openDatabase(
-    env.DATABASE_URL ? { kind: "postgres", url: env.DATABASE_URL } : { kind: "pglite", dataDir: env.LEASEHOLD_DATA_DIR },
+    env.DATABASE_URL
+      ? { kind: "postgres", url: env.DATABASE_URL }
+      : { kind: "pglite", dataDir: env.LEASEHOLD_DATA_DIR },
   );
   const { applied } = await runMigrations(database.db);
   logger.info({ database: database.kind, applied }, "database ready");

@@ -20,7 +20,10 @@ import { createAppConnectionsRepo } from "./modules/app-connections/app-connecti
 import { createAppConnectionsService } from "./modules/app-connections/app-connections.service.ts";
 import type { ConnectionUsage } from "./modules/app-connections/connection-usage.ts";
 import { createDynamicSecretsRepo } from "./modules/dynamic-secrets/dynamic-secrets.repo.ts";
-import { createDynamicSecretConnectionUsage, createDynamicSecretServices } from "./modules/dynamic-secrets/dynamic-secret-services.ts";
+import {
+  createDynamicSecretConnectionUsage,
+  createDynamicSecretServices,
+} from "./modules/dynamic-secrets/dynamic-secret-services.ts";
 
 /** What every service may depend on. Time and randomness are injected so rules are testable. */
 export interface CoreDeps {
@@ -33,7 +36,9 @@ export interface CoreDeps {
   aws: AwsClients;
 }
 
-export function createCoreDeps(input: Omit<CoreDeps, "clock" | "randomId" | "aws"> & Partial<Pick<CoreDeps, "clock" | "randomId" | "aws">>): CoreDeps {
+export function createCoreDeps(
+  input: Omit<CoreDeps, "clock" | "randomId" | "aws"> & Partial<Pick<CoreDeps, "clock" | "randomId" | "aws">>,
+): CoreDeps {
   return {
     clock: { now: () => new Date() },
     randomId: randomUUID,
@@ -50,12 +55,25 @@ export function createServices(core: CoreDeps) {
   const audit = createAuditService({ db, repo: createAuditRepo(), access, clock, randomId });
   const peopleRepo = createPeopleRepo();
   const projects = createProjectsService({
-    db, repo: createProjectsRepo(), access, audit, clock, randomId,
+    db,
+    repo: createProjectsRepo(),
+    access,
+    audit,
+    clock,
+    randomId,
     isOrgMember: async (tx, orgId, userId) => (await peopleRepo.findMembershipOfUser(tx, orgId, userId)) !== null,
   });
   const auth = createAuthService({
-    db, repo: peopleRepo, audit, projects, clock, randomId,
-    sessionPolicy: { idleSeconds: core.env.LEASEHOLD_SESSION_IDLE_TTL, absoluteSeconds: core.env.LEASEHOLD_SESSION_ABSOLUTE_TTL },
+    db,
+    repo: peopleRepo,
+    audit,
+    projects,
+    clock,
+    randomId,
+    sessionPolicy: {
+      idleSeconds: core.env.LEASEHOLD_SESSION_IDLE_TTL,
+      absoluteSeconds: core.env.LEASEHOLD_SESSION_ABSOLUTE_TTL,
+    },
     loginLimits: {
       perIp: createRateLimiter({ max: 30, windowSeconds: 15 * 60, clock }),
       perEmail: createRateLimiter({ max: 10, windowSeconds: 15 * 60, clock }),
@@ -67,15 +85,38 @@ export function createServices(core: CoreDeps) {
   const dynamicSecretsRepo = createDynamicSecretsRepo();
   const connectionUsage: ConnectionUsage = createDynamicSecretConnectionUsage(db, dynamicSecretsRepo);
   const appConnections = createAppConnectionsService({
-    db, repo: createAppConnectionsRepo(), access, projects, audit, envelope: core.envelope, clock, randomId,
+    db,
+    repo: createAppConnectionsRepo(),
+    access,
+    projects,
+    audit,
+    envelope: core.envelope,
+    clock,
+    randomId,
     factory: createConnectionCredentialFactory({ aws: core.aws, env: core.env, clock }),
     usage: connectionUsage,
   });
 
   const machineIdentities = createMachineIdentityServices({ core, access, audit, projects, peopleRepo });
 
-  const dynamicSecretServices = createDynamicSecretServices({ core, repo: dynamicSecretsRepo, audit, projects, connections: () => appConnections });
+  const dynamicSecretServices = createDynamicSecretServices({
+    core,
+    repo: dynamicSecretsRepo,
+    audit,
+    projects,
+    connections: () => appConnections,
+  });
 
-  return { access, audit, projects, auth, members, peopleRepo, appConnections, ...machineIdentities, ...dynamicSecretServices };
+  return {
+    access,
+    audit,
+    projects,
+    auth,
+    members,
+    peopleRepo,
+    appConnections,
+    ...machineIdentities,
+    ...dynamicSecretServices,
+  };
 }
 export type Services = ReturnType<typeof createServices>;

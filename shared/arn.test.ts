@@ -1,18 +1,37 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  globMatch, isPolicyArn, parseArn, parseIamPrincipalArn, principalMatches, roleArnOf, splitCommaList, validateAllowedPrincipalEntry,
+  globMatch,
+  isPolicyArn,
+  parseArn,
+  parseIamPrincipalArn,
+  principalMatches,
+  roleArnOf,
+  splitCommaList,
+  validateAllowedPrincipalEntry,
 } from "./arn.ts";
 
 describe("parseIamPrincipalArn", () => {
   it("keeps a user's path", () => {
     expect(parseIamPrincipalArn("arn:aws:iam::123456789012:user/ci/deploy/builder")).toMatchObject({
-      kind: "user", account: "123456789012", path: "/ci/deploy/", name: "builder", partition: "aws",
+      kind: "user",
+      account: "123456789012",
+      path: "/ci/deploy/",
+      name: "builder",
+      partition: "aws",
     });
   });
   it("parses roles, assumed roles and roots in every partition", () => {
-    expect(parseIamPrincipalArn("arn:aws-us-gov:iam::123456789012:role/App")).toMatchObject({ kind: "role", partition: "aws-us-gov", path: "/" });
-    expect(parseIamPrincipalArn("arn:aws-cn:sts::123456789012:assumed-role/App/i-0abc")).toMatchObject({ kind: "assumed-role", roleName: "App", sessionName: "i-0abc" });
+    expect(parseIamPrincipalArn("arn:aws-us-gov:iam::123456789012:role/App")).toMatchObject({
+      kind: "role",
+      partition: "aws-us-gov",
+      path: "/",
+    });
+    expect(parseIamPrincipalArn("arn:aws-cn:sts::123456789012:assumed-role/App/i-0abc")).toMatchObject({
+      kind: "assumed-role",
+      roleName: "App",
+      sessionName: "i-0abc",
+    });
     expect(parseIamPrincipalArn("arn:aws:iam::123456789012:root")).toMatchObject({ kind: "root" });
   });
   it.each([
@@ -56,11 +75,21 @@ describe("globMatch", () => {
   });
   it("agrees with a reference implementation on random inputs", () => {
     const reference = (pattern: string, value: string) =>
-      new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "s").test(value);
+      new RegExp(
+        `^${pattern
+          .split("*")
+          .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+          .join(".*")}$`,
+        "s",
+      ).test(value);
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom("a", "b", "*", ".", "/") }), fc.string({ unit: fc.constantFrom("a", "b", ".", "/") }), (pattern, value) => {
-        expect(globMatch(pattern, value)).toBe(reference(pattern, value));
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom("a", "b", "*", ".", "/") }),
+        fc.string({ unit: fc.constantFrom("a", "b", ".", "/") }),
+        (pattern, value) => {
+          expect(globMatch(pattern, value)).toBe(reference(pattern, value));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

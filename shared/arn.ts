@@ -32,7 +32,14 @@ export function parseArn(input: string): Arn | null {
 
 export type IamPrincipal =
   | { kind: "user" | "role"; partition: AwsPartition; account: string; path: string; name: string; arn: string }
-  | { kind: "assumed-role"; partition: AwsPartition; account: string; roleName: string; sessionName: string; arn: string }
+  | {
+      kind: "assumed-role";
+      partition: AwsPartition;
+      account: string;
+      roleName: string;
+      sessionName: string;
+      arn: string;
+    }
   | { kind: "root"; partition: AwsPartition; account: string; arn: string };
 
 /** Splits "path/to/Name" into "/path/to/" and "Name", validating both. */
@@ -64,7 +71,8 @@ export function parseIamPrincipalArn(input: string): IamPrincipal | null {
 
 /** Role ARN (arn:aws:iam::123456789012:role/Name) for a role name or an assumed-role session. */
 export function roleArnOf(principal: IamPrincipal): string | null {
-  if (principal.kind === "assumed-role") return `arn:${principal.partition}:iam::${principal.account}:role/${principal.roleName}`;
+  if (principal.kind === "assumed-role")
+    return `arn:${principal.partition}:iam::${principal.account}:role/${principal.roleName}`;
   if (principal.kind === "role") return principal.arn;
   return null;
 }
@@ -129,12 +137,16 @@ export function principalMatches(allowedEntry: string, caller: IamPrincipal): bo
 /** A managed policy ARN: arn:aws:iam::aws:policy/Name or arn:aws:iam::123456789012:policy/path/Name. */
 export function isPolicyArn(input: string): boolean {
   const arn = parseArn(input.trim());
-  if (!arn || arn.service !== "iam" || arn.region !== "" || !(arn.account === "aws" || ACCOUNT_RE.test(arn.account))) return false;
+  if (!arn || arn.service !== "iam" || arn.region !== "" || !(arn.account === "aws" || ACCOUNT_RE.test(arn.account)))
+    return false;
   const match = /^policy\/(.+)$/.exec(arn.resource);
   return Boolean(match && splitPathAndName(match[1]!));
 }
 
 /** Splits a comma-separated list, trimming each part and dropping empty ones. */
 export function splitCommaList(value: string | undefined | null): string[] {
-  return (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

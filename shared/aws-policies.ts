@@ -62,7 +62,14 @@ export function trustPolicy(input: { principalArn: string | null; externalId: st
 export function serverPrincipalPolicy(partition: AwsPartition = "aws"): PolicyDocument {
   return {
     Version: "2012-10-17",
-    Statement: [{ Sid: "AllowAssumeAnyRole", Effect: "Allow", Action: "sts:AssumeRole", Resource: `arn:${partition}:iam::*:role/*` }],
+    Statement: [
+      {
+        Sid: "AllowAssumeAnyRole",
+        Effect: "Allow",
+        Action: "sts:AssumeRole",
+        Resource: `arn:${partition}:iam::*:role/*`,
+      },
+    ],
   };
 }
 
@@ -89,15 +96,33 @@ export interface PermissionInputs {
 }
 
 export const USE_CASE_LABELS: Record<PermissionUseCase, { title: string; description: string }> = {
-  "secrets-manager": { title: "Secrets Manager", description: "Sync secrets to AWS Secrets Manager (with KMS for a custom key)." },
-  "parameter-store": { title: "Parameter Store", description: "Sync secrets to SSM Parameter Store (with KMS for a custom key)." },
+  "secrets-manager": {
+    title: "Secrets Manager",
+    description: "Sync secrets to AWS Secrets Manager (with KMS for a custom key).",
+  },
+  "parameter-store": {
+    title: "Parameter Store",
+    description: "Sync secrets to SSM Parameter Store (with KMS for a custom key).",
+  },
   "iam-access-key-rotation": { title: "IAM access-key rotation", description: "Rotate IAM users' access keys." },
-  "iam-dynamic-secrets": { title: "IAM dynamic secrets", description: "Create and clean up short-lived IAM users under one path." },
+  "iam-dynamic-secrets": {
+    title: "IAM dynamic secrets",
+    description: "Create and clean up short-lived IAM users under one path.",
+  },
   acm: { title: "Certificate Manager", description: "Sync certificates to ACM." },
-  "elastic-load-balancer": { title: "Elastic Load Balancer", description: "Attach ACM certificates to load balancer listeners." },
+  "elastic-load-balancer": {
+    title: "Elastic Load Balancer",
+    description: "Attach ACM certificates to load balancer listeners.",
+  },
   "private-ca": { title: "Private CA", description: "Issue certificates from one AWS Private CA." },
-  "acm-public-ca": { title: "ACM public CA + Route 53", description: "Request public certificates, validated through one hosted zone." },
-  "s3-recordings": { title: "S3 recordings bucket", description: "Store and play back session recordings in one bucket." },
+  "acm-public-ca": {
+    title: "ACM public CA + Route 53",
+    description: "Request public certificates, validated through one hosted zone.",
+  },
+  "s3-recordings": {
+    title: "S3 recordings bucket",
+    description: "Store and play back session recordings in one bucket.",
+  },
 };
 
 export interface InputProblem {
@@ -105,8 +130,17 @@ export interface InputProblem {
   message: string;
 }
 
-const ACM_SYNC = ["acm:ListCertificates", "acm:DescribeCertificate", "acm:GetCertificate", "acm:ImportCertificate", "acm:ExportCertificate",
-  "acm:DeleteCertificate", "acm:AddTagsToCertificate", "acm:RemoveTagsFromCertificate", "acm:ListTagsForCertificate"];
+const ACM_SYNC = [
+  "acm:ListCertificates",
+  "acm:DescribeCertificate",
+  "acm:GetCertificate",
+  "acm:ImportCertificate",
+  "acm:ExportCertificate",
+  "acm:DeleteCertificate",
+  "acm:AddTagsToCertificate",
+  "acm:RemoveTagsFromCertificate",
+  "acm:ListTagsForCertificate",
+];
 const KMS = ["kms:ListAliases", "kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"];
 
 /**
@@ -115,12 +149,35 @@ const KMS = ["kms:ListAliases", "kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"]
  * profile, MFA, SSH keys, signing certificates, service credentials). Seed 002 scopes
  * these to arn:aws:iam::<account>:user/<path>.
  */
-const IAM_USER_LIFECYCLE = ["iam:CreateUser", "iam:GetUser", "iam:ListUsers", "iam:TagUser", "iam:ListUserTags", "iam:DeleteUser", "iam:PutUserPermissionsBoundary",
-  "iam:CreateAccessKey", "iam:ListAccessKeys", "iam:DeleteAccessKey", "iam:ListGroupsForUser",
-  "iam:AttachUserPolicy", "iam:DetachUserPolicy", "iam:ListAttachedUserPolicies", "iam:PutUserPolicy", "iam:DeleteUserPolicy",
-  "iam:ListUserPolicies", "iam:GetLoginProfile", "iam:DeleteLoginProfile", "iam:ListMFADevices", "iam:DeactivateMFADevice", "iam:ListSSHPublicKeys",
-  "iam:DeleteSSHPublicKey", "iam:ListSigningCertificates", "iam:DeleteSigningCertificate", "iam:ListServiceSpecificCredentials",
-  "iam:DeleteServiceSpecificCredential"];
+const IAM_USER_LIFECYCLE = [
+  "iam:CreateUser",
+  "iam:GetUser",
+  "iam:ListUsers",
+  "iam:TagUser",
+  "iam:ListUserTags",
+  "iam:DeleteUser",
+  "iam:PutUserPermissionsBoundary",
+  "iam:CreateAccessKey",
+  "iam:ListAccessKeys",
+  "iam:DeleteAccessKey",
+  "iam:ListGroupsForUser",
+  "iam:AttachUserPolicy",
+  "iam:DetachUserPolicy",
+  "iam:ListAttachedUserPolicies",
+  "iam:PutUserPolicy",
+  "iam:DeleteUserPolicy",
+  "iam:ListUserPolicies",
+  "iam:GetLoginProfile",
+  "iam:DeleteLoginProfile",
+  "iam:ListMFADevices",
+  "iam:DeactivateMFADevice",
+  "iam:ListSSHPublicKeys",
+  "iam:DeleteSSHPublicKey",
+  "iam:ListSigningCertificates",
+  "iam:DeleteSigningCertificate",
+  "iam:ListServiceSpecificCredentials",
+  "iam:DeleteServiceSpecificCredential",
+];
 // Group membership is authorised on the group, and deleting a virtual MFA device on the device, not the user.
 const IAM_GROUP_MEMBERSHIP = ["iam:AddUserToGroup", "iam:RemoveUserFromGroup"];
 const IAM_MFA_DEVICES = ["iam:DeleteVirtualMFADevice"];
@@ -132,18 +189,67 @@ function normalisedUserPath(path: string | undefined): string | null {
   return value.slice(1);
 }
 
-function statementsFor(useCase: PermissionUseCase, inputs: PermissionInputs, problems: InputProblem[], partition: AwsPartition): PolicyStatement[] {
+function statementsFor(
+  useCase: PermissionUseCase,
+  inputs: PermissionInputs,
+  problems: InputProblem[],
+  partition: AwsPartition,
+): PolicyStatement[] {
   switch (useCase) {
     case "secrets-manager":
-      return [{ Sid: "AllowSecretsManagerAccess", Effect: "Allow", Resource: "*", Action: ["secretsmanager:ListSecrets", "secretsmanager:GetSecretValue",
-        "secretsmanager:BatchGetSecretValue", "secretsmanager:CreateSecret", "secretsmanager:UpdateSecret", "secretsmanager:DeleteSecret",
-        "secretsmanager:DescribeSecret", "secretsmanager:TagResource", "secretsmanager:UntagResource", ...KMS] }];
+      return [
+        {
+          Sid: "AllowSecretsManagerAccess",
+          Effect: "Allow",
+          Resource: "*",
+          Action: [
+            "secretsmanager:ListSecrets",
+            "secretsmanager:GetSecretValue",
+            "secretsmanager:BatchGetSecretValue",
+            "secretsmanager:CreateSecret",
+            "secretsmanager:UpdateSecret",
+            "secretsmanager:DeleteSecret",
+            "secretsmanager:DescribeSecret",
+            "secretsmanager:TagResource",
+            "secretsmanager:UntagResource",
+            ...KMS,
+          ],
+        },
+      ];
     case "parameter-store":
-      return [{ Sid: "AllowSSMAccess", Effect: "Allow", Resource: "*", Action: ["ssm:PutParameter", "ssm:GetParameters", "ssm:GetParametersByPath",
-        "ssm:DescribeParameters", "ssm:DeleteParameters", "ssm:ListTagsForResource", "ssm:AddTagsToResource", "ssm:RemoveTagsFromResource", ...KMS] }];
+      return [
+        {
+          Sid: "AllowSSMAccess",
+          Effect: "Allow",
+          Resource: "*",
+          Action: [
+            "ssm:PutParameter",
+            "ssm:GetParameters",
+            "ssm:GetParametersByPath",
+            "ssm:DescribeParameters",
+            "ssm:DeleteParameters",
+            "ssm:ListTagsForResource",
+            "ssm:AddTagsToResource",
+            "ssm:RemoveTagsFromResource",
+            ...KMS,
+          ],
+        },
+      ];
     case "iam-access-key-rotation":
-      return [{ Sid: "AllowAccessKeyRotation", Effect: "Allow", Resource: "*",
-        Action: ["iam:ListAccessKeys", "iam:CreateAccessKey", "iam:UpdateAccessKey", "iam:DeleteAccessKey", "iam:ListUsers"] }];
+      return [
+        {
+          Sid: "AllowAccessKeyRotation",
+          Effect: "Allow",
+          Resource: "*",
+          Action: [
+            "iam:ListAccessKeys",
+            "iam:CreateAccessKey",
+            "iam:UpdateAccessKey",
+            "iam:DeleteAccessKey",
+            "iam:ListUsers",
+          ],
+        },
+      ];
     case "iam-dynamic-secrets": {
       let path = normalisedUserPath(inputs.iamUserPath);
       if (path === null) {
@@ -151,54 +257,141 @@ function statementsFor(useCase: PermissionUseCase, inputs: PermissionInputs, pro
         path = "";
       }
       return [
-        { Sid: "AllowDynamicIamUsers", Effect: "Allow", Resource: `arn:${partition}:iam::*:user/${path}*`, Action: IAM_USER_LIFECYCLE },
-        { Sid: "AllowDynamicIamUserGroups", Effect: "Allow", Resource: `arn:${partition}:iam::*:group/*`, Action: IAM_GROUP_MEMBERSHIP },
-        { Sid: "AllowDynamicIamUserMfaCleanup", Effect: "Allow", Resource: `arn:${partition}:iam::*:mfa/*`, Action: IAM_MFA_DEVICES },
+        {
+          Sid: "AllowDynamicIamUsers",
+          Effect: "Allow",
+          Resource: `arn:${partition}:iam::*:user/${path}*`,
+          Action: IAM_USER_LIFECYCLE,
+        },
+        {
+          Sid: "AllowDynamicIamUserGroups",
+          Effect: "Allow",
+          Resource: `arn:${partition}:iam::*:group/*`,
+          Action: IAM_GROUP_MEMBERSHIP,
+        },
+        {
+          Sid: "AllowDynamicIamUserMfaCleanup",
+          Effect: "Allow",
+          Resource: `arn:${partition}:iam::*:mfa/*`,
+          Action: IAM_MFA_DEVICES,
+        },
       ];
     }
     case "acm":
       return [{ Sid: "AllowCertificateManagerAccess", Effect: "Allow", Resource: "*", Action: ACM_SYNC }];
     case "elastic-load-balancer":
       return [
-        { Sid: "AllowCertificateManagerAccess", Effect: "Allow", Resource: "*", Action: ["acm:ListCertificates", "acm:DescribeCertificate",
-          "acm:ImportCertificate", "acm:DeleteCertificate", "acm:ListTagsForCertificate"] },
-        { Sid: "AllowElasticLoadBalancerAccess", Effect: "Allow", Resource: "*", Action: ["elasticloadbalancing:DescribeLoadBalancers",
-          "elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeListenerCertificates", "elasticloadbalancing:AddListenerCertificates",
-          "elasticloadbalancing:RemoveListenerCertificates", "elasticloadbalancing:ModifyListener"] },
+        {
+          Sid: "AllowCertificateManagerAccess",
+          Effect: "Allow",
+          Resource: "*",
+          Action: [
+            "acm:ListCertificates",
+            "acm:DescribeCertificate",
+            "acm:ImportCertificate",
+            "acm:DeleteCertificate",
+            "acm:ListTagsForCertificate",
+          ],
+        },
+        {
+          Sid: "AllowElasticLoadBalancerAccess",
+          Effect: "Allow",
+          Resource: "*",
+          Action: [
+            "elasticloadbalancing:DescribeLoadBalancers",
+            "elasticloadbalancing:DescribeListeners",
+            "elasticloadbalancing:DescribeListenerCertificates",
+            "elasticloadbalancing:AddListenerCertificates",
+            "elasticloadbalancing:RemoveListenerCertificates",
+            "elasticloadbalancing:ModifyListener",
+          ],
+        },
       ];
     case "private-ca": {
       const arn = (inputs.privateCaArn ?? "").trim();
       const parsed = parseArn(arn);
-      const valid = parsed?.service === "acm-pca" && /^\d{12}$/.test(parsed.account) && /^certificate-authority\/[\w-]+$/.test(parsed.resource);
-      if (!valid) problems.push({ input: "privateCaArn", message: "Enter the CA's ARN, such as arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/1234abcd-…" });
-      return [{ Sid: "AllowAwsPrivateCAAccess", Effect: "Allow", Resource: valid ? arn : `arn:${partition}:acm-pca:<REGION>:<ACCOUNT_ID>:certificate-authority/<CA_ID>`,
-        Action: ["acm-pca:DescribeCertificateAuthority", "acm-pca:GetCertificateAuthorityCertificate", "acm-pca:IssueCertificate",
-          "acm-pca:GetCertificate", "acm-pca:RevokeCertificate"] }];
+      const valid =
+        parsed?.service === "acm-pca" &&
+        /^\d{12}$/.test(parsed.account) &&
+        /^certificate-authority\/[\w-]+$/.test(parsed.resource);
+      if (!valid)
+        problems.push({
+          input: "privateCaArn",
+          message:
+            "Enter the CA's ARN, such as arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/1234abcd-…",
+        });
+      return [
+        {
+          Sid: "AllowAwsPrivateCAAccess",
+          Effect: "Allow",
+          Resource: valid ? arn : `arn:${partition}:acm-pca:<REGION>:<ACCOUNT_ID>:certificate-authority/<CA_ID>`,
+          Action: [
+            "acm-pca:DescribeCertificateAuthority",
+            "acm-pca:GetCertificateAuthorityCertificate",
+            "acm-pca:IssueCertificate",
+            "acm-pca:GetCertificate",
+            "acm-pca:RevokeCertificate",
+          ],
+        },
+      ];
     }
     case "acm-public-ca": {
       const zone = (inputs.hostedZoneId ?? "").trim().replace(/^\/?hostedzone\//, "");
       const valid = /^Z[A-Z0-9]{1,31}$/.test(zone);
       if (!valid) problems.push({ input: "hostedZoneId", message: "Enter the hosted zone ID, such as Z1D633PJN98FT9" });
       return [
-        { Sid: "AllowAcmPublicCaAccess", Effect: "Allow", Resource: "*", Action: ["acm:RequestCertificate", "acm:DescribeCertificate",
-          "acm:ExportCertificate", "acm:RenewCertificate", "acm:RevokeCertificate", "acm:ListCertificates"] },
-        { Sid: "AllowRoute53ForAcmValidation", Effect: "Allow", Resource: `arn:${partition}:route53:::hostedzone/${valid ? zone : "<HOSTED_ZONE_ID>"}`,
-          Action: ["route53:GetHostedZone", "route53:ChangeResourceRecordSets"] },
+        {
+          Sid: "AllowAcmPublicCaAccess",
+          Effect: "Allow",
+          Resource: "*",
+          Action: [
+            "acm:RequestCertificate",
+            "acm:DescribeCertificate",
+            "acm:ExportCertificate",
+            "acm:RenewCertificate",
+            "acm:RevokeCertificate",
+            "acm:ListCertificates",
+          ],
+        },
+        {
+          Sid: "AllowRoute53ForAcmValidation",
+          Effect: "Allow",
+          Resource: `arn:${partition}:route53:::hostedzone/${valid ? zone : "<HOSTED_ZONE_ID>"}`,
+          Action: ["route53:GetHostedZone", "route53:ChangeResourceRecordSets"],
+        },
       ];
     }
     case "s3-recordings": {
       const bucket = (inputs.bucketName ?? "").trim();
       // https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
-      const bucketValid = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) && !bucket.includes("..") && !/^\d+\.\d+\.\d+\.\d+$/.test(bucket);
-      if (!bucketValid) problems.push({ input: "bucketName", message: "Enter the bucket's name: 3-63 lowercase letters, digits, dots and hyphens" });
+      const bucketValid =
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) &&
+        !bucket.includes("..") &&
+        !/^\d+\.\d+\.\d+\.\d+$/.test(bucket);
+      if (!bucketValid)
+        problems.push({
+          input: "bucketName",
+          message: "Enter the bucket's name: 3-63 lowercase letters, digits, dots and hyphens",
+        });
       const prefix = (inputs.bucketPrefix ?? "").trim().replace(/^\/+|\/+$/g, "");
-      if (prefix && !/^[\w!\-.*'()/]+$/.test(prefix)) problems.push({ input: "bucketPrefix", message: "A prefix uses letters, digits and !-_.*'()/ only" });
+      if (prefix && !/^[\w!\-.*'()/]+$/.test(prefix))
+        problems.push({ input: "bucketPrefix", message: "A prefix uses letters, digits and !-_.*'()/ only" });
       const base = `arn:${partition}:s3:::${bucketValid ? bucket : "<BUCKET_NAME>"}`;
       const keys = prefix ? `${base}/${prefix}` : base;
       return [
-        { Sid: "AllowPamRecordingBucketAccess", Effect: "Allow", Resource: `${keys}/*`, Action: ["s3:PutObject", "s3:GetObject"] },
+        {
+          Sid: "AllowPamRecordingBucketAccess",
+          Effect: "Allow",
+          Resource: `${keys}/*`,
+          Action: ["s3:PutObject", "s3:GetObject"],
+        },
         { Sid: "AllowPamRecordingBucketTest", Effect: "Allow", Resource: base, Action: ["s3:ListBucket"] },
-        { Sid: "AllowPamRecordingConnectionTestCleanup", Effect: "Allow", Resource: `${keys}/.test/*`, Action: ["s3:DeleteObject"] },
+        {
+          Sid: "AllowPamRecordingConnectionTestCleanup",
+          Effect: "Allow",
+          Resource: `${keys}/.test/*`,
+          Action: ["s3:DeleteObject"],
+        },
       ];
     }
   }
@@ -230,11 +423,18 @@ export function permissionPolicy(
       groups.set(key, group);
     }
   }
-  const statements = [...groups.values()].map((group): PolicyStatement => ({
-    Sid: group.sids.length === 1 ? group.sids[0]! : group.resources.join() === "*" ? "AllowLeaseholdOnAnyResource" : `${group.sids[0]}Combined`,
-    Effect: "Allow",
-    Action: [...group.actions].sort(),
-    Resource: group.resources.length === 1 ? group.resources[0]! : group.resources,
-  }));
+  const statements = [...groups.values()].map(
+    (group): PolicyStatement => ({
+      Sid:
+        group.sids.length === 1
+          ? group.sids[0]!
+          : group.resources.join() === "*"
+            ? "AllowLeaseholdOnAnyResource"
+            : `${group.sids[0]}Combined`,
+      Effect: "Allow",
+      Action: [...group.actions].sort(),
+      Resource: group.resources.length === 1 ? group.resources[0]! : group.resources,
+    }),
+  );
   return { policy: { Version: "2012-10-17", Statement: statements }, problems };
 }

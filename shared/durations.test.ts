@@ -4,17 +4,30 @@ import { formatDuration, parseDuration } from "./durations.ts";
 
 describe("durations", () => {
   it.each([
-    ["30s", 30], ["15m", 900], ["1h", 3600], ["7d", 604800], ["2w", 1209600], ["45", 45], [" 1H ", 3600], [120, 120],
+    ["30s", 30],
+    ["15m", 900],
+    ["1h", 3600],
+    ["7d", 604800],
+    ["2w", 1209600],
+    ["45", 45],
+    [" 1H ", 3600],
+    [120, 120],
   ] as const)("parses %s", (input, seconds) => expect(parseDuration(input)).toBe(seconds));
 
-  it.each(["", "1.5h", "-1h", "1y", "h", "1h30m", -5, 1.5])("refuses %s", (input) => expect(parseDuration(input)).toBeNull());
+  it.each(["", "1.5h", "-1h", "1y", "h", "1h30m", -5, 1.5])("refuses %s", (input) =>
+    expect(parseDuration(input)).toBeNull(),
+  );
 
   it("formats what it parses", () => {
     expect(formatDuration(5400)).toBe("1h 30m");
     expect(formatDuration(0)).toBe("0s");
-    fc.assert(fc.property(fc.integer({ min: 1, max: 10_000_000 }), (n) => {
-      const total = formatDuration(n).split(" ").reduce((sum, part) => sum + parseDuration(part)!, 0);
-      expect(total).toBe(n);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 10_000_000 }), (n) => {
+        const total = formatDuration(n)
+          .split(" ")
+          .reduce((sum, part) => sum + parseDuration(part)!, 0);
+        expect(total).toBe(n);
+      }),
+    );
   });
 });

@@ -21,7 +21,12 @@ export function formatDuration(totalSeconds: number): string {
   if (totalSeconds <= 0) return "0s";
   const parts: string[] = [];
   let rest = Math.floor(totalSeconds);
-  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60], ["s", 1]] as const) {
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+    ["s", 1],
+  ] as const) {
     if (rest >= size) {
       parts.push(`${Math.floor(rest / size)}${unit}`);
       rest %= size;

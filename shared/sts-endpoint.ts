@@ -27,7 +27,8 @@ export function parseStsEndpoint(input: string): StsEndpointResult {
     return { ok: false, reason: "Enter a full URL such as https://sts.us-east-1.amazonaws.com" };
   }
   if (url.protocol !== "https:") return { ok: false, reason: "The STS endpoint must use https" };
-  if (url.username || url.password) return { ok: false, reason: "The STS endpoint must not contain a user name or password" };
+  if (url.username || url.password)
+    return { ok: false, reason: "The STS endpoint must not contain a user name or password" };
   if (url.port) return { ok: false, reason: "The STS endpoint must not name a port" };
   if ((url.pathname !== "/" && url.pathname !== "") || url.search || url.hash) {
     return { ok: false, reason: "The STS endpoint must not have a path, query or fragment" };
@@ -42,7 +43,10 @@ export function parseStsEndpoint(input: string): StsEndpointResult {
     const chinaSuffix = Boolean(regional[3]);
     if (!isKnownRegion(region)) return { ok: false, reason: `"${region}" is not a known AWS region` };
     if ((partitionOfRegion(region) === "aws-cn") !== chinaSuffix) {
-      return { ok: false, reason: `The region ${region} is not served under ${chinaSuffix ? "amazonaws.com.cn" : "amazonaws.com"}` };
+      return {
+        ok: false,
+        reason: `The region ${region} is not served under ${chinaSuffix ? "amazonaws.com.cn" : "amazonaws.com"}`,
+      };
     }
     return { ok: true, endpoint: { kind: "regional", url: normalised, region, fips: Boolean(regional[1]) } };
   }
@@ -52,5 +56,9 @@ export function parseStsEndpoint(input: string): StsEndpointResult {
     if (!isKnownRegion(region)) return { ok: false, reason: `"${region}" is not a known AWS region` };
     return { ok: true, endpoint: { kind: "vpc", url: normalised, region } };
   }
-  return { ok: false, reason: "The host must be an AWS STS endpoint, such as sts.amazonaws.com, sts.eu-west-1.amazonaws.com or an STS VPC endpoint" };
+  return {
+    ok: false,
+    reason:
+      "The host must be an AWS STS endpoint, such as sts.amazonaws.com, sts.eu-west-1.amazonaws.com or an STS VPC endpoint",
+  };
 }

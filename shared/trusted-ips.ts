@@ -29,7 +29,8 @@ export function trustedIpProblem(value: string): string | null {
   if (extra !== undefined || !kind) return `"${text}" is not an IPv4 or IPv6 address or CIDR range`;
   if (prefix === undefined) return null;
   const maxBits = kind === "ipv4" ? 32 : 128;
-  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > maxBits) return `"${text}" needs a prefix length from 0 to ${maxBits}`;
+  if (!/^\d{1,3}$/.test(prefix) || Number(prefix) > maxBits)
+    return `"${text}" needs a prefix length from 0 to ${maxBits}`;
   return null;
 }
 

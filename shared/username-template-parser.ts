@@ -71,12 +71,16 @@ function tokenize(source: string, offset: number): Token[] {
       i++;
     } else if (c === '"' || c === "'") {
       const end = source.indexOf(c, i + 1);
-      if (end === -1) throw new UsernameTemplateError(`The string starting at position ${at + 1} is not closed with ${c}`);
+      if (end === -1)
+        throw new UsernameTemplateError(`The string starting at position ${at + 1} is not closed with ${c}`);
       tokens.push({ kind: "string", value: source.slice(i + 1, end), at });
       i = end + 1;
     } else if (/[0-9]/.test(c)) {
       const match = /^[0-9]{1,3}(?![A-Za-z0-9_.])/.exec(source.slice(i));
-      if (!match) throw new UsernameTemplateError(`"${source.slice(i).split(/\s/)[0]}" at position ${at + 1} is not a number from 0 to 999`);
+      if (!match)
+        throw new UsernameTemplateError(
+          `"${source.slice(i).split(/\s/)[0]}" at position ${at + 1} is not a number from 0 to 999`,
+        );
       tokens.push({ kind: "number", value: Number(match[0]), at });
       i += match[0].length;
     } else {
@@ -91,14 +95,23 @@ function tokenize(source: string, offset: number): Token[] {
 
 class ExpressionParser {
   private index = 0;
-  constructor(private readonly tokens: Token[], private readonly where: string) {}
+  constructor(
+    private readonly tokens: Token[],
+    private readonly where: string,
+  ) {}
 
   parseTop(): Arg {
     const first = this.tokens[0];
     if (!first) throw new UsernameTemplateError(`${this.where} is empty. ${ALLOWED_SUMMARY}.`);
-    const expr = first.kind === "word" && isHelper(first.value) ? { kind: "call" as const, call: this.parseCall(0) } : this.parseArg(0);
+    const expr =
+      first.kind === "word" && isHelper(first.value)
+        ? { kind: "call" as const, call: this.parseCall(0) }
+        : this.parseArg(0);
     const extra = this.tokens[this.index];
-    if (extra) throw new UsernameTemplateError(`Unexpected input at position ${extra.at + 1} in ${this.where}. ${ALLOWED_SUMMARY}.`);
+    if (extra)
+      throw new UsernameTemplateError(
+        `Unexpected input at position ${extra.at + 1} in ${this.where}. ${ALLOWED_SUMMARY}.`,
+      );
     return expr;
   }
 
@@ -115,7 +128,8 @@ class ExpressionParser {
       case "number":
         return { kind: "number", value: token.value };
       case "open": {
-        if (depth + 1 > MAX_NESTING) throw new UsernameTemplateError(`${this.where} nests helpers more than ${MAX_NESTING} deep`);
+        if (depth + 1 > MAX_NESTING)
+          throw new UsernameTemplateError(`${this.where} nests helpers more than ${MAX_NESTING} deep`);
         const call = this.parseCall(depth + 1);
         const close = this.next();
         if (close?.kind !== "close") throw new UsernameTemplateError(`A "(" in ${this.where} is not closed with ")"`);
@@ -126,7 +140,9 @@ class ExpressionParser {
       case "word":
         if (isVariable(token.value)) return { kind: "variable", name: token.value };
         if (isHelper(token.value)) {
-          throw new UsernameTemplateError(`The helper "${token.value}" must be wrapped in parentheses when used as a value, e.g. (${token.value} …)`);
+          throw new UsernameTemplateError(
+            `The helper "${token.value}" must be wrapped in parentheses when used as a value, e.g. (${token.value} …)`,
+          );
         }
         throw new UsernameTemplateError(`Unknown variable or helper "${token.value}". ${ALLOWED_SUMMARY}.`);
     }
@@ -141,17 +157,22 @@ class ExpressionParser {
     const usage = `Use it as ${HELPERS[helper]}`;
     const number = (min: number, max: number, what: string) => {
       const arg = this.parseArg(depth);
-      if (arg.kind !== "number" || arg.value < min || arg.value > max) throw new UsernameTemplateError(`${helper}: ${what} must be a number from ${min} to ${max}. ${usage}.`);
+      if (arg.kind !== "number" || arg.value < min || arg.value > max)
+        throw new UsernameTemplateError(`${helper}: ${what} must be a number from ${min} to ${max}. ${usage}.`);
       return arg.value;
     };
     const string = (what: string) => {
       const arg = this.parseArg(depth);
-      if (arg.kind !== "string") throw new UsernameTemplateError(`${helper}: ${what} must be a quoted string. ${usage}.`);
+      if (arg.kind !== "string")
+        throw new UsernameTemplateError(`${helper}: ${what} must be a quoted string. ${usage}.`);
       return arg.value;
     };
     const value = () => {
       const arg = this.parseArg(depth);
-      if (arg.kind === "number") throw new UsernameTemplateError(`${helper}: the first argument must be a variable, a string or a helper in parentheses. ${usage}.`);
+      if (arg.kind === "number")
+        throw new UsernameTemplateError(
+          `${helper}: the first argument must be a variable, a string or a helper in parentheses. ${usage}.`,
+        );
       return arg;
     };
     switch (helper) {
@@ -190,7 +211,9 @@ export function parseUsernameTemplate(template: string): ParsedTemplate {
     if (close === -1) throw new UsernameTemplateError(`"{{" at position ${open + 1} is not closed with "}}"`);
     const inner = template.slice(open + 2, close);
     if (/^[{#/>!&^]/.test(inner.trimStart())) {
-      throw new UsernameTemplateError(`Only plain {{expressions}} are supported (no blocks, partials, comments or triple braces), at position ${open + 1}. ${ALLOWED_SUMMARY}.`);
+      throw new UsernameTemplateError(
+        `Only plain {{expressions}} are supported (no blocks, partials, comments or triple braces), at position ${open + 1}. ${ALLOWED_SUMMARY}.`,
+      );
     }
     const where = `{{${inner}}} at position ${open + 1}`;
     parts.push({ kind: "expr", expr: new ExpressionParser(tokenize(inner, open + 2), where).parseTop() });

@@ -1,8 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  checkUsernameTemplate, IAM_USER_NAME_RE, parseUsernameTemplate, renderUsernameTemplate, sanitizeIamName, secureRandomString,
-  TEMPLATE_VARIABLES, UsernameTemplateError,
+  checkUsernameTemplate,
+  IAM_USER_NAME_RE,
+  parseUsernameTemplate,
+  renderUsernameTemplate,
+  sanitizeIamName,
+  secureRandomString,
+  TEMPLATE_VARIABLES,
+  UsernameTemplateError,
 } from "./username-template.ts";
 
 const now = new Date("2026-03-01T12:00:00Z");
@@ -37,18 +43,27 @@ const valueExpr: fc.Memo<string> = fc.memo((depth) =>
         fc.integer({ min: 1, max: 64 }).map((n) => `(random ${n})`),
       ),
 );
-const mustache = fc.oneof(
-  variable,
-  fc.integer({ min: 1, max: 64 }).map((n) => `random ${n}`),
-  fc.tuple(valueExpr(3), fc.integer({ min: 1, max: 64 })).map(([v, n]) => `truncate ${v} ${n}`),
-  fc.tuple(valueExpr(3), quoted, quoted).map(([v, a, b]) => `replace ${v} ${a} ${b}`),
-  valueExpr(3).map((v) => `lowercase ${v}`),
-  valueExpr(3).map((v) => `uppercase ${v}`),
-).map((e) => `{{${e}}}`);
-const grammarTemplate = fc.array(fc.oneof(iamText, mustache), { minLength: 1, maxLength: 5 }).map((parts) => parts.join(""));
+const mustache = fc
+  .oneof(
+    variable,
+    fc.integer({ min: 1, max: 64 }).map((n) => `random ${n}`),
+    fc.tuple(valueExpr(3), fc.integer({ min: 1, max: 64 })).map(([v, n]) => `truncate ${v} ${n}`),
+    fc.tuple(valueExpr(3), quoted, quoted).map(([v, a, b]) => `replace ${v} ${a} ${b}`),
+    valueExpr(3).map((v) => `lowercase ${v}`),
+    valueExpr(3).map((v) => `uppercase ${v}`),
+  )
+  .map((e) => `{{${e}}}`);
+const grammarTemplate = fc
+  .array(fc.oneof(iamText, mustache), { minLength: 1, maxLength: 5 })
+  .map((parts) => parts.join(""));
 
 // Any name a person or machine might have: unicode, emoji, spaces, quotes, very long.
-const anyName = fc.oneof(fc.string({ maxLength: 200 }), fc.string({ unit: "grapheme", maxLength: 80 }), fc.constant(""), fc.constant("Zoë O'Brien (ops) 🚀"));
+const anyName = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.string({ unit: "grapheme", maxLength: 80 }),
+  fc.constant(""),
+  fc.constant("Zoë O'Brien (ops) 🚀"),
+);
 
 describe("username template: the variables and helpers of API.md", () => {
   it("renders each variable", () => {
@@ -107,58 +122,105 @@ describe("username template: the variables and helpers of API.md", () => {
     expect(() => render("{{random 64}}{{random 1}}")).toThrow(/65 characters; IAM allows at most 64/);
     expect(() => render("lh {{random 3}}")).toThrow(/contains " "/);
     expect(() => render('{{replace identity.name "-" "/"}}')).toThrow(/contains "\/"/);
-    expect(() => checkUsernameTemplate("{{random 60}}-{{dynamicSecret.name}}", "a-long-dynamic-secret-name")).toThrow(UsernameTemplateError);
+    expect(() => checkUsernameTemplate("{{random 60}}-{{dynamicSecret.name}}", "a-long-dynamic-secret-name")).toThrow(
+      UsernameTemplateError,
+    );
   });
 
   it("draws random strings from [a-z0-9] of the asked length", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 64 }), (n) => /^[a-z0-9]+$/.test(secureRandomString(n)) && secureRandomString(n).length === n));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 64 }),
+        (n) => /^[a-z0-9]+$/.test(secureRandomString(n)) && secureRandomString(n).length === n,
+      ),
+    );
   });
 });
 
 describe("username template properties (fast-check)", () => {
   it("every template from the grammar parses", () => {
-    fc.assert(fc.property(grammarTemplate, (template) => {
-      fc.pre(template.length <= 256);
-      parseUsernameTemplate(template);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(grammarTemplate, (template) => {
+        fc.pre(template.length <= 256);
+        parseUsernameTemplate(template);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it("every accepted template, for any identity name, renders a valid IAM user name or a clear error", () => {
-    fc.assert(fc.property(grammarTemplate, anyName, anyName, (template, identityName, secretName) => {
-      fc.pre(template.length <= 256);
-      const outcome = renderOutcome(template, identityName, secretName);
-      if (outcome.ok) expect(outcome.name).toMatch(IAM_USER_NAME_RE);
-      else expect(outcome.message).toMatch(/not a valid IAM user name: .+ (characters|contains|empty)/);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(grammarTemplate, anyName, anyName, (template, identityName, secretName) => {
+        fc.pre(template.length <= 256);
+        const outcome = renderOutcome(template, identityName, secretName);
+        if (outcome.ok) expect(outcome.name).toMatch(IAM_USER_NAME_RE);
+        else expect(outcome.message).toMatch(/not a valid IAM user name: .+ (characters|contains|empty)/);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("templates that pass the save-time check render a valid name for any identity name, or say why", () => {
-    fc.assert(fc.property(grammarTemplate, anyName, (template, identityName) => {
-      fc.pre(template.length <= 256);
-      try {
-        checkUsernameTemplate(template, "payments");
-      } catch (error) {
-        expect(error).toBeInstanceOf(UsernameTemplateError);
-        return;
-      }
-      const outcome = renderOutcome(template, identityName);
-      expect(outcome.ok ? outcome.name : outcome.message).toMatch(outcome.ok ? IAM_USER_NAME_RE : /not a valid IAM user name/);
-    }), { numRuns: 1000 });
+    fc.assert(
+      fc.property(grammarTemplate, anyName, (template, identityName) => {
+        fc.pre(template.length <= 256);
+        try {
+          checkUsernameTemplate(template, "payments");
+        } catch (error) {
+          expect(error).toBeInstanceOf(UsernameTemplateError);
+          return;
+        }
+        const outcome = renderOutcome(template, identityName);
+        expect(outcome.ok ? outcome.name : outcome.message).toMatch(
+          outcome.ok ? IAM_USER_NAME_RE : /not a valid IAM user name/,
+        );
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("arbitrary text never escapes the parser: it parses or throws UsernameTemplateError, nothing else", () => {
     const hostile = fc.oneof(
       fc.string({ maxLength: 300 }),
-      fc.array(fc.constantFrom("{{", "}}", "(", ")", '"', "'", " ", "identity.name", "random", "constructor", "__proto__", "1", "#if", "this", ".", "\\"), { maxLength: 30 }).map((p) => p.join("")),
+      fc
+        .array(
+          fc.constantFrom(
+            "{{",
+            "}}",
+            "(",
+            ")",
+            '"',
+            "'",
+            " ",
+            "identity.name",
+            "random",
+            "constructor",
+            "__proto__",
+            "1",
+            "#if",
+            "this",
+            ".",
+            "\\",
+          ),
+          { maxLength: 30 },
+        )
+        .map((p) => p.join("")),
     );
-    fc.assert(fc.property(hostile, anyName, (template, identityName) => {
-      try {
-        const name = renderUsernameTemplate(template || "{{randomUsername}}", { identityName, dynamicSecretName: "x", now });
-        expect(name).toMatch(IAM_USER_NAME_RE);
-      } catch (error) {
-        expect(error).toBeInstanceOf(UsernameTemplateError);
-      }
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(hostile, anyName, (template, identityName) => {
+        try {
+          const name = renderUsernameTemplate(template || "{{randomUsername}}", {
+            identityName,
+            dynamicSecretName: "x",
+            now,
+          });
+          expect(name).toMatch(IAM_USER_NAME_RE);
+        } catch (error) {
+          expect(error).toBeInstanceOf(UsernameTemplateError);
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("sanitised names only ever hold IAM characters", () => {

@@ -8,11 +8,22 @@
  * The parser is in username-template-parser.ts; this file renders and checks the result.
  */
 import {
-  IAM_USER_NAME_MAX, parseUsernameTemplate, UsernameTemplateError,
-  type Arg, type HelperCall, type ParsedTemplate, type TemplateVariable,
+  IAM_USER_NAME_MAX,
+  parseUsernameTemplate,
+  UsernameTemplateError,
+  type Arg,
+  type HelperCall,
+  type ParsedTemplate,
+  type TemplateVariable,
 } from "./username-template-parser.ts";
 
-export { IAM_USER_NAME_MAX, parseUsernameTemplate, TEMPLATE_VARIABLES, USERNAME_TEMPLATE_MAX_LENGTH, UsernameTemplateError } from "./username-template-parser.ts";
+export {
+  IAM_USER_NAME_MAX,
+  parseUsernameTemplate,
+  TEMPLATE_VARIABLES,
+  USERNAME_TEMPLATE_MAX_LENGTH,
+  UsernameTemplateError,
+} from "./username-template-parser.ts";
 export type { ParsedTemplate, TemplateVariable } from "./username-template-parser.ts";
 
 /** IAM user names: 1-64 characters of [A-Za-z0-9+=,.@_-] (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html). */
@@ -73,7 +84,9 @@ function callValue(call: HelperCall, inputs: Required<TemplateInputs>): string {
     case "truncate":
       return Array.from(evaluate(call.value, inputs)).slice(0, call.length).join("");
     case "replace":
-      return call.from === "" ? evaluate(call.value, inputs) : evaluate(call.value, inputs).split(call.from).join(call.to);
+      return call.from === ""
+        ? evaluate(call.value, inputs)
+        : evaluate(call.value, inputs).split(call.from).join(call.to);
     case "uppercase":
       return evaluate(call.value, inputs).toUpperCase();
     case "lowercase":
@@ -97,9 +110,11 @@ function evaluate(arg: Arg, inputs: Required<TemplateInputs>): string {
 /** Why a rendered name is not a valid IAM user name, or null when it is one. */
 export function iamUserNameProblem(name: string): string | null {
   if (name.length === 0) return "it is empty";
-  if (name.length > IAM_USER_NAME_MAX) return `it has ${name.length} characters; IAM allows at most ${IAM_USER_NAME_MAX}`;
+  if (name.length > IAM_USER_NAME_MAX)
+    return `it has ${name.length} characters; IAM allows at most ${IAM_USER_NAME_MAX}`;
   const bad = Array.from(new Set(Array.from(name).filter((ch) => !/^[A-Za-z0-9+=,.@_-]$/.test(ch))));
-  if (bad.length) return `it contains ${bad.map((ch) => JSON.stringify(ch)).join(", ")}; IAM allows only letters, digits and + = , . @ _ -`;
+  if (bad.length)
+    return `it contains ${bad.map((ch) => JSON.stringify(ch)).join(", ")}; IAM allows only letters, digits and + = , . @ _ -`;
   return null;
 }
 
@@ -107,8 +122,14 @@ export function iamUserNameProblem(name: string): string | null {
  * Renders a template into an IAM user name. Every result is checked against IAM's rule, so
  * an invalid name is never sent to AWS: it becomes a UsernameTemplateError that says why.
  */
-export function renderUsernameTemplate(template: string | ParsedTemplate | null | undefined, inputs: TemplateInputs): string {
-  const parsed = typeof template === "object" && template !== null ? template : parseUsernameTemplate(template || DEFAULT_USERNAME_TEMPLATE);
+export function renderUsernameTemplate(
+  template: string | ParsedTemplate | null | undefined,
+  inputs: TemplateInputs,
+): string {
+  const parsed =
+    typeof template === "object" && template !== null
+      ? template
+      : parseUsernameTemplate(template || DEFAULT_USERNAME_TEMPLATE);
   const full: Required<TemplateInputs> = { randomString: secureRandomString, ...inputs };
   const name = parsed.parts.map((part) => (part.kind === "text" ? part.text : evaluate(part.expr, full))).join("");
   const problem = iamUserNameProblem(name);

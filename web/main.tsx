@@ -13,7 +13,7 @@ const queryClient = createQueryClient();
 const router = createAppRouter(queryClient);
 
 const rootElement = document.getElementById("root");
-if (!rootElement) throw new Error("index.html must contain <div id=\"root\">");
+if (!rootElement) throw new Error('index.html must contain <div id="root">');
 
 createRoot(rootElement).render(
   <StrictMode>

@@ -52,7 +52,11 @@ function aptInstall(packages) {
   const lock = ["-o", "DPkg::Lock::Timeout=600"];
   if (!aptUpdated) run(cmd, [...pre, ...lock, "update"], "apt-get update");
   aptUpdated = true;
-  run(cmd, [...pre, ...lock, "install", "-y", "--no-install-recommends", ...packages], `apt-get install ${packages.join(" ")}`);
+  run(
+    cmd,
+    [...pre, ...lock, "install", "-y", "--no-install-recommends", ...packages],
+    `apt-get install ${packages.join(" ")}`,
+  );
 }
 
 function ensureVenv() {
@@ -74,7 +78,9 @@ export function ensureTools() {
   if (apt.length > 0) aptInstall(apt);
   if (!has.moto() || !has.schemathesis()) ensureVenv();
 
-  const missing = Object.entries(has).filter(([, present]) => !present()).map(([name]) => name);
+  const missing = Object.entries(has)
+    .filter(([, present]) => !present())
+    .map(([name]) => name);
   if (missing.length > 0) {
     throw new ToolError(`still missing after install: ${missing.join(", ")}`);
   }

@@ -47,7 +47,14 @@ export function printTable(rows) {
   const cell = (v) => (v === undefined || v === null ? "-" : String(v));
   const lines = [
     ["stage", "status", "passed", "failed", "skipped", "time"],
-    ...rows.map((r) => [r.name, r.status, cell(r.passed), cell(r.failed), cell(r.skipped), r.seconds === undefined ? "-" : `${r.seconds.toFixed(1)}s`]),
+    ...rows.map((r) => [
+      r.name,
+      r.status,
+      cell(r.passed),
+      cell(r.failed),
+      cell(r.skipped),
+      r.seconds === undefined ? "-" : `${r.seconds.toFixed(1)}s`,
+    ]),
   ];
   const widths = lines[0].map((_, i) => Math.max(...lines.map((l) => l[i].length)));
   for (const [i, line] of lines.entries()) {

@@ -73,7 +73,10 @@ export const wasInterrupted = () => interrupted;
 
 /** On SIGINT/SIGTERM: stop the children by pid, run `cleanup`, exit 130/143. */
 export function stopChildrenOnSignal(cleanup = async () => {}) {
-  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143]]) {
+  for (const [signal, code] of [
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ]) {
     process.once(signal, async () => {
       interrupted = true;
       console.error(`\n[run] ${signal}: stopping ${children.size} child process(es)`);

@@ -41,7 +41,9 @@ export async function runMigrations(db: Db, migrations = loadMigrations()): Prom
       tag text primary key,
       applied_at timestamptz not null default now()
     )`);
-    const done = new Set((await queryRows<{ tag: string }>(tx, sql`select tag from leasehold_migrations`)).map((r) => r.tag));
+    const done = new Set(
+      (await queryRows<{ tag: string }>(tx, sql`select tag from leasehold_migrations`)).map((r) => r.tag),
+    );
     const applied: string[] = [];
     for (const migration of migrations) {
       if (done.has(migration.tag)) continue;
@@ -55,6 +57,8 @@ export async function runMigrations(db: Db, migrations = loadMigrations()): Prom
 
 /** True when every migration shipped with this build has been applied. */
 export async function migrationsAreCurrent(db: Db, migrations = loadMigrations()): Promise<boolean> {
-  const applied = new Set((await queryRows<{ tag: string }>(db, sql`select tag from leasehold_migrations`)).map((r) => r.tag));
+  const applied = new Set(
+    (await queryRows<{ tag: string }>(db, sql`select tag from leasehold_migrations`)).map((r) => r.tag),
+  );
   return migrations.every((m) => applied.has(m.tag));
 }

@@ -19,7 +19,12 @@ export function createApiClient(app: Pick<Hono<any>, "request">, options: { orig
   let bearer: string | undefined;
   const responses: string[] = [];
 
-  async function request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
+  async function request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
     const h: Record<string, string> = { host: new URL(origin).host, ...headers };
     if (body !== undefined && typeof body !== "string") h["content-type"] = "application/json";
     if (cookie) h.cookie = cookie;
@@ -28,11 +33,15 @@ export function createApiClient(app: Pick<Hono<any>, "request">, options: { orig
     if (method !== "GET" && !("origin" in headers)) h.origin = origin;
     // @hono/node-server's getConnInfo reads the peer address from the incoming socket.
     const env = options.peer ? { incoming: { socket: { remoteAddress: options.peer } } } : undefined;
-    const res = await app.request(`${origin}${path}`, {
-      method,
-      headers: h,
-      ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
-    }, env);
+    const res = await app.request(
+      `${origin}${path}`,
+      {
+        method,
+        headers: h,
+        ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
+      },
+      env,
+    );
     const setCookie = res.headers.get("set-cookie");
     if (setCookie) {
       const [pair] = setCookie.split(";");
@@ -53,9 +62,12 @@ export function createApiClient(app: Pick<Hono<any>, "request">, options: { orig
   return {
     request,
     get: <T = any>(path: string, headers?: Record<string, string>) => request<T>("GET", path, undefined, headers),
-    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>("POST", path, body ?? {}, headers),
-    patch: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>("PATCH", path, body ?? {}, headers),
-    delete: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) => request<T>("DELETE", path, body, headers),
+    post: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      request<T>("POST", path, body ?? {}, headers),
+    patch: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      request<T>("PATCH", path, body ?? {}, headers),
+    delete: <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+      request<T>("DELETE", path, body, headers),
     useBearer(token: string | undefined) {
       bearer = token;
     },

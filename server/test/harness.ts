@@ -40,7 +40,11 @@ export async function createTestServer(options: { env?: Record<string, string>; 
   const ground = getTestGround();
   const database =
     ground.dbKind === "postgres"
-      ? await openDatabase({ kind: "postgres", url: await createDatabase(ground.postgresAdminUrl!), maxConnections: 10 })
+      ? await openDatabase({
+          kind: "postgres",
+          url: await createDatabase(ground.postgresAdminUrl!),
+          maxConnections: 10,
+        })
       : await openDatabase({ kind: "pglite", dataDir: null });
   await runMigrations(database.db);
 
@@ -64,7 +68,9 @@ export async function createTestServer(options: { env?: Record<string, string>; 
   const app = createApp({ core, services });
 
   /** Completes first-run setup and returns a signed-in client for the first admin. */
-  async function setupFirstAdmin(input: Partial<{ email: string; name: string; organizationName: string; projectName: string }> = {}) {
+  async function setupFirstAdmin(
+    input: Partial<{ email: string; name: string; organizationName: string; projectName: string }> = {},
+  ) {
     const client = createApiClient(app);
     const res = await client.post("/api/v1/setup", {
       name: input.name ?? "Ada Admin",
@@ -84,8 +90,19 @@ export async function createTestServer(options: { env?: Record<string, string>; 
     const orgId = randomUUID();
     const userId = randomUUID();
     await database.db.insert(organizations).values({ id: orgId, name: orgName, createdAt: now, updatedAt: now });
-    await database.db.insert(users).values({ id: userId, email, name: "Other Admin", passwordHash: await hash(TEST_PASSWORD), createdAt: now, updatedAt: now });
-    await database.db.insert(orgMemberships).values({ id: randomUUID(), orgId, userId, role: "admin", status: "active", createdAt: now });
+    await database.db
+      .insert(users)
+      .values({
+        id: userId,
+        email,
+        name: "Other Admin",
+        passwordHash: await hash(TEST_PASSWORD),
+        createdAt: now,
+        updatedAt: now,
+      });
+    await database.db
+      .insert(orgMemberships)
+      .values({ id: randomUUID(), orgId, userId, role: "admin", status: "active", createdAt: now });
     const client = createApiClient(app);
     const res = await client.post("/api/v1/auth/login", { email, password: TEST_PASSWORD });
     if (res.status !== 200) throw new Error(`login failed: ${res.status}`);

@@ -27,6 +27,10 @@ export function createLeaseWorker(core: CoreDeps, services: Pick<Services, "leas
     intervalSeconds: worker.intervalSeconds(core.env),
     batchSize: LEASE_WORKER_BATCH_SIZE,
     logger: core.logger,
-    runBatch: () => services.leases.revocation.processDue(kind, { batchSize: LEASE_WORKER_BATCH_SIZE, concurrency: core.env.LEASEHOLD_LEASE_WORKER_CONCURRENCY }),
+    runBatch: () =>
+      services.leases.revocation.processDue(kind, {
+        batchSize: LEASE_WORKER_BATCH_SIZE,
+        concurrency: core.env.LEASEHOLD_LEASE_WORKER_CONCURRENCY,
+      }),
   });
 }

@@ -1,23 +1,56 @@
 import { describe, expect, it } from "vitest";
-import { accessKeyIdSchema, createAppConnectionInputSchema, roleArnSchema, stsEndpointInputSchema } from "./app-connections.ts";
+import {
+  accessKeyIdSchema,
+  createAppConnectionInputSchema,
+  roleArnSchema,
+  stsEndpointInputSchema,
+} from "./app-connections.ts";
 
 describe("app connection input", () => {
   it("accepts both methods and Infisical's secretKey alias", () => {
-    expect(createAppConnectionInputSchema.safeParse({ name: "prod", method: "assume-role", credentials: { roleArn: "arn:aws:iam::123456789012:role/x" } }).success).toBe(true);
-    expect(createAppConnectionInputSchema.safeParse({ name: "prod", method: "access-key", credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: "s3cr3t" } }).success).toBe(true);
+    expect(
+      createAppConnectionInputSchema.safeParse({
+        name: "prod",
+        method: "assume-role",
+        credentials: { roleArn: "arn:aws:iam::123456789012:role/x" },
+      }).success,
+    ).toBe(true);
+    expect(
+      createAppConnectionInputSchema.safeParse({
+        name: "prod",
+        method: "access-key",
+        credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretKey: "s3cr3t" },
+      }).success,
+    ).toBe(true);
   });
 
   it("reports problems on the credential fields themselves", () => {
-    const result = createAppConnectionInputSchema.safeParse({ name: "prod", method: "assume-role", credentials: { roleArn: "arn:aws:iam::123456789012:user/x", stsEndpoint: "http://sts.amazonaws.com" } });
+    const result = createAppConnectionInputSchema.safeParse({
+      name: "prod",
+      method: "assume-role",
+      credentials: { roleArn: "arn:aws:iam::123456789012:user/x", stsEndpoint: "http://sts.amazonaws.com" },
+    });
     expect(result.success).toBe(false);
-    expect(result.error!.issues.map((i) => i.path.join("."))).toEqual(["credentials.roleArn", "credentials.stsEndpoint"]);
+    expect(result.error!.issues.map((i) => i.path.join("."))).toEqual([
+      "credentials.roleArn",
+      "credentials.stsEndpoint",
+    ]);
   });
 
   it("takes role ARNs in every partition, with paths", () => {
-    for (const arn of ["arn:aws:iam::123456789012:role/x", "arn:aws-cn:iam::123456789012:role/a/b/x", "arn:aws-us-gov:iam::123456789012:role/x"]) {
+    for (const arn of [
+      "arn:aws:iam::123456789012:role/x",
+      "arn:aws-cn:iam::123456789012:role/a/b/x",
+      "arn:aws-us-gov:iam::123456789012:role/x",
+    ]) {
       expect(roleArnSchema.safeParse(arn).success, arn).toBe(true);
     }
-    for (const arn of ["arn:aws:iam::123456789012:root", "arn:aws:sts::123456789012:assumed-role/x/s", "arn:aws:iam::12345:role/x", "role/x"]) {
+    for (const arn of [
+      "arn:aws:iam::123456789012:root",
+      "arn:aws:sts::123456789012:assumed-role/x/s",
+      "arn:aws:iam::12345:role/x",
+      "role/x",
+    ]) {
       expect(roleArnSchema.safeParse(arn).success, arn).toBe(false);
     }
   });
@@ -25,8 +58,15 @@ describe("app connection input", () => {
   it("leaves an empty STS endpoint as unset and refuses anything that is not an AWS STS host", () => {
     expect(stsEndpointInputSchema.safeParse("").success).toBe(true);
     expect(stsEndpointInputSchema.safeParse("https://sts.us-gov-west-1.amazonaws.com").success).toBe(true);
-    expect(stsEndpointInputSchema.safeParse("https://vpce-0abc123-xyz.sts.eu-west-1.vpce.amazonaws.com").success).toBe(true);
-    for (const bad of ["https://sts.amazonaws.com@evil.example", "https://10.0.0.1", "https://sts.nowhere-1.amazonaws.com", "ftp://sts.amazonaws.com"]) {
+    expect(stsEndpointInputSchema.safeParse("https://vpce-0abc123-xyz.sts.eu-west-1.vpce.amazonaws.com").success).toBe(
+      true,
+    );
+    for (const bad of [
+      "https://sts.amazonaws.com@evil.example",
+      "https://10.0.0.1",
+      "https://sts.nowhere-1.amazonaws.com",
+      "ftp://sts.amazonaws.com",
+    ]) {
       expect(stsEndpointInputSchema.safeParse(bad).success, bad).toBe(false);
     }
   });

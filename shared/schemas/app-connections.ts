@@ -73,7 +73,11 @@ export const accessKeyCredentialsInputSchema = z
     if (v.secretAccessKey === undefined && v.secretKey === undefined) {
       ctx.addIssue({ code: "custom", path: ["secretAccessKey"], message: "Enter the secret access key" });
     } else if (v.secretAccessKey !== undefined && v.secretKey !== undefined && v.secretAccessKey !== v.secretKey) {
-      ctx.addIssue({ code: "custom", path: ["secretKey"], message: "Send the secret access key once, as secretAccessKey or secretKey" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["secretKey"],
+        message: "Send the secret access key once, as secretAccessKey or secretKey",
+      });
     }
   });
 
@@ -84,9 +88,20 @@ const connectionFields = {
   projectId: z.uuid().nullish(),
 };
 
-export const createAssumeRoleConnectionInputSchema = z.object({ ...connectionFields, method: z.literal("assume-role"), credentials: assumeRoleCredentialsInputSchema });
-export const createAccessKeyConnectionInputSchema = z.object({ ...connectionFields, method: z.literal("access-key"), credentials: accessKeyCredentialsInputSchema });
-export const createAppConnectionInputSchema = z.discriminatedUnion("method", [createAssumeRoleConnectionInputSchema, createAccessKeyConnectionInputSchema]);
+export const createAssumeRoleConnectionInputSchema = z.object({
+  ...connectionFields,
+  method: z.literal("assume-role"),
+  credentials: assumeRoleCredentialsInputSchema,
+});
+export const createAccessKeyConnectionInputSchema = z.object({
+  ...connectionFields,
+  method: z.literal("access-key"),
+  credentials: accessKeyCredentialsInputSchema,
+});
+export const createAppConnectionInputSchema = z.discriminatedUnion("method", [
+  createAssumeRoleConnectionInputSchema,
+  createAccessKeyConnectionInputSchema,
+]);
 export type CreateAppConnectionInput = z.infer<typeof createAppConnectionInputSchema>;
 
 /**
@@ -154,7 +169,12 @@ export const connectionNameParamsSchema = z.object({ connectionName: z.string().
 export const connectionIdParamsSchema = z.object({ connectionId: z.uuid() });
 
 /** A dynamic secret or other resource that uses a connection (why a delete is refused). */
-export const connectionUserSchema = z.object({ type: z.string(), id: z.string(), name: z.string(), projectId: z.string() });
+export const connectionUserSchema = z.object({
+  type: z.string(),
+  id: z.string(),
+  name: z.string(),
+  projectId: z.string(),
+});
 export type ConnectionUser = z.infer<typeof connectionUserSchema>;
 
 export const serverPrincipalQuerySchema = z.object({ projectId: z.uuid().optional() });

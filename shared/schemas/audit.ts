@@ -31,4 +31,7 @@ export const listAuditLogsQuerySchema = paginationQuerySchema.extend({
 });
 export type ListAuditLogsQuery = z.infer<typeof listAuditLogsQuerySchema>;
 
-export const listAuditLogsResponseSchema = z.object({ auditLogs: z.array(auditLogSchema), totalCount: z.number().int() });
+export const listAuditLogsResponseSchema = z.object({
+  auditLogs: z.array(auditLogSchema),
+  totalCount: z.number().int(),
+});

@@ -2,10 +2,7 @@ import { z } from "zod";
 import { emailSchema, nameSchema, orgRoleSchema, timestampSchema } from "./common.ts";
 
 /** Password rule: long enough to resist guessing; bounded so hashing stays cheap. */
-export const passwordSchema = z
-  .string()
-  .min(12, "Use at least 12 characters")
-  .max(256, "Use at most 256 characters");
+export const passwordSchema = z.string().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
 
 export const setupStatusSchema = z.object({ needsSetup: z.boolean() });
 

@@ -61,8 +61,16 @@ export const trustedIpsSchema = z
   .min(1, "Add at least one address or range; 0.0.0.0/0 and ::/0 allow every address")
   .max(100, "At most 100 entries");
 
-const ttlSchema = z.number().int("Use whole seconds").min(0, "Use 0 or more seconds").max(MAX_TOKEN_TTL_SECONDS, "At most 10 years");
-const maxTtlSchema = z.number().int("Use whole seconds").min(1, "Use at least 1 second").max(MAX_TOKEN_TTL_SECONDS, "At most 10 years");
+const ttlSchema = z
+  .number()
+  .int("Use whole seconds")
+  .min(0, "Use 0 or more seconds")
+  .max(MAX_TOKEN_TTL_SECONDS, "At most 10 years");
+const maxTtlSchema = z
+  .number()
+  .int("Use whole seconds")
+  .min(1, "Use at least 1 second")
+  .max(MAX_TOKEN_TTL_SECONDS, "At most 10 years");
 
 /** Every configurable field, without defaults (PATCH leaves absent fields unchanged). */
 export const awsAuthFieldsSchema = z.object({
@@ -89,7 +97,8 @@ export function awsAuthRuleIssues(config: AwsAuthFields): { path: (keyof AwsAuth
   }
   // Infisical accepts this, which lets any AWS principal in any account log in.
   if (!config.allowedPrincipalArns && !config.allowedAccountIds) {
-    const message = "Allow at least one principal ARN or account ID: with both empty, anyone with AWS credentials could log in";
+    const message =
+      "Allow at least one principal ARN or account ID: with both empty, anyone with AWS credentials could log in";
     issues.push({ path: ["allowedPrincipalArns"], message }, { path: ["allowedAccountIds"], message });
   }
   return issues;

@@ -25,35 +25,44 @@ const TAG_CHARS_RE = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 
 /** A comma-separated list, trimmed and de-duplicated, checked item by item; kept as "a,b,c". */
 function commaListSchema(options: { max: number; item: (v: string) => string | null; tooMany: string }) {
-  return z.string().max(4096).transform((value, ctx) => {
-    const items = [...new Set(splitCommaList(value))];
-    for (const item of items) {
-      const problem = options.item(item);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    }
-    if (items.length > options.max) ctx.addIssue({ code: "custom", message: options.tooMany });
-    return items.join(",");
-  });
+  return z
+    .string()
+    .max(4096)
+    .transform((value, ctx) => {
+      const items = [...new Set(splitCommaList(value))];
+      for (const item of items) {
+        const problem = options.item(item);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }
+      if (items.length > options.max) ctx.addIssue({ code: "custom", message: options.tooMany });
+      return items.join(",");
+    });
 }
 
-export const policyDocumentSchema = z.string().max(20_000).superRefine((value, ctx) => {
-  if (value.trim() === "") return;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(value);
-  } catch {
-    ctx.addIssue({ code: "custom", message: "The policy document is not valid JSON" });
-    return;
-  }
-  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed) || !("Statement" in parsed)) {
-    ctx.addIssue({ code: "custom", message: 'The policy document must be a JSON object with a "Statement"' });
-    return;
-  }
-  const size = JSON.stringify(parsed).length;
-  if (size > IAM_LIMITS.inlinePolicyMaxChars) {
-    ctx.addIssue({ code: "custom", message: `The inline policy has ${size} characters without whitespace; IAM allows at most ${IAM_LIMITS.inlinePolicyMaxChars} per user` });
-  }
-});
+export const policyDocumentSchema = z
+  .string()
+  .max(20_000)
+  .superRefine((value, ctx) => {
+    if (value.trim() === "") return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: "The policy document is not valid JSON" });
+      return;
+    }
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed) || !("Statement" in parsed)) {
+      ctx.addIssue({ code: "custom", message: 'The policy document must be a JSON object with a "Statement"' });
+      return;
+    }
+    const size = JSON.stringify(parsed).length;
+    if (size > IAM_LIMITS.inlinePolicyMaxChars) {
+      ctx.addIssue({
+        code: "custom",
+        message: `The inline policy has ${size} characters without whitespace; IAM allows at most ${IAM_LIMITS.inlinePolicyMaxChars} per user`,
+      });
+    }
+  });
 
 export const iamTagSchema = z.object({
   key: z
@@ -63,7 +72,9 @@ export const iamTagSchema = z.object({
     .max(128, "A tag key has at most 128 characters")
     .regex(TAG_CHARS_RE, "A tag key may contain letters, digits, spaces and _ . : / = + - @")
     .refine((k) => !/^aws:/i.test(k), { message: 'Tag keys starting with "aws:" are reserved by AWS' })
-    .refine((k) => !/^leasehold:/i.test(k), { message: 'Tag keys starting with "leasehold:" are reserved by Leasehold' }),
+    .refine((k) => !/^leasehold:/i.test(k), {
+      message: 'Tag keys starting with "leasehold:" are reserved by Leasehold',
+    }),
   value: z
     .string()
     .trim()
@@ -89,17 +100,22 @@ export const awsIamInputFieldsSchema = z.object({
     .string()
     .trim()
     .max(IAM_LIMITS.pathMax, `An IAM path has at most ${IAM_LIMITS.pathMax} characters`)
-    .refine((v) => v === "" || IAM_PATH_RE.test(v), { message: 'An IAM path starts and ends with "/", such as /leasehold/' })
+    .refine((v) => v === "" || IAM_PATH_RE.test(v), {
+      message: 'An IAM path starts and ends with "/", such as /leasehold/',
+    })
     .optional(),
   permissionBoundaryPolicyArn: z
     .string()
     .trim()
-    .refine((v) => v === "" || isPolicyArn(v), { message: "Enter a managed policy ARN, such as arn:aws:iam::123456789012:policy/boundary" })
+    .refine((v) => v === "" || isPolicyArn(v), {
+      message: "Enter a managed policy ARN, such as arn:aws:iam::123456789012:policy/boundary",
+    })
     .optional(),
   policyDocument: policyDocumentSchema.optional(),
   userGroups: commaListSchema({
     max: IAM_LIMITS.groupsPerUser,
-    item: (g) => (IAM_GROUP_NAME_RE.test(g) ? null : `"${g}" is not an IAM group name (1-128 letters, digits and + = , . @ _ -)`),
+    item: (g) =>
+      IAM_GROUP_NAME_RE.test(g) ? null : `"${g}" is not an IAM group name (1-128 letters, digits and + = , . @ _ -)`,
     tooMany: `An IAM user can be in at most ${IAM_LIMITS.groupsPerUser} groups`,
   }).optional(),
   policyArns: commaListSchema({
@@ -109,13 +125,17 @@ export const awsIamInputFieldsSchema = z.object({
   }).optional(),
   tags: z
     .array(iamTagSchema)
-    .max(MAX_USER_TAGS, `At most ${MAX_USER_TAGS} tags: IAM allows ${IAM_LIMITS.tagsPerUser} per user and Leasehold adds ${IAM_LIMITS.reservedTags}`)
+    .max(
+      MAX_USER_TAGS,
+      `At most ${MAX_USER_TAGS} tags: IAM allows ${IAM_LIMITS.tagsPerUser} per user and Leasehold adds ${IAM_LIMITS.reservedTags}`,
+    )
     .superRefine((tags, ctx) => {
       const seen = new Set<string>();
       tags.forEach((tag, index) => {
         // IAM tag keys are case-insensitive: "Team" and "team" are one key.
         const key = tag.key.toLowerCase();
-        if (seen.has(key)) ctx.addIssue({ code: "custom", path: [index, "key"], message: `The tag key "${tag.key}" appears twice` });
+        if (seen.has(key))
+          ctx.addIssue({ code: "custom", path: [index, "key"], message: `The tag key "${tag.key}" appears twice` });
         seen.add(key);
       });
     })
@@ -135,7 +155,8 @@ export function checkAwsIamMethod(inputs: Partial<AwsIamInputFields>, ctx: z.Ref
     if (present(key)) ctx.addIssue({ code: "custom", path: [key], message: why });
   };
   if (inputs.appConnectionId) {
-    for (const key of ["accessKey", "secretAccessKey", "roleArn"] as const) refuse(key, "Leave this empty: the App Connection supplies the credentials");
+    for (const key of ["accessKey", "secretAccessKey", "roleArn"] as const)
+      refuse(key, "Leave this empty: the App Connection supplies the credentials");
     return;
   }
   if (method === "access-key") {
@@ -143,7 +164,10 @@ export function checkAwsIamMethod(inputs: Partial<AwsIamInputFields>, ctx: z.Ref
     need("secretAccessKey", "Enter the secret access key of the managing IAM user");
     refuse("roleArn", "The access-key method takes no role ARN");
   } else {
-    need("roleArn", method === "irsa" ? "Enter the ARN of the role of the service account" : "Enter the ARN of the role to assume");
+    need(
+      "roleArn",
+      method === "irsa" ? "Enter the ARN of the role of the service account" : "Enter the ARN of the role to assume",
+    );
     refuse("accessKey", `The ${method} method takes no access key`);
     refuse("secretAccessKey", `The ${method} method takes no secret access key`);
   }
@@ -153,7 +177,9 @@ export const awsIamInputsSchema = awsIamInputFieldsSchema.superRefine(checkAwsIa
 export type AwsIamInputs = z.infer<typeof awsIamInputsSchema>;
 
 /** Some inputs, as PATCH sends them; `appConnectionId: null` switches back to the method's own credentials. */
-export const awsIamInputsPatchSchema = awsIamInputFieldsSchema.partial().extend({ appConnectionId: z.uuid("Choose an App Connection").nullable().optional() });
+export const awsIamInputsPatchSchema = awsIamInputFieldsSchema
+  .partial()
+  .extend({ appConnectionId: z.uuid("Choose an App Connection").nullable().optional() });
 
 /** What responses show of the inputs: everything but the secret access key. */
 export const awsIamInputsViewSchema = awsIamInputFieldsSchema.omit({ secretAccessKey: true }).extend({

@@ -20,7 +20,10 @@ export const slugSchema = z
 
 export const nameSchema = z.string().trim().min(1, "Enter a name").max(128, "A name has at most 128 characters");
 
-export const emailSchema = z.email("Enter a valid email address").max(254).transform((v) => v.toLowerCase());
+export const emailSchema = z
+  .email("Enter a valid email address")
+  .max(254)
+  .transform((v) => v.toLowerCase());
 
 export const messageResponseSchema = z.object({ message: z.string() });
 

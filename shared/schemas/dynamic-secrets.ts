@@ -12,28 +12,36 @@ import { slugSchema, timestampSchema } from "./common.ts";
 /** Durations are strings ("30s", "15m", "1h", "7d") or bare seconds; parsed to seconds. */
 export const TTL_MIN_SECONDS = 60;
 export const TTL_MAX_SECONDS = 315_360_000; // 10 years, as for access tokens
-export const ttlSchema = z
-  .union([z.string(), z.number()])
-  .transform((value, ctx) => {
-    const seconds = parseDuration(value);
-    if (seconds === null) {
-      ctx.addIssue({ code: "custom", message: 'Enter a duration such as "30m", "1h" or "7d" (a bare number means seconds)' });
-      return z.NEVER;
-    }
-    if (seconds < TTL_MIN_SECONDS) {
-      ctx.addIssue({ code: "custom", message: "A TTL is at least 1 minute: IAM needs a few seconds before new keys work" });
-      return z.NEVER;
-    }
-    if (seconds > TTL_MAX_SECONDS) {
-      ctx.addIssue({ code: "custom", message: "A TTL is at most 10 years" });
-      return z.NEVER;
-    }
-    return seconds;
-  });
+export const ttlSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
+  const seconds = parseDuration(value);
+  if (seconds === null) {
+    ctx.addIssue({
+      code: "custom",
+      message: 'Enter a duration such as "30m", "1h" or "7d" (a bare number means seconds)',
+    });
+    return z.NEVER;
+  }
+  if (seconds < TTL_MIN_SECONDS) {
+    ctx.addIssue({
+      code: "custom",
+      message: "A TTL is at least 1 minute: IAM needs a few seconds before new keys work",
+    });
+    return z.NEVER;
+  }
+  if (seconds > TTL_MAX_SECONDS) {
+    ctx.addIssue({ code: "custom", message: "A TTL is at most 10 years" });
+    return z.NEVER;
+  }
+  return seconds;
+});
 
 /** Seconds as the compact string the API answers with: the largest exact unit ("90m", "1h", "7d"). */
 export function toDurationString(seconds: number): string {
-  for (const [unit, size] of [["d", 86400], ["h", 3600], ["m", 60]] as const) {
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+  ] as const) {
     if (seconds > 0 && seconds % size === 0) return `${seconds / size}${unit}`;
   }
   return `${seconds}s`;
@@ -51,7 +59,9 @@ export const folderPathSchema = z
 
 // Route words under /dynamic-secrets/ that a secret must not be named after.
 const RESERVED_NAMES = new Set(["leases", "test-configuration", "username-preview"]);
-export const dynamicSecretNameSchema = slugSchema.refine((v) => !RESERVED_NAMES.has(v), { message: "This name is reserved; choose another" });
+export const dynamicSecretNameSchema = slugSchema.refine((v) => !RESERVED_NAMES.has(v), {
+  message: "This name is reserved; choose another",
+});
 
 const projectSlugSchema = z.string().trim().min(1, "Enter the project slug").max(64);
 const environmentSlugSchema = z.string().trim().min(1, "Enter the environment slug").max(64);
@@ -68,26 +78,50 @@ export type SecretLocation = z.infer<typeof secretLocationSchema>;
 export const booleanInputSchema = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
 
 export {
-  awsIamInputFieldsSchema, awsIamInputsPatchSchema, awsIamInputsSchema, awsIamInputsViewSchema, awsIamMethodSchema, checkAwsIamMethod,
-  IAM_LIMITS, iamTagSchema, policyDocumentSchema,
-  type AwsIamInputFields, type AwsIamInputs, type AwsIamInputsView, type AwsIamMethod,
+  awsIamInputFieldsSchema,
+  awsIamInputsPatchSchema,
+  awsIamInputsSchema,
+  awsIamInputsViewSchema,
+  awsIamMethodSchema,
+  checkAwsIamMethod,
+  IAM_LIMITS,
+  iamTagSchema,
+  policyDocumentSchema,
+  type AwsIamInputFields,
+  type AwsIamInputs,
+  type AwsIamInputsView,
+  type AwsIamMethod,
 } from "./aws-iam-inputs.ts";
 import { awsIamInputsPatchSchema, awsIamInputsSchema, awsIamInputsViewSchema } from "./aws-iam-inputs.ts";
 
 export const metadataSchema = z
-  .array(z.object({ key: z.string().trim().min(1, "Enter a key").max(128), value: z.string().trim().max(1024).default("") }))
+  .array(
+    z.object({ key: z.string().trim().min(1, "Enter a key").max(128), value: z.string().trim().max(1024).default("") }),
+  )
   .max(50, "At most 50 metadata entries");
 
-export const usernameTemplateSchema = z.string().trim().max(USERNAME_TEMPLATE_MAX_LENGTH, `A username template has at most ${USERNAME_TEMPLATE_MAX_LENGTH} characters`);
+export const usernameTemplateSchema = z
+  .string()
+  .trim()
+  .max(USERNAME_TEMPLATE_MAX_LENGTH, `A username template has at most ${USERNAME_TEMPLATE_MAX_LENGTH} characters`);
 
 /** Checks what needs more than one field: default ≤ max TTL, and a sample render of the template. */
 function checkSettings(
-  v: { defaultTTL?: number | undefined; maxTTL?: number | null | undefined; usernameTemplate?: string | null | undefined; name?: string | undefined },
+  v: {
+    defaultTTL?: number | undefined;
+    maxTTL?: number | null | undefined;
+    usernameTemplate?: string | null | undefined;
+    name?: string | undefined;
+  },
   ctx: z.RefinementCtx,
   prefix: (string | number)[] = [],
 ) {
   if (v.defaultTTL !== undefined && v.maxTTL != null && v.defaultTTL > v.maxTTL) {
-    ctx.addIssue({ code: "custom", path: [...prefix, "defaultTTL"], message: `The default TTL (${toDurationString(v.defaultTTL)}) is longer than the max TTL (${toDurationString(v.maxTTL)})` });
+    ctx.addIssue({
+      code: "custom",
+      path: [...prefix, "defaultTTL"],
+      message: `The default TTL (${toDurationString(v.defaultTTL)}) is longer than the max TTL (${toDurationString(v.maxTTL)})`,
+    });
   }
   if (v.usernameTemplate) {
     try {
@@ -126,7 +160,9 @@ export const updateDynamicSecretInputSchema = secretLocationSchema.extend({
 });
 export type UpdateDynamicSecretInput = z.infer<typeof updateDynamicSecretInputSchema>;
 
-export const deleteDynamicSecretInputSchema = secretLocationSchema.extend({ isForced: booleanInputSchema.default(false) });
+export const deleteDynamicSecretInputSchema = secretLocationSchema.extend({
+  isForced: booleanInputSchema.default(false),
+});
 
 export const dynamicSecretSchema = z
   .object({
@@ -191,7 +227,10 @@ export const orphanUserSchema = z.object({
 });
 export const listOrphansResponseSchema = z.object({ orphans: z.array(orphanUserSchema) });
 export const deleteOrphansInputSchema = secretLocationSchema.extend({
-  usernames: z.array(z.string().regex(/^[\w+=,.@-]{1,64}$/, "Not an IAM user name")).min(1, "Choose at least one user").max(100),
+  usernames: z
+    .array(z.string().regex(/^[\w+=,.@-]{1,64}$/, "Not an IAM user name"))
+    .min(1, "Choose at least one user")
+    .max(100),
 });
 export const deleteOrphansResponseSchema = z.object({
   deleted: z.array(z.string()),

@@ -38,7 +38,10 @@ export const listIdentitiesQuerySchema = paginationQuerySchema.extend({
 });
 export type ListIdentitiesQuery = z.infer<typeof listIdentitiesQuerySchema>;
 
-export const listIdentitiesResponseSchema = z.object({ identities: z.array(identitySchema), totalCount: z.number().int() });
+export const listIdentitiesResponseSchema = z.object({
+  identities: z.array(identitySchema),
+  totalCount: z.number().int(),
+});
 
 /** A machine identity's membership in one project. Without one, it can do nothing there. */
 export const identityMembershipSchema = z

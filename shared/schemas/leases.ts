@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { timestampSchema } from "./common.ts";
-import { booleanInputSchema, dynamicSecretNameSchema, dynamicSecretSchema, secretLocationSchema, ttlSchema } from "./dynamic-secrets.ts";
+import {
+  booleanInputSchema,
+  dynamicSecretNameSchema,
+  dynamicSecretSchema,
+  secretLocationSchema,
+  ttlSchema,
+} from "./dynamic-secrets.ts";
 
 /**
  * Leases of dynamic secrets (../shared/API.md, "Leases"). The lease object is Infisical's;
@@ -12,7 +18,12 @@ export const leaseStatusSchema = z.enum(LEASE_STATUSES);
 export type LeaseStatus = z.infer<typeof leaseStatusSchema>;
 
 /** Statuses in which an IAM user may exist: the lease counts against the quota and is shown as active. */
-export const LIVE_LEASE_STATUSES = ["creating", "active", "revoking", "revoke_failed"] as const satisfies readonly LeaseStatus[];
+export const LIVE_LEASE_STATUSES = [
+  "creating",
+  "active",
+  "revoking",
+  "revoke_failed",
+] as const satisfies readonly LeaseStatus[];
 
 export const leaseActorSchema = z.object({
   type: z.enum(["user", "identity", "system"]),

@@ -57,6 +57,9 @@ export const projectMembershipSchema = z.object({
 export type ProjectMembership = z.infer<typeof projectMembershipSchema>;
 
 export const listProjectMembershipsResponseSchema = z.object({ memberships: z.array(projectMembershipSchema) });
-export const addProjectMembershipInputSchema = z.object({ userId: z.uuid(), role: projectRoleSchema.default("developer") });
+export const addProjectMembershipInputSchema = z.object({
+  userId: z.uuid(),
+  role: projectRoleSchema.default("developer"),
+});
 export const updateProjectMembershipInputSchema = z.object({ role: projectRoleSchema });
 export const projectMembershipResponseSchema = z.object({ membership: projectMembershipSchema });

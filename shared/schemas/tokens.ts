@@ -20,7 +20,9 @@ export const accessTokenResponseSchema = z
   .meta({ id: "AccessTokenResponse" });
 export type AccessTokenResponse = z.infer<typeof accessTokenResponseSchema>;
 
-export const accessTokenInputSchema = z.object({ accessToken: z.string().trim().min(1, "Enter the access token").max(512) });
+export const accessTokenInputSchema = z.object({
+  accessToken: z.string().trim().min(1, "Enter the access token").max(512),
+});
 
 export const tokenStatusSchema = z.enum(["active", "expired", "revoked", "exhausted"]);
 export type TokenStatus = z.infer<typeof tokenStatusSchema>;
@@ -56,5 +58,8 @@ export const listIdentityTokensQuerySchema = paginationQuerySchema.extend({
 });
 export type ListIdentityTokensQuery = z.infer<typeof listIdentityTokensQuerySchema>;
 
-export const listIdentityTokensResponseSchema = z.object({ tokens: z.array(identityAccessTokenSchema), totalCount: z.number().int() });
+export const listIdentityTokensResponseSchema = z.object({
+  tokens: z.array(identityAccessTokenSchema),
+  totalCount: z.number().int(),
+});
 export const identityAccessTokenResponseSchema = z.object({ token: identityAccessTokenSchema });

@@ -33,7 +33,9 @@ export async function loginToLeasehold() {
   // leasehold:server-id:end
 
   const signer = new SignatureV4({ credentials: fromNodeProviderChain(), region, service: "sts", sha256: Sha256 });
-  const signed = await signer.sign(new HttpRequest({ method: "POST", protocol: "https:", hostname: host, path: "/", headers, body }));
+  const signed = await signer.sign(
+    new HttpRequest({ method: "POST", protocol: "https:", hostname: host, path: "/", headers, body }),
+  );
 
   const response = await fetch(`${LEASEHOLD_URL}/api/v1/auth/aws-auth/login`, {
     method: "POST",
@@ -46,12 +48,15 @@ export async function loginToLeasehold() {
     }),
   });
   const result = await response.json();
-  if (!response.ok) throw new Error(`Leasehold login failed (${response.status} ${result.reasonCode ?? ""}): ${result.message}`);
+  if (!response.ok)
+    throw new Error(`Leasehold login failed (${response.status} ${result.reasonCode ?? ""}): ${result.message}`);
   return result; // { accessToken, expiresIn, accessTokenMaxTTL, tokenType: "Bearer" }
 }
 
 // In a Lambda, log in outside the handler and reuse the token until it expires.
 const { accessToken, expiresIn } = await loginToLeasehold();
-const me = await fetch(`${LEASEHOLD_URL}/api/v1/identities/${IDENTITY_ID}`, { headers: { authorization: `Bearer ${accessToken}` } });
+const me = await fetch(`${LEASEHOLD_URL}/api/v1/identities/${IDENTITY_ID}`, {
+  headers: { authorization: `Bearer ${accessToken}` },
+});
 const { identity } = await me.json();
 console.log(`Logged in to Leasehold as ${identity.name}; the token expires in ${expiresIn} s`);

@@ -18,9 +18,27 @@ export interface LoginSnippetContext {
 }
 
 export const LOGIN_SNIPPETS = [
-  { id: "node", title: "Node.js", description: "Lambda, EC2, ECS or any Node.js 18+ runtime, with AWS SDK v3's signer.", language: "javascript", template: nodeTemplate },
-  { id: "python", title: "Python", description: "Lambda, EC2 or any Python 3 runtime, with botocore's SigV4 signer.", language: "python", template: pythonTemplate },
-  { id: "steps", title: "Any language", description: "The raw steps, for any language with a SigV4 signer.", language: "text", template: stepsTemplate },
+  {
+    id: "node",
+    title: "Node.js",
+    description: "Lambda, EC2, ECS or any Node.js 18+ runtime, with AWS SDK v3's signer.",
+    language: "javascript",
+    template: nodeTemplate,
+  },
+  {
+    id: "python",
+    title: "Python",
+    description: "Lambda, EC2 or any Python 3 runtime, with botocore's SigV4 signer.",
+    language: "python",
+    template: pythonTemplate,
+  },
+  {
+    id: "steps",
+    title: "Any language",
+    description: "The raw steps, for any language with a SigV4 signer.",
+    language: "text",
+    template: stepsTemplate,
+  },
 ] as const;
 export type LoginSnippetId = (typeof LOGIN_SNIPPETS)[number]["id"];
 
@@ -43,7 +61,11 @@ export function renderLoginSnippet(template: string, context: LoginSnippetContex
     stsHost: fixed ? new URL(fixed.url).host : "",
     stsRegion: fixed ? fixed.region : "",
   };
-  const blocks: Record<string, boolean> = { "server-id": context.serverId !== null, "any-region": !fixed, "fixed-endpoint": Boolean(fixed) };
+  const blocks: Record<string, boolean> = {
+    "server-id": context.serverId !== null,
+    "any-region": !fixed,
+    "fixed-endpoint": Boolean(fixed),
+  };
 
   const kept: string[] = [];
   const open: boolean[] = [];
@@ -54,7 +76,8 @@ export function renderLoginSnippet(template: string, context: LoginSnippetContex
       else open.pop();
       continue;
     }
-    if (open.every(Boolean)) kept.push(line.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => asStringLiteralContent(values[name] ?? "")));
+    if (open.every(Boolean))
+      kept.push(line.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => asStringLiteralContent(values[name] ?? "")));
   }
   return kept.join("\n");
 }

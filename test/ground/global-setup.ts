@@ -22,7 +22,9 @@ export default async function setup(project: TestProject) {
     dbKind === "postgres" ? startPostgresCluster() : Promise.resolve<PostgresCluster | null>(null),
   ]);
   project.provide("leaseholdGround", { motoUrl: moto.url, dbKind, postgresAdminUrl: cluster?.adminUrl ?? null });
-  console.log(`[ground] moto ${moto.url}${cluster ? `, postgres ${cluster.adminUrl}` : ""}, db=${dbKind} (${Date.now() - started} ms)`);
+  console.log(
+    `[ground] moto ${moto.url}${cluster ? `, postgres ${cluster.adminUrl}` : ""}, db=${dbKind} (${Date.now() - started} ms)`,
+  );
 
   return async () => {
     await Promise.all([moto.stop(), cluster?.stop()]);

@@ -39,7 +39,10 @@ describe("test ground", () => {
   it(`gives this pass a working ${getTestGround().dbKind} database`, async () => {
     const ground = getTestGround();
     if (ground.dbKind === "postgres") {
-      const [a, b] = await Promise.all([createDatabase(ground.postgresAdminUrl!), createDatabase(ground.postgresAdminUrl!)]);
+      const [a, b] = await Promise.all([
+        createDatabase(ground.postgresAdminUrl!),
+        createDatabase(ground.postgresAdminUrl!),
+      ]);
       expect(a).not.toBe(b);
       const client = new pg.Client({ connectionString: a });
       await client.connect();

@@ -32,7 +32,9 @@ function postgresBinDir(): string {
 /** PostgreSQL refuses to run as root, so as root we act as the `postgres` OS user. */
 function postgresOsUser(): { uid: number; gid: number } | null {
   if (process.getuid?.() !== 0) return null;
-  const line = readFileSync("/etc/passwd", "utf8").split("\n").find((l) => l.startsWith("postgres:"));
+  const line = readFileSync("/etc/passwd", "utf8")
+    .split("\n")
+    .find((l) => l.startsWith("postgres:"));
   if (!line) throw new Error("OS user postgres not found (the postgresql package creates it)");
   const [, , uid, gid] = line.split(":");
   return { uid: Number(uid), gid: Number(gid) };
@@ -54,7 +56,17 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     forgetTempDir(dir);
   };
   try {
-    await asUser(join(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
+    await asUser(join(bin, "initdb"), [
+      "-D",
+      data,
+      "-U",
+      "postgres",
+      "--auth=trust",
+      "--no-sync",
+      "-E",
+      "UTF8",
+      "--locale=C",
+    ]);
   } catch (error) {
     cleanup();
     throw new Error(`initdb failed: ${(error as { stderr?: string }).stderr ?? error}`);
@@ -66,13 +78,24 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     const proc = spawnGround(
       join(bin, "postgres"),
       [
-        "-D", data, "-p", String(port),
-        "-k", dir, // the unix socket stays in our folder, away from the system cluster's
-        "-c", "listen_addresses=127.0.0.1",
+        "-D",
+        data,
+        "-p",
+        String(port),
+        "-k",
+        dir, // the unix socket stays in our folder, away from the system cluster's
+        "-c",
+        "listen_addresses=127.0.0.1",
         // Throwaway data: durability only costs time here.
-        "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+        "-c",
+        "fsync=off",
+        "-c",
+        "synchronous_commit=off",
+        "-c",
+        "full_page_writes=off",
         // Parallel test files each open pools of their own.
-        "-c", "max_connections=200",
+        "-c",
+        "max_connections=200",
       ],
       { user, deathSignal: "KILL" },
     );

@@ -78,4 +78,3 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }
   return { url, port, pid: proc.pid, dataDir, logFile, stop };
 }
-

@@ -215,7 +215,8 @@ export async function startAwsProxy(options: AwsProxyOptions): Promise<AwsProxy>
         hooks = hooks.filter((h) => h !== entry);
       };
     },
-    calls: (action, service) => requests.filter((r) => r.action === action && (service === undefined || r.service === service)),
+    calls: (action, service) =>
+      requests.filter((r) => r.action === action && (service === undefined || r.service === service)),
     reset(resetOptions = {}) {
       requests.length = 0;
       rules = [];

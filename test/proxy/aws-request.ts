@@ -20,7 +20,10 @@ export interface RecordedRequest {
   /** Form or JSON parameters of the call (ExternalId, RoleSessionName, UserName …). */
   params: Record<string, string>;
   /** What the proxy did: forwarded (with moto's status), or the injected fault. */
-  outcome: { kind: "forwarded"; status: number; body: string } | { kind: "injected"; fault: Fault } | { kind: "pending" };
+  outcome:
+    | { kind: "forwarded"; status: number; body: string }
+    | { kind: "injected"; fault: Fault }
+    | { kind: "pending" };
   receivedAt: number;
 }
 
@@ -34,7 +37,6 @@ export type Fault =
   /** Forward, but only after this extra delay (e.g. to trip a client timeout). */
   | { kind: "delay"; ms: number };
 
-
 /** Parameters of a query-protocol body, a query string, or a flat JSON body. */
 function parseParams(body: string, search: string, contentType: string): Record<string, string> {
   const params: Record<string, string> = {};
@@ -45,7 +47,8 @@ function parseParams(body: string, search: string, contentType: string): Record<
     try {
       const parsed: unknown = JSON.parse(body);
       if (parsed && typeof parsed === "object") {
-        for (const [key, value] of Object.entries(parsed)) params[key] = typeof value === "string" ? value : JSON.stringify(value);
+        for (const [key, value] of Object.entries(parsed))
+          params[key] = typeof value === "string" ? value : JSON.stringify(value);
       }
     } catch {
       // not JSON after all: leave the params empty

@@ -36,7 +36,9 @@ function lastRequest() {
 describe("apiRequest", () => {
   it("returns the body parsed by the response schema and sends cookies same-origin", async () => {
     fetchMock.mockResolvedValue(jsonResponse(200, { ok: true, extra: "dropped" }));
-    await expect(apiRequest("/api/v1/thing", okSchema, { query: { offset: 0, search: "", limit: 20 } })).resolves.toEqual({
+    await expect(
+      apiRequest("/api/v1/thing", okSchema, { query: { offset: 0, search: "", limit: 20 } }),
+    ).resolves.toEqual({
       ok: true,
     });
     const { url, init } = lastRequest();
@@ -88,7 +90,11 @@ describe("apiRequest", () => {
 
   it("still produces a useful ApiError when the error body is not JSON (e.g. a proxy page)", async () => {
     fetchMock.mockResolvedValue(
-      new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway", headers: { "X-Request-Id": "px-9" } }),
+      new Response("<html>Bad gateway</html>", {
+        status: 502,
+        statusText: "Bad Gateway",
+        headers: { "X-Request-Id": "px-9" },
+      }),
     );
     const error = (await apiRequest("/api/v1/thing", okSchema).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);

@@ -15,10 +15,15 @@ export function projectRoleQueryOptions(projectId: string, session: Pick<Session
     queryKey: ["project-role", projectId, session.user.id] as const,
     queryFn: async ({ signal }): Promise<ProjectRole | null> => {
       if (session.orgRole === "admin") return "admin";
-      const { memberships } = await apiRequest(apiPath`/api/v1/projects/${projectId}/memberships`, listProjectMembershipsResponseSchema, { signal });
+      const { memberships } = await apiRequest(
+        apiPath`/api/v1/projects/${projectId}/memberships`,
+        listProjectMembershipsResponseSchema,
+        { signal },
+      );
       return memberships.find((m) => m.userId === session.user.id)?.role ?? null;
     },
   });
 }
 
-export const roleAllows = (role: ProjectRole | null | undefined, action: ProjectAction) => projectRoleAllows(role ?? null, action);
+export const roleAllows = (role: ProjectRole | null | undefined, action: ProjectAction) =>
+  projectRoleAllows(role ?? null, action);

@@ -12,9 +12,13 @@ export const appConnections = pgTable(
   "app_connections",
   {
     id: uuid("id").primaryKey(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     projectId: uuid("project_id").references(() => projects.id, { onDelete: "cascade" }),
-    app: text("app", { enum: ["aws"] }).notNull().default("aws"),
+    app: text("app", { enum: ["aws"] })
+      .notNull()
+      .default("aws"),
     name: text("name").notNull(),
     description: text("description"),
     method: text("method", { enum: ["assume-role", "access-key"] }).notNull(),

@@ -7,7 +7,9 @@ export const auditLogs = pgTable(
   "audit_logs",
   {
     id: uuid("id").primaryKey(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     actorType: text("actor_type", { enum: ["user", "identity", "system"] }).notNull(),
     actorId: text("actor_id"),
     actorName: text("actor_name").notNull(),

@@ -20,9 +20,15 @@ export const dynamicSecrets = pgTable(
   "dynamic_secrets",
   {
     id: uuid("id").primaryKey(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    projectId: uuid("project_id").notNull().references(() => projects.id, { onDelete: "restrict" }),
-    environmentId: uuid("environment_id").notNull().references(() => environments.id, { onDelete: "restrict" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "restrict" }),
+    environmentId: uuid("environment_id")
+      .notNull()
+      .references(() => environments.id, { onDelete: "restrict" }),
     folderPath: text("folder_path").notNull(),
     name: text("name").notNull(),
     type: text("type", { enum: ["aws-iam"] }).notNull(),
@@ -59,9 +65,13 @@ export const dynamicSecretLeases = pgTable(
   "dynamic_secret_leases",
   {
     id: uuid("id").primaryKey(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     projectId: uuid("project_id").notNull(),
-    dynamicSecretId: uuid("dynamic_secret_id").notNull().references(() => dynamicSecrets.id, { onDelete: "cascade" }),
+    dynamicSecretId: uuid("dynamic_secret_id")
+      .notNull()
+      .references(() => dynamicSecrets.id, { onDelete: "cascade" }),
     status: text("status", { enum: LEASE_STATUSES }).$type<LeaseStatus>().notNull(),
     username: text("username").notNull(),
     expireAt: at("expire_at").notNull(),

@@ -1,4 +1,15 @@
-import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, organizations, updatedAt } from "./people.ts";
 
 /** Machine identities: an org role, project memberships (project_memberships.identity_id), auth methods and tokens. */
@@ -6,13 +17,18 @@ export const identities = pgTable(
   "identities",
   {
     id: uuid("id").primaryKey(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     role: text("role", { enum: ["admin", "member"] }).notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("identities_org_name_key").on(t.orgId, t.name), index("identities_org_created_idx").on(t.orgId, t.createdAt)],
+  (t) => [
+    uniqueIndex("identities_org_name_key").on(t.orgId, t.name),
+    index("identities_org_created_idx").on(t.orgId, t.createdAt),
+  ],
 );
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -22,8 +38,12 @@ export const identityAwsAuths = pgTable(
   "identity_aws_auths",
   {
     id: uuid("id").primaryKey(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    identityId: uuid("identity_id").notNull().references(() => identities.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    identityId: uuid("identity_id")
+      .notNull()
+      .references(() => identities.id, { onDelete: "cascade" }),
     /** Normalised https URL of an AWS STS host (shared/sts-endpoint.ts). */
     stsEndpoint: text("sts_endpoint").notNull(),
     allowedPrincipalArns: text("allowed_principal_arns").notNull().default(""),
@@ -36,7 +56,10 @@ export const identityAwsAuths = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("identity_aws_auths_identity_key").on(t.identityId), index("identity_aws_auths_org_idx").on(t.orgId)],
+  (t) => [
+    uniqueIndex("identity_aws_auths_identity_key").on(t.identityId),
+    index("identity_aws_auths_org_idx").on(t.orgId),
+  ],
 );
 
 /**
@@ -48,8 +71,12 @@ export const identityAccessTokens = pgTable(
   "identity_access_tokens",
   {
     id: uuid("id").primaryKey(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    identityId: uuid("identity_id").notNull().references(() => identities.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    identityId: uuid("identity_id")
+      .notNull()
+      .references(() => identities.id, { onDelete: "cascade" }),
     authMethod: text("auth_method", { enum: ["aws-auth"] }).notNull(),
     tokenHash: text("token_hash").notNull(),
     accessTokenTTL: integer("access_token_ttl").notNull(),

@@ -29,13 +29,20 @@ export const orgMemberships = pgTable(
   "org_memberships",
   {
     id: uuid("id").primaryKey(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     role: text("role", { enum: ["admin", "member"] }).notNull(),
     status: text("status", { enum: ["invited", "active"] }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("org_memberships_org_user_key").on(t.orgId, t.userId), index("org_memberships_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("org_memberships_org_user_key").on(t.orgId, t.userId),
+    index("org_memberships_user_idx").on(t.userId),
+  ],
 );
 
 /** One-time setup links for invited members; only a SHA-256 of the token is stored. */
@@ -43,8 +50,12 @@ export const invites = pgTable(
   "invites",
   {
     id: uuid("id").primaryKey(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true, mode: "date" }),
@@ -57,8 +68,12 @@ export const sessions = pgTable(
   "sessions",
   {
     id: uuid("id").primaryKey(),
-    orgId: uuid("org_id").notNull().references(() => organizations.id, { onDelete: "cascade" }),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
     /** SHA-256 of the cookie value; the cookie itself is never stored. */
     tokenHash: text("token_hash").notNull(),
     createdAt: createdAt(),

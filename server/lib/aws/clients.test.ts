@@ -6,7 +6,9 @@ import { createAwsClients } from "./clients.ts";
 describe("AWS client factory", () => {
   it("calls STS GetCallerIdentity over HTTP through AWS_ENDPOINT_URL", async () => {
     const aws = createAwsClients(loadEnv({ AWS_ENDPOINT_URL: getTestGround().motoUrl, AWS_REGION: "us-east-1" }));
-    const identity = await aws.callerIdentity({ credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" } });
+    const identity = await aws.callerIdentity({
+      credentials: { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" },
+    });
     expect(identity.account).toBe("123456789012");
     expect(identity.arn).toMatch(/^arn:aws:(iam|sts)::123456789012:/);
   });

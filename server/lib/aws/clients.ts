@@ -19,7 +19,9 @@ export interface AwsClientOptions {
  * overrides every endpoint (tests point it at moto; private networks at a proxy), and
  * every client has bounded timeouts and adaptive retry, so throttling is absorbed.
  */
-export function createAwsClients(env: Pick<Env, "AWS_REGION" | "AWS_ENDPOINT_URL" | "AWS_ENDPOINT_URL_STS" | "AWS_ENDPOINT_URL_IAM">) {
+export function createAwsClients(
+  env: Pick<Env, "AWS_REGION" | "AWS_ENDPOINT_URL" | "AWS_ENDPOINT_URL_STS" | "AWS_ENDPOINT_URL_IAM">,
+) {
   const requestHandler = new NodeHttpHandler({ connectionTimeout: 5_000, requestTimeout: 10_000 });
   const common = (options: AwsClientOptions) => ({
     region: options.region ?? env.AWS_REGION,

@@ -41,7 +41,11 @@ export interface ConnectionCredentials {
 
 /** What services.appConnections offers other modules (the contract with dynamic secrets). */
 export interface ConnectionCredentialSource {
-  credentialsFor(ctx: RequestContext | SystemContext, connectionId: string, use: { projectId: string }): Promise<ConnectionCredentials>;
+  credentialsFor(
+    ctx: RequestContext | SystemContext,
+    connectionId: string,
+    use: { projectId: string },
+  ): Promise<ConnectionCredentials>;
 }
 
 /** Renew an assumed session this long before AWS expires it, so no caller gets a key about to die. */
@@ -97,7 +101,10 @@ export function createConnectionCredentialFactory(deps: {
   /** Both variables set: those keys; otherwise undefined, which core.aws turns into the default chain. */
   const serverCredentials = (): AwsCredentialIdentity | undefined =>
     env.INF_APP_CONNECTION_AWS_ACCESS_KEY_ID && env.INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY
-      ? { accessKeyId: env.INF_APP_CONNECTION_AWS_ACCESS_KEY_ID, secretAccessKey: env.INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY }
+      ? {
+          accessKeyId: env.INF_APP_CONNECTION_AWS_ACCESS_KEY_ID,
+          secretAccessKey: env.INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY,
+        }
       : undefined;
   const serverSource = (): "environment" | "default-chain" => (serverCredentials() ? "environment" : "default-chain");
 
@@ -112,8 +119,16 @@ export function createConnectionCredentialFactory(deps: {
 
   async function serverPrincipal(): Promise<ServerPrincipalStatus> {
     const source = serverSource();
-    if (!serverCredentials() && (env.INF_APP_CONNECTION_AWS_ACCESS_KEY_ID || env.INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY)) {
-      return { configured: false, source, message: "Only one of INF_APP_CONNECTION_AWS_ACCESS_KEY_ID and INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY is set: set both, or neither to use the AWS SDK's default chain." };
+    if (
+      !serverCredentials() &&
+      (env.INF_APP_CONNECTION_AWS_ACCESS_KEY_ID || env.INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY)
+    ) {
+      return {
+        configured: false,
+        source,
+        message:
+          "Only one of INF_APP_CONNECTION_AWS_ACCESS_KEY_ID and INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY is set: set both, or neither to use the AWS SDK's default chain.",
+      };
     }
     try {
       const identity = await aws.callerIdentity({ credentials: serverCredentials() });
@@ -130,20 +145,35 @@ export function createConnectionCredentialFactory(deps: {
   }
 
   /** AssumeRole as the server's principal, with the scope's External ID. Errors are translated. */
-  async function assumeRoleWithExternalId(input: { connectionId: string; roleArn: string; stsEndpoint: string | null; externalId: string; scopeHint: string; forForm: boolean }) {
+  async function assumeRoleWithExternalId(input: {
+    connectionId: string;
+    roleArn: string;
+    stsEndpoint: string | null;
+    externalId: string;
+    scopeHint: string;
+    forForm: boolean;
+  }) {
     const target = stsTarget(input.stsEndpoint);
     const sts = aws.sts({ credentials: serverCredentials(), endpoint: target.endpoint, region: target.region });
     try {
-      const result = await sts.send(new AssumeRoleCommand({
-        RoleArn: input.roleArn,
-        RoleSessionName: roleSessionNameFor(input.connectionId),
-        ExternalId: input.externalId,
-        DurationSeconds: SESSION_DURATION_SECONDS,
-      }));
+      const result = await sts.send(
+        new AssumeRoleCommand({
+          RoleArn: input.roleArn,
+          RoleSessionName: roleSessionNameFor(input.connectionId),
+          ExternalId: input.externalId,
+          DurationSeconds: SESSION_DURATION_SECONDS,
+        }),
+      );
       const c = result.Credentials;
-      if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken) throw new Error("AssumeRole answered without credentials");
+      if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken)
+        throw new Error("AssumeRole answered without credentials");
       return {
-        credentials: { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, ...(c.Expiration ? { expiration: c.Expiration } : {}) },
+        credentials: {
+          accessKeyId: c.AccessKeyId,
+          secretAccessKey: c.SecretAccessKey,
+          sessionToken: c.SessionToken,
+          ...(c.Expiration ? { expiration: c.Expiration } : {}),
+        },
         assumedRoleArn: result.AssumedRoleUser?.Arn ?? null,
       };
     } catch (error) {
@@ -157,9 +187,20 @@ export function createConnectionCredentialFactory(deps: {
         ...(env.INF_APP_CONNECTION_AWS_ACCESS_KEY_ID ? { accessKeyId: env.INF_APP_CONNECTION_AWS_ACCESS_KEY_ID } : {}),
         hints: {
           "access-denied": input.scopeHint,
-          "invalid-credentials": SERVER_CREDENTIALS_HINT, "signature-mismatch": SERVER_CREDENTIALS_HINT, "no-credentials": SERVER_CREDENTIALS_HINT, "expired-credentials": SERVER_CREDENTIALS_HINT,
+          "invalid-credentials": SERVER_CREDENTIALS_HINT,
+          "signature-mismatch": SERVER_CREDENTIALS_HINT,
+          "no-credentials": SERVER_CREDENTIALS_HINT,
+          "expired-credentials": SERVER_CREDENTIALS_HINT,
         },
-        ...(input.forForm ? { fields: endpointFields(input.stsEndpoint, { "access-denied": FIELDS.roleArn, "invalid-input": FIELDS.roleArn, "not-found": FIELDS.roleArn }) } : {}),
+        ...(input.forForm
+          ? {
+              fields: endpointFields(input.stsEndpoint, {
+                "access-denied": FIELDS.roleArn,
+                "invalid-input": FIELDS.roleArn,
+                "not-found": FIELDS.roleArn,
+              }),
+            }
+          : {}),
       });
     }
   }
@@ -175,13 +216,21 @@ export function createConnectionCredentialFactory(deps: {
    * Proves a connection works: AssumeRole (for assume-role), then GetCallerIdentity with
    * the resulting credentials. Returns the ARN AWS vouches for; throws a translated 4xx/5xx.
    */
-  async function validate(scope: { connectionId: string; orgId: string; projectId: string | null }, secrets: ConnectionSecrets): Promise<{ identityArn: string }> {
+  async function validate(
+    scope: { connectionId: string; orgId: string; projectId: string | null },
+    secrets: ConnectionSecrets,
+  ): Promise<{ identityArn: string }> {
     let credentials: AwsCredentialIdentity;
     let stsEndpoint: string | null = null;
     if (secrets.method === "assume-role") {
       stsEndpoint = secrets.stsEndpoint;
       const assumed = await assumeRoleWithExternalId({
-        connectionId: scope.connectionId, roleArn: secrets.roleArn, stsEndpoint, externalId: externalIdForScope(scope), scopeHint: scopeHintFor(scope), forForm: true,
+        connectionId: scope.connectionId,
+        roleArn: secrets.roleArn,
+        stsEndpoint,
+        externalId: externalIdForScope(scope),
+        scopeHint: scopeHintFor(scope),
+        forForm: true,
       });
       credentials = assumed.credentials;
     } else {
@@ -189,7 +238,9 @@ export function createConnectionCredentialFactory(deps: {
     }
     const target = stsTarget(stsEndpoint);
     try {
-      const identity = await aws.sts({ credentials, endpoint: target.endpoint, region: target.region }).send(new GetCallerIdentityCommand({}));
+      const identity = await aws
+        .sts({ credentials, endpoint: target.endpoint, region: target.region })
+        .send(new GetCallerIdentityCommand({}));
       if (!identity.Arn) throw new Error("GetCallerIdentity answered without an ARN");
       return { identityArn: identity.Arn };
     } catch (error) {
@@ -199,15 +250,26 @@ export function createConnectionCredentialFactory(deps: {
         caller: byKey ? `The access key ${secrets.accessKeyId}` : `The session of ${secrets.roleArn}`,
         endpoint: target.effectiveEndpoint,
         ...(byKey ? { accessKeyId: secrets.accessKeyId } : {}),
-        fields: endpointFields(stsEndpoint, byKey
-          ? { "invalid-credentials": FIELDS.accessKeyId, "expired-credentials": FIELDS.accessKeyId, "access-denied": FIELDS.accessKeyId, "signature-mismatch": FIELDS.secretAccessKey }
-          : {}),
+        fields: endpointFields(
+          stsEndpoint,
+          byKey
+            ? {
+                "invalid-credentials": FIELDS.accessKeyId,
+                "expired-credentials": FIELDS.accessKeyId,
+                "access-denied": FIELDS.accessKeyId,
+                "signature-mismatch": FIELDS.secretAccessKey,
+              }
+            : {},
+        ),
       });
     }
   }
 
   /** Assumed sessions are cached per connection version until shortly before they expire; concurrent callers share one AssumeRole. */
-  async function sessionFor(connection: ConnectionRef & { version: number }, secrets: Extract<ConnectionSecrets, { method: "assume-role" }>) {
+  async function sessionFor(
+    connection: ConnectionRef & { version: number },
+    secrets: Extract<ConnectionSecrets, { method: "assume-role" }>,
+  ) {
     const now = clock.now().getTime();
     const cached = sessions.get(connection.id);
     if (cached && cached.version === connection.version) {
@@ -216,32 +278,59 @@ export function createConnectionCredentialFactory(deps: {
     }
     const entry: CachedSession = { version: connection.version, renewAt: 0 };
     entry.pending = assumeRoleWithExternalId({
-      connectionId: connection.id, roleArn: secrets.roleArn, stsEndpoint: secrets.stsEndpoint, externalId: externalIdForScope(connection),
-      scopeHint: scopeHintFor(connection), forForm: false,
-    }).then(({ credentials }) => {
-      // The session lasts SESSION_DURATION_SECONDS unless AWS says it ends sooner (wall time, hence Date.now()).
-      const lifetimeMs = Math.min(SESSION_DURATION_SECONDS * 1000, credentials.expiration ? credentials.expiration.getTime() - Date.now() : Infinity);
-      entry.credentials = credentials;
-      entry.renewAt = now + lifetimeMs - SESSION_REFRESH_MARGIN_SECONDS * 1000;
-      delete entry.pending;
-      return credentials;
-    }, (error: unknown) => {
-      if (sessions.get(connection.id) === entry) sessions.delete(connection.id);
-      throw error;
-    });
+      connectionId: connection.id,
+      roleArn: secrets.roleArn,
+      stsEndpoint: secrets.stsEndpoint,
+      externalId: externalIdForScope(connection),
+      scopeHint: scopeHintFor(connection),
+      forForm: false,
+    }).then(
+      ({ credentials }) => {
+        // The session lasts SESSION_DURATION_SECONDS unless AWS says it ends sooner (wall time, hence Date.now()).
+        const lifetimeMs = Math.min(
+          SESSION_DURATION_SECONDS * 1000,
+          credentials.expiration ? credentials.expiration.getTime() - Date.now() : Infinity,
+        );
+        entry.credentials = credentials;
+        entry.renewAt = now + lifetimeMs - SESSION_REFRESH_MARGIN_SECONDS * 1000;
+        delete entry.pending;
+        return credentials;
+      },
+      (error: unknown) => {
+        if (sessions.get(connection.id) === entry) sessions.delete(connection.id);
+        throw error;
+      },
+    );
     sessions.set(connection.id, entry);
     return entry.pending;
   }
 
   /** Credentials for a loaded, authorised connection. */
-  async function credentialsOf(connection: ConnectionRef & { version: number }, secrets: ConnectionSecrets): Promise<ConnectionCredentials> {
-    const ref: ConnectionRef = { id: connection.id, name: connection.name, method: connection.method, projectId: connection.projectId, orgId: connection.orgId };
+  async function credentialsOf(
+    connection: ConnectionRef & { version: number },
+    secrets: ConnectionSecrets,
+  ): Promise<ConnectionCredentials> {
+    const ref: ConnectionRef = {
+      id: connection.id,
+      name: connection.name,
+      method: connection.method,
+      projectId: connection.projectId,
+      orgId: connection.orgId,
+    };
     if (secrets.method === "access-key") {
-      return { credentials: { accessKeyId: secrets.accessKeyId, secretAccessKey: secrets.secretAccessKey }, connection: ref };
+      return {
+        credentials: { accessKeyId: secrets.accessKeyId, secretAccessKey: secrets.secretAccessKey },
+        connection: ref,
+      };
     }
     const credentials = await sessionFor(connection, secrets);
     const target = stsTarget(secrets.stsEndpoint);
-    return { credentials, ...(target.region ? { region: target.region } : {}), ...(target.endpoint ? { stsEndpoint: target.endpoint } : {}), connection: ref };
+    return {
+      credentials,
+      ...(target.region ? { region: target.region } : {}),
+      ...(target.endpoint ? { stsEndpoint: target.endpoint } : {}),
+      connection: ref,
+    };
   }
 
   return {

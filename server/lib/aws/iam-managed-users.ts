@@ -26,7 +26,9 @@ export async function listManagedIamUsers(iam: IAMClient, pathPrefix: string): P
   for (let pages = 0; pages < MAX_PAGES; pages++) {
     try {
       const r = await iam.send(new ListUsersCommand({ PathPrefix: pathPrefix, Marker: marker }));
-      for (const u of r.Users ?? []) if (u.UserName && u.Arn) users.push({ UserName: u.UserName, Arn: u.Arn, Path: u.Path ?? "/", CreateDate: u.CreateDate });
+      for (const u of r.Users ?? [])
+        if (u.UserName && u.Arn)
+          users.push({ UserName: u.UserName, Arn: u.Arn, Path: u.Path ?? "/", CreateDate: u.CreateDate });
       marker = r.IsTruncated ? r.Marker : undefined;
     } catch (error) {
       throw new IamCallError("iam:ListUsers", pathPrefix, error, false);
@@ -45,7 +47,13 @@ export async function listManagedIamUsers(iam: IAMClient, pathPrefix: string): P
     }
     const tag = (key: string) => tags.Tags?.find((t) => t.Key === key)?.Value;
     if (tag(MANAGED_TAG) !== "true") return null;
-    return { username: user.UserName, arn: user.Arn, path: user.Path, createdAt: user.CreateDate ?? null, leaseId: tag(LEASE_ID_TAG) ?? null };
+    return {
+      username: user.UserName,
+      arn: user.Arn,
+      path: user.Path,
+      createdAt: user.CreateDate ?? null,
+      leaseId: tag(LEASE_ID_TAG) ?? null,
+    };
   });
   const managed: ManagedIamUser[] = [];
   for (const result of tagged) {

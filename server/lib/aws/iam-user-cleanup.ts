@@ -55,12 +55,20 @@ const MAX_PAGES = 100;
 
 interface CredentialKind {
   listAction: string;
-  list(iam: IAMClient, user: string, marker: string | undefined): Promise<{ items: string[]; marker?: string | undefined }>;
+  list(
+    iam: IAMClient,
+    user: string,
+    marker: string | undefined,
+  ): Promise<{ items: string[]; marker?: string | undefined }>;
   removeAction: string;
   remove(iam: IAMClient, user: string, item: string): Promise<unknown>;
 }
 
-const page = (items: (string | undefined)[] | undefined, truncated: boolean | undefined, marker: string | undefined) => ({
+const page = (
+  items: (string | undefined)[] | undefined,
+  truncated: boolean | undefined,
+  marker: string | undefined,
+) => ({
   items: (items ?? []).filter((i): i is string => Boolean(i)),
   marker: truncated ? marker : undefined,
 });
@@ -70,7 +78,11 @@ const CREDENTIAL_KINDS: CredentialKind[] = [
     listAction: "iam:ListAccessKeys",
     list: async (iam, UserName, Marker) => {
       const r = await iam.send(new ListAccessKeysCommand({ UserName, Marker }));
-      return page(r.AccessKeyMetadata?.map((k) => k.AccessKeyId), r.IsTruncated, r.Marker);
+      return page(
+        r.AccessKeyMetadata?.map((k) => k.AccessKeyId),
+        r.IsTruncated,
+        r.Marker,
+      );
     },
     removeAction: "iam:DeleteAccessKey",
     remove: (iam, UserName, AccessKeyId) => iam.send(new DeleteAccessKeyCommand({ UserName, AccessKeyId })),
@@ -79,7 +91,11 @@ const CREDENTIAL_KINDS: CredentialKind[] = [
     listAction: "iam:ListGroupsForUser",
     list: async (iam, UserName, Marker) => {
       const r = await iam.send(new ListGroupsForUserCommand({ UserName, Marker }));
-      return page(r.Groups?.map((g) => g.GroupName), r.IsTruncated, r.Marker);
+      return page(
+        r.Groups?.map((g) => g.GroupName),
+        r.IsTruncated,
+        r.Marker,
+      );
     },
     removeAction: "iam:RemoveUserFromGroup",
     remove: (iam, UserName, GroupName) => iam.send(new RemoveUserFromGroupCommand({ UserName, GroupName })),
@@ -88,7 +104,11 @@ const CREDENTIAL_KINDS: CredentialKind[] = [
     listAction: "iam:ListAttachedUserPolicies",
     list: async (iam, UserName, Marker) => {
       const r = await iam.send(new ListAttachedUserPoliciesCommand({ UserName, Marker }));
-      return page(r.AttachedPolicies?.map((p) => p.PolicyArn), r.IsTruncated, r.Marker);
+      return page(
+        r.AttachedPolicies?.map((p) => p.PolicyArn),
+        r.IsTruncated,
+        r.Marker,
+      );
     },
     removeAction: "iam:DetachUserPolicy",
     remove: (iam, UserName, PolicyArn) => iam.send(new DetachUserPolicyCommand({ UserName, PolicyArn })),
@@ -121,7 +141,11 @@ const CREDENTIAL_KINDS: CredentialKind[] = [
     listAction: "iam:ListMFADevices",
     list: async (iam, UserName, Marker) => {
       const r = await iam.send(new ListMFADevicesCommand({ UserName, Marker }));
-      return page(r.MFADevices?.map((d) => d.SerialNumber), r.IsTruncated, r.Marker);
+      return page(
+        r.MFADevices?.map((d) => d.SerialNumber),
+        r.IsTruncated,
+        r.Marker,
+      );
     },
     removeAction: "iam:DeactivateMFADevice",
     remove: async (iam, UserName, SerialNumber) => {
@@ -138,7 +162,11 @@ const CREDENTIAL_KINDS: CredentialKind[] = [
     listAction: "iam:ListSSHPublicKeys",
     list: async (iam, UserName, Marker) => {
       const r = await iam.send(new ListSSHPublicKeysCommand({ UserName, Marker }));
-      return page(r.SSHPublicKeys?.map((k) => k.SSHPublicKeyId), r.IsTruncated, r.Marker);
+      return page(
+        r.SSHPublicKeys?.map((k) => k.SSHPublicKeyId),
+        r.IsTruncated,
+        r.Marker,
+      );
     },
     removeAction: "iam:DeleteSSHPublicKey",
     remove: (iam, UserName, SSHPublicKeyId) => iam.send(new DeleteSSHPublicKeyCommand({ UserName, SSHPublicKeyId })),
@@ -147,19 +175,29 @@ const CREDENTIAL_KINDS: CredentialKind[] = [
     listAction: "iam:ListSigningCertificates",
     list: async (iam, UserName, Marker) => {
       const r = await iam.send(new ListSigningCertificatesCommand({ UserName, Marker }));
-      return page(r.Certificates?.map((c) => c.CertificateId), r.IsTruncated, r.Marker);
+      return page(
+        r.Certificates?.map((c) => c.CertificateId),
+        r.IsTruncated,
+        r.Marker,
+      );
     },
     removeAction: "iam:DeleteSigningCertificate",
-    remove: (iam, UserName, CertificateId) => iam.send(new DeleteSigningCertificateCommand({ UserName, CertificateId })),
+    remove: (iam, UserName, CertificateId) =>
+      iam.send(new DeleteSigningCertificateCommand({ UserName, CertificateId })),
   },
   {
     listAction: "iam:ListServiceSpecificCredentials",
     list: async (iam, UserName) => {
       const r = await iam.send(new ListServiceSpecificCredentialsCommand({ UserName }));
-      return { items: (r.ServiceSpecificCredentials ?? []).map((c) => c.ServiceSpecificCredentialId).filter((i): i is string => Boolean(i)) };
+      return {
+        items: (r.ServiceSpecificCredentials ?? [])
+          .map((c) => c.ServiceSpecificCredentialId)
+          .filter((i): i is string => Boolean(i)),
+      };
     },
     removeAction: "iam:DeleteServiceSpecificCredential",
-    remove: (iam, UserName, ServiceSpecificCredentialId) => iam.send(new DeleteServiceSpecificCredentialCommand({ UserName, ServiceSpecificCredentialId })),
+    remove: (iam, UserName, ServiceSpecificCredentialId) =>
+      iam.send(new DeleteServiceSpecificCredentialCommand({ UserName, ServiceSpecificCredentialId })),
   },
 ];
 

@@ -95,10 +95,28 @@ export async function createIamUser(iam: IAMClient, spec: IamUserSpec): Promise<
     });
   const accessKey = step("iam:CreateAccessKey", user, () => iam.send(new CreateAccessKeyCommand({ UserName: user })));
   const others: Promise<unknown>[] = [
-    ...spec.groups.map((group) => step("iam:AddUserToGroup", group, () => iam.send(new AddUserToGroupCommand({ UserName: user, GroupName: group })))),
-    ...spec.policyArns.map((arn) => step("iam:AttachUserPolicy", arn, () => iam.send(new AttachUserPolicyCommand({ UserName: user, PolicyArn: arn })))),
+    ...spec.groups.map((group) =>
+      step("iam:AddUserToGroup", group, () =>
+        iam.send(new AddUserToGroupCommand({ UserName: user, GroupName: group })),
+      ),
+    ),
+    ...spec.policyArns.map((arn) =>
+      step("iam:AttachUserPolicy", arn, () =>
+        iam.send(new AttachUserPolicyCommand({ UserName: user, PolicyArn: arn })),
+      ),
+    ),
     ...(spec.inlinePolicyDocument
-      ? [step("iam:PutUserPolicy", user, () => iam.send(new PutUserPolicyCommand({ UserName: user, PolicyName: INLINE_POLICY_NAME, PolicyDocument: spec.inlinePolicyDocument! })))]
+      ? [
+          step("iam:PutUserPolicy", user, () =>
+            iam.send(
+              new PutUserPolicyCommand({
+                UserName: user,
+                PolicyName: INLINE_POLICY_NAME,
+                PolicyDocument: spec.inlinePolicyDocument!,
+              }),
+            ),
+          ),
+        ]
       : []),
   ];
   const settled = await Promise.allSettled([accessKey, ...others]);

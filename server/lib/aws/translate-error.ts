@@ -144,7 +144,8 @@ export function classifyAwsError(error: unknown): AwsErrorKind {
   const code = awsErrorCode(error);
   const message = e.message ?? "";
   // AWS signs requests per region: a key used against the wrong region's endpoint fails as a signature error.
-  if (/scoped to a valid region|should be scoped to correct service|not activated in this region/i.test(message)) return "region";
+  if (/scoped to a valid region|should be scoped to correct service|not activated in this region/i.test(message))
+    return "region";
   if (/signature expired|request has expired|time-stamp/i.test(message)) return "clock-skew";
   // The SDK names a reset connection "TimeoutError" too; the Node error code under it says what happened.
   const network = e.code ? NETWORK_CODES[e.code] : undefined;
@@ -181,9 +182,13 @@ function messageFor(kind: AwsErrorKind, code: string, ctx: AwsCallContext, awsMe
           ctx.externalId ? `Leasehold sent the External ID "${ctx.externalId}".` : "",
           "The usual causes:",
           `(1) the role's trust policy does not name this principal (or its account) as allowed to call sts:AssumeRole;`,
-          ctx.externalId ? `(2) the trust policy's sts:ExternalId condition is not "${ctx.externalId}";` : "(2) the trust policy requires an External ID;",
+          ctx.externalId
+            ? `(2) the trust policy's sts:ExternalId condition is not "${ctx.externalId}";`
+            : "(2) the trust policy requires an External ID;",
           `(3) the principal's own IAM policy does not allow sts:AssumeRole on this role, or the role does not exist.`,
-        ].filter(Boolean).join(" ");
+        ]
+          .filter(Boolean)
+          .join(" ");
       }
       return `${who} is not allowed to call ${ctx.action}${on} (${code}). Add ${ctx.action} to its IAM policy, and check any permissions boundary or service control policy.`;
     case "region":

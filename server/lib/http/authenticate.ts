@@ -8,7 +8,11 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export interface Authenticators {
   /** A session cookie value → the person, or null when unknown or expired. */
-  session: { read(c: Context<AppEnv>): string | undefined; resolve(token: string): Promise<Actor | null>; csrfTokenFor(token: string): string };
+  session: {
+    read(c: Context<AppEnv>): string | undefined;
+    resolve(token: string): Promise<Actor | null>;
+    csrfTokenFor(token: string): string;
+  };
   /** An `Authorization: Bearer` token → the machine identity; throws an AppError to refuse with a reason. */
   bearer?: (token: string, c: Context<AppEnv>) => Promise<Actor | null>;
   /** When set, the only origin cookie-authenticated writes may come from. */
@@ -27,7 +31,10 @@ export function authenticate(auth: Authenticators) {
     if (header !== undefined) {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!match || !auth.bearer) {
-        c.set("authError", unauthorized("The Authorization header must be `Bearer <access token>`", "invalid_authorization"));
+        c.set(
+          "authError",
+          unauthorized("The Authorization header must be `Bearer <access token>`", "invalid_authorization"),
+        );
       } else {
         try {
           const actor = await auth.bearer(match[1]!, c);
@@ -46,7 +53,10 @@ export function authenticate(auth: Authenticators) {
       if (!actor) {
         c.set("authError", unauthorized("Your session has ended. Sign in again.", "session_expired"));
       } else if (!SAFE_METHODS.has(c.req.method) && !passesCsrf(c, token, auth)) {
-        c.set("authError", forbidden("The request failed the cross-site request check. Reload the page and try again.", "csrf_failed"));
+        c.set(
+          "authError",
+          forbidden("The request failed the cross-site request check. Reload the page and try again.", "csrf_failed"),
+        );
       } else {
         c.set("actor", actor);
         c.set("sessionToken", token);

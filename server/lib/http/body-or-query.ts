@@ -21,14 +21,19 @@ export function fieldsFromBodyOrQuery<S extends z.ZodType>(schema: S) {
     let body: unknown = {};
     if (text.trim() !== "") {
       if (!/^application\/([\w.-]+\+)?json\b/i.test(c.req.header("content-type") ?? "")) {
-        throw new AppError(415, "unsupported_media_type", "Send the fields as a JSON body (Content-Type: application/json) or as query parameters");
+        throw new AppError(
+          415,
+          "unsupported_media_type",
+          "Send the fields as a JSON body (Content-Type: application/json) or as query parameters",
+        );
       }
       try {
         body = JSON.parse(text);
       } catch {
         throw badRequest("invalid_json", "The request body is not valid JSON");
       }
-      if (!body || typeof body !== "object" || Array.isArray(body)) throw badRequest("invalid_request", "The request body must be a JSON object");
+      if (!body || typeof body !== "object" || Array.isArray(body))
+        throw badRequest("invalid_request", "The request body must be a JSON object");
     }
     const parsed = schema.safeParse({ ...c.req.query(), ...(body as object) });
     if (!parsed.success) throw new RequestValidationError(parsed.error);
@@ -36,7 +41,10 @@ export function fieldsFromBodyOrQuery<S extends z.ZodType>(schema: S) {
     await next();
   });
 
-  const { $schema: _ignored, ...bodySchema } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const { $schema: _ignored, ...bodySchema } = z.toJSONSchema(schema, {
+    io: "input",
+    unrepresentable: "any",
+  }) as Record<string, unknown>;
   return {
     middleware,
     /** For the OpenAPI document: the fields as an optional JSON body (or the same names as query parameters). */

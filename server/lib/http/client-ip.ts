@@ -5,10 +5,17 @@ import { ipMatchesAny, parseAddress, type CidrRange } from "../net/ip.ts";
  * trusted proxy; then we walk the chain from the right, skipping trusted proxies, and
  * take the first untrusted hop. A client cannot spoof its address by sending the header.
  */
-export function resolveClientIp(peer: string | undefined, forwardedFor: string | undefined, trusted: CidrRange[]): string {
+export function resolveClientIp(
+  peer: string | undefined,
+  forwardedFor: string | undefined,
+  trusted: CidrRange[],
+): string {
   const direct = normalise(peer) ?? "unknown";
   if (!forwardedFor || trusted.length === 0 || !ipMatchesAny(direct, trusted)) return direct;
-  const hops = forwardedFor.split(",").map((h) => h.trim()).filter(Boolean);
+  const hops = forwardedFor
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = normalise(hops[i]);
     if (!hop) return direct;

@@ -50,7 +50,8 @@ export function errorBody(
 /** The one place errors become responses. Unknown errors never leak their details. */
 export function onError(error: Error, c: Context<AppEnv>) {
   const respond = (status: number, body: ErrorBody) => {
-    if (status === 429 && body.details?.retryAfterSeconds) c.header("Retry-After", String(body.details.retryAfterSeconds));
+    if (status === 429 && body.details?.retryAfterSeconds)
+      c.header("Retry-After", String(body.details.retryAfterSeconds));
     return c.json(body, status as ContentfulStatusCode);
   };
   if (error instanceof AppError) {
@@ -66,7 +67,8 @@ export function onError(error: Error, c: Context<AppEnv>) {
     return respond(400, errorBody(c, 400, message, { reasonCode: "invalid_request", issues }));
   }
   if (error instanceof HTTPException && error.status < 500) {
-    const message = error.status === 413 ? "The request body is larger than 64 KiB" : error.message || "Invalid request";
+    const message =
+      error.status === 413 ? "The request body is larger than 64 KiB" : error.message || "Invalid request";
     return respond(error.status, errorBody(c, error.status, message, { reasonCode: "invalid_request" }));
   }
   c.get("logger")?.error({ err: error }, "unhandled error");

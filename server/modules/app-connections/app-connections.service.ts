@@ -11,7 +11,12 @@ import type { ProjectsService } from "../projects/projects.service.ts";
 import type { AppConnectionRow, AppConnectionsRepo } from "./app-connections.repo.ts";
 import type { ConnectionUsage } from "./connection-usage.ts";
 import {
-  auditMetadataOf, credentialColumns, secretsFromCreateInput, secretsFromUpdate, secretsOfRow, toAppConnection,
+  auditMetadataOf,
+  credentialColumns,
+  secretsFromCreateInput,
+  secretsFromUpdate,
+  secretsOfRow,
+  toAppConnection,
 } from "./connection-records.ts";
 
 type Need = "read" | "manage";
@@ -30,8 +35,10 @@ export function createAppConnectionsService(deps: {
 }) {
   const { db, repo, access, projects, audit, envelope, factory, usage, clock, randomId } = deps;
 
-  const nameTaken = () => fieldError(["name"], "A connection with this name already exists in this scope", "name_taken");
-  const orgAction = (need: Need): "connections.read" | "connections.manage" => (need === "read" ? "connections.read" : "connections.manage");
+  const nameTaken = () =>
+    fieldError(["name"], "A connection with this name already exists in this scope", "name_taken");
+  const orgAction = (need: Need): "connections.read" | "connections.manage" =>
+    need === "read" ? "connections.read" : "connections.manage";
 
   /** Checks a scope before anything else happens: the org's connections, or one project's. */
   async function authorizeScope(actor: Actor, projectId: string | null, need: Need, tx: Db = db) {
@@ -40,14 +47,25 @@ export function createAppConnectionsService(deps: {
   }
 
   /** A connection the actor may see (404 otherwise, across orgs and projects alike), then the action (403). */
-  async function authorizeConnection(actor: Actor, row: AppConnectionRow | null, need: Need, tx: Db = db): Promise<AppConnectionRow> {
+  async function authorizeConnection(
+    actor: Actor,
+    row: AppConnectionRow | null,
+    need: Need,
+    tx: Db = db,
+  ): Promise<AppConnectionRow> {
     if (!row) throw notFound("App connection");
     if (row.projectId === null) {
       if (!access.can(actor, "connections.read", { orgId: row.orgId })) throw notFound("App connection");
-      if (!access.can(actor, orgAction(need), { orgId: row.orgId })) throw forbidden("Only organization admins manage organization-wide connections");
+      if (!access.can(actor, orgAction(need), { orgId: row.orgId }))
+        throw forbidden("Only organization admins manage organization-wide connections");
     } else {
       const membershipRole = await projects.roleOf(actor, row.projectId, tx);
-      access.requireProject(actor, { orgId: row.orgId, projectId: row.projectId, membershipRole }, orgAction(need), "App connection");
+      access.requireProject(
+        actor,
+        { orgId: row.orgId, projectId: row.projectId, membershipRole },
+        orgAction(need),
+        "App connection",
+      );
     }
     return row;
   }
@@ -64,7 +82,10 @@ export function createAppConnectionsService(deps: {
   }
 
   function inUse(users: Awaited<ReturnType<ConnectionUsage["findUsers"]>>) {
-    const names = users.slice(0, 5).map((u) => `"${u.name}"`).join(", ");
+    const names = users
+      .slice(0, 5)
+      .map((u) => `"${u.name}"`)
+      .join(", ");
     const more = users.length > 5 ? ` and ${users.length - 5} more` : "";
     return conflict(
       "connection_in_use",
@@ -85,7 +106,8 @@ export function createAppConnectionsService(deps: {
       return (await repo.list(db, ctx.actor.orgId, projectId, withOrgScoped)).map(toAppConnection);
     },
 
-    get: async (ctx: RequestContext, connectionId: string) => toAppConnection(await load(ctx.actor, connectionId, "read")),
+    get: async (ctx: RequestContext, connectionId: string) =>
+      toAppConnection(await load(ctx.actor, connectionId, "read")),
 
     async getByName(ctx: RequestContext, name: string, projectId: string | undefined) {
       const row = await repo.findByName(db, ctx.actor.orgId, projectId ?? null, name);
@@ -102,39 +124,88 @@ export function createAppConnectionsService(deps: {
       const secrets = secretsFromCreateInput(input);
       const { identityArn } = await factory.validate({ connectionId: id, orgId, projectId }, secrets);
       const now = clock.now();
-      return withNameCheck(() => db.transaction(async (tx) => {
-        const row = await repo.insert(tx, {
-          id, orgId, projectId, name: input.name, description: input.description || null, method: input.method,
-          ...credentialColumns(envelope, id, secrets),
-          version: 1, status: "connected", statusMessage: null, identityArn, lastCheckedAt: now, createdAt: now, updatedAt: now,
-        });
-        await audit.record(tx, ctx, { action: "app-connection.create", resourceType: "app-connection", resourceId: id, projectId, metadata: { ...auditMetadataOf(row), identityArn } });
-        return toAppConnection(row);
-      }));
+      return withNameCheck(() =>
+        db.transaction(async (tx) => {
+          const row = await repo.insert(tx, {
+            id,
+            orgId,
+            projectId,
+            name: input.name,
+            description: input.description || null,
+            method: input.method,
+            ...credentialColumns(envelope, id, secrets),
+            version: 1,
+            status: "connected",
+            statusMessage: null,
+            identityArn,
+            lastCheckedAt: now,
+            createdAt: now,
+            updatedAt: now,
+          });
+          await audit.record(tx, ctx, {
+            action: "app-connection.create",
+            resourceType: "app-connection",
+            resourceId: id,
+            projectId,
+            metadata: { ...auditMetadataOf(row), identityArn },
+          });
+          return toAppConnection(row);
+        }),
+      );
     },
 
     /** Renames need no AWS call; new credentials are validated first and bump the version. */
     async update(ctx: RequestContext, connectionId: string, patch: UpdateAppConnectionInput) {
       const before = await load(ctx.actor, connectionId, "manage");
       const secrets = patch.credentials ? secretsFromUpdate(before, patch.credentials) : null;
-      const validated = secrets ? await factory.validate({ connectionId, orgId: before.orgId, projectId: before.projectId }, secrets) : null;
-      const updated = await withNameCheck(() => db.transaction(async (tx) => {
-        const row = await authorizeConnection(ctx.actor, await repo.findForUpdate(tx, ctx.actor.orgId, connectionId), "manage", tx);
-        // Another change landed while AWS was validating these credentials: do not overwrite it blindly.
-        if (secrets && row.version !== before.version) throw conflict("connection_changed", "The connection's credentials changed while these were being checked. Reload and try again.");
-        const now = clock.now();
-        const next = await repo.update(tx, row.orgId, row.id, {
-          ...(patch.name !== undefined ? { name: patch.name } : {}),
-          ...(patch.description !== undefined ? { description: patch.description || null } : {}),
-          ...(secrets && validated
-            ? { ...credentialColumns(envelope, row.id, secrets), version: row.version + 1, status: "connected" as const, statusMessage: null, identityArn: validated.identityArn, lastCheckedAt: now }
-            : {}),
-          updatedAt: now,
-        });
-        const changed = [...(patch.name !== undefined ? ["name"] : []), ...(patch.description !== undefined ? ["description"] : []), ...(secrets ? ["credentials"] : [])];
-        await audit.record(tx, ctx, { action: "app-connection.update", resourceType: "app-connection", resourceId: row.id, projectId: row.projectId, metadata: { ...auditMetadataOf(next!), changed } });
-        return next!;
-      }));
+      const validated = secrets
+        ? await factory.validate({ connectionId, orgId: before.orgId, projectId: before.projectId }, secrets)
+        : null;
+      const updated = await withNameCheck(() =>
+        db.transaction(async (tx) => {
+          const row = await authorizeConnection(
+            ctx.actor,
+            await repo.findForUpdate(tx, ctx.actor.orgId, connectionId),
+            "manage",
+            tx,
+          );
+          // Another change landed while AWS was validating these credentials: do not overwrite it blindly.
+          if (secrets && row.version !== before.version)
+            throw conflict(
+              "connection_changed",
+              "The connection's credentials changed while these were being checked. Reload and try again.",
+            );
+          const now = clock.now();
+          const next = await repo.update(tx, row.orgId, row.id, {
+            ...(patch.name !== undefined ? { name: patch.name } : {}),
+            ...(patch.description !== undefined ? { description: patch.description || null } : {}),
+            ...(secrets && validated
+              ? {
+                  ...credentialColumns(envelope, row.id, secrets),
+                  version: row.version + 1,
+                  status: "connected" as const,
+                  statusMessage: null,
+                  identityArn: validated.identityArn,
+                  lastCheckedAt: now,
+                }
+              : {}),
+            updatedAt: now,
+          });
+          const changed = [
+            ...(patch.name !== undefined ? ["name"] : []),
+            ...(patch.description !== undefined ? ["description"] : []),
+            ...(secrets ? ["credentials"] : []),
+          ];
+          await audit.record(tx, ctx, {
+            action: "app-connection.update",
+            resourceType: "app-connection",
+            resourceId: row.id,
+            projectId: row.projectId,
+            metadata: { ...auditMetadataOf(next!), changed },
+          });
+          return next!;
+        }),
+      );
       if (secrets) factory.evict(connectionId);
       return toAppConnection(updated);
     },
@@ -145,7 +216,12 @@ export function createAppConnectionsService(deps: {
       let failure: AppError | null = null;
       let identityArn: string | null = null;
       try {
-        identityArn = (await factory.validate({ connectionId: row.id, orgId: row.orgId, projectId: row.projectId }, secretsOfRow(envelope, row))).identityArn;
+        identityArn = (
+          await factory.validate(
+            { connectionId: row.id, orgId: row.orgId, projectId: row.projectId },
+            secretsOfRow(envelope, row),
+          )
+        ).identityArn;
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         failure = error;
@@ -153,12 +229,20 @@ export function createAppConnectionsService(deps: {
       }
       const updated = await db.transaction(async (tx) => {
         const now = clock.now();
-        const next = await repo.update(tx, row.orgId, row.id, failure
-          ? { status: "failed", statusMessage: failure.message, lastCheckedAt: now }
-          : { status: "connected", statusMessage: null, identityArn, lastCheckedAt: now });
+        const next = await repo.update(
+          tx,
+          row.orgId,
+          row.id,
+          failure
+            ? { status: "failed", statusMessage: failure.message, lastCheckedAt: now }
+            : { status: "connected", statusMessage: null, identityArn, lastCheckedAt: now },
+        );
         if (!next) throw notFound("App connection");
         await audit.record(tx, ctx, {
-          action: "app-connection.test", resourceType: "app-connection", resourceId: row.id, projectId: row.projectId,
+          action: "app-connection.test",
+          resourceType: "app-connection",
+          resourceId: row.id,
+          projectId: row.projectId,
           metadata: { name: row.name, ok: !failure, ...(failure ? { reasonCode: failure.code } : { identityArn }) },
         });
         return next;
@@ -177,7 +261,13 @@ export function createAppConnectionsService(deps: {
           const stillUsed = await usage.findUsers(row.orgId, row.id, tx);
           if (stillUsed.length > 0) throw inUse(stillUsed);
           await repo.remove(tx, row.orgId, row.id);
-          await audit.record(tx, ctx, { action: "app-connection.delete", resourceType: "app-connection", resourceId: row.id, projectId: row.projectId, metadata: auditMetadataOf(row) });
+          await audit.record(tx, ctx, {
+            action: "app-connection.delete",
+            resourceType: "app-connection",
+            resourceId: row.id,
+            projectId: row.projectId,
+            metadata: auditMetadataOf(row),
+          });
         });
       } catch (error) {
         // A dynamic secret created in the meantime holds a foreign key to the connection.
@@ -201,10 +291,15 @@ export function createAppConnectionsService(deps: {
       if (ctx.actor.type !== "system") {
         // The project must be the actor's org's, and the actor allowed to use connections in it.
         await projects.authorize(ctx.actor, use.projectId, "connections.use");
-        if (row.projectId !== null && row.projectId !== use.projectId) await authorizeConnection(ctx.actor, row, "read");
+        if (row.projectId !== null && row.projectId !== use.projectId)
+          await authorizeConnection(ctx.actor, row, "read");
       }
       if (row.projectId !== null && row.projectId !== use.projectId) {
-        throw new AppError(403, "connection_not_in_project", `The connection "${row.name}" belongs to another project: only that project can use it. Use an organization-wide connection or one of this project's.`);
+        throw new AppError(
+          403,
+          "connection_not_in_project",
+          `The connection "${row.name}" belongs to another project: only that project can use it. Use an organization-wide connection or one of this project's.`,
+        );
       }
       return { connection: row, secrets: secretsOfRow(envelope, row) };
     }),

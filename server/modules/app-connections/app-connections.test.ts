@@ -30,13 +30,27 @@ describe("creating connections", () => {
     expect(res.status).toBe(200);
     const conn = res.body.appConnection;
     expect(conn).toMatchObject({
-      name: "prod-aws", description: "Production account", projectId: null, orgId: world.orgId, version: 1, app: "aws",
-      method: "assume-role", credentials: { roleArn, stsEndpoint: null }, externalId: world.orgId, status: "connected",
+      name: "prod-aws",
+      description: "Production account",
+      projectId: null,
+      orgId: world.orgId,
+      version: 1,
+      app: "aws",
+      method: "assume-role",
+      credentials: { roleArn, stsEndpoint: null },
+      externalId: world.orgId,
+      status: "connected",
     });
-    expect(conn.identityArn).toBe(`arn:aws:sts::${MOTO_ACCOUNT_ID}:assumed-role/${roleArn.split("/").pop()}/leasehold-${conn.id}`);
+    expect(conn.identityArn).toBe(
+      `arn:aws:sts::${MOTO_ACCOUNT_ID}:assumed-role/${roleArn.split("/").pop()}/leasehold-${conn.id}`,
+    );
     const [assume, ...rest] = world.proxy.requests;
     expect(assume?.action).toBe("AssumeRole");
-    expect(assume?.params).toMatchObject({ RoleArn: roleArn, ExternalId: world.orgId, RoleSessionName: `leasehold-${conn.id}` });
+    expect(assume?.params).toMatchObject({
+      RoleArn: roleArn,
+      ExternalId: world.orgId,
+      RoleSessionName: `leasehold-${conn.id}`,
+    });
     expect(rest.map((r) => r.action)).toEqual(["GetCallerIdentity"]);
     // GetCallerIdentity is signed by the assumed session, not by the server's own key.
     expect(rest[0]!.accessKeyId).not.toBe(assume!.accessKeyId);
@@ -51,11 +65,19 @@ describe("creating connections", () => {
   });
 
   it("creates an access-key connection (secretKey accepted as an alias) and answers with the key ID only", async () => {
-    for (const credentials of [{ accessKeyId: KEY_ID, secretAccessKey: SECRET }, { accessKeyId: KEY_ID, secretKey: SECRET }]) {
+    for (const credentials of [
+      { accessKeyId: KEY_ID, secretAccessKey: SECRET },
+      { accessKeyId: KEY_ID, secretKey: SECRET },
+    ]) {
       world.proxy.reset();
       const res = await world.admin.post(BASE, { name: unique("keys"), method: "access-key", credentials });
       expect(res.status).toBe(200);
-      expect(res.body.appConnection).toMatchObject({ method: "access-key", credentials: { accessKeyId: KEY_ID }, externalId: null, identityArn: `arn:aws:sts::${MOTO_ACCOUNT_ID}:user/moto` });
+      expect(res.body.appConnection).toMatchObject({
+        method: "access-key",
+        credentials: { accessKeyId: KEY_ID },
+        externalId: null,
+        identityArn: `arn:aws:sts::${MOTO_ACCOUNT_ID}:user/moto`,
+      });
       expect(res.body.appConnection.credentials).toEqual({ accessKeyId: KEY_ID });
       expect(res.text).not.toContain(SECRET);
       expect(world.proxy.requests.map((r) => [r.action, r.accessKeyId])).toEqual([["GetCallerIdentity", KEY_ID]]);
@@ -64,7 +86,9 @@ describe("creating connections", () => {
 
   it("stores a chosen STS endpoint normalised, and signs for its region", async () => {
     world.proxy.reset();
-    const res = await createAssumeRole({ credentials: { roleArn, stsEndpoint: "https://STS.eu-west-1.amazonaws.com" } });
+    const res = await createAssumeRole({
+      credentials: { roleArn, stsEndpoint: "https://STS.eu-west-1.amazonaws.com" },
+    });
     expect(res.status).toBe(200);
     expect(res.body.appConnection.credentials.stsEndpoint).toBe("https://sts.eu-west-1.amazonaws.com/");
     expect(world.proxy.calls("AssumeRole")[0]?.region).toBe("eu-west-1");
@@ -75,16 +99,48 @@ describe("creating connections", () => {
 
 describe("bad input: a 400 naming the field, and no call to AWS", () => {
   const cases: [string, Record<string, unknown>, (string | number)[]][] = [
-    ["a user ARN as role", { method: "assume-role", credentials: { roleArn: `arn:aws:iam::${MOTO_ACCOUNT_ID}:user/bob` } }, ["credentials", "roleArn"]],
-    ["a malformed role ARN", { method: "assume-role", credentials: { roleArn: "role/admin" } }, ["credentials", "roleArn"]],
+    [
+      "a user ARN as role",
+      { method: "assume-role", credentials: { roleArn: `arn:aws:iam::${MOTO_ACCOUNT_ID}:user/bob` } },
+      ["credentials", "roleArn"],
+    ],
+    [
+      "a malformed role ARN",
+      { method: "assume-role", credentials: { roleArn: "role/admin" } },
+      ["credentials", "roleArn"],
+    ],
     ["no role ARN", { method: "assume-role", credentials: {} }, ["credentials", "roleArn"]],
     ["an unknown method", { method: "password", credentials: {} }, ["method"]],
-    ["no secret key", { method: "access-key", credentials: { accessKeyId: KEY_ID } }, ["credentials", "secretAccessKey"]],
-    ["a temporary key", { method: "access-key", credentials: { accessKeyId: "ASIAIOSFODNN7EXAMPLE", secretAccessKey: SECRET } }, ["credentials", "accessKeyId"]],
-    ["a key ID with spaces", { method: "access-key", credentials: { accessKeyId: "AKIA IOSFODNN7EXAMPLE", secretAccessKey: SECRET } }, ["credentials", "accessKeyId"]],
-    ["two different secrets", { method: "access-key", credentials: { accessKeyId: KEY_ID, secretAccessKey: SECRET, secretKey: "other" } }, ["credentials", "secretKey"]],
-    ["a name that is not a slug", { name: "Prod AWS!", method: "assume-role", credentials: { roleArn: "arn:aws:iam::123456789012:role/x" } }, ["name"]],
-    ["a project ID that is not a UUID", { projectId: "p1", method: "assume-role", credentials: { roleArn: "arn:aws:iam::123456789012:role/x" } }, ["projectId"]],
+    [
+      "no secret key",
+      { method: "access-key", credentials: { accessKeyId: KEY_ID } },
+      ["credentials", "secretAccessKey"],
+    ],
+    [
+      "a temporary key",
+      { method: "access-key", credentials: { accessKeyId: "ASIAIOSFODNN7EXAMPLE", secretAccessKey: SECRET } },
+      ["credentials", "accessKeyId"],
+    ],
+    [
+      "a key ID with spaces",
+      { method: "access-key", credentials: { accessKeyId: "AKIA IOSFODNN7EXAMPLE", secretAccessKey: SECRET } },
+      ["credentials", "accessKeyId"],
+    ],
+    [
+      "two different secrets",
+      { method: "access-key", credentials: { accessKeyId: KEY_ID, secretAccessKey: SECRET, secretKey: "other" } },
+      ["credentials", "secretKey"],
+    ],
+    [
+      "a name that is not a slug",
+      { name: "Prod AWS!", method: "assume-role", credentials: { roleArn: "arn:aws:iam::123456789012:role/x" } },
+      ["name"],
+    ],
+    [
+      "a project ID that is not a UUID",
+      { projectId: "p1", method: "assume-role", credentials: { roleArn: "arn:aws:iam::123456789012:role/x" } },
+      ["projectId"],
+    ],
   ];
   for (const [what, body, path] of cases) {
     it(`refuses ${what}`, async () => {
@@ -129,7 +185,10 @@ describe("names, reads and lists", () => {
     world.proxy.reset();
     const again = await createAssumeRole({ name });
     expect(again.status).toBe(400);
-    expect(again.body).toMatchObject({ reasonCode: "name_taken", issues: [expect.objectContaining({ path: ["name"] })] });
+    expect(again.body).toMatchObject({
+      reasonCode: "name_taken",
+      issues: [expect.objectContaining({ path: ["name"] })],
+    });
     expect(world.proxy.requests).toHaveLength(0);
     const other = await world.createProject();
     expect((await createAssumeRole({ name, projectId: world.projectId })).status).toBe(200);
@@ -145,13 +204,18 @@ describe("names, reads and lists", () => {
 
     expect((await world.admin.get(`${BASE}/${orgConn.id}`)).body.appConnection).toEqual(orgConn);
     expect((await world.admin.get(`${BASE}/connection-name/${orgConn.name}`)).body.appConnection.id).toBe(orgConn.id);
-    expect((await world.admin.get(`${BASE}/connection-name/${projectConn.name}?projectId=${world.projectId}`)).body.appConnection.id).toBe(projectConn.id);
+    expect(
+      (await world.admin.get(`${BASE}/connection-name/${projectConn.name}?projectId=${world.projectId}`)).body
+        .appConnection.id,
+    ).toBe(projectConn.id);
     expect((await world.admin.get(`${BASE}/connection-name/${projectConn.name}`)).status).toBe(404);
 
     const orgList = (await world.admin.get(BASE)).body.appConnections.map((c: { id: string }) => c.id);
     expect(orgList).toContain(orgConn.id);
     expect(orgList).not.toContain(projectConn.id);
-    const projectList = (await world.admin.get(`${BASE}?projectId=${world.projectId}`)).body.appConnections.map((c: { id: string }) => c.id);
+    const projectList = (await world.admin.get(`${BASE}?projectId=${world.projectId}`)).body.appConnections.map(
+      (c: { id: string }) => c.id,
+    );
     expect(projectList).toEqual(expect.arrayContaining([orgConn.id, projectConn.id]));
     expect(projectList).not.toContain(otherConn.id);
   });
@@ -161,7 +225,10 @@ describe("updating", () => {
   it("renames and re-describes without calling AWS or bumping the version", async () => {
     const conn = (await createAssumeRole()).body.appConnection;
     world.proxy.reset();
-    const res = await world.admin.patch(`${BASE}/${conn.id}`, { name: unique("renamed"), description: "now described" });
+    const res = await world.admin.patch(`${BASE}/${conn.id}`, {
+      name: unique("renamed"),
+      description: "now described",
+    });
     expect(res.status).toBe(200);
     expect(res.body.appConnection).toMatchObject({ version: 1, description: "now described" });
     expect(world.proxy.requests).toHaveLength(0);
@@ -174,16 +241,28 @@ describe("updating", () => {
     expect(res.status).toBe(200);
     expect(res.body.appConnection).toMatchObject({ version: 2, credentials: { roleArn: newRole } });
 
-    world.proxy.inject({ action: "AssumeRole", fault: { kind: "aws-error", code: "AccessDenied", status: 403, message: "not authorized" } });
+    world.proxy.inject({
+      action: "AssumeRole",
+      fault: { kind: "aws-error", code: "AccessDenied", status: 403, message: "not authorized" },
+    });
     const refused = await world.admin.patch(`${BASE}/${conn.id}`, { credentials: { roleArn } });
     expect(refused.status).toBe(400);
     expect(refused.body.issues[0].path).toEqual(["credentials", "roleArn"]);
-    expect((await world.admin.get(`${BASE}/${conn.id}`)).body.appConnection).toMatchObject({ version: 2, credentials: { roleArn: newRole } });
+    expect((await world.admin.get(`${BASE}/${conn.id}`)).body.appConnection).toMatchObject({
+      version: 2,
+      credentials: { roleArn: newRole },
+    });
   });
 
   it("checks new credentials against the connection's method, field by field", async () => {
     const role = (await createAssumeRole()).body.appConnection;
-    const keys = (await world.admin.post(BASE, { name: unique("keys"), method: "access-key", credentials: { accessKeyId: KEY_ID, secretAccessKey: SECRET } })).body.appConnection;
+    const keys = (
+      await world.admin.post(BASE, {
+        name: unique("keys"),
+        method: "access-key",
+        credentials: { accessKeyId: KEY_ID, secretAccessKey: SECRET },
+      })
+    ).body.appConnection;
     const cases: [string, unknown, string][] = [
       [role.id, { accessKeyId: KEY_ID, secretAccessKey: SECRET }, "credentials.accessKeyId"],
       [role.id, { roleArn: "arn:aws:iam::123456789012:user/x" }, "credentials.roleArn"],
@@ -231,8 +310,12 @@ describe("testing a stored connection", () => {
     expect(after.statusMessage).toContain("AccessDenied");
 
     const audit = await world.server.database.db.select().from(auditLogs).where(eq(auditLogs.resourceId, conn.id));
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["app-connection.create", "app-connection.test"]));
-    expect(audit.filter((a) => a.action === "app-connection.test").map((a) => a.metadata.ok)).toEqual(expect.arrayContaining([true, false]));
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["app-connection.create", "app-connection.test"]),
+    );
+    expect(audit.filter((a) => a.action === "app-connection.test").map((a) => a.metadata.ok)).toEqual(
+      expect.arrayContaining([true, false]),
+    );
   });
 });
 
@@ -251,7 +334,10 @@ describe("deleting", () => {
 
 describe("redaction", () => {
   it("keeps the secret key out of every response, log line, audit record and database row", async () => {
-    const rows = await world.server.database.db.select().from(appConnections).where(eq(appConnections.method, "access-key"));
+    const rows = await world.server.database.db
+      .select()
+      .from(appConnections)
+      .where(eq(appConnections.method, "access-key"));
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.secretAccessKeyCiphertext?.startsWith("v1."))).toBe(true);
     expect(await leaksOf(world, [SECRET])).toEqual([]);

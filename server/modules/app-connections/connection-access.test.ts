@@ -19,7 +19,14 @@ beforeAll(async () => {
   world = await connectionsWorld(getTestGround().motoUrl);
   roleArn = await createRole(iamAt(getTestGround().motoUrl));
   const create = async (projectId?: string) =>
-    (await world.admin.post(BASE, { name: unique("c"), method: "assume-role", credentials: { roleArn }, ...(projectId ? { projectId } : {}) })).body.appConnection;
+    (
+      await world.admin.post(BASE, {
+        name: unique("c"),
+        method: "assume-role",
+        credentials: { roleArn },
+        ...(projectId ? { projectId } : {}),
+      })
+    ).body.appConnection;
   otherProject = await world.createProject();
   orgConn = await create();
   projectConn = await create(world.projectId);
@@ -46,9 +53,20 @@ describe("another organization", () => {
     }
     expect((await client.get(`${BASE}?projectId=${world.projectId}`)).status).toBe(404);
     expect((await client.get(BASE)).body.appConnections).toEqual([]);
-    expect((await client.post(BASE, { name: "x", projectId: world.projectId, method: "assume-role", credentials: { roleArn } })).status).toBe(404);
+    expect(
+      (
+        await client.post(BASE, {
+          name: "x",
+          projectId: world.projectId,
+          method: "assume-role",
+          credentials: { roleArn },
+        })
+      ).status,
+    ).toBe(404);
     const ctx = await contextOf(client);
-    await expect(world.server.services.appConnections.credentialsFor(ctx, orgConn.id, { projectId: world.projectId })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      world.server.services.appConnections.credentialsFor(ctx, orgConn.id, { projectId: world.projectId }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -60,29 +78,49 @@ describe("roles within the organization", () => {
     expect((await client.get(`${BASE}?projectId=${otherProject}`)).status).toBe(404);
     expect((await client.patch(`${BASE}/${projectConn.id}`, { description: "x" })).status).toBe(403);
     expect((await client.delete(`${BASE}/${projectConn.id}`)).status).toBe(403);
-    expect((await client.post(BASE, { name: "x", projectId: world.projectId, method: "assume-role", credentials: { roleArn } })).status).toBe(403);
+    expect(
+      (
+        await client.post(BASE, {
+          name: "x",
+          projectId: world.projectId,
+          method: "assume-role",
+          credentials: { roleArn },
+        })
+      ).status,
+    ).toBe(403);
     const ctx = await contextOf(client);
-    await expect(world.server.services.appConnections.credentialsFor(ctx, projectConn.id, { projectId: world.projectId })).rejects.toMatchObject({ status: 403 });
+    await expect(
+      world.server.services.appConnections.credentialsFor(ctx, projectConn.id, { projectId: world.projectId }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 
   it("lets a developer use its project's and the org's connections, never another project's", async () => {
     const { client } = await world.person("developer");
     const ctx = await contextOf(client);
-    const own = await world.server.services.appConnections.credentialsFor(ctx, projectConn.id, { projectId: world.projectId });
+    const own = await world.server.services.appConnections.credentialsFor(ctx, projectConn.id, {
+      projectId: world.projectId,
+    });
     expect(own.connection).toMatchObject({ id: projectConn.id, projectId: world.projectId, method: "assume-role" });
-    const org = await world.server.services.appConnections.credentialsFor(ctx, orgConn.id, { projectId: world.projectId });
+    const org = await world.server.services.appConnections.credentialsFor(ctx, orgConn.id, {
+      projectId: world.projectId,
+    });
     expect(org.connection.projectId).toBeNull();
     // Another project's connection: the developer cannot even see it.
-    await expect(world.server.services.appConnections.credentialsFor(ctx, otherProjectConn.id, { projectId: world.projectId })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      world.server.services.appConnections.credentialsFor(ctx, otherProjectConn.id, { projectId: world.projectId }),
+    ).rejects.toMatchObject({ status: 404 });
     // Nor use anything for a project it is not a member of.
-    await expect(world.server.services.appConnections.credentialsFor(ctx, orgConn.id, { projectId: otherProject })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      world.server.services.appConnections.credentialsFor(ctx, orgConn.id, { projectId: otherProject }),
+    ).rejects.toMatchObject({ status: 404 });
     expect((await client.post(`${BASE}/${projectConn.id}/test`)).status).toBe(403);
   });
 
   it("refuses a project-scoped connection for another project even to an org admin (403, named)", async () => {
     const ctx = await contextOf(world.admin);
-    await expect(world.server.services.appConnections.credentialsFor(ctx, otherProjectConn.id, { projectId: world.projectId }))
-      .rejects.toMatchObject({ status: 403, code: "connection_not_in_project" });
+    await expect(
+      world.server.services.appConnections.credentialsFor(ctx, otherProjectConn.id, { projectId: world.projectId }),
+    ).rejects.toMatchObject({ status: 403, code: "connection_not_in_project" });
   });
 
   it("lets an org member (not admin) read org-wide connections, but only org admins manage them", async () => {
@@ -95,21 +133,44 @@ describe("roles within the organization", () => {
 
   it("lets a project admin manage its project's connections and see the server principal for it", async () => {
     const { client } = await world.person("admin");
-    const res = await client.post(BASE, { name: unique("own"), projectId: world.projectId, method: "assume-role", credentials: { roleArn } });
+    const res = await client.post(BASE, {
+      name: unique("own"),
+      projectId: world.projectId,
+      method: "assume-role",
+      credentials: { roleArn },
+    });
     expect(res.status).toBe(200);
-    expect((await client.get(`${BASE}/server-principal?projectId=${world.projectId}`)).body).toMatchObject({ configured: true });
+    expect((await client.get(`${BASE}/server-principal?projectId=${world.projectId}`)).body).toMatchObject({
+      configured: true,
+    });
     expect((await client.get(`${BASE}/server-principal`)).status).toBe(403);
-    expect((await client.post(BASE, { name: unique("org"), method: "assume-role", credentials: { roleArn } })).status).toBe(403);
+    expect(
+      (await client.post(BASE, { name: unique("org"), method: "assume-role", credentials: { roleArn } })).status,
+    ).toBe(403);
   });
 });
 
 describe("credentialsFor", () => {
   it("lets a background job of the org use a connection for its own project only", async () => {
-    const system: SystemContext = { actor: { type: "system", id: null, orgId: world.orgId, name: "lease-expiry" }, ip: null, userAgent: null, requestId: null };
-    const creds = await world.server.services.appConnections.credentialsFor(system, projectConn.id, { projectId: world.projectId });
+    const system: SystemContext = {
+      actor: { type: "system", id: null, orgId: world.orgId, name: "lease-expiry" },
+      ip: null,
+      userAgent: null,
+      requestId: null,
+    };
+    const creds = await world.server.services.appConnections.credentialsFor(system, projectConn.id, {
+      projectId: world.projectId,
+    });
     expect(creds.connection.id).toBe(projectConn.id);
-    await expect(world.server.services.appConnections.credentialsFor(system, projectConn.id, { projectId: otherProject })).rejects.toMatchObject({ status: 403 });
-    const elsewhere: SystemContext = { ...system, actor: { ...system.actor, orgId: "00000000-0000-4000-8000-000000000000" } };
-    await expect(world.server.services.appConnections.credentialsFor(elsewhere, projectConn.id, { projectId: world.projectId })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      world.server.services.appConnections.credentialsFor(system, projectConn.id, { projectId: otherProject }),
+    ).rejects.toMatchObject({ status: 403 });
+    const elsewhere: SystemContext = {
+      ...system,
+      actor: { ...system.actor, orgId: "00000000-0000-4000-8000-000000000000" },
+    };
+    await expect(
+      world.server.services.appConnections.credentialsFor(elsewhere, projectConn.id, { projectId: world.projectId }),
+    ).rejects.toMatchObject({ status: 404 });
   });
 });

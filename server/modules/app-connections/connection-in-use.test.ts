@@ -20,8 +20,14 @@ beforeAll(async () => {
   world = await connectionsWorld(getTestGround().motoUrl);
   const { core, services } = world.server;
   const appConnections = createAppConnectionsService({
-    db: core.database.db, repo: createAppConnectionsRepo(), access: services.access, projects: services.projects, audit: services.audit,
-    envelope: core.envelope, clock: core.clock, randomId: core.randomId,
+    db: core.database.db,
+    repo: createAppConnectionsRepo(),
+    access: services.access,
+    projects: services.projects,
+    audit: services.audit,
+    envelope: core.envelope,
+    clock: core.clock,
+    randomId: core.randomId,
     factory: createConnectionCredentialFactory({ aws: core.aws, env: core.env, clock: core.clock }),
     usage: { findUsers: async (_orgId, connectionId) => users.filter((u) => u.id.startsWith(connectionId)) },
   });
@@ -33,7 +39,8 @@ afterAll(() => world.close());
 describe("deleting a connection in use", () => {
   it("is refused with 409, naming the dynamic secrets that use it; allowed once they are gone", async () => {
     const roleArn = await createRole(iamAt(getTestGround().motoUrl));
-    const conn = (await client.post(BASE, { name: unique("used"), method: "assume-role", credentials: { roleArn } })).body.appConnection;
+    const conn = (await client.post(BASE, { name: unique("used"), method: "assume-role", credentials: { roleArn } }))
+      .body.appConnection;
     users = [
       { type: "dynamic-secret", id: `${conn.id}:1`, name: "ci-deployer", projectId: world.projectId },
       { type: "dynamic-secret", id: `${conn.id}:2`, name: "nightly-backup", projectId: world.projectId },

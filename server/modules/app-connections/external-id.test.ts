@@ -12,7 +12,15 @@ import { createTestClock } from "../../test/harness.ts";
 import { SESSION_DURATION_SECONDS } from "../../lib/aws/connection-credentials.ts";
 import type { RequestContext } from "../../context.ts";
 import {
-  ASSUME_ANY_ROLE, connectionsWorld, createRole, createUserWithKey, iamAt, leaksOf, trustPolicyFor, unique, type ConnectionsWorld,
+  ASSUME_ANY_ROLE,
+  connectionsWorld,
+  createRole,
+  createUserWithKey,
+  iamAt,
+  leaksOf,
+  trustPolicyFor,
+  unique,
+  type ConnectionsWorld,
 } from "./test-fixtures.ts";
 
 const BASE = "/api/v1/app-connections/aws";
@@ -34,7 +42,10 @@ beforeAll(async () => {
   connectionUser = await createUserWithKey(iam);
   world = await connectionsWorld(moto.url, {
     clock,
-    env: { INF_APP_CONNECTION_AWS_ACCESS_KEY_ID: serverUser.accessKeyId, INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY: serverUser.secretAccessKey },
+    env: {
+      INF_APP_CONNECTION_AWS_ACCESS_KEY_ID: serverUser.accessKeyId,
+      INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY: serverUser.secretAccessKey,
+    },
   });
   orgRole = await createRole(iam, trustPolicyFor(serverUser.arn, world.orgId));
   projectRole = await createRole(iam, trustPolicyFor(serverUser.arn, world.projectId));
@@ -48,7 +59,12 @@ afterAll(async () => {
 });
 
 const storedCount = async () =>
-  (await world.server.database.db.select({ n: count() }).from(appConnections).where(eq(appConnections.orgId, world.orgId)))[0]!.n;
+  (
+    await world.server.database.db
+      .select({ n: count() })
+      .from(appConnections)
+      .where(eq(appConnections.orgId, world.orgId))
+  )[0]!.n;
 
 const create = (body: Record<string, unknown>) => world.admin.post(BASE, { name: unique("conn"), ...body });
 
@@ -57,7 +73,11 @@ describe("the External ID against a trust policy that requires one", () => {
     expect((await create({ method: "assume-role", credentials: { roleArn: orgRole } })).status).toBe(200);
     const before = await storedCount();
     world.proxy.reset();
-    const refused = await create({ method: "assume-role", projectId: world.projectId, credentials: { roleArn: orgRole } });
+    const refused = await create({
+      method: "assume-role",
+      projectId: world.projectId,
+      credentials: { roleArn: orgRole },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.reasonCode).toBe("aws_access_denied");
     expect(refused.body.issues).toEqual([expect.objectContaining({ path: ["credentials", "roleArn"] })]);
@@ -71,7 +91,10 @@ describe("the External ID against a trust policy that requires one", () => {
   });
 
   it("accepts a project-scoped connection to a role trusting the project ID, and refuses an org-scoped one", async () => {
-    expect((await create({ method: "assume-role", projectId: world.projectId, credentials: { roleArn: projectRole } })).status).toBe(200);
+    expect(
+      (await create({ method: "assume-role", projectId: world.projectId, credentials: { roleArn: projectRole } }))
+        .status,
+    ).toBe(200);
     const before = await storedCount();
     const refused = await create({ method: "assume-role", credentials: { roleArn: projectRole } });
     expect(refused.status).toBe(400);
@@ -82,14 +105,18 @@ describe("the External ID against a trust policy that requires one", () => {
   it("refuses a role whose trust policy names another principal, naming the principal that tried", async () => {
     const refused = await create({ method: "assume-role", credentials: { roleArn: strangerRole } });
     expect(refused.status).toBe(400);
-    expect(refused.body.message).toContain(`AWS refused to let Leasehold's AWS principal ${serverUser.arn} assume ${strangerRole}`);
+    expect(refused.body.message).toContain(
+      `AWS refused to let Leasehold's AWS principal ${serverUser.arn} assume ${strangerRole}`,
+    );
   });
 });
 
 describe("the same External ID at validation and at every use", () => {
   it("sends the validated External ID and session name on each AssumeRole of credentialsFor, cached until shortly before expiry", async () => {
     world.proxy.reset();
-    const conn = (await create({ method: "assume-role", projectId: world.projectId, credentials: { roleArn: projectRole } })).body.appConnection;
+    const conn = (
+      await create({ method: "assume-role", projectId: world.projectId, credentials: { roleArn: projectRole } })
+    ).body.appConnection;
     const atValidation = world.proxy.calls("AssumeRole");
     expect(atValidation).toHaveLength(1);
 
@@ -112,7 +139,9 @@ describe("the same External ID at validation and at every use", () => {
 
     // The credentials work: moto vouches for the assumed role's session.
     const sts = new STSClient({ region: "us-east-1", endpoint: moto.url, credentials: first.credentials });
-    expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(`arn:aws:sts::123456789012:assumed-role/${projectRole.split("/").pop()}/leasehold-${conn.id}`);
+    expect((await sts.send(new GetCallerIdentityCommand({}))).Arn).toBe(
+      `arn:aws:sts::123456789012:assumed-role/${projectRole.split("/").pop()}/leasehold-${conn.id}`,
+    );
 
     // Within the hour: cached. Past the refresh margin: a new session, with the same External ID.
     clock.advance(SESSION_DURATION_SECONDS - 10 * 60);
@@ -134,7 +163,10 @@ describe("the same External ID at validation and at every use", () => {
 
 describe("access keys", () => {
   it("creates a connection with a real IAM user's keys and reports that user", async () => {
-    const res = await create({ method: "access-key", credentials: { accessKeyId: connectionUser.accessKeyId, secretAccessKey: connectionUser.secretAccessKey } });
+    const res = await create({
+      method: "access-key",
+      credentials: { accessKeyId: connectionUser.accessKeyId, secretAccessKey: connectionUser.secretAccessKey },
+    });
     expect(res.status).toBe(200);
     expect(res.body.appConnection.identityArn).toBe(connectionUser.arn);
   });
@@ -143,9 +175,15 @@ describe("access keys", () => {
     const before = await storedCount();
     const fake = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzzzzzzzzzzz";
     secrets.push(fake);
-    const res = await create({ method: "access-key", credentials: { accessKeyId: "AKIAZZZZZZZZZZZZZZZZ", secretAccessKey: fake } });
+    const res = await create({
+      method: "access-key",
+      credentials: { accessKeyId: "AKIAZZZZZZZZZZZZZZZZ", secretAccessKey: fake },
+    });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ reasonCode: "aws_invalid_credentials", issues: [expect.objectContaining({ path: ["credentials", "accessKeyId"] })] });
+    expect(res.body).toMatchObject({
+      reasonCode: "aws_invalid_credentials",
+      issues: [expect.objectContaining({ path: ["credentials", "accessKeyId"] })],
+    });
     expect(res.body.message).toContain("AWS does not recognise the access key AKIAZZZZZZZZZZZZZZZZ");
     expect(await storedCount()).toBe(before);
   });
@@ -154,9 +192,15 @@ describe("access keys", () => {
     const before = await storedCount();
     const wrong = connectionUser.secretAccessKey.replace(/.$/, (c) => (c === "A" ? "B" : "A"));
     secrets.push(wrong);
-    const res = await create({ method: "access-key", credentials: { accessKeyId: connectionUser.accessKeyId, secretAccessKey: wrong } });
+    const res = await create({
+      method: "access-key",
+      credentials: { accessKeyId: connectionUser.accessKeyId, secretAccessKey: wrong },
+    });
     expect(res.status).toBe(400);
-    expect(res.body).toMatchObject({ reasonCode: "aws_signature_mismatch", issues: [expect.objectContaining({ path: ["credentials", "secretAccessKey"] })] });
+    expect(res.body).toMatchObject({
+      reasonCode: "aws_signature_mismatch",
+      issues: [expect.objectContaining({ path: ["credentials", "secretAccessKey"] })],
+    });
     expect(await storedCount()).toBe(before);
   });
 });
@@ -171,13 +215,20 @@ describe("Leasehold's own principal", () => {
 
   it("explains bad server keys, in the card and when a role cannot be assumed", async () => {
     const broken = await connectionsWorld(moto.url, {
-      env: { INF_APP_CONNECTION_AWS_ACCESS_KEY_ID: "AKIABROKENBROKEN0000", INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY: "broken-secret-value-000000000000000000000" },
+      env: {
+        INF_APP_CONNECTION_AWS_ACCESS_KEY_ID: "AKIABROKENBROKEN0000",
+        INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY: "broken-secret-value-000000000000000000000",
+      },
     });
     try {
       const card = (await broken.admin.get(`${BASE}/server-principal`)).body;
       expect(card).toMatchObject({ configured: false, source: "environment" });
       expect(card.message).toContain("AKIABROKENBROKEN0000");
-      const res = await broken.admin.post(BASE, { name: "x", method: "assume-role", credentials: { roleArn: orgRole } });
+      const res = await broken.admin.post(BASE, {
+        name: "x",
+        method: "assume-role",
+        credentials: { roleArn: orgRole },
+      });
       expect(res.status).toBe(400);
       expect(res.body.reasonCode).toBe("aws_invalid_credentials");
       expect(res.body.message).toContain("INF_APP_CONNECTION_AWS_ACCESS_KEY_ID");
@@ -192,7 +243,8 @@ describe("redaction", () => {
   it("leaves no secret key in any response, log line, audit record or database row", async () => {
     // Assumed-session secrets too: the proxy saw moto hand them out.
     for (const r of world.proxy.calls("AssumeRole")) {
-      const match = r.outcome.kind === "forwarded" ? /<SecretAccessKey>([^<]+)<\/SecretAccessKey>/.exec(r.outcome.body) : null;
+      const match =
+        r.outcome.kind === "forwarded" ? /<SecretAccessKey>([^<]+)<\/SecretAccessKey>/.exec(r.outcome.body) : null;
       if (match) secrets.push(match[1]!);
     }
     expect(secrets.length).toBeGreaterThan(3);

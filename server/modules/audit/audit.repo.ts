@@ -20,7 +20,13 @@ export function createAuditRepo() {
       if (query.to) filters.push(lte(auditLogs.createdAt, new Date(query.to)));
       const where = and(...filters);
       const [rows, [total]] = await Promise.all([
-        db.select().from(auditLogs).where(where).orderBy(desc(auditLogs.createdAt), desc(auditLogs.id)).limit(query.limit).offset(query.offset),
+        db
+          .select()
+          .from(auditLogs)
+          .where(where)
+          .orderBy(desc(auditLogs.createdAt), desc(auditLogs.id))
+          .limit(query.limit)
+          .offset(query.offset),
         db.select({ value: count() }).from(auditLogs).where(where),
       ]);
       return { rows, totalCount: total?.value ?? 0 };

@@ -14,8 +14,11 @@ afterAll(() => server.close());
 
 describe("audit log", () => {
   it("records every write with who, what, where and from which address", async () => {
-    const project = (await admin.post("/api/v1/projects", { name: "Audited" }, { "user-agent": "audit-test/1.0" })).body.project;
-    const res = await admin.get(`/api/v1/organizations/${session.organization.id}/audit-logs?action=project.create&projectId=${project.id}`);
+    const project = (await admin.post("/api/v1/projects", { name: "Audited" }, { "user-agent": "audit-test/1.0" })).body
+      .project;
+    const res = await admin.get(
+      `/api/v1/organizations/${session.organization.id}/audit-logs?action=project.create&projectId=${project.id}`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.totalCount).toBe(1);
     expect(res.body.auditLogs[0]).toMatchObject({
@@ -32,12 +35,16 @@ describe("audit log", () => {
   });
 
   it("records setup, logins and failed writes are not recorded", async () => {
-    const actions = (await admin.get(`/api/v1/organizations/${session.organization.id}/audit-logs?limit=100`)).body.auditLogs.map((l: { action: string }) => l.action);
+    const actions = (
+      await admin.get(`/api/v1/organizations/${session.organization.id}/audit-logs?limit=100`)
+    ).body.auditLogs.map((l: { action: string }) => l.action);
     expect(actions).toContain("org.setup");
     expect(actions).toContain("project.create");
     const before = (await admin.get(`/api/v1/organizations/${session.organization.id}/audit-logs`)).body.totalCount;
     await admin.post("/api/v1/projects", { name: "Dup", slug: session.project.slug });
-    expect((await admin.get(`/api/v1/organizations/${session.organization.id}/audit-logs`)).body.totalCount).toBe(before);
+    expect((await admin.get(`/api/v1/organizations/${session.organization.id}/audit-logs`)).body.totalCount).toBe(
+      before,
+    );
   });
 
   it("paginates and filters by time", async () => {
@@ -51,9 +58,15 @@ describe("audit log", () => {
   });
 
   it("is readable by org admins only", async () => {
-    const invite = (await admin.post(`/api/v1/organizations/${session.organization.id}/members`, { email: "member@example.com" })).body;
+    const invite = (
+      await admin.post(`/api/v1/organizations/${session.organization.id}/members`, { email: "member@example.com" })
+    ).body;
     const member = server.client();
-    await member.post("/api/v1/auth/accept-invite", { token: new URL(invite.setupLink).searchParams.get("token"), name: "Member", password: TEST_PASSWORD });
+    await member.post("/api/v1/auth/accept-invite", {
+      token: new URL(invite.setupLink).searchParams.get("token"),
+      name: "Member",
+      password: TEST_PASSWORD,
+    });
     expect((await member.get(`/api/v1/organizations/${session.organization.id}/audit-logs`)).status).toBe(403);
   });
 });

@@ -12,7 +12,8 @@ describe("AWS Auth configuration", () => {
     const identity = await createIdentity(org.admin, org.orgId);
     return { identity, res: await org.admin.post(path(identity.id), body) };
   };
-  const issuePaths = (body: { issues?: { path: (string | number)[] }[] }) => (body.issues ?? []).map((i) => i.path.join("."));
+  const issuePaths = (body: { issues?: { path: (string | number)[] }[] }) =>
+    (body.issues ?? []).map((i) => i.path.join("."));
 
   beforeAll(async () => {
     server = await createTestServer();
@@ -24,9 +25,16 @@ describe("AWS Auth configuration", () => {
     const { identity, res } = await attach({ allowedAccountIds: ACCOUNT });
     expect(res.status, res.text).toBe(200);
     expect(res.body.identityAwsAuth).toMatchObject({
-      identityId: identity.id, type: "iam", stsEndpoint: "https://sts.amazonaws.com/", allowedPrincipalArns: "", allowedAccountIds: ACCOUNT,
-      accessTokenTTL: 2592000, accessTokenMaxTTL: 2592000, accessTokenNumUsesLimit: 0,
-      accessTokenTrustedIps: [{ ipAddress: "0.0.0.0/0" }, { ipAddress: "::/0" }], serverIdHeader: false,
+      identityId: identity.id,
+      type: "iam",
+      stsEndpoint: "https://sts.amazonaws.com/",
+      allowedPrincipalArns: "",
+      allowedAccountIds: ACCOUNT,
+      accessTokenTTL: 2592000,
+      accessTokenMaxTTL: 2592000,
+      accessTokenNumUsesLimit: 0,
+      accessTokenTrustedIps: [{ ipAddress: "0.0.0.0/0" }, { ipAddress: "::/0" }],
+      serverIdHeader: false,
     });
     expect(res.body.identityAwsAuth.serverId).toMatch(/^leasehold-/);
     expect((await org.admin.get(path(identity.id))).body).toEqual(res.body);
@@ -35,17 +43,29 @@ describe("AWS Auth configuration", () => {
 
   it("normalises lists and the endpoint", async () => {
     const { res } = await attach({
-      allowedPrincipalArns: " arn:aws:iam::123456789012:role/app ,, arn:aws-us-gov:iam::123456789012:user/ops/alice , arn:aws-cn:iam::123456789012:role/ci-* ",
+      allowedPrincipalArns:
+        " arn:aws:iam::123456789012:role/app ,, arn:aws-us-gov:iam::123456789012:user/ops/alice , arn:aws-cn:iam::123456789012:role/ci-* ",
       allowedAccountIds: "123456789012, 210987654321",
       stsEndpoint: "HTTPS://sts.eu-west-1.amazonaws.com",
-      accessTokenTrustedIps: [{ ipAddress: " 10.0.0.0/8 " }, { ipAddress: "2001:db8::/32" }, { ipAddress: "192.0.2.4" }, { ipAddress: "::1" }],
+      accessTokenTrustedIps: [
+        { ipAddress: " 10.0.0.0/8 " },
+        { ipAddress: "2001:db8::/32" },
+        { ipAddress: "192.0.2.4" },
+        { ipAddress: "::1" },
+      ],
     });
     expect(res.status, res.text).toBe(200);
     expect(res.body.identityAwsAuth).toMatchObject({
-      allowedPrincipalArns: "arn:aws:iam::123456789012:role/app,arn:aws-us-gov:iam::123456789012:user/ops/alice,arn:aws-cn:iam::123456789012:role/ci-*",
+      allowedPrincipalArns:
+        "arn:aws:iam::123456789012:role/app,arn:aws-us-gov:iam::123456789012:user/ops/alice,arn:aws-cn:iam::123456789012:role/ci-*",
       allowedAccountIds: "123456789012,210987654321",
       stsEndpoint: "https://sts.eu-west-1.amazonaws.com/",
-      accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }, { ipAddress: "2001:db8::/32" }, { ipAddress: "192.0.2.4" }, { ipAddress: "::1" }],
+      accessTokenTrustedIps: [
+        { ipAddress: "10.0.0.0/8" },
+        { ipAddress: "2001:db8::/32" },
+        { ipAddress: "192.0.2.4" },
+        { ipAddress: "::1" },
+      ],
     });
   });
 
@@ -78,7 +98,10 @@ describe("AWS Auth configuration", () => {
     [{ accessTokenTrustedIps: [] }, "accessTokenTrustedIps"],
     [{ accessTokenTrustedIps: [{ ipAddress: "10.1" }] }, "accessTokenTrustedIps.0.ipAddress"],
     [{ accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/33" }] }, "accessTokenTrustedIps.0.ipAddress"],
-    [{ accessTokenTrustedIps: [{ ipAddress: "0.0.0.0/0" }, { ipAddress: "fe80::g" }] }, "accessTokenTrustedIps.1.ipAddress"],
+    [
+      { accessTokenTrustedIps: [{ ipAddress: "0.0.0.0/0" }, { ipAddress: "fe80::g" }] },
+      "accessTokenTrustedIps.1.ipAddress",
+    ],
     [{ accessTokenTrustedIps: [{ ipAddress: "" }] }, "accessTokenTrustedIps.0.ipAddress"],
     [{ serverIdHeader: "yes" }, "serverIdHeader"],
   ])("refuses %j with an issue on %s", async (body, field) => {
@@ -92,7 +115,12 @@ describe("AWS Auth configuration", () => {
     const { identity } = await attach({ allowedAccountIds: ACCOUNT, accessTokenTTL: 600, accessTokenMaxTTL: 3600 });
     const patched = await org.admin.patch(path(identity.id), { accessTokenNumUsesLimit: 3, serverIdHeader: true });
     expect(patched.status).toBe(200);
-    expect(patched.body.identityAwsAuth).toMatchObject({ accessTokenNumUsesLimit: 3, serverIdHeader: true, accessTokenTTL: 600, allowedAccountIds: ACCOUNT });
+    expect(patched.body.identityAwsAuth).toMatchObject({
+      accessTokenNumUsesLimit: 3,
+      serverIdHeader: true,
+      accessTokenTTL: 600,
+      allowedAccountIds: ACCOUNT,
+    });
 
     const emptied = await org.admin.patch(path(identity.id), { allowedAccountIds: "" });
     expect(emptied.status).toBe(400);
@@ -100,7 +128,9 @@ describe("AWS Auth configuration", () => {
     const tooLong = await org.admin.patch(path(identity.id), { accessTokenTTL: 7200 });
     expect(tooLong.status).toBe(400);
     expect(issuePaths(tooLong.body)).toEqual(["accessTokenTTL"]);
-    expect((await org.admin.patch(path(identity.id), { accessTokenTTL: 7200, accessTokenMaxTTL: 7200 })).status).toBe(200);
+    expect((await org.admin.patch(path(identity.id), { accessTokenTTL: 7200, accessTokenMaxTTL: 7200 })).status).toBe(
+      200,
+    );
     expect((await org.admin.get(path(identity.id))).body.identityAwsAuth.accessTokenNumUsesLimit).toBe(3);
   });
 
@@ -138,7 +168,9 @@ describe("AWS Auth configuration", () => {
     const configured = await createTestServer({ env: { LEASEHOLD_SERVER_ID: "prod-eu-1" } });
     const o = await setupOrg(configured);
     const identity = await createIdentity(o.admin, o.orgId);
-    expect((await o.admin.post(path(identity.id), { allowedAccountIds: ACCOUNT })).body.identityAwsAuth.serverId).toBe("prod-eu-1");
+    expect((await o.admin.post(path(identity.id), { allowedAccountIds: ACCOUNT })).body.identityAwsAuth.serverId).toBe(
+      "prod-eu-1",
+    );
     await configured.close();
   });
 });

@@ -19,7 +19,15 @@ describe("AWS Auth login refuses hostile requests before any network call", () =
   let regionalIdentityId: string;
   const client = () => createApiClient(server.app, { peer: "198.51.100.20" });
 
-  const loginWith = async (overrides: { headers?: Record<string, string>; drop?: string[]; body?: string; method?: string; url?: string; region?: string; host?: string }) => {
+  const loginWith = async (overrides: {
+    headers?: Record<string, string>;
+    drop?: string[];
+    body?: string;
+    method?: string;
+    url?: string;
+    region?: string;
+    host?: string;
+  }) => {
     const headers = await signGetCallerIdentity({
       credentials,
       ...(overrides.region ? { region: overrides.region } : {}),
@@ -50,7 +58,12 @@ describe("AWS Auth login refuses hostile requests before any network call", () =
     server = await createTestServer({ env: { AWS_ENDPOINT_URL_STS: stub.url } });
     const org = await setupOrg(server);
     identityId = (await createAwsIdentity(org.admin, org.orgId, { allowedAccountIds: "123456789012" })).identity.id;
-    regionalIdentityId = (await createAwsIdentity(org.admin, org.orgId, { allowedAccountIds: "123456789012", stsEndpoint: "https://sts.eu-west-1.amazonaws.com" })).identity.id;
+    regionalIdentityId = (
+      await createAwsIdentity(org.admin, org.orgId, {
+        allowedAccountIds: "123456789012",
+        stsEndpoint: "https://sts.eu-west-1.amazonaws.com",
+      })
+    ).identity.id;
   });
   afterEach(() => {
     stub.requests.length = 0;
@@ -67,12 +80,16 @@ describe("AWS Auth login refuses hostile requests before any network call", () =
   });
 
   it("refuses a body with another Action", async () => {
-    const res = await expectRefusedBeforeNetwork(await loginWith({ body: "Action=GetSessionToken&Version=2011-06-15" }));
+    const res = await expectRefusedBeforeNetwork(
+      await loginWith({ body: "Action=GetSessionToken&Version=2011-06-15" }),
+    );
     expect(res.body.issues[0].path).toEqual(["iamRequestBody"]);
   });
 
   it("refuses a body with extra parameters", async () => {
-    await expectRefusedBeforeNetwork(await loginWith({ body: `${GET_CALLER_IDENTITY_BODY}&RoleArn=arn:aws:iam::123456789012:role/admin` }));
+    await expectRefusedBeforeNetwork(
+      await loginWith({ body: `${GET_CALLER_IDENTITY_BODY}&RoleArn=arn:aws:iam::123456789012:role/admin` }),
+    );
     await expectRefusedBeforeNetwork(await loginWith({ body: `${GET_CALLER_IDENTITY_BODY}&Action=GetCallerIdentity` }));
   });
 
@@ -81,7 +98,9 @@ describe("AWS Auth login refuses hostile requests before any network call", () =
   });
 
   it("refuses a query string in the client's URL", async () => {
-    const res = await expectRefusedBeforeNetwork(await loginWith({ url: "https://sts.us-east-1.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15" }));
+    const res = await expectRefusedBeforeNetwork(
+      await loginWith({ url: "https://sts.us-east-1.amazonaws.com/?Action=GetCallerIdentity&Version=2011-06-15" }),
+    );
     expect(res.body.issues[0].path).toEqual(["iamRequestUrl"]);
   });
 
@@ -100,15 +119,30 @@ describe("AWS Auth login refuses hostile requests before any network call", () =
     await expectRefusedBeforeNetwork(await loginWith({ headers: { "User-Agent": "curl/8" } }));
     const headers = await signGetCallerIdentity({ credentials });
     headers["x-amz-target"] = "AWSSecurityTokenServiceV20110615.AssumeRole";
-    await expectRefusedBeforeNetwork({ identityId, iamHttpRequestMethod: "POST", iamRequestBody: base64(GET_CALLER_IDENTITY_BODY), iamRequestHeaders: base64(JSON.stringify(headers)) });
+    await expectRefusedBeforeNetwork({
+      identityId,
+      iamHttpRequestMethod: "POST",
+      iamRequestBody: base64(GET_CALLER_IDENTITY_BODY),
+      iamRequestHeaders: base64(JSON.stringify(headers)),
+    });
   });
 
   it("refuses the same header twice in different case, and values with line breaks", async () => {
     const headers = await signGetCallerIdentity({ credentials });
-    await expectRefusedBeforeNetwork({ identityId, iamHttpRequestMethod: "POST", iamRequestBody: base64(GET_CALLER_IDENTITY_BODY),
-      iamRequestHeaders: base64(JSON.stringify({ ...headers, Host: "attacker.example" })) });
-    await expectRefusedBeforeNetwork({ identityId, iamHttpRequestMethod: "POST", iamRequestBody: base64(GET_CALLER_IDENTITY_BODY),
-      iamRequestHeaders: base64(JSON.stringify({ ...headers, "content-type": "application/x-www-form-urlencoded\r\nX-Injected: 1" })) });
+    await expectRefusedBeforeNetwork({
+      identityId,
+      iamHttpRequestMethod: "POST",
+      iamRequestBody: base64(GET_CALLER_IDENTITY_BODY),
+      iamRequestHeaders: base64(JSON.stringify({ ...headers, Host: "attacker.example" })),
+    });
+    await expectRefusedBeforeNetwork({
+      identityId,
+      iamHttpRequestMethod: "POST",
+      iamRequestBody: base64(GET_CALLER_IDENTITY_BODY),
+      iamRequestHeaders: base64(
+        JSON.stringify({ ...headers, "content-type": "application/x-www-form-urlencoded\r\nX-Injected: 1" }),
+      ),
+    });
   });
 
   it("refuses garbage base64 and garbage JSON", async () => {
@@ -135,9 +169,15 @@ describe("AWS Auth login refuses hostile requests before any network call", () =
   it("refuses a signature for another service or an unknown region", async () => {
     const signed = await signGetCallerIdentity({ credentials });
     const forIam = signed.authorization!.replace("/sts/aws4_request", "/iam/aws4_request");
-    await expectRefusedBeforeNetwork({ identityId, iamHttpRequestMethod: "POST", iamRequestBody: base64(GET_CALLER_IDENTITY_BODY),
-      iamRequestHeaders: base64(JSON.stringify({ ...signed, authorization: forIam })) });
-    await expectRefusedBeforeNetwork(await loginWith({ region: "mars-north-1", host: "sts.mars-north-1.amazonaws.com" }));
+    await expectRefusedBeforeNetwork({
+      identityId,
+      iamHttpRequestMethod: "POST",
+      iamRequestBody: base64(GET_CALLER_IDENTITY_BODY),
+      iamRequestHeaders: base64(JSON.stringify({ ...signed, authorization: forIam })),
+    });
+    await expectRefusedBeforeNetwork(
+      await loginWith({ region: "mars-north-1", host: "sts.mars-north-1.amazonaws.com" }),
+    );
   });
 
   it("refuses a signature whose region cannot be valid at the identity's specific endpoint", async () => {
@@ -148,8 +188,12 @@ describe("AWS Auth login refuses hostile requests before any network call", () =
   it("refuses a body that does not match its signed hash or length", async () => {
     await expectRefusedBeforeNetwork(await loginWith({ headers: { "content-length": "999" } }));
     const headers = await signGetCallerIdentity({ credentials });
-    await expectRefusedBeforeNetwork({ identityId, iamHttpRequestMethod: "POST", iamRequestBody: base64("Version=2011-06-15&Action=GetCallerIdentity"),
-      iamRequestHeaders: base64(JSON.stringify(headers)) });
+    await expectRefusedBeforeNetwork({
+      identityId,
+      iamHttpRequestMethod: "POST",
+      iamRequestBody: base64("Version=2011-06-15&Action=GetCallerIdentity"),
+      iamRequestHeaders: base64(JSON.stringify(headers)),
+    });
   });
 
   it("refuses an unsigned request with 401 signature_missing", async () => {
@@ -159,8 +203,12 @@ describe("AWS Auth login refuses hostile requests before any network call", () =
 
   it("refuses a malformed Authorization header", async () => {
     const headers = await signGetCallerIdentity({ credentials });
-    await expectRefusedBeforeNetwork({ identityId, iamHttpRequestMethod: "POST", iamRequestBody: base64(GET_CALLER_IDENTITY_BODY),
-      iamRequestHeaders: base64(JSON.stringify({ ...headers, authorization: "Basic dXNlcjpwYXNz" })) });
+    await expectRefusedBeforeNetwork({
+      identityId,
+      iamHttpRequestMethod: "POST",
+      iamRequestBody: base64(GET_CALLER_IDENTITY_BODY),
+      iamRequestHeaders: base64(JSON.stringify({ ...headers, authorization: "Basic dXNlcjpwYXNz" })),
+    });
   });
 
   it("refuses a stale signature with 401 before sending it", async () => {
@@ -171,6 +219,8 @@ describe("AWS Auth login refuses hostile requests before any network call", () =
   it("answers field-level issues for a body that is not a login at all", async () => {
     const res = await expectRefusedBeforeNetwork({ identityId: "not-a-uuid", iamRequestBody: 5 });
     const paths = res.body.issues.map((i: { path: string[] }) => i.path[0]);
-    expect(paths).toEqual(expect.arrayContaining(["identityId", "iamRequestBody", "iamRequestHeaders", "iamHttpRequestMethod"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["identityId", "iamRequestBody", "iamRequestHeaders", "iamHttpRequestMethod"]),
+    );
   });
 });

@@ -27,7 +27,9 @@ export const DEFAULT_LOGIN_LIMITS = { perIpPerMinute: 300, perIdentityPerMinute:
 function enforce(limiter: RateLimiter, key: string, what: string) {
   const { allowed, retryAfterSeconds } = limiter.hit(key);
   if (!allowed) {
-    throw new AppError(429, "rate_limited", `Too many AWS Auth logins ${what}. Try again in ${retryAfterSeconds} s.`, { details: { retryAfterSeconds } });
+    throw new AppError(429, "rate_limited", `Too many AWS Auth logins ${what}. Try again in ${retryAfterSeconds} s.`, {
+      details: { retryAfterSeconds },
+    });
   }
 }
 
@@ -51,7 +53,10 @@ export function createAwsAuthLoginService(deps: {
   const { db, clock } = deps;
 
   return {
-    async login(input: AwsAuthLoginInput, meta: RequestMeta): Promise<{ response: AccessTokenResponse; principalArn: string }> {
+    async login(
+      input: AwsAuthLoginInput,
+      meta: RequestMeta,
+    ): Promise<{ response: AccessTokenResponse; principalArn: string }> {
       enforce(deps.limits.perIp, meta.ip, "from this address");
       const request = parseSignedStsRequest(input);
       enforce(deps.limits.perIdentity, input.identityId, "for this identity");
@@ -60,7 +65,10 @@ export function createAwsAuthLoginService(deps: {
       if (!found) throw unauthorized(NO_SUCH_LOGIN, "unknown_identity");
       const { identity, awsAuth } = found;
       if (!isTrustedAddress(meta.ip, awsAuth.accessTokenTrustedIps)) {
-        throw forbidden(`Logins for this identity are not allowed from ${meta.ip}: the address is not among its trusted IPs`, "ip_not_trusted");
+        throw forbidden(
+          `Logins for this identity are not allowed from ${meta.ip}: the address is not among its trusted IPs`,
+          "ip_not_trusted",
+        );
       }
 
       const caller = await verifyCallerIdentity(request, {
@@ -82,10 +90,21 @@ export function createAwsAuthLoginService(deps: {
           principalArn: caller.arn,
           sourceIp: meta.ip,
         });
-        await deps.audit.record(tx, { actor, ...meta }, {
-          action: "identity.login", resourceType: "identity", resourceId: identity.id,
-          metadata: { authMethod: "aws-auth", principalArn: caller.arn, account: caller.account, tokenId: actor.type === "identity" ? actor.tokenId : null },
-        });
+        await deps.audit.record(
+          tx,
+          { actor, ...meta },
+          {
+            action: "identity.login",
+            resourceType: "identity",
+            resourceId: identity.id,
+            metadata: {
+              authMethod: "aws-auth",
+              principalArn: caller.arn,
+              account: caller.account,
+              tokenId: actor.type === "identity" ? actor.tokenId : null,
+            },
+          },
+        );
         return { response, principalArn: caller.arn };
       });
     },

@@ -3,7 +3,14 @@ import { getTestGround } from "../../../test/ground/index.ts";
 import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
 import { SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
 import { assumeNewRole, createIamUser, uniqueName } from "./testing/moto-principals.ts";
-import { bearerClient, createAwsIdentity, createIdentity, expectNotLogged, setupOrg, type Org } from "./testing/identity-fixture.ts";
+import {
+  bearerClient,
+  createAwsIdentity,
+  createIdentity,
+  expectNotLogged,
+  setupOrg,
+  type Org,
+} from "./testing/identity-fixture.ts";
 import { signedLogin, signGetCallerIdentity, base64, GET_CALLER_IDENTITY_BODY } from "./testing/signed-login.ts";
 
 const PEER = "198.51.100.10";
@@ -33,7 +40,10 @@ describe("AWS Auth login against moto", () => {
     expect(user.arn).toBe(`arn:aws:iam::${ACCOUNT}:user/build/agents/${user.name}`);
     const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: user.arn });
 
-    const res = await machine().post(LOGIN, await signedLogin({ identityId: identity.id, credentials: user.credentials }));
+    const res = await machine().post(
+      LOGIN,
+      await signedLogin({ identityId: identity.id, credentials: user.credentials }),
+    );
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ tokenType: "Bearer", expiresIn: 2592000, accessTokenMaxTTL: 2592000 });
     expect(res.body.accessToken).toMatch(/^lhat_[A-Za-z0-9_-]{43}$/);
@@ -52,7 +62,10 @@ describe("AWS Auth login against moto", () => {
   it("accepts the raw (non-base64) body and headers, as the seed's SDK page sends them", async () => {
     const user = await createIamUser(motoUrl);
     const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: user.arn });
-    const res = await machine().post(LOGIN, await signedLogin({ identityId: identity.id, credentials: user.credentials, raw: true }));
+    const res = await machine().post(
+      LOGIN,
+      await signedLogin({ identityId: identity.id, credentials: user.credentials, raw: true }),
+    );
     expect(res.status, res.text).toBe(200);
   });
 
@@ -60,7 +73,10 @@ describe("AWS Auth login against moto", () => {
     const role = await assumeNewRole(motoUrl);
     secrets.push(role.credentials.secretAccessKey, role.credentials.sessionToken);
     const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: role.roleArn });
-    const res = await machine().post(LOGIN, await signedLogin({ identityId: identity.id, credentials: role.credentials }));
+    const res = await machine().post(
+      LOGIN,
+      await signedLogin({ identityId: identity.id, credentials: role.credentials }),
+    );
     expect(res.status, res.text).toBe(200);
     secrets.push(res.body.accessToken);
     const tokens = (await org.admin.get(`/api/v1/identities/${identity.id}/tokens`)).body.tokens;
@@ -70,21 +86,32 @@ describe("AWS Auth login against moto", () => {
   it("logs in an assumed role matched by a wildcard on the role name", async () => {
     const prefix = uniqueName("ci");
     const role = await assumeNewRole(motoUrl, { name: `${prefix}-deployer` });
-    const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: `arn:aws:iam::${ACCOUNT}:role/${prefix}-*` });
-    const res = await machine().post(LOGIN, await signedLogin({ identityId: identity.id, credentials: role.credentials }));
+    const { identity } = await createAwsIdentity(org.admin, org.orgId, {
+      allowedPrincipalArns: `arn:aws:iam::${ACCOUNT}:role/${prefix}-*`,
+    });
+    const res = await machine().post(
+      LOGIN,
+      await signedLogin({ identityId: identity.id, credentials: role.credentials }),
+    );
     expect(res.status, res.text).toBe(200);
   });
 
   it("logs in any principal of an allowed account when only account IDs are set", async () => {
     const user = await createIamUser(motoUrl);
     const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedAccountIds: ACCOUNT });
-    expect((await machine().post(LOGIN, await signedLogin({ identityId: identity.id, credentials: user.credentials }))).status).toBe(200);
+    expect(
+      (await machine().post(LOGIN, await signedLogin({ identityId: identity.id, credentials: user.credentials })))
+        .status,
+    ).toBe(200);
   });
 
   it("refuses an account that is not allowed with account_id_not_allowed, naming the ARN", async () => {
     const user = await createIamUser(motoUrl);
     const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedAccountIds: "111122223333" });
-    const res = await machine().post(LOGIN, await signedLogin({ identityId: identity.id, credentials: user.credentials }));
+    const res = await machine().post(
+      LOGIN,
+      await signedLogin({ identityId: identity.id, credentials: user.credentials }),
+    );
     expect(res.status).toBe(403);
     expect(res.body.reasonCode).toBe("account_id_not_allowed");
     expect(res.body.message).toContain(user.arn);
@@ -93,8 +120,14 @@ describe("AWS Auth login against moto", () => {
   it("refuses a principal that is not allowed with principal_arn_not_allowed, naming the ARN", async () => {
     const user = await createIamUser(motoUrl, { path: "/team-a/" });
     const other = `arn:aws:iam::${ACCOUNT}:user/team-b/${user.name}`;
-    const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: other, allowedAccountIds: ACCOUNT });
-    const res = await machine().post(LOGIN, await signedLogin({ identityId: identity.id, credentials: user.credentials }));
+    const { identity } = await createAwsIdentity(org.admin, org.orgId, {
+      allowedPrincipalArns: other,
+      allowedAccountIds: ACCOUNT,
+    });
+    const res = await machine().post(
+      LOGIN,
+      await signedLogin({ identityId: identity.id, credentials: user.credentials }),
+    );
     expect(res.status).toBe(403);
     expect(res.body.reasonCode).toBe("principal_arn_not_allowed");
     expect(res.body.message).toContain(user.arn);
@@ -103,8 +136,14 @@ describe("AWS Auth login against moto", () => {
   it("gives an unknown identity and an identity without AWS Auth one shared 401", async () => {
     const user = await createIamUser(motoUrl);
     const bare = await createIdentity(org.admin, org.orgId);
-    const unknown = await machine().post(LOGIN, await signedLogin({ identityId: crypto.randomUUID(), credentials: user.credentials }));
-    const noAuth = await machine().post(LOGIN, await signedLogin({ identityId: bare.id, credentials: user.credentials }));
+    const unknown = await machine().post(
+      LOGIN,
+      await signedLogin({ identityId: crypto.randomUUID(), credentials: user.credentials }),
+    );
+    const noAuth = await machine().post(
+      LOGIN,
+      await signedLogin({ identityId: bare.id, credentials: user.credentials }),
+    );
     expect(unknown.status).toBe(401);
     expect(noAuth.status).toBe(401);
     expect(noAuth.body.reasonCode).toBe(unknown.body.reasonCode);
@@ -116,11 +155,21 @@ describe("AWS Auth login against moto", () => {
     const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: user.arn });
     for (const offsetMinutes of [-16, 16]) {
       const signingDate = new Date(Date.now() + offsetMinutes * 60_000);
-      const res = await machine().post(LOGIN, await signedLogin({ identityId: identity.id, credentials: user.credentials, signingDate }));
+      const res = await machine().post(
+        LOGIN,
+        await signedLogin({ identityId: identity.id, credentials: user.credentials, signingDate }),
+      );
       expect(res.status).toBe(401);
       expect(res.body.reasonCode).toBe("request_not_fresh");
     }
-    const fresh = await machine().post(LOGIN, await signedLogin({ identityId: identity.id, credentials: user.credentials, signingDate: new Date(Date.now() - 14 * 60_000) }));
+    const fresh = await machine().post(
+      LOGIN,
+      await signedLogin({
+        identityId: identity.id,
+        credentials: user.credentials,
+        signingDate: new Date(Date.now() - 14 * 60_000),
+      }),
+    );
     expect(fresh.status).toBe(200);
   });
 
@@ -131,7 +180,10 @@ describe("AWS Auth login against moto", () => {
     beforeAll(async () => {
       const user = await createIamUser(motoUrl);
       credentials = user.credentials;
-      const { identity, awsAuth } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: user.arn, serverIdHeader: true });
+      const { identity, awsAuth } = await createAwsIdentity(org.admin, org.orgId, {
+        allowedPrincipalArns: user.arn,
+        serverIdHeader: true,
+      });
       expect(awsAuth).toMatchObject({ serverIdHeader: true, serverId: "leasehold-test-server" });
       identityId = identity.id;
     });
@@ -146,27 +198,39 @@ describe("AWS Auth login against moto", () => {
       const headers = await signGetCallerIdentity({ credentials });
       headers[SERVER_ID_HEADER] = "leasehold-test-server";
       const res = await machine().post(LOGIN, {
-        identityId, iamHttpRequestMethod: "POST", iamRequestBody: base64(GET_CALLER_IDENTITY_BODY), iamRequestHeaders: base64(JSON.stringify(headers)),
+        identityId,
+        iamHttpRequestMethod: "POST",
+        iamRequestBody: base64(GET_CALLER_IDENTITY_BODY),
+        iamRequestHeaders: base64(JSON.stringify(headers)),
       });
       expect(res.status).toBe(401);
       expect(res.body.reasonCode).toBe("server_id_header_missing");
     });
 
     it("is refused when it names another server", async () => {
-      const res = await machine().post(LOGIN, await signedLogin({ identityId, credentials, headers: { [SERVER_ID_HEADER]: "some-other-leasehold" } }));
+      const res = await machine().post(
+        LOGIN,
+        await signedLogin({ identityId, credentials, headers: { [SERVER_ID_HEADER]: "some-other-leasehold" } }),
+      );
       expect(res.status).toBe(401);
       expect(res.body.reasonCode).toBe("server_id_header_missing");
     });
 
     it("logs in when it is signed and names this server", async () => {
-      const res = await machine().post(LOGIN, await signedLogin({ identityId, credentials, headers: { [SERVER_ID_HEADER]: "leasehold-test-server" } }));
+      const res = await machine().post(
+        LOGIN,
+        await signedLogin({ identityId, credentials, headers: { [SERVER_ID_HEADER]: "leasehold-test-server" } }),
+      );
       expect(res.status, res.text).toBe(200);
     });
   });
 
   it("checks trusted IPs at login", async () => {
     const user = await createIamUser(motoUrl);
-    const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: user.arn, accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }, { ipAddress: "2001:db8::/32" }] });
+    const { identity } = await createAwsIdentity(org.admin, org.orgId, {
+      allowedPrincipalArns: user.arn,
+      accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }, { ipAddress: "2001:db8::/32" }],
+    });
     const body = () => signedLogin({ identityId: identity.id, credentials: user.credentials });
     const outside = await createApiClient(server.app, { peer: "203.0.113.9" }).post(LOGIN, await body());
     expect(outside.status).toBe(403);
@@ -178,13 +242,24 @@ describe("AWS Auth login against moto", () => {
 
   it("gives an identity token nothing in a project without membership, and its role with one", async () => {
     const user = await createIamUser(motoUrl);
-    const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: user.arn }, { role: "admin" });
-    const login = await machine().post(LOGIN, await signedLogin({ identityId: identity.id, credentials: user.credentials }));
+    const { identity } = await createAwsIdentity(
+      org.admin,
+      org.orgId,
+      { allowedPrincipalArns: user.arn },
+      { role: "admin" },
+    );
+    const login = await machine().post(
+      LOGIN,
+      await signedLogin({ identityId: identity.id, credentials: user.credentials }),
+    );
     const bot = bearerClient(server, login.body.accessToken, PEER);
     expect((await bot.get(`/api/v1/projects/${org.projectId}`)).status).toBe(404);
     expect((await bot.get("/api/v1/projects")).body.projects).toEqual([]);
 
-    const added = await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: org.projectId, role: "viewer" });
+    const added = await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, {
+      projectId: org.projectId,
+      role: "viewer",
+    });
     expect(added.status, added.text).toBe(200);
     expect((await bot.get(`/api/v1/projects/${org.projectId}`)).status).toBe(200);
     expect((await bot.patch(`/api/v1/projects/${org.projectId}`, { name: "Renamed by a bot" })).status).toBe(403);
@@ -192,7 +267,12 @@ describe("AWS Auth login against moto", () => {
 
   it("rate-limits logins per source address", async () => {
     const flood = createApiClient(server.app, { peer: "192.0.2.77" });
-    const garbage = { identityId: crypto.randomUUID(), iamHttpRequestMethod: "POST", iamRequestBody: "x", iamRequestHeaders: "y" };
+    const garbage = {
+      identityId: crypto.randomUUID(),
+      iamHttpRequestMethod: "POST",
+      iamRequestBody: "x",
+      iamRequestHeaders: "y",
+    };
     let last;
     for (let i = 0; i < 301; i++) last = await flood.post(LOGIN, garbage);
     expect(last!.status).toBe(429);

@@ -34,7 +34,9 @@ describe("AWS Auth login with a signature-checking STS (moto, authenticating)", 
   });
 
   it("logs in with a correct signature", async () => {
-    const res = await login(await signedLogin({ identityId, credentials: user.credentials, host: new URL(moto.url).host }));
+    const res = await login(
+      await signedLogin({ identityId, credentials: user.credentials, host: new URL(moto.url).host }),
+    );
     expect(res.status, res.text).toBe(200);
   });
 
@@ -47,7 +49,13 @@ describe("AWS Auth login with a signature-checking STS (moto, authenticating)", 
   });
 
   it("refuses an unknown access key as sts_rejected_signature", async () => {
-    const res = await login(await signedLogin({ identityId, credentials: { accessKeyId: "AKIAUNKNOWNKEY000000", secretAccessKey: "nope" }, host: new URL(moto.url).host }));
+    const res = await login(
+      await signedLogin({
+        identityId,
+        credentials: { accessKeyId: "AKIAUNKNOWNKEY000000", secretAccessKey: "nope" },
+        host: new URL(moto.url).host,
+      }),
+    );
     expect(res.status).toBe(401);
     expect(res.body.reasonCode).toBe("sts_rejected_signature");
   });

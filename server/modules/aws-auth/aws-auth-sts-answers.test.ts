@@ -20,12 +20,16 @@ describe("AWS Auth login reads STS's answer strictly", () => {
   let identityId: string;
   const issued: string[] = [];
   const login = async () => {
-    const res = await createApiClient(server.app, { peer: "198.51.100.30" }).post(LOGIN, await signedLogin({ identityId, credentials }));
+    const res = await createApiClient(server.app, { peer: "198.51.100.30" }).post(
+      LOGIN,
+      await signedLogin({ identityId, credentials }),
+    );
     if (res.body?.accessToken) issued.push(res.body.accessToken);
     return res;
   };
 
-  const tokensIssued = async () => (await org.admin.get(`/api/v1/identities/${identityId}/tokens?status=all`)).body.totalCount as number;
+  const tokensIssued = async () =>
+    (await org.admin.get(`/api/v1/identities/${identityId}/tokens?status=all`)).body.totalCount as number;
 
   beforeAll(async () => {
     stub = await startStubSts();
@@ -50,13 +54,32 @@ describe("AWS Auth login reads STS's answer strictly", () => {
     expect(sent.accept).toBe("application/xml");
     expect(sent.host).toBe("sts.us-east-1.amazonaws.com");
     expect(Object.keys(sent).sort()).toEqual(
-      ["accept", "authorization", "connection", "content-length", "content-type", "host", "x-amz-content-sha256", "x-amz-date"].sort(),
+      [
+        "accept",
+        "authorization",
+        "connection",
+        "content-length",
+        "content-type",
+        "host",
+        "x-amz-content-sha256",
+        "x-amz-date",
+      ].sort(),
     );
     expect(stub.requests[0]!.body).toBe("Action=GetCallerIdentity&Version=2011-06-15");
   });
 
   it("accepts the equivalent JSON answer", async () => {
-    stub.answer(answerXml(JSON.stringify({ GetCallerIdentityResponse: { GetCallerIdentityResult: { Arn: ALLOWED, Account: ACCOUNT, UserId: "AIDAJSON" } } }), 200, "application/json"));
+    stub.answer(
+      answerXml(
+        JSON.stringify({
+          GetCallerIdentityResponse: {
+            GetCallerIdentityResult: { Arn: ALLOWED, Account: ACCOUNT, UserId: "AIDAJSON" },
+          },
+        }),
+        200,
+        "application/json",
+      ),
+    );
     expect((await login()).status).toBe(200);
   });
 
@@ -75,7 +98,11 @@ describe("AWS Auth login reads STS's answer strictly", () => {
     };
 
     it("a reflected document that wraps a GetCallerIdentity answer (CVE-2020-16250)", async () => {
-      stub.answer(answerXml(`<ErrorResponse><Error><Code>InvalidAction</Code><Message>${callerIdentityXml(ALLOWED).replace(/<\?xml[^>]*\?>/, "")}</Message></Error></ErrorResponse>`));
+      stub.answer(
+        answerXml(
+          `<ErrorResponse><Error><Code>InvalidAction</Code><Message>${callerIdentityXml(ALLOWED).replace(/<\?xml[^>]*\?>/, "")}</Message></Error></ErrorResponse>`,
+        ),
+      );
       await expectRefused(401, "sts_unexpected_response");
       stub.answer(answerXml(`<Envelope>${callerIdentityXml(ALLOWED).replace(/<\?xml[^>]*\?>/, "")}</Envelope>`));
       await expectRefused(401, "sts_unexpected_response");
@@ -120,12 +147,24 @@ describe("AWS Auth login reads STS's answer strictly", () => {
     });
 
     it("an answer larger than any real one", async () => {
-      stub.answer(answerXml(callerIdentityXml(ALLOWED).replace("<ResponseMetadata>", `<Padding>${"x".repeat(100_000)}</Padding><ResponseMetadata>`)));
+      stub.answer(
+        answerXml(
+          callerIdentityXml(ALLOWED).replace(
+            "<ResponseMetadata>",
+            `<Padding>${"x".repeat(100_000)}</Padding><ResponseMetadata>`,
+          ),
+        ),
+      );
       await expectRefused(401, "sts_unexpected_response");
     });
 
     it("STS's refusal of the signature, as sts_rejected_signature", async () => {
-      stub.answer(answerXml(`<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match</Message></Error></ErrorResponse>`, 403));
+      stub.answer(
+        answerXml(
+          `<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match</Message></Error></ErrorResponse>`,
+          403,
+        ),
+      );
       const res = await expectRefused(401, "sts_rejected_signature");
       expect(res.body.message).toContain("SignatureDoesNotMatch");
     });
@@ -137,11 +176,15 @@ describe("AWS Auth login reads STS's answer strictly", () => {
 
     it("a root principal, as root_principal_not_supported", async () => {
       const config = `/api/v1/auth/aws-auth/identities/${identityId}`;
-      expect((await org.admin.patch(config, { allowedAccountIds: ACCOUNT, allowedPrincipalArns: "" })).status).toBe(200);
+      expect((await org.admin.patch(config, { allowedAccountIds: ACCOUNT, allowedPrincipalArns: "" })).status).toBe(
+        200,
+      );
       stub.answer(answerXml(callerIdentityXml(`arn:aws:iam::${ACCOUNT}:root`, ACCOUNT, ACCOUNT)));
       const res = await expectRefused(403, "root_principal_not_supported");
       expect(res.body.message).toContain(`arn:aws:iam::${ACCOUNT}:root`);
-      expect((await org.admin.patch(config, { allowedAccountIds: "", allowedPrincipalArns: ALLOWED })).status).toBe(200);
+      expect((await org.admin.patch(config, { allowedAccountIds: "", allowedPrincipalArns: ALLOWED })).status).toBe(
+        200,
+      );
     });
   });
 
@@ -159,7 +202,10 @@ describe("AWS Auth login reads STS's answer strictly", () => {
     await gone.close();
     const o = await setupOrg(unreachable);
     const id = (await createAwsIdentity(o.admin, o.orgId, { allowedPrincipalArns: ALLOWED })).identity.id;
-    const res = await createApiClient(unreachable.app, { peer: "198.51.100.31" }).post(LOGIN, await signedLogin({ identityId: id, credentials }));
+    const res = await createApiClient(unreachable.app, { peer: "198.51.100.31" }).post(
+      LOGIN,
+      await signedLogin({ identityId: id, credentials }),
+    );
     expect(res.status).toBe(502);
     expect(res.body.message).toContain(gone.url);
     await unreachable.close();

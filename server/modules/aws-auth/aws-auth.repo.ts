@@ -7,7 +7,9 @@ export type AwsAuthRow = typeof identityAwsAuths.$inferSelect;
 export type AwsAuthPatch = Partial<Omit<AwsAuthRow, "id" | "orgId" | "identityId" | "createdAt">>;
 
 const findForLoginStatement = preparedPerDb((db) =>
-  db.select({ identity: identities, awsAuth: identityAwsAuths }).from(identityAwsAuths)
+  db
+    .select({ identity: identities, awsAuth: identityAwsAuths })
+    .from(identityAwsAuths)
     .innerJoin(identities, eq(identities.id, identityAwsAuths.identityId))
     .where(eq(identityAwsAuths.identityId, sql.placeholder("identityId")))
     .prepare("leasehold_find_for_aws_login"),
@@ -17,20 +19,37 @@ const findForLoginStatement = preparedPerDb((db) =>
 export function createAwsAuthRepo() {
   return {
     find: (db: Db, orgId: string, identityId: string) =>
-      db.select().from(identityAwsAuths)
-        .where(and(eq(identityAwsAuths.orgId, orgId), eq(identityAwsAuths.identityId, identityId))).then((r) => r[0] ?? null),
-    insert: (db: Db, row: typeof identityAwsAuths.$inferInsert) => db.insert(identityAwsAuths).values(row).returning().then((r) => r[0]!),
+      db
+        .select()
+        .from(identityAwsAuths)
+        .where(and(eq(identityAwsAuths.orgId, orgId), eq(identityAwsAuths.identityId, identityId)))
+        .then((r) => r[0] ?? null),
+    insert: (db: Db, row: typeof identityAwsAuths.$inferInsert) =>
+      db
+        .insert(identityAwsAuths)
+        .values(row)
+        .returning()
+        .then((r) => r[0]!),
     update: (db: Db, orgId: string, identityId: string, patch: AwsAuthPatch) =>
-      db.update(identityAwsAuths).set(patch)
-        .where(and(eq(identityAwsAuths.orgId, orgId), eq(identityAwsAuths.identityId, identityId))).returning().then((r) => r[0] ?? null),
+      db
+        .update(identityAwsAuths)
+        .set(patch)
+        .where(and(eq(identityAwsAuths.orgId, orgId), eq(identityAwsAuths.identityId, identityId)))
+        .returning()
+        .then((r) => r[0] ?? null),
     delete: (db: Db, orgId: string, identityId: string) =>
-      db.delete(identityAwsAuths).where(and(eq(identityAwsAuths.orgId, orgId), eq(identityAwsAuths.identityId, identityId))),
+      db
+        .delete(identityAwsAuths)
+        .where(and(eq(identityAwsAuths.orgId, orgId), eq(identityAwsAuths.identityId, identityId))),
 
     /**
      * The identity and its AWS Auth for a login. The caller is not yet known to belong to
      * any org, so this is the one lookup by identity ID alone; the row carries its orgId.
      */
-    findForLogin: (db: Db, identityId: string) => findForLoginStatement(db).execute({ identityId }).then((r) => r[0] ?? null),
+    findForLogin: (db: Db, identityId: string) =>
+      findForLoginStatement(db)
+        .execute({ identityId })
+        .then((r) => r[0] ?? null),
   };
 }
 export type AwsAuthRepo = ReturnType<typeof createAwsAuthRepo>;

@@ -1,4 +1,9 @@
-import { awsAuthRuleIssues, type AwsAuthFields, type IdentityAwsAuth, type UpdateAwsAuthInput } from "#shared/schemas/aws-auth.ts";
+import {
+  awsAuthRuleIssues,
+  type AwsAuthFields,
+  type IdentityAwsAuth,
+  type UpdateAwsAuthInput,
+} from "#shared/schemas/aws-auth.ts";
 import type { Clock, RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
@@ -10,29 +15,45 @@ import type { AwsAuthRepo, AwsAuthRow } from "./aws-auth.repo.ts";
 import type { ServerIdSource } from "./server-id.ts";
 
 const FIELDS = [
-  "stsEndpoint", "allowedPrincipalArns", "allowedAccountIds", "accessTokenTTL", "accessTokenMaxTTL",
-  "accessTokenNumUsesLimit", "accessTokenTrustedIps", "serverIdHeader",
+  "stsEndpoint",
+  "allowedPrincipalArns",
+  "allowedAccountIds",
+  "accessTokenTTL",
+  "accessTokenMaxTTL",
+  "accessTokenNumUsesLimit",
+  "accessTokenTrustedIps",
+  "serverIdHeader",
 ] as const satisfies readonly (keyof AwsAuthFields)[];
 
-const fieldsOf = (row: AwsAuthRow): AwsAuthFields => Object.fromEntries(FIELDS.map((f) => [f, row[f]])) as AwsAuthFields;
+const fieldsOf = (row: AwsAuthRow): AwsAuthFields =>
+  Object.fromEntries(FIELDS.map((f) => [f, row[f]])) as AwsAuthFields;
 
 function toView(row: AwsAuthRow, serverId: string): IdentityAwsAuth {
   return {
-    id: row.id, identityId: row.identityId, type: "iam", ...fieldsOf(row), serverId,
-    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    id: row.id,
+    identityId: row.identityId,
+    type: "iam",
+    ...fieldsOf(row),
+    serverId,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 /** Audit metadata: the rules themselves, which are not secret, so the log says what changed. */
 const auditSummary = (fields: Partial<AwsAuthFields>) => ({
   ...fields,
-  ...(fields.accessTokenTrustedIps ? { accessTokenTrustedIps: fields.accessTokenTrustedIps.map((t) => t.ipAddress) } : {}),
+  ...(fields.accessTokenTrustedIps
+    ? { accessTokenTrustedIps: fields.accessTokenTrustedIps.map((t) => t.ipAddress) }
+    : {}),
 });
 
 function refuseRuleViolations(config: AwsAuthFields) {
   const issues = awsAuthRuleIssues(config);
   if (issues.length > 0) {
-    throw new AppError(400, "invalid_request", issues[0]!.message, { issues: issues.map((i) => ({ ...i, code: "custom" })) });
+    throw new AppError(400, "invalid_request", issues[0]!.message, {
+      issues: issues.map((i) => ({ ...i, code: "custom" })),
+    });
   }
 }
 
@@ -49,7 +70,12 @@ export function createAwsAuthService(deps: {
 }) {
   const { db, repo, identities, audit, clock, randomId } = deps;
 
-  async function loadConfig(tx: Db, ctx: RequestContext, identityId: string, action: "identities.read" | "identities.manage") {
+  async function loadConfig(
+    tx: Db,
+    ctx: RequestContext,
+    identityId: string,
+    action: "identities.read" | "identities.manage",
+  ) {
     const identity = await identities.load(tx, ctx, identityId, action);
     const row = await repo.find(tx, identity.orgId, identity.id);
     if (!row) throw notFound("AWS Auth for this identity");
@@ -62,14 +88,29 @@ export function createAwsAuthService(deps: {
       try {
         return await db.transaction(async (tx) => {
           const identity = await identities.load(tx, ctx, identityId, "identities.manage");
-          if (identity.hasAwsAuth) throw conflict("aws_auth_attached", "This identity already uses AWS Auth: update it instead");
+          if (identity.hasAwsAuth)
+            throw conflict("aws_auth_attached", "This identity already uses AWS Auth: update it instead");
           const now = clock.now();
-          const row = await repo.insert(tx, { id: randomId(), orgId: identity.orgId, identityId: identity.id, ...input, createdAt: now, updatedAt: now });
-          await audit.record(tx, ctx, { action: "identity-aws-auth.attach", resourceType: "identity", resourceId: identity.id, metadata: auditSummary(input) });
+          const row = await repo.insert(tx, {
+            id: randomId(),
+            orgId: identity.orgId,
+            identityId: identity.id,
+            ...input,
+            createdAt: now,
+            updatedAt: now,
+          });
+          await audit.record(tx, ctx, {
+            action: "identity-aws-auth.attach",
+            resourceType: "identity",
+            resourceId: identity.id,
+            metadata: auditSummary(input),
+          });
           return toView(row, serverId);
         });
       } catch (error) {
-        throw isUniqueViolation(error) ? conflict("aws_auth_attached", "This identity already uses AWS Auth: update it instead") : error;
+        throw isUniqueViolation(error)
+          ? conflict("aws_auth_attached", "This identity already uses AWS Auth: update it instead")
+          : error;
       }
     },
 
@@ -77,11 +118,18 @@ export function createAwsAuthService(deps: {
       const serverId = await deps.serverId.get();
       return db.transaction(async (tx) => {
         const { identity, row } = await loadConfig(tx, ctx, identityId, "identities.manage");
-        const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<AwsAuthFields>;
+        const changes = Object.fromEntries(
+          Object.entries(patch).filter(([, v]) => v !== undefined),
+        ) as Partial<AwsAuthFields>;
         // The cross-field rules hold for the result, not just the fields sent.
         refuseRuleViolations({ ...fieldsOf(row), ...changes });
         const updated = await repo.update(tx, identity.orgId, identity.id, { ...changes, updatedAt: clock.now() });
-        await audit.record(tx, ctx, { action: "identity-aws-auth.update", resourceType: "identity", resourceId: identity.id, metadata: auditSummary(changes) });
+        await audit.record(tx, ctx, {
+          action: "identity-aws-auth.update",
+          resourceType: "identity",
+          resourceId: identity.id,
+          metadata: auditSummary(changes),
+        });
         return toView(updated!, serverId);
       });
     },
@@ -96,9 +144,20 @@ export function createAwsAuthService(deps: {
       const serverId = await deps.serverId.get();
       return db.transaction(async (tx) => {
         const { identity, row } = await loadConfig(tx, ctx, identityId, "identities.manage");
-        const revokedTokens = await deps.tokens.revokeAllOf(tx, identity.orgId, identity.id, "AWS Auth was detached", "aws-auth");
+        const revokedTokens = await deps.tokens.revokeAllOf(
+          tx,
+          identity.orgId,
+          identity.id,
+          "AWS Auth was detached",
+          "aws-auth",
+        );
         await repo.delete(tx, identity.orgId, identity.id);
-        await audit.record(tx, ctx, { action: "identity-aws-auth.detach", resourceType: "identity", resourceId: identity.id, metadata: { revokedTokens } });
+        await audit.record(tx, ctx, {
+          action: "identity-aws-auth.detach",
+          resourceType: "identity",
+          resourceId: identity.id,
+          metadata: { revokedTokens },
+        });
         return toView(row, serverId);
       });
     },

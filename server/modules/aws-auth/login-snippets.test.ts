@@ -14,7 +14,12 @@ import { createIamUser } from "./testing/moto-principals.ts";
 const template = (id: LoginSnippetId) => LOGIN_SNIPPETS.find((s) => s.id === id)!.template;
 
 /** Runs a program from stdin with the machine's AWS credentials in its environment, as on EC2 or Lambda. */
-function run(command: string, args: string[], code: string, credentials: { accessKeyId: string; secretAccessKey: string }) {
+function run(
+  command: string,
+  args: string[],
+  code: string,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
@@ -35,7 +40,8 @@ function run(command: string, args: string[], code: string, credentials: { acces
     child.stdin.end(code);
   });
 }
-const runNode = (code: string, creds: Parameters<typeof run>[3]) => run(process.execPath, ["--input-type=module", "-"], code, creds);
+const runNode = (code: string, creds: Parameters<typeof run>[3]) =>
+  run(process.execPath, ["--input-type=module", "-"], code, creds);
 const runPython = (code: string, creds: Parameters<typeof run>[3]) => run(join(venvBin, "python"), ["-"], code, creds);
 
 /**
@@ -51,14 +57,26 @@ describe("the 'How to log in from AWS' snippets", () => {
   let user: Awaited<ReturnType<typeof createIamUser>>;
 
   const identityFor = async (config: { serverIdHeader: boolean; stsEndpoint?: string }) => {
-    const { identity, awsAuth } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: user.arn, ...config });
-    const context = { serverUrl, identityId: identity.id, serverId: awsAuth.serverIdHeader ? awsAuth.serverId : null, stsEndpoint: awsAuth.stsEndpoint };
+    const { identity, awsAuth } = await createAwsIdentity(org.admin, org.orgId, {
+      allowedPrincipalArns: user.arn,
+      ...config,
+    });
+    const context = {
+      serverUrl,
+      identityId: identity.id,
+      serverId: awsAuth.serverIdHeader ? awsAuth.serverId : null,
+      stsEndpoint: awsAuth.stsEndpoint,
+    };
     return { identity, context };
   };
-  const tokensOf = async (identityId: string) => (await org.admin.get(`/api/v1/identities/${identityId}/tokens`)).body.tokens;
+  const tokensOf = async (identityId: string) =>
+    (await org.admin.get(`/api/v1/identities/${identityId}/tokens`)).body.tokens;
 
   beforeAll(async () => {
-    expect(existsSync(join(venvBin, "python")), "the test venv (.venv) is missing: run node scripts/lib/ensure-tools.mjs").toBe(true);
+    expect(
+      existsSync(join(venvBin, "python")),
+      "the test venv (.venv) is missing: run node scripts/lib/ensure-tools.mjs",
+    ).toBe(true);
     server = await createTestServer({ env: { LEASEHOLD_SERVER_ID: "snippet-test-server" } });
     await new Promise<void>((resolve) => {
       http = serve({ fetch: server.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
@@ -73,7 +91,10 @@ describe("the 'How to log in from AWS' snippets", () => {
     await server.close();
   });
 
-  for (const [id, runner] of [["node", runNode], ["python", runPython]] as const) {
+  for (const [id, runner] of [
+    ["node", runNode],
+    ["python", runPython],
+  ] as const) {
     for (const serverIdHeader of [true, false]) {
       it(`logs in with the ${id} snippet${serverIdHeader ? ", sending the signed server-ID header" : ""}`, async () => {
         const { identity, context } = await identityFor({ serverIdHeader });
@@ -93,7 +114,10 @@ describe("the 'How to log in from AWS' snippets", () => {
     }
 
     it(`logs in with the ${id} snippet for an identity bound to a regional STS endpoint`, async () => {
-      const { identity, context } = await identityFor({ serverIdHeader: false, stsEndpoint: "https://sts.eu-west-2.amazonaws.com" });
+      const { identity, context } = await identityFor({
+        serverIdHeader: false,
+        stsEndpoint: "https://sts.eu-west-2.amazonaws.com",
+      });
       const code = renderLoginSnippet(template(id), context);
       expect(code).toContain("sts.eu-west-2.amazonaws.com");
       const result = await runner(code, user.credentials);
@@ -103,26 +127,48 @@ describe("the 'How to log in from AWS' snippets", () => {
   }
 
   it("fails loudly, with Leasehold's reason, when the principal is not allowed", async () => {
-    const { identity, awsAuth } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: "arn:aws:iam::123456789012:role/someone-else" });
-    const code = renderLoginSnippet(template("node"), { serverUrl, identityId: identity.id, serverId: null, stsEndpoint: awsAuth.stsEndpoint });
+    const { identity, awsAuth } = await createAwsIdentity(org.admin, org.orgId, {
+      allowedPrincipalArns: "arn:aws:iam::123456789012:role/someone-else",
+    });
+    const code = renderLoginSnippet(template("node"), {
+      serverUrl,
+      identityId: identity.id,
+      serverId: null,
+      stsEndpoint: awsAuth.stsEndpoint,
+    });
     const result = await runNode(code, user.credentials);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain("principal_arn_not_allowed");
   }, 60_000);
 
   it("renders the raw steps with this identity's values", () => {
-    const steps = renderLoginSnippet(template("steps"), { serverUrl: "https://leasehold.example.com/", identityId: "id-1", serverId: "srv-1", stsEndpoint: "https://sts.amazonaws.com/" });
+    const steps = renderLoginSnippet(template("steps"), {
+      serverUrl: "https://leasehold.example.com/",
+      identityId: "id-1",
+      serverId: "srv-1",
+      stsEndpoint: "https://sts.amazonaws.com/",
+    });
     expect(steps).toContain("POST this JSON to https://leasehold.example.com/api/v1/auth/aws-auth/login");
     expect(steps).toContain('"identityId": "id-1"');
     expect(steps).toContain("X-Leasehold-Server-ID: srv-1");
     expect(steps).toContain("sts.<region>.amazonaws.com");
-    const without = renderLoginSnippet(template("steps"), { serverUrl: "https://l.example", identityId: "id-1", serverId: null, stsEndpoint: "https://sts.eu-west-1.amazonaws.com/" });
+    const without = renderLoginSnippet(template("steps"), {
+      serverUrl: "https://l.example",
+      identityId: "id-1",
+      serverId: null,
+      stsEndpoint: "https://sts.eu-west-1.amazonaws.com/",
+    });
     expect(without).not.toContain("X-Leasehold-Server-ID:");
     expect(without).toContain("Host: sts.eu-west-1.amazonaws.com");
   });
 
   it("escapes values so they cannot break out of the string literals", () => {
-    const code = renderLoginSnippet(template("node"), { serverUrl: "https://x.example", identityId: "id", serverId: 'a"; process.exit(1); "', stsEndpoint: "https://sts.amazonaws.com/" });
+    const code = renderLoginSnippet(template("node"), {
+      serverUrl: "https://x.example",
+      identityId: "id",
+      serverId: 'a"; process.exit(1); "',
+      stsEndpoint: "https://sts.amazonaws.com/",
+    });
     expect(code).toContain('headers["x-leasehold-server-id"] = "a\\"; process.exit(1); \\"";');
   });
 });

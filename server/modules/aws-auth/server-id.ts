@@ -13,10 +13,12 @@ export function createServerIdSource(deps: {
   let cached: Promise<string> | undefined = deps.configured ? Promise.resolve(deps.configured) : undefined;
   return {
     get(): Promise<string> {
-      cached ??= deps.storeOnce("server_id", `leasehold-${randomBytes(9).toString("base64url")}`).catch((error: unknown) => {
-        cached = undefined; // a database blip must not pin a rejected promise
-        throw error;
-      });
+      cached ??= deps
+        .storeOnce("server_id", `leasehold-${randomBytes(9).toString("base64url")}`)
+        .catch((error: unknown) => {
+          cached = undefined; // a database blip must not pin a rejected promise
+          throw error;
+        });
       return cached;
     },
   };

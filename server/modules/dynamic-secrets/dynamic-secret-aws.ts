@@ -43,7 +43,12 @@ export const IRSA_DISABLED_MESSAGE =
 
 export function createDynamicSecretAws(deps: {
   aws: AwsClients;
-  env: Pick<Env, "DYNAMIC_SECRET_AWS_ACCESS_KEY_ID" | "DYNAMIC_SECRET_AWS_SECRET_ACCESS_KEY" | "KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN">;
+  env: Pick<
+    Env,
+    | "DYNAMIC_SECRET_AWS_ACCESS_KEY_ID"
+    | "DYNAMIC_SECRET_AWS_SECRET_ACCESS_KEY"
+    | "KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN"
+  >;
   /** The App Connections credential factory, when that module is wired. */
   connections: () => ConnectionCredentialSource | null;
 }) {
@@ -57,9 +62,14 @@ export function createDynamicSecretAws(deps: {
       : undefined;
 
   /** One fetch per secret version at a time; reused until shortly before expiry. */
-  async function cachedSession(key: string, fetch: () => Promise<AwsCredentialIdentity>): Promise<AwsCredentialIdentity> {
+  async function cachedSession(
+    key: string,
+    fetch: () => Promise<AwsCredentialIdentity>,
+  ): Promise<AwsCredentialIdentity> {
     const entry = sessions.get(key);
-    const fresh = entry?.credentials && (!entry.credentials.expiration || entry.credentials.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS);
+    const fresh =
+      entry?.credentials &&
+      (!entry.credentials.expiration || entry.credentials.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS);
     if (fresh) return entry!.credentials!;
     if (entry?.pending) return entry.pending;
     if (sessions.size >= MAX_CACHED_SESSIONS) sessions.delete(sessions.keys().next().value!);
@@ -79,19 +89,29 @@ export function createDynamicSecretAws(deps: {
     return next.pending;
   }
 
-  async function assumeRole(config: CredentialSourceConfig, fields: AwsCallContext["fields"]): Promise<AwsCredentialIdentity> {
+  async function assumeRole(
+    config: CredentialSourceConfig,
+    fields: AwsCallContext["fields"],
+  ): Promise<AwsCredentialIdentity> {
     const { row, inputs } = config;
     const externalId = row.projectId;
     try {
-      const result = await aws.sts({ credentials: basePrincipal(), region: inputs.region }).send(new AssumeRoleCommand({
-        RoleArn: inputs.roleArn!,
-        RoleSessionName: `leasehold-ds-${row.id}`.slice(0, 64),
-        ExternalId: externalId,
-        DurationSeconds: SESSION_SECONDS,
-      }));
+      const result = await aws.sts({ credentials: basePrincipal(), region: inputs.region }).send(
+        new AssumeRoleCommand({
+          RoleArn: inputs.roleArn!,
+          RoleSessionName: `leasehold-ds-${row.id}`.slice(0, 64),
+          ExternalId: externalId,
+          DurationSeconds: SESSION_SECONDS,
+        }),
+      );
       const c = result.Credentials;
       if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error("AssumeRole answered without credentials");
-      return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
+      return {
+        accessKeyId: c.AccessKeyId,
+        secretAccessKey: c.SecretAccessKey,
+        sessionToken: c.SessionToken,
+        expiration: c.Expiration,
+      };
     } catch (error) {
       throw translateAwsError(error, {
         action: "sts:AssumeRole",
@@ -99,7 +119,8 @@ export function createDynamicSecretAws(deps: {
         resource: inputs.roleArn!,
         externalId,
         hints: {
-          "no-credentials": "Set DYNAMIC_SECRET_AWS_ACCESS_KEY_ID and DYNAMIC_SECRET_AWS_SECRET_ACCESS_KEY on the server, or give it an instance role",
+          "no-credentials":
+            "Set DYNAMIC_SECRET_AWS_ACCESS_KEY_ID and DYNAMIC_SECRET_AWS_SECRET_ACCESS_KEY on the server, or give it an instance role",
           "invalid-credentials": "The server's DYNAMIC_SECRET_AWS_ACCESS_KEY_ID is not a valid key",
         },
         ...(fields ? { fields } : {}),
@@ -107,7 +128,10 @@ export function createDynamicSecretAws(deps: {
     }
   }
 
-  async function webIdentity(config: CredentialSourceConfig, fields: AwsCallContext["fields"]): Promise<AwsCredentialIdentity> {
+  async function webIdentity(
+    config: CredentialSourceConfig,
+    fields: AwsCallContext["fields"],
+  ): Promise<AwsCredentialIdentity> {
     const { row, inputs } = config;
     const endpoint = aws.endpoints.sts();
     try {
@@ -121,7 +145,10 @@ export function createDynamicSecretAws(deps: {
         action: "sts:AssumeRoleWithWebIdentity",
         caller: "Leasehold's Kubernetes service account",
         resource: inputs.roleArn!,
-        hints: { "no-credentials": "The pod has no web identity token: annotate its service account with eks.amazonaws.com/role-arn" },
+        hints: {
+          "no-credentials":
+            "The pod has no web identity token: annotate its service account with eks.amazonaws.com/role-arn",
+        },
         ...(fields ? { fields } : {}),
       });
     }
@@ -155,24 +182,41 @@ export function createDynamicSecretAws(deps: {
   ): Promise<ManagingCredentials> {
     const { row, inputs } = config;
     const { fields, cache = true } = options;
-    const session = (fetch: () => Promise<AwsCredentialIdentity>) => (cache ? cachedSession(`${row.id}:${row.version}`, fetch) : fetch());
+    const session = (fetch: () => Promise<AwsCredentialIdentity>) =>
+      cache ? cachedSession(`${row.id}:${row.version}`, fetch) : fetch();
     const region = inputs.region;
     if (inputs.appConnectionId) {
       const source = deps.connections();
-      if (!source) throw new AppError(400, "app_connections_unavailable", "App Connections are not available on this server");
-      const { credentials, connection } = await source.credentialsFor(ctx, inputs.appConnectionId, { projectId: row.projectId });
+      if (!source)
+        throw new AppError(400, "app_connections_unavailable", "App Connections are not available on this server");
+      const { credentials, connection } = await source.credentialsFor(ctx, inputs.appConnectionId, {
+        projectId: row.projectId,
+      });
       return { credentials, region, caller: `The App Connection "${connection.name}"` };
     }
     switch (inputs.method) {
       case "access-key":
-        if (!inputs.accessKey || !config.secretAccessKey) throw fieldError(["provider", "inputs", "secretAccessKey"], "Enter the secret access key of the managing IAM user");
-        return { credentials: { accessKeyId: inputs.accessKey, secretAccessKey: config.secretAccessKey }, region, caller: `The managing access key ${inputs.accessKey}` };
+        if (!inputs.accessKey || !config.secretAccessKey)
+          throw fieldError(
+            ["provider", "inputs", "secretAccessKey"],
+            "Enter the secret access key of the managing IAM user",
+          );
+        return {
+          credentials: { accessKeyId: inputs.accessKey, secretAccessKey: config.secretAccessKey },
+          region,
+          caller: `The managing access key ${inputs.accessKey}`,
+        };
       case "assume-role": {
         const credentials = await session(() => assumeRole(config, fields));
-        return { credentials, region, caller: `The role ${inputs.roleArn} (assumed with External ID ${row.projectId})` };
+        return {
+          credentials,
+          region,
+          caller: `The role ${inputs.roleArn} (assumed with External ID ${row.projectId})`,
+        };
       }
       case "irsa": {
-        if (!env.KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN) throw fieldError(["provider", "inputs", "method"], IRSA_DISABLED_MESSAGE, "irsa_disabled");
+        if (!env.KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN)
+          throw fieldError(["provider", "inputs", "method"], IRSA_DISABLED_MESSAGE, "irsa_disabled");
         const credentials = await session(() => webIdentity(config, fields));
         return { credentials, region, caller: `The service account role ${inputs.roleArn}` };
       }

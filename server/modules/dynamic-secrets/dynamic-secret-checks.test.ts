@@ -9,30 +9,65 @@ describe("dynamic secrets: test configuration, username preview, orphan check", 
   });
   afterAll(() => world.close());
 
-  const formInputs = (w: LeaseWorld) => ({ method: "access-key", ...fakeAccessKey(), region: "us-east-1", awsPath: w.awsPath });
+  const formInputs = (w: LeaseWorld) => ({
+    method: "access-key",
+    ...fakeAccessKey(),
+    region: "us-east-1",
+    awsPath: w.awsPath,
+  });
 
   it("reports both checks passing for working credentials, without creating anything", async () => {
     world.resetProxy();
-    const res = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", { ...world.location, provider: { type: "aws-iam", inputs: formInputs(world) } });
+    const res = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
+      ...world.location,
+      provider: { type: "aws-iam", inputs: formInputs(world) },
+    });
     expect(res.status, res.text).toBe(200);
     expect(res.body.ok).toBe(true);
     expect(res.body.callerArn).toMatch(/^arn:aws:(iam|sts)::123456789012:/);
-    expect(res.body.checks.map((c: { step: string; ok: boolean }) => [c.step, c.ok])).toEqual([["credentials", true], ["iam", true]]);
+    expect(res.body.checks.map((c: { step: string; ok: boolean }) => [c.step, c.ok])).toEqual([
+      ["credentials", true],
+      ["iam", true],
+    ]);
     expect(world.proxy.calls("GetCallerIdentity")).toHaveLength(1);
     expect(world.proxy.calls("CreateUser")).toHaveLength(0);
   });
 
   it("says which part failed: the credentials, or IAM", async () => {
     world.resetProxy();
-    world.proxy.inject({ action: "GetCallerIdentity", times: Infinity, fault: { kind: "aws-error", code: "InvalidClientTokenId", status: 403, message: "The security token included in the request is invalid." } });
-    const badKeys = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", { ...world.location, provider: { type: "aws-iam", inputs: formInputs(world) } });
+    world.proxy.inject({
+      action: "GetCallerIdentity",
+      times: Infinity,
+      fault: {
+        kind: "aws-error",
+        code: "InvalidClientTokenId",
+        status: 403,
+        message: "The security token included in the request is invalid.",
+      },
+    });
+    const badKeys = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
+      ...world.location,
+      provider: { type: "aws-iam", inputs: formInputs(world) },
+    });
     expect(badKeys.body.ok).toBe(false);
     expect(badKeys.body.checks[0]).toMatchObject({ step: "credentials", ok: false });
     expect(badKeys.body.checks[0].message).toMatch(/does not recognise the access key/);
 
     world.resetProxy();
-    world.proxy.inject({ action: "ListUsers", times: Infinity, fault: { kind: "aws-error", code: "AccessDenied", status: 403, message: "not authorized to perform: iam:ListUsers" } });
-    const noIam = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", { ...world.location, provider: { type: "aws-iam", inputs: formInputs(world) } });
+    world.proxy.inject({
+      action: "ListUsers",
+      times: Infinity,
+      fault: {
+        kind: "aws-error",
+        code: "AccessDenied",
+        status: 403,
+        message: "not authorized to perform: iam:ListUsers",
+      },
+    });
+    const noIam = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
+      ...world.location,
+      provider: { type: "aws-iam", inputs: formInputs(world) },
+    });
     expect(noIam.body.ok).toBe(false);
     expect(noIam.body.checks[0]).toMatchObject({ step: "credentials", ok: true });
     expect(noIam.body.checks[1]).toMatchObject({ step: "iam", ok: false });
@@ -44,16 +79,24 @@ describe("dynamic secrets: test configuration, username preview, orphan check", 
     const { name } = await world.createSecret();
     const saved = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", { ...world.location, name });
     expect(saved.body.ok).toBe(true);
-    const bad = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", { ...world.location, provider: { type: "aws-iam", inputs: { ...formInputs(world), region: "atlantis-1" } } });
+    const bad = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
+      ...world.location,
+      provider: { type: "aws-iam", inputs: { ...formInputs(world), region: "atlantis-1" } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.issues[0].path).toEqual(["provider", "inputs", "region"]);
   });
 
   it("previews a username for the person asking, and explains a bad template", async () => {
-    const res = await world.admin.post("/api/v1/dynamic-secrets/username-preview", { usernameTemplate: "{{identity.name}}-{{random 4}}", dynamicSecretName: "billing" });
+    const res = await world.admin.post("/api/v1/dynamic-secrets/username-preview", {
+      usernameTemplate: "{{identity.name}}-{{random 4}}",
+      dynamicSecretName: "billing",
+    });
     expect(res.status, res.text).toBe(200);
     expect(res.body.username).toMatch(/^Ada-Admin-[a-z0-9]{4}$/);
-    const bad = await world.admin.post("/api/v1/dynamic-secrets/username-preview", { usernameTemplate: "{{process.env}}" });
+    const bad = await world.admin.post("/api/v1/dynamic-secrets/username-preview", {
+      usernameTemplate: "{{process.env}}",
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.issues[0].path).toEqual(["usernameTemplate"]);
     expect(bad.body.message).toMatch(/Unknown variable/);
@@ -65,7 +108,16 @@ describe("dynamic secrets: test configuration, username preview, orphan check", 
     const iam = iamAt(world.motoUrl);
     // A user left by a lease Leasehold no longer knows, and one that is not Leasehold's at all.
     const orphan = unique("lh-orphan");
-    await iam.send(new CreateUserCommand({ UserName: orphan, Path: world.awsPath, Tags: [{ Key: "leasehold:managed", Value: "true" }, { Key: "leasehold:lease-id", Value: "00000000-0000-4000-8000-000000000000" }] }));
+    await iam.send(
+      new CreateUserCommand({
+        UserName: orphan,
+        Path: world.awsPath,
+        Tags: [
+          { Key: "leasehold:managed", Value: "true" },
+          { Key: "leasehold:lease-id", Value: "00000000-0000-4000-8000-000000000000" },
+        ],
+      }),
+    );
     const foreign = unique("lh-foreign");
     await iam.send(new CreateUserCommand({ UserName: foreign, Path: world.awsPath }));
     await iam.send(new TagUserCommand({ UserName: foreign, Tags: [{ Key: "team", Value: "x" }] }));
@@ -75,10 +127,15 @@ describe("dynamic secrets: test configuration, username preview, orphan check", 
     expect(listed.status, listed.text).toBe(200);
     expect(listed.body.orphans.map((o: { username: string }) => o.username)).toEqual([orphan]);
 
-    const res = await world.admin.post(`/api/v1/dynamic-secrets/${name}/orphans/delete`, { ...world.location, usernames: [orphan, foreign, live.data.USERNAME] });
+    const res = await world.admin.post(`/api/v1/dynamic-secrets/${name}/orphans/delete`, {
+      ...world.location,
+      usernames: [orphan, foreign, live.data.USERNAME],
+    });
     expect(res.status, res.text).toBe(200);
     expect(res.body.deleted).toEqual([orphan]);
-    expect(res.body.failed.map((f: { username: string }) => f.username).sort()).toEqual([foreign, live.data.USERNAME].sort());
+    expect(res.body.failed.map((f: { username: string }) => f.username).sort()).toEqual(
+      [foreign, live.data.USERNAME].sort(),
+    );
     expect(await world.userExists(orphan)).toBe(false);
     expect(await world.userExists(foreign)).toBe(true);
     expect(await world.userExists(live.data.USERNAME)).toBe(true);

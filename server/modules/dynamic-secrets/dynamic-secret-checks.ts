@@ -23,25 +23,51 @@ const FIELDS = {
  * "Test configuration" and the username preview: read-only checks a person runs from the
  * form before saving. Nothing is written and no IAM user is created.
  */
-export function createDynamicSecretChecks(deps: { lookup: DynamicSecretLookup; aws: DynamicSecretAws; clock: Clock; randomId: () => string }) {
+export function createDynamicSecretChecks(deps: {
+  lookup: DynamicSecretLookup;
+  aws: DynamicSecretAws;
+  clock: Clock;
+  randomId: () => string;
+}) {
   const { lookup, aws, clock } = deps;
 
   /** The IAM read the managing principal is sure to need: GetUser on itself, or (for a role) ListUsers under the path. */
-  async function iamAnswers(iam: ReturnType<DynamicSecretAws["clients"]>["iam"], callerArn: string, path: string, caller: string) {
+  async function iamAnswers(
+    iam: ReturnType<DynamicSecretAws["clients"]>["iam"],
+    callerArn: string,
+    path: string,
+    caller: string,
+  ) {
     const principal = parseIamPrincipalArn(callerArn);
-    const read = principal?.kind === "user"
-      ? { action: "iam:GetUser", resource: principal.name, call: () => iam.send(new GetUserCommand({ UserName: principal.name })) }
-      : { action: "iam:ListUsers", resource: `users under ${path}`, call: () => iam.send(new ListUsersCommand({ PathPrefix: path, MaxItems: 1 })) };
+    const read =
+      principal?.kind === "user"
+        ? {
+            action: "iam:GetUser",
+            resource: principal.name,
+            call: () => iam.send(new GetUserCommand({ UserName: principal.name })),
+          }
+        : {
+            action: "iam:ListUsers",
+            resource: `users under ${path}`,
+            call: () => iam.send(new ListUsersCommand({ PathPrefix: path, MaxItems: 1 })),
+          };
     try {
       await read.call();
       return { step: "iam" as const, ok: true, message: `IAM answered ${read.action} (${read.resource}).` };
     } catch (error) {
-      return { step: "iam" as const, ok: false, message: translateAwsError(error, { action: read.action, resource: read.resource, caller }).message };
+      return {
+        step: "iam" as const,
+        ok: false,
+        message: translateAwsError(error, { action: read.action, resource: read.resource, caller }).message,
+      };
     }
   }
 
   return {
-    async testConfiguration(ctx: RequestContext, input: SecretLocation & { name?: string | undefined; provider?: { inputs: InputsPatch } | undefined }): Promise<TestDynamicSecretResponse> {
+    async testConfiguration(
+      ctx: RequestContext,
+      input: SecretLocation & { name?: string | undefined; provider?: { inputs: InputsPatch } | undefined },
+    ): Promise<TestDynamicSecretResponse> {
       const { project } = await lookup.location(ctx.actor, input, "dynamic-secrets.manage");
       const saved = input.name ? (await lookup.find(ctx.actor, input, input.name, "dynamic-secrets.manage")).row : null;
       const current: DynamicSecretConfig | null = saved ? lookup.config(saved) : null;
@@ -58,7 +84,14 @@ export function createDynamicSecretChecks(deps: { lookup: DynamicSecretLookup; a
         managing = await aws.managingCredentials(config, ctx, { fields: FIELDS, cache: false });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        return { ok: false, callerArn: null, checks: [{ step: "credentials", ok: false, message: error.message }, { step: "iam", ok: false, message: "Not checked: the credentials did not work." }] };
+        return {
+          ok: false,
+          callerArn: null,
+          checks: [
+            { step: "credentials", ok: false, message: error.message },
+            { step: "iam", ok: false, message: "Not checked: the credentials did not work." },
+          ],
+        };
       }
       const { sts, iam } = aws.clients(managing);
       let callerArn: string;
@@ -66,18 +99,31 @@ export function createDynamicSecretChecks(deps: { lookup: DynamicSecretLookup; a
         callerArn = (await sts.send(new GetCallerIdentityCommand({}))).Arn ?? "";
       } catch (error) {
         const message = translateAwsError(error, { action: "sts:GetCallerIdentity", caller: managing.caller }).message;
-        return { ok: false, callerArn: null, checks: [{ step: "credentials", ok: false, message }, { step: "iam", ok: false, message: "Not checked: the credentials did not work." }] };
+        return {
+          ok: false,
+          callerArn: null,
+          checks: [
+            { step: "credentials", ok: false, message },
+            { step: "iam", ok: false, message: "Not checked: the credentials did not work." },
+          ],
+        };
       }
       const iamCheck = await iamAnswers(iam, callerArn, config.inputs.awsPath || "/", managing.caller);
       return {
         ok: iamCheck.ok,
         callerArn,
-        checks: [{ step: "credentials", ok: true, message: `AWS accepted the credentials: they belong to ${callerArn}.` }, iamCheck],
+        checks: [
+          { step: "credentials", ok: true, message: `AWS accepted the credentials: they belong to ${callerArn}.` },
+          iamCheck,
+        ],
       };
     },
 
     /** What the template gives for the person or machine asking (the form's live preview). */
-    previewUsername(ctx: RequestContext, input: { usernameTemplate?: string | null | undefined; dynamicSecretName?: string | undefined }) {
+    previewUsername(
+      ctx: RequestContext,
+      input: { usernameTemplate?: string | null | undefined; dynamicSecretName?: string | undefined },
+    ) {
       try {
         return {
           username: renderUsernameTemplate(input.usernameTemplate, {
@@ -87,7 +133,8 @@ export function createDynamicSecretChecks(deps: { lookup: DynamicSecretLookup; a
           }),
         };
       } catch (error) {
-        if (error instanceof UsernameTemplateError) throw fieldError(["usernameTemplate"], error.message, "invalid_username_template");
+        if (error instanceof UsernameTemplateError)
+          throw fieldError(["usernameTemplate"], error.message, "invalid_username_template");
         throw error;
       }
     },

@@ -21,7 +21,9 @@ export function decryptConfig(envelope: Envelope, row: DynamicSecretRow): Dynami
   return {
     row,
     inputs: inputsView(row),
-    secretAccessKey: row.secretAccessKeyCiphertext ? envelope.decrypt(row.secretAccessKeyCiphertext, cipherAt(row.id)) : null,
+    secretAccessKey: row.secretAccessKeyCiphertext
+      ? envelope.decrypt(row.secretAccessKeyCiphertext, cipherAt(row.id))
+      : null,
   };
 }
 
@@ -37,11 +39,16 @@ export function inputsView(row: DynamicSecretRow): AwsIamInputsView {
  */
 export function storedInputs(envelope: Envelope, id: string, inputs: AwsIamInputs) {
   const { secretAccessKey, appConnectionId, ...plain } = inputs;
-  const view: AwsIamInputsView = { ...dropEmpty(plain), method: inputs.method ?? "access-key", credentialType: "iam-user" };
+  const view: AwsIamInputsView = {
+    ...dropEmpty(plain),
+    method: inputs.method ?? "access-key",
+    credentialType: "iam-user",
+  };
   return {
     inputs: view,
     appConnectionId: appConnectionId ?? null,
-    secretAccessKeyCiphertext: secretAccessKey && !appConnectionId ? envelope.encrypt(secretAccessKey, cipherAt(id)) : null,
+    secretAccessKeyCiphertext:
+      secretAccessKey && !appConnectionId ? envelope.encrypt(secretAccessKey, cipherAt(id)) : null,
   };
 }
 
@@ -65,7 +72,11 @@ export function iamUserSpecOf(config: DynamicSecretConfig, username: string, lea
   };
 }
 
-export function toDynamicSecretView(row: DynamicSecretRow, environmentSlug: string, activeLeaseCount: number): DynamicSecret {
+export function toDynamicSecretView(
+  row: DynamicSecretRow,
+  environmentSlug: string,
+  activeLeaseCount: number,
+): DynamicSecret {
   return {
     id: row.id,
     name: row.name,

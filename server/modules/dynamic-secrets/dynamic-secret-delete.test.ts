@@ -9,18 +9,32 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
   });
   afterAll(() => world.close());
 
-  const remove = (name: string, extra: Record<string, unknown> = {}) => world.admin.delete(`/api/v1/dynamic-secrets/${name}`, { ...world.location, ...extra });
+  const remove = (name: string, extra: Record<string, unknown> = {}) =>
+    world.admin.delete(`/api/v1/dynamic-secrets/${name}`, { ...world.location, ...extra });
 
   it("keeps the environment and the project while they hold dynamic secrets, with a 409 that says what to do", async () => {
-    const env = (await world.admin.post(`/api/v1/projects/${world.session.project.id}/environments`, { name: "Holding", slug: unique("hold") })).body.environment;
+    const env = (
+      await world.admin.post(`/api/v1/projects/${world.session.project.id}/environments`, {
+        name: "Holding",
+        slug: unique("hold"),
+      })
+    ).body.environment;
     const { name } = await world.createSecret({ environmentSlug: env.slug });
     const envDelete = await world.admin.delete(`/api/v1/projects/${world.session.project.id}/environments/${env.id}`);
     expect(envDelete.status, envDelete.text).toBe(409);
-    expect(envDelete.body).toMatchObject({ reasonCode: "in_use", message: expect.stringMatching(/environment still holds dynamic secrets/) });
+    expect(envDelete.body).toMatchObject({
+      reasonCode: "in_use",
+      message: expect.stringMatching(/environment still holds dynamic secrets/),
+    });
     const projectDelete = await world.admin.delete(`/api/v1/projects/${world.session.project.id}`);
     expect(projectDelete.status, projectDelete.text).toBe(409);
-    expect((await world.admin.delete(`/api/v1/dynamic-secrets/${name}`, { ...world.location, environmentSlug: env.slug })).status).toBe(200);
-    expect((await world.admin.delete(`/api/v1/projects/${world.session.project.id}/environments/${env.id}`)).status).toBe(200);
+    expect(
+      (await world.admin.delete(`/api/v1/dynamic-secrets/${name}`, { ...world.location, environmentSlug: env.slug }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await world.admin.delete(`/api/v1/projects/${world.session.project.id}/environments/${env.id}`)).status,
+    ).toBe(200);
   });
 
   it("revokes every lease through the lease machinery first, then deletes the secret", async () => {
@@ -32,14 +46,24 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
     expect(res.body.dynamicSecret.name).toBe(name);
     expect(await world.userExists(a.data.USERNAME)).toBe(false);
     expect(await world.userExists(b.data.USERNAME)).toBe(false);
-    expect((await world.admin.get(`/api/v1/dynamic-secrets/${name}?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`)).status).toBe(404);
+    expect(
+      (
+        await world.admin.get(
+          `/api/v1/dynamic-secrets/${name}?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`,
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("refuses while AWS cleanup fails, keeps the secret and its lease; isForced deletes it anyway and says who", async () => {
     const { name } = await world.createSecret();
     const { lease, data } = (await world.lease(name)).body;
     world.resetProxy();
-    world.proxy.inject({ action: "DeleteUser", times: Infinity, fault: { kind: "aws-error", code: "AccessDenied", status: 403 } });
+    world.proxy.inject({
+      action: "DeleteUser",
+      times: Infinity,
+      fault: { kind: "aws-error", code: "AccessDenied", status: 403 },
+    });
 
     const refused = await remove(name);
     expect(refused.status, refused.text).toBe(409);
@@ -48,7 +72,9 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
     expect(refused.body.details.leaseIds).toEqual([lease.id]);
     const q = `projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`;
     expect((await world.admin.get(`/api/v1/dynamic-secrets/${name}?${q}`)).status).toBe(200);
-    expect((await world.admin.get(`/api/v1/dynamic-secrets/leases/${lease.id}?${q}`)).body.lease.status).toBe("revoke_failed");
+    expect((await world.admin.get(`/api/v1/dynamic-secrets/leases/${lease.id}?${q}`)).body.lease.status).toBe(
+      "revoke_failed",
+    );
     // While it is being deleted… and after the refusal, leasing works again.
     expect((await world.lease(name)).status).toBe(200);
 
@@ -56,7 +82,10 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
     expect(forced.status, forced.text).toBe(200);
     expect((await world.admin.get(`/api/v1/dynamic-secrets/${name}?${q}`)).status).toBe(404);
     const audit = await world.admin.get(`/api/v1/organizations/${world.orgId}/audit-logs?limit=100`);
-    const entry = audit.body.auditLogs.find((l: { action: string; metadata: { name?: string } }) => l.action === "dynamic-secret.delete" && l.metadata.name === name);
+    const entry = audit.body.auditLogs.find(
+      (l: { action: string; metadata: { name?: string } }) =>
+        l.action === "dynamic-secret.delete" && l.metadata.name === name,
+    );
     expect(entry.metadata.isForced).toBe(true);
     expect(entry.metadata.unconfirmedUsernames).toContain(data.USERNAME);
     expect(entry.actorName).toBe(world.session.user.email);
@@ -65,10 +94,17 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
 
   it("leases through an App Connection, and the connection cannot be deleted while the secret uses it", async () => {
     const roleArn = await createRole(iamAt(world.motoUrl));
-    const connection = await world.admin.post("/api/v1/app-connections/aws", { name: unique("conn"), method: "assume-role", credentials: { roleArn } });
+    const connection = await world.admin.post("/api/v1/app-connections/aws", {
+      name: unique("conn"),
+      method: "assume-role",
+      credentials: { roleArn },
+    });
     expect(connection.status, connection.text).toBe(200);
     const connectionId = connection.body.appConnection.id;
-    const { name, body } = await world.createSecret({}, { accessKey: undefined, secretAccessKey: undefined, appConnectionId: connectionId });
+    const { name, body } = await world.createSecret(
+      {},
+      { accessKey: undefined, secretAccessKey: undefined, appConnectionId: connectionId },
+    );
     expect(body.dynamicSecret.inputs.appConnectionId).toBe(connectionId);
 
     const leased = await world.lease(name);
@@ -76,12 +112,16 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
     // The connection's AssumeRole session (an org-wide connection: External ID = the org) signed the IAM calls.
     const assumed = world.proxy.calls("AssumeRole").at(-1)!;
     expect(assumed.params.ExternalId).toBe(world.orgId);
-    const sessionKey = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(assumed.outcome.kind === "forwarded" ? assumed.outcome.body : "")?.[1];
+    const sessionKey = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(
+      assumed.outcome.kind === "forwarded" ? assumed.outcome.body : "",
+    )?.[1];
     expect(world.proxy.calls("CreateUser").at(-1)!.accessKeyId).toBe(sessionKey);
 
     const refused = await world.admin.delete(`/api/v1/app-connections/aws/${connectionId}`);
     expect(refused.status).toBe(409);
-    expect(refused.body.details.users).toEqual([{ type: "dynamic-secret", id: body.dynamicSecret.id, name, projectId: world.projectId }]);
+    expect(refused.body.details.users).toEqual([
+      { type: "dynamic-secret", id: body.dynamicSecret.id, name, projectId: world.projectId },
+    ]);
 
     expect((await world.admin.delete(`/api/v1/dynamic-secrets/${name}`, world.location)).status).toBe(200);
     expect(await world.userExists(leased.body.data.USERNAME)).toBe(false);
@@ -90,8 +130,13 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
 
   it("refuses an App Connection the project cannot use", async () => {
     const res = await world.admin.post("/api/v1/dynamic-secrets", {
-      ...world.location, name: unique("ds"), defaultTTL: "1h",
-      provider: { type: "aws-iam", inputs: { region: "us-east-1", appConnectionId: "00000000-0000-4000-8000-000000000000" } },
+      ...world.location,
+      name: unique("ds"),
+      defaultTTL: "1h",
+      provider: {
+        type: "aws-iam",
+        inputs: { region: "us-east-1", appConnectionId: "00000000-0000-4000-8000-000000000000" },
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.issues[0].path).toEqual(["provider", "inputs", "appConnectionId"]);

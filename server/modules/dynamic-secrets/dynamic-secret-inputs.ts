@@ -11,15 +11,22 @@ import type { DynamicSecretConfig } from "./dynamic-secret-config.ts";
 const CREDENTIAL_FIELDS = ["accessKey", "secretAccessKey", "roleArn", "appConnectionId"] as const;
 
 /** A patch of the inputs as PATCH and "Test configuration" send it; null clears the App Connection. */
-export type InputsPatch = Partial<Omit<AwsIamInputFields, "appConnectionId">> & { appConnectionId?: string | null | undefined };
+export type InputsPatch = Partial<Omit<AwsIamInputFields, "appConnectionId">> & {
+  appConnectionId?: string | null | undefined;
+};
 
 /**
  * The stored inputs (with the decrypted secret key) merged with a patch. Switching the
  * method or the App Connection drops the old source's credentials unless they are sent
  * again, so a secret key never lingers under a method that does not use it.
  */
-export function mergeInputs(current: DynamicSecretConfig | null, patch: InputsPatch | undefined): Record<string, unknown> {
-  const base: Record<string, unknown> = current ? { ...current.inputs, ...(current.secretAccessKey ? { secretAccessKey: current.secretAccessKey } : {}) } : {};
+export function mergeInputs(
+  current: DynamicSecretConfig | null,
+  patch: InputsPatch | undefined,
+): Record<string, unknown> {
+  const base: Record<string, unknown> = current
+    ? { ...current.inputs, ...(current.secretAccessKey ? { secretAccessKey: current.secretAccessKey } : {}) }
+    : {};
   const changes = patch ?? {};
   const switched =
     (changes.method !== undefined && changes.method !== (base.method ?? "access-key")) ||
@@ -34,7 +41,11 @@ export function mergeInputs(current: DynamicSecretConfig | null, patch: InputsPa
 export function parseInputs(merged: Record<string, unknown>, prefix: (string | number)[]): AwsIamInputs {
   const result = awsIamInputsSchema.safeParse(merged);
   if (result.success) return result.data;
-  const issues: Issue[] = result.error.issues.map((i: z.core.$ZodIssue) => ({ path: [...prefix, ...i.path.map(String)], message: i.message, code: i.code }));
+  const issues: Issue[] = result.error.issues.map((i: z.core.$ZodIssue) => ({
+    path: [...prefix, ...i.path.map(String)],
+    message: i.message,
+    code: i.code,
+  }));
   throw badRequest("invalid_request", `Invalid request: ${issues[0]!.path.join(".")}: ${issues[0]!.message}`, issues);
 }
 
@@ -43,7 +54,10 @@ export function parseInputs(merged: Record<string, unknown>, prefix: (string | n
  * App Connection must exist in the org and be usable by this project.
  */
 export async function checkCredentialSource(
-  deps: { env: Pick<Env, "KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN">; connections: () => ConnectionCredentialSource | null },
+  deps: {
+    env: Pick<Env, "KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN">;
+    connections: () => ConnectionCredentialSource | null;
+  },
   ctx: RequestContext,
   projectId: string,
   inputs: AwsIamInputs,
@@ -55,7 +69,12 @@ export async function checkCredentialSource(
     try {
       await source.credentialsFor(ctx, inputs.appConnectionId, { projectId });
     } catch (error) {
-      if (error instanceof AppError) throw fieldError([...prefix, "appConnectionId"], error.status === 404 ? "No App Connection with this ID is available to this project" : error.message, error.code);
+      if (error instanceof AppError)
+        throw fieldError(
+          [...prefix, "appConnectionId"],
+          error.status === 404 ? "No App Connection with this ID is available to this project" : error.message,
+          error.code,
+        );
       throw error;
     }
     return;

@@ -39,20 +39,29 @@ describe("assume-role and IRSA dynamic secrets", () => {
     expect(assumed).toHaveLength(1);
     expect(assumed[0]!.accessKeyId).toBe(BASE_KEY_ID);
     expect(assumed[0]!.params).toMatchObject({ RoleArn: roleArn, ExternalId: world.projectId });
-    const sessionKey = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(assumed[0]!.outcome.kind === "forwarded" ? assumed[0]!.outcome.body : "")?.[1];
+    const sessionKey = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(
+      assumed[0]!.outcome.kind === "forwarded" ? assumed[0]!.outcome.body : "",
+    )?.[1];
     expect(world.proxy.calls("CreateUser")[0]!.accessKeyId).toBe(sessionKey);
 
     // The session is reused until shortly before it expires: a second lease assumes nothing.
     expect((await world.lease(name)).status).toBe(200);
     expect(world.proxy.calls("AssumeRole")).toHaveLength(1);
-    expect((await world.admin.delete(`/api/v1/dynamic-secrets/leases/${leased.body.lease.id}`, world.location)).body.lease.status).toBe("revoked");
+    expect(
+      (await world.admin.delete(`/api/v1/dynamic-secrets/leases/${leased.body.lease.id}`, world.location)).body.lease
+        .status,
+    ).toBe("revoked");
   });
 
   it("assume-role: AssumeRole refused is a 400 naming the role and the External ID, before anything is created", async () => {
     const roleArn = await createRole(iamAt(world.motoUrl));
     const { name } = await world.createSecret({}, { ...noKeys, method: "assume-role", roleArn });
     world.resetProxy();
-    world.proxy.inject({ action: "AssumeRole", times: Infinity, fault: { kind: "aws-error", code: "AccessDenied", status: 403 } });
+    world.proxy.inject({
+      action: "AssumeRole",
+      times: Infinity,
+      fault: { kind: "aws-error", code: "AccessDenied", status: 403 },
+    });
     const res = await world.lease(name);
     expect(res.status).toBe(400);
     expect(res.body.message).toContain(roleArn);
@@ -69,7 +78,10 @@ describe("assume-role and IRSA dynamic secrets", () => {
     expect(leased.status, leased.text).toBe(200);
     const calls = world.proxy.calls("AssumeRoleWithWebIdentity");
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.params).toMatchObject({ RoleArn: roleArn, WebIdentityToken: "eyJhbGciOiJSUzI1NiJ9.e30.signature" });
+    expect(calls[0]!.params).toMatchObject({
+      RoleArn: roleArn,
+      WebIdentityToken: "eyJhbGciOiJSUzI1NiJ9.e30.signature",
+    });
     expect(await world.userExists(leased.body.data.USERNAME)).toBe(true);
   });
 });

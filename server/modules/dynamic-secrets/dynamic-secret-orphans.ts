@@ -18,7 +18,13 @@ const DELETES_AT_ONCE = 5;
  * force-deleted, a crash the recovery worker could not finish). Live leases of every
  * organisation count, so one tenant can never delete another's user in a shared account.
  */
-export function createDynamicSecretOrphans(deps: { db: Db; lookup: DynamicSecretLookup; aws: DynamicSecretAws; leases: LeasesForDynamicSecrets; audit: AuditService }) {
+export function createDynamicSecretOrphans(deps: {
+  db: Db;
+  lookup: DynamicSecretLookup;
+  aws: DynamicSecretAws;
+  leases: LeasesForDynamicSecrets;
+  audit: AuditService;
+}) {
   const { lookup, aws, leases, audit } = deps;
 
   async function find(ctx: RequestContext, name: string, loc: SecretLocation) {
@@ -33,7 +39,9 @@ export function createDynamicSecretOrphans(deps: { db: Db; lookup: DynamicSecret
     } catch (error) {
       throw leaseAwsError(error, caller);
     }
-    const live = await leases.liveLeaseIds(users.map((u) => u.leaseId).filter((id): id is string => id !== null && /^[0-9a-f-]{36}$/i.test(id)));
+    const live = await leases.liveLeaseIds(
+      users.map((u) => u.leaseId).filter((id): id is string => id !== null && /^[0-9a-f-]{36}$/i.test(id)),
+    );
     return { row, iam, caller, orphans: users.filter((u) => !u.leaseId || !live.has(u.leaseId)) };
   }
 
@@ -50,7 +58,11 @@ export function createDynamicSecretOrphans(deps: { db: Db; lookup: DynamicSecret
       const failed: { username: string; message: string }[] = [];
       const targets = input.usernames.filter((username) => {
         if (byName.has(username)) return true;
-        failed.push({ username, message: "Not an orphan: it has a live lease, is not under this secret's path, or is not tagged as Leasehold's." });
+        failed.push({
+          username,
+          message:
+            "Not an orphan: it has a live lease, is not under this secret's path, or is not tagged as Leasehold's.",
+        });
         return false;
       });
       const results = await settleWithConcurrency(targets, DELETES_AT_ONCE, (username) =>
@@ -63,7 +75,13 @@ export function createDynamicSecretOrphans(deps: { db: Db; lookup: DynamicSecret
       });
       if (deleted.length > 0) {
         await deps.db.transaction((tx) =>
-          audit.record(tx, ctx, { action: "dynamic-secret.orphans-delete", resourceType: "dynamic-secret", resourceId: row.id, projectId: row.projectId, metadata: { name: row.name, usernames: deleted } }),
+          audit.record(tx, ctx, {
+            action: "dynamic-secret.orphans-delete",
+            resourceType: "dynamic-secret",
+            resourceId: row.id,
+            projectId: row.projectId,
+            metadata: { name: row.name, usernames: deleted },
+          }),
         );
       }
       return { deleted, failed };

@@ -28,12 +28,31 @@ export function createDynamicSecretServices(deps: {
   const lookup = createDynamicSecretLookup({ db, repo, projects, envelope });
   const aws = createDynamicSecretAws({ aws: core.aws, env, connections });
   const leases = createLeasesService({
-    db, repo: createLeasesRepo(), lookup, aws, audit, clock, randomId, logger,
-    quotaPerSecret: env.LEASEHOLD_LEASE_QUOTA, recoveryAfterSeconds: env.LEASEHOLD_LEASE_RECOVERY_AFTER,
+    db,
+    repo: createLeasesRepo(),
+    lookup,
+    aws,
+    audit,
+    clock,
+    randomId,
+    logger,
+    quotaPerSecret: env.LEASEHOLD_LEASE_QUOTA,
+    recoveryAfterSeconds: env.LEASEHOLD_LEASE_RECOVERY_AFTER,
   });
   return {
     leases,
-    dynamicSecrets: createDynamicSecretsService({ db, repo, lookup, leases: leases.forDynamicSecrets, audit, envelope, env, connections, clock, randomId }),
+    dynamicSecrets: createDynamicSecretsService({
+      db,
+      repo,
+      lookup,
+      leases: leases.forDynamicSecrets,
+      audit,
+      envelope,
+      env,
+      connections,
+      clock,
+      randomId,
+    }),
     dynamicSecretChecks: createDynamicSecretChecks({ lookup, aws, clock, randomId }),
     dynamicSecretOrphans: createDynamicSecretOrphans({ db, lookup, aws, leases: leases.forDynamicSecrets, audit }),
   };
@@ -43,6 +62,11 @@ export function createDynamicSecretServices(deps: {
 export function createDynamicSecretConnectionUsage(db: Db, repo: DynamicSecretsRepo): ConnectionUsage {
   return {
     findUsers: async (orgId, connectionId, tx) =>
-      (await repo.listUsingConnection(tx ?? db, orgId, connectionId)).map((s) => ({ type: "dynamic-secret", id: s.id, name: s.name, projectId: s.projectId })),
+      (await repo.listUsingConnection(tx ?? db, orgId, connectionId)).map((s) => ({
+        type: "dynamic-secret",
+        id: s.id,
+        name: s.name,
+        projectId: s.projectId,
+      })),
   };
 }

@@ -1,4 +1,8 @@
-import type { CreateDynamicSecretInput, SecretLocation, UpdateDynamicSecretInput } from "#shared/schemas/dynamic-secrets.ts";
+import type {
+  CreateDynamicSecretInput,
+  SecretLocation,
+  UpdateDynamicSecretInput,
+} from "#shared/schemas/dynamic-secrets.ts";
 import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
 import { checkUsernameTemplate, UsernameTemplateError } from "#shared/username-template.ts";
 import type { Clock, RequestContext } from "../../context.ts";
@@ -31,11 +35,26 @@ export function createDynamicSecretsService(deps: {
 
   const nameTaken = (path: (string | number)[], name: string, where: string) =>
     fieldError(path, `A dynamic secret named "${name}" already exists at ${where}`, "name_taken");
-  const record = (tx: Db, ctx: RequestContext, row: DynamicSecretRow, action: string, metadata: Record<string, unknown>) =>
-    audit.record(tx, ctx, { action, resourceType: "dynamic-secret", resourceId: row.id, projectId: row.projectId, metadata: { name: row.name, ...metadata } });
+  const record = (
+    tx: Db,
+    ctx: RequestContext,
+    row: DynamicSecretRow,
+    action: string,
+    metadata: Record<string, unknown>,
+  ) =>
+    audit.record(tx, ctx, {
+      action,
+      resourceType: "dynamic-secret",
+      resourceId: row.id,
+      projectId: row.projectId,
+      metadata: { name: row.name, ...metadata },
+    });
 
   async function views(rows: DynamicSecretRow[], environmentSlug: string) {
-    const counts = await leases.countLive(rows[0]?.orgId ?? "", rows.map((r) => r.id));
+    const counts = await leases.countLive(
+      rows[0]?.orgId ?? "",
+      rows.map((r) => r.id),
+    );
     return rows.map((row) => toDynamicSecretView(row, environmentSlug, counts.get(row.id) ?? 0));
   }
 
@@ -49,13 +68,27 @@ export function createDynamicSecretsService(deps: {
       try {
         const row = await db.transaction(async (tx) => {
           const inserted = await repo.insert(tx, {
-            id, orgId: project.orgId, projectId: project.id, environmentId: environment.id, folderPath: path, name: input.name, type: "aws-iam",
+            id,
+            orgId: project.orgId,
+            projectId: project.id,
+            environmentId: environment.id,
+            folderPath: path,
+            name: input.name,
+            type: "aws-iam",
             ...storedInputs(envelope, id, inputs),
-            defaultTtlSeconds: input.defaultTTL, maxTtlSeconds: input.maxTTL ?? null, usernameTemplate: input.usernameTemplate || null,
-            metadata: input.metadata ?? [], createdAt: now, updatedAt: now,
+            defaultTtlSeconds: input.defaultTTL,
+            maxTtlSeconds: input.maxTTL ?? null,
+            usernameTemplate: input.usernameTemplate || null,
+            metadata: input.metadata ?? [],
+            createdAt: now,
+            updatedAt: now,
           });
           await record(tx, ctx, inserted, "dynamic-secret.create", {
-            environment: environment.slug, path, method: inserted.inputs.method, appConnectionId: inserted.appConnectionId, region: inserted.inputs.region,
+            environment: environment.slug,
+            path,
+            method: inserted.inputs.method,
+            appConnectionId: inserted.appConnectionId,
+            region: inserted.inputs.region,
           });
           return inserted;
         });
@@ -70,14 +103,20 @@ export function createDynamicSecretsService(deps: {
       const data = input.data;
       const patch: Parameters<DynamicSecretsRepo["update"]>[4] = { updatedAt: clock.now() };
       if (data.inputs) {
-        const inputs = parseInputs(mergeInputs(decryptConfig(envelope, row), data.inputs as InputsPatch), ["data", "inputs"]);
+        const inputs = parseInputs(mergeInputs(decryptConfig(envelope, row), data.inputs as InputsPatch), [
+          "data",
+          "inputs",
+        ]);
         await checkCredentialSource(deps, ctx, project.id, inputs, ["data", "inputs"]);
         Object.assign(patch, storedInputs(envelope, row.id, inputs));
       }
       const defaultTtl = data.defaultTTL ?? row.defaultTtlSeconds;
       const maxTtl = data.maxTTL !== undefined ? data.maxTTL : row.maxTtlSeconds;
       if (maxTtl !== null && defaultTtl > maxTtl) {
-        throw fieldError(["data", "defaultTTL"], `The default TTL (${toDurationString(defaultTtl)}) is longer than the max TTL (${toDurationString(maxTtl)})`);
+        throw fieldError(
+          ["data", "defaultTTL"],
+          `The default TTL (${toDurationString(defaultTtl)}) is longer than the max TTL (${toDurationString(maxTtl)})`,
+        );
       }
       const template = data.usernameTemplate !== undefined ? data.usernameTemplate || null : row.usernameTemplate;
       if (template) {
@@ -89,20 +128,33 @@ export function createDynamicSecretsService(deps: {
         }
       }
       Object.assign(patch, {
-        defaultTtlSeconds: defaultTtl, maxTtlSeconds: maxTtl, usernameTemplate: template,
-        ...(data.newName ? { name: data.newName } : {}), ...(data.metadata ? { metadata: data.metadata } : {}),
+        defaultTtlSeconds: defaultTtl,
+        maxTtlSeconds: maxTtl,
+        usernameTemplate: template,
+        ...(data.newName ? { name: data.newName } : {}),
+        ...(data.metadata ? { metadata: data.metadata } : {}),
       });
       try {
         const updated = await db.transaction(async (tx) => {
           const saved = await repo.update(tx, row.orgId, row.id, row.version, patch);
-          if (!saved) throw conflict("dynamic_secret_changed", "Someone else changed this dynamic secret at the same time; reload and try again");
+          if (!saved)
+            throw conflict(
+              "dynamic_secret_changed",
+              "Someone else changed this dynamic secret at the same time; reload and try again",
+            );
           // Which settings changed, never their values: inputs may hold a secret key.
-          await record(tx, ctx, saved, "dynamic-secret.update", { changed: Object.keys(data), inputsChanged: Object.keys(data.inputs ?? {}), ...(data.newName ? { from: row.name } : {}) });
+          await record(tx, ctx, saved, "dynamic-secret.update", {
+            changed: Object.keys(data),
+            inputsChanged: Object.keys(data.inputs ?? {}),
+            ...(data.newName ? { from: row.name } : {}),
+          });
           return saved;
         });
         return (await views([updated], environment.slug))[0]!;
       } catch (error) {
-        throw isUniqueViolation(error) ? nameTaken(["data", "newName"], data.newName ?? name, `${environment.slug}:${row.folderPath}`) : error;
+        throw isUniqueViolation(error)
+          ? nameTaken(["data", "newName"], data.newName ?? name, `${environment.slug}:${row.folderPath}`)
+          : error;
       }
     },
 
@@ -133,7 +185,9 @@ export function createDynamicSecretsService(deps: {
         await lookup.lock(tx, row.orgId, row.id);
         await repo.delete(tx, row.orgId, row.id);
         await record(tx, ctx, row, "dynamic-secret.delete", {
-          environment: environment.slug, path: row.folderPath, isForced: input.isForced,
+          environment: environment.slug,
+          path: row.folderPath,
+          isForced: input.isForced,
           ...(unconfirmed.length ? { unconfirmedUsernames: unconfirmed.map((l) => l.username) } : {}),
         });
       });
@@ -149,7 +203,6 @@ export function createDynamicSecretsService(deps: {
       const { environment, path } = await lookup.location(ctx.actor, loc, "dynamic-secrets.read");
       return views(await repo.listAtLocation(db, ctx.actor.orgId, environment.id, path), environment.slug);
     },
-
   };
 }
 export type DynamicSecretsService = ReturnType<typeof createDynamicSecretsService>;

@@ -19,7 +19,10 @@ export { answerServiceSpecificCredentialsLikeAws };
 /** A plausible managing key pair (moto's default mode accepts any). */
 export const fakeAccessKey = () => ({
   accessKey: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
-  secretAccessKey: randomBytes(30).toString("base64").replace(/[^A-Za-z0-9]/g, "x").slice(0, 40),
+  secretAccessKey: randomBytes(30)
+    .toString("base64")
+    .replace(/[^A-Za-z0-9]/g, "x")
+    .slice(0, 40),
 });
 
 export interface LeaseWorld extends ConnectionsWorld {
@@ -29,7 +32,11 @@ export interface LeaseWorld extends ConnectionsWorld {
   location: { projectSlug: string; environmentSlug: string; path: string };
   /** The managing keys of secrets made by createSecret (secrets the tests grep for). */
   managingSecrets: string[];
-  createSecret(overrides?: Record<string, unknown>, inputs?: Record<string, unknown>, client?: ApiClient): Promise<{ name: string; body: any }>;
+  createSecret(
+    overrides?: Record<string, unknown>,
+    inputs?: Record<string, unknown>,
+    client?: ApiClient,
+  ): Promise<{ name: string; body: any }>;
   lease(name: string, extra?: Record<string, unknown>, client?: ApiClient): Promise<any>;
   /** Clears the proxy's rules and records (keeping the ListServiceSpecificCredentials answer). */
   resetProxy(): void;
@@ -64,8 +71,14 @@ export async function leaseWorld(options: { env?: Record<string, string>; clock?
       managingSecrets.push(key.secretAccessKey);
       const name = (overrides.name as string | undefined) ?? unique("ds");
       const body = {
-        ...location, name, defaultTTL: "1h", maxTTL: "1d",
-        provider: { type: "aws-iam", inputs: { method: "access-key", ...key, region: "us-east-1", awsPath, ...inputs } },
+        ...location,
+        name,
+        defaultTTL: "1h",
+        maxTTL: "1d",
+        provider: {
+          type: "aws-iam",
+          inputs: { method: "access-key", ...key, region: "us-east-1", awsPath, ...inputs },
+        },
         ...overrides,
       };
       const res = await client.post("/api/v1/dynamic-secrets", body);
@@ -92,14 +105,22 @@ export async function leaseWorld(options: { env?: Record<string, string>; clock?
     async expectNoOrphans() {
       for (const username of await iamUsers()) {
         // A user deleted since ListUsers (a test running alongside) is no orphan.
-        const tags = await iam.send(new ListUserTagsCommand({ UserName: username })).then((r) => r.Tags ?? [], (error: Error) => {
-          if (/NoSuchEntity/.test(error.name)) return null;
-          throw error;
-        });
+        const tags = await iam.send(new ListUserTagsCommand({ UserName: username })).then(
+          (r) => r.Tags ?? [],
+          (error: Error) => {
+            if (/NoSuchEntity/.test(error.name)) return null;
+            throw error;
+          },
+        );
         if (tags === null) continue;
         const leaseId = tags.find((t) => t.Key === "leasehold:lease-id")?.Value ?? "";
-        const rows = await queryRows<{ status: string }>(world.server.database.db, sql`select status from dynamic_secret_leases where id::text = ${leaseId}`);
-        expect(rows[0]?.status, `IAM user ${username} has no live lease`).toMatch(/^(creating|active|revoking|revoke_failed)$/);
+        const rows = await queryRows<{ status: string }>(
+          world.server.database.db,
+          sql`select status from dynamic_secret_leases where id::text = ${leaseId}`,
+        );
+        expect(rows[0]?.status, `IAM user ${username} has no live lease`).toMatch(
+          /^(creating|active|revoking|revoke_failed)$/,
+        );
       }
     },
   };

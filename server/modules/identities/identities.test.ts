@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
-import { bearerClient, createAwsIdentity, createIdentity, expectNotLogged, inviteMember, setupOrg, type Org } from "../aws-auth/testing/identity-fixture.ts";
+import {
+  bearerClient,
+  createAwsIdentity,
+  createIdentity,
+  expectNotLogged,
+  inviteMember,
+  setupOrg,
+  type Org,
+} from "../aws-auth/testing/identity-fixture.ts";
 import { signedLogin } from "../aws-auth/testing/signed-login.ts";
 import { answerXml, callerIdentityXml, startStubSts, type StubSts } from "../aws-auth/testing/stub-sts.ts";
 
@@ -14,7 +22,10 @@ describe("machine identities", () => {
   const issued: string[] = [];
 
   async function tokenFor(identityId: string) {
-    const res = await createApiClient(server.app, { peer: "198.51.100.60" }).post("/api/v1/auth/aws-auth/login", await signedLogin({ identityId, credentials }));
+    const res = await createApiClient(server.app, { peer: "198.51.100.60" }).post(
+      "/api/v1/auth/aws-auth/login",
+      await signedLogin({ identityId, credentials }),
+    );
     expect(res.status, res.text).toBe(200);
     issued.push(res.body.accessToken);
     return bearerClient(server, res.body.accessToken, "198.51.100.60");
@@ -46,7 +57,9 @@ describe("machine identities", () => {
     expect(removed.status).toBe(200);
     expect((await org.admin.get(`/api/v1/identities/${identity.id}`)).status).toBe(404);
 
-    const audit = (await org.admin.get(`/api/v1/organizations/${org.orgId}/audit-logs?limit=100`)).body.auditLogs.map((a: { action: string }) => a.action);
+    const audit = (await org.admin.get(`/api/v1/organizations/${org.orgId}/audit-logs?limit=100`)).body.auditLogs.map(
+      (a: { action: string }) => a.action,
+    );
     expect(audit).toEqual(expect.arrayContaining(["identity.create", "identity.update", "identity.delete"]));
   });
 
@@ -83,7 +96,10 @@ describe("machine identities", () => {
     expect((await member.post("/api/v1/identities", { name: "nope", organizationId: org.orgId })).status).toBe(403);
     expect((await member.patch(`/api/v1/identities/${identity.id}`, { name: "nope" })).status).toBe(403);
     expect((await member.delete(`/api/v1/identities/${identity.id}`)).status).toBe(403);
-    expect((await member.post(`/api/v1/auth/aws-auth/identities/${identity.id}`, { allowedAccountIds: "123456789012" })).status).toBe(403);
+    expect(
+      (await member.post(`/api/v1/auth/aws-auth/identities/${identity.id}`, { allowedAccountIds: "123456789012" }))
+        .status,
+    ).toBe(403);
   });
 
   describe("project memberships", () => {
@@ -94,18 +110,43 @@ describe("machine identities", () => {
 
       const added = await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: org.projectId });
       expect(added.status).toBe(200);
-      expect(added.body.membership).toMatchObject({ identityId: identity.id, projectId: org.projectId, projectName: "Payments", role: "viewer" });
+      expect(added.body.membership).toMatchObject({
+        identityId: identity.id,
+        projectId: org.projectId,
+        projectName: "Payments",
+        role: "viewer",
+      });
       expect((await bot.get(`/api/v1/projects/${org.projectId}`)).status).toBe(200);
-      expect((await bot.post(`/api/v1/projects/${org.projectId}/environments`, { name: "QA", slug: "qa" })).status).toBe(403);
+      expect(
+        (await bot.post(`/api/v1/projects/${org.projectId}/environments`, { name: "QA", slug: "qa" })).status,
+      ).toBe(403);
 
       const membershipId = added.body.membership.id;
-      const promoted = await org.admin.patch(`/api/v1/identities/${identity.id}/memberships/${membershipId}`, { role: "admin" });
+      const promoted = await org.admin.patch(`/api/v1/identities/${identity.id}/memberships/${membershipId}`, {
+        role: "admin",
+      });
       expect(promoted.body.membership.role).toBe("admin");
-      expect((await bot.post(`/api/v1/projects/${org.projectId}/environments`, { name: "QA", slug: `qa-${membershipId.slice(0, 4)}` })).status).toBe(200);
+      expect(
+        (
+          await bot.post(`/api/v1/projects/${org.projectId}/environments`, {
+            name: "QA",
+            slug: `qa-${membershipId.slice(0, 4)}`,
+          })
+        ).status,
+      ).toBe(200);
 
       expect((await org.admin.get(`/api/v1/identities/${identity.id}/memberships`)).body.memberships).toHaveLength(1);
-      expect((await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: org.projectId, role: "viewer" })).status).toBe(409);
-      expect((await org.admin.delete(`/api/v1/identities/${identity.id}/memberships/${membershipId}`)).status).toBe(200);
+      expect(
+        (
+          await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, {
+            projectId: org.projectId,
+            role: "viewer",
+          })
+        ).status,
+      ).toBe(409);
+      expect((await org.admin.delete(`/api/v1/identities/${identity.id}/memberships/${membershipId}`)).status).toBe(
+        200,
+      );
       expect((await bot.get(`/api/v1/projects/${org.projectId}`)).status).toBe(404);
     });
 
@@ -113,16 +154,36 @@ describe("machine identities", () => {
       const identity = await createIdentity(org.admin, org.orgId);
       const other = await server.createOtherOrgAdmin();
       const foreignProject = (await other.client.post("/api/v1/projects", { name: "Foreign" })).body.project.id;
-      expect((await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: foreignProject, role: "viewer" })).status).toBe(404);
-      expect((await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: crypto.randomUUID(), role: "viewer" })).status).toBe(404);
-      const bad = await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: org.projectId, role: "owner" });
+      expect(
+        (
+          await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, {
+            projectId: foreignProject,
+            role: "viewer",
+          })
+        ).status,
+      ).toBe(404);
+      expect(
+        (
+          await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, {
+            projectId: crypto.randomUUID(),
+            role: "viewer",
+          })
+        ).status,
+      ).toBe(404);
+      const bad = await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, {
+        projectId: org.projectId,
+        role: "owner",
+      });
       expect(bad.status).toBe(400);
       expect(bad.body.issues[0].path).toEqual(["role"]);
     });
 
     it("removes memberships with the identity", async () => {
       const identity = await createIdentity(org.admin, org.orgId);
-      await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: org.projectId, role: "developer" });
+      await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, {
+        projectId: org.projectId,
+        role: "developer",
+      });
       await org.admin.delete(`/api/v1/identities/${identity.id}`);
       expect((await org.admin.get(`/api/v1/identities/${identity.id}/memberships`)).status).toBe(404);
     });
@@ -130,7 +191,12 @@ describe("machine identities", () => {
 
   describe("tenant isolation", () => {
     it("keeps an identity of org A away from everything of org B", async () => {
-      const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: ARN }, { role: "admin" });
+      const { identity } = await createAwsIdentity(
+        org.admin,
+        org.orgId,
+        { allowedPrincipalArns: ARN },
+        { role: "admin" },
+      );
       const botA = await tokenFor(identity.id);
       const other = await server.createOtherOrgAdmin();
       const identityB = await createIdentity(other.client, other.orgId);
@@ -140,12 +206,20 @@ describe("machine identities", () => {
       expect((await botA.patch(`/api/v1/identities/${identityB.id}`, { name: "hijacked" })).status).toBe(404);
       expect((await botA.delete(`/api/v1/identities/${identityB.id}`)).status).toBe(404);
       expect((await botA.get(`/api/v1/organizations/${other.orgId}/identities`)).status).toBe(404);
-      expect((await botA.post("/api/v1/identities", { name: "planted", organizationId: other.orgId })).status).toBe(404);
-      expect((await botA.post(`/api/v1/auth/aws-auth/identities/${identityB.id}`, { allowedAccountIds: "123456789012" })).status).toBe(404);
+      expect((await botA.post("/api/v1/identities", { name: "planted", organizationId: other.orgId })).status).toBe(
+        404,
+      );
+      expect(
+        (await botA.post(`/api/v1/auth/aws-auth/identities/${identityB.id}`, { allowedAccountIds: "123456789012" }))
+          .status,
+      ).toBe(404);
       expect((await botA.get(`/api/v1/auth/aws-auth/identities/${identityB.id}`)).status).toBe(404);
       expect((await botA.get(`/api/v1/identities/${identityB.id}/tokens`)).status).toBe(404);
       expect((await botA.get(`/api/v1/identities/${identityB.id}/memberships`)).status).toBe(404);
-      expect((await botA.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: projectB, role: "admin" })).status).toBe(404);
+      expect(
+        (await botA.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: projectB, role: "admin" }))
+          .status,
+      ).toBe(404);
       expect((await botA.get(`/api/v1/projects/${projectB}`)).status).toBe(404);
       expect((await botA.get(`/api/v1/organizations/${other.orgId}/audit-logs`)).status).toBe(404);
 
@@ -156,12 +230,23 @@ describe("machine identities", () => {
     });
 
     it("lets an identity with the org admin role manage identities of its own org only", async () => {
-      const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: ARN }, { role: "admin" });
+      const { identity } = await createAwsIdentity(
+        org.admin,
+        org.orgId,
+        { allowedPrincipalArns: ARN },
+        { role: "admin" },
+      );
       const bot = await tokenFor(identity.id);
-      const made = await bot.post("/api/v1/identities", { name: `made-by-bot-${identity.id.slice(0, 6)}`, organizationId: org.orgId });
+      const made = await bot.post("/api/v1/identities", {
+        name: `made-by-bot-${identity.id.slice(0, 6)}`,
+        organizationId: org.orgId,
+      });
       expect(made.status).toBe(200);
       const audit = (await org.admin.get(`/api/v1/organizations/${org.orgId}/audit-logs?limit=5`)).body.auditLogs;
-      expect(audit.find((a: { action: string }) => a.action === "identity.create")).toMatchObject({ actorType: "identity", actorId: identity.id });
+      expect(audit.find((a: { action: string }) => a.action === "identity.create")).toMatchObject({
+        actorType: "identity",
+        actorId: identity.id,
+      });
     });
   });
 });

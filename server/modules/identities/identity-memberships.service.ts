@@ -11,8 +11,13 @@ import type { IdentitiesService } from "./identities.service.ts";
 type MembershipRow = Awaited<ReturnType<ProjectsService["identityMemberships"]["list"]>>[number];
 
 const toMembership = (row: MembershipRow): IdentityMembership => ({
-  id: row.id, identityId: row.identityId!, projectId: row.projectId, projectName: row.projectName,
-  projectSlug: row.projectSlug, role: row.role, createdAt: row.createdAt.toISOString(),
+  id: row.id,
+  identityId: row.identityId!,
+  projectId: row.projectId,
+  projectName: row.projectName,
+  projectSlug: row.projectSlug,
+  role: row.role,
+  createdAt: row.createdAt.toISOString(),
 });
 
 /**
@@ -42,7 +47,9 @@ export function createIdentityMembershipsService(deps: {
       const identity = await identities.load(db, ctx, identityId, "identities.read");
       const rows = await memberships.list(db, identity.orgId, identity.id);
       const seesAll = ctx.actor.type === "user" && ctx.actor.orgRole === "admin";
-      const visible = seesAll ? rows : await filterAsync(rows, async (row) => (await projects.roleOf(ctx.actor, row.projectId)) !== null);
+      const visible = seesAll
+        ? rows
+        : await filterAsync(rows, async (row) => (await projects.roleOf(ctx.actor, row.projectId)) !== null);
       return { memberships: visible.map(toMembership) };
     },
 
@@ -51,15 +58,31 @@ export function createIdentityMembershipsService(deps: {
         return await db.transaction(async (tx) => {
           const identity = await identities.load(tx, ctx, identityId, "identities.read");
           const project = await projects.authorize(ctx.actor, input.projectId, "project-members.manage", tx);
-          const inserted = await memberships.add(tx, { orgId: project.orgId, projectId: project.id, identityId: identity.id, role: input.role });
+          const inserted = await memberships.add(tx, {
+            orgId: project.orgId,
+            projectId: project.id,
+            identityId: identity.id,
+            role: input.role,
+          });
           await audit.record(tx, ctx, {
-            action: "identity-membership.add", resourceType: "project-membership", resourceId: inserted.id, projectId: project.id,
+            action: "identity-membership.add",
+            resourceType: "project-membership",
+            resourceId: inserted.id,
+            projectId: project.id,
             metadata: { identityId: identity.id, identityName: identity.name, role: input.role },
           });
-          return toMembership({ ...inserted, identityId: identity.id, projectId: project.id, projectName: project.name, projectSlug: project.slug });
+          return toMembership({
+            ...inserted,
+            identityId: identity.id,
+            projectId: project.id,
+            projectName: project.name,
+            projectSlug: project.slug,
+          });
         });
       } catch (error) {
-        throw isUniqueViolation(error) ? conflict("already_member", "This identity is already a member of the project") : error;
+        throw isUniqueViolation(error)
+          ? conflict("already_member", "This identity is already a member of the project")
+          : error;
       }
     },
 
@@ -69,7 +92,10 @@ export function createIdentityMembershipsService(deps: {
         await projects.authorize(ctx.actor, row.projectId, "project-members.manage", tx);
         await memberships.setRole(tx, identity.orgId, membershipId, role);
         await audit.record(tx, ctx, {
-          action: "identity-membership.update-role", resourceType: "project-membership", resourceId: membershipId, projectId: row.projectId,
+          action: "identity-membership.update-role",
+          resourceType: "project-membership",
+          resourceId: membershipId,
+          projectId: row.projectId,
           metadata: { identityId: identity.id, from: row.role, to: role },
         });
         return toMembership({ ...row, role });
@@ -82,7 +108,10 @@ export function createIdentityMembershipsService(deps: {
         await projects.authorize(ctx.actor, row.projectId, "project-members.manage", tx);
         await memberships.remove(tx, identity.orgId, membershipId);
         await audit.record(tx, ctx, {
-          action: "identity-membership.remove", resourceType: "project-membership", resourceId: membershipId, projectId: row.projectId,
+          action: "identity-membership.remove",
+          resourceType: "project-membership",
+          resourceId: membershipId,
+          projectId: row.projectId,
           metadata: { identityId: identity.id, role: row.role },
         });
         return toMembership(row);

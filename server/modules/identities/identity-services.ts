@@ -30,15 +30,31 @@ export function createMachineIdentityServices(input: {
   const db = core.database.db;
   const { clock, randomId } = core;
   const identitiesRepo = createIdentitiesRepo();
-  const tokens = createTokensService({ db, repo: createTokensRepo(), access, audit, clock, randomId, identityExists: identitiesRepo.exists });
+  const tokens = createTokensService({
+    db,
+    repo: createTokensRepo(),
+    access,
+    audit,
+    clock,
+    randomId,
+    identityExists: identitiesRepo.exists,
+  });
   const identities = createIdentitiesService({ db, repo: identitiesRepo, access, audit, tokens, clock, randomId });
   const identityMemberships = createIdentityMembershipsService({ db, identities, projects, audit });
-  const serverId = createServerIdSource({ configured: core.env.LEASEHOLD_SERVER_ID, storeOnce: (key, value) => input.peopleRepo.putSettingOnce(db, key, value) });
+  const serverId = createServerIdSource({
+    configured: core.env.LEASEHOLD_SERVER_ID,
+    storeOnce: (key, value) => input.peopleRepo.putSettingOnce(db, key, value),
+  });
   const awsAuthRepo = createAwsAuthRepo();
   const awsAuth = createAwsAuthService({ db, repo: awsAuthRepo, identities, tokens, audit, serverId, clock, randomId });
   const limits = input.loginLimits ?? DEFAULT_LOGIN_LIMITS;
   const awsAuthLogin = createAwsAuthLoginService({
-    db, repo: awsAuthRepo, tokens, audit, serverId, clock,
+    db,
+    repo: awsAuthRepo,
+    tokens,
+    audit,
+    serverId,
+    clock,
     limits: {
       perIp: createRateLimiter({ max: limits.perIpPerMinute, windowSeconds: 60, clock }),
       perIdentity: createRateLimiter({ max: limits.perIdentityPerMinute, windowSeconds: 60, clock }),

@@ -4,9 +4,12 @@ import { AppError } from "../../lib/http/errors.ts";
 
 /** Advice for a missing entity, by the step that found it missing: the fix is in the dynamic secret's settings. */
 const MISSING: Record<string, (resource: string) => string> = {
-  "iam:AddUserToGroup": (group) => `The IAM group "${group}" does not exist in the AWS account. Create it, or remove it from the dynamic secret's user groups.`,
-  "iam:AttachUserPolicy": (arn) => `The managed policy ${arn} does not exist in the AWS account. Fix the dynamic secret's policy ARNs.`,
-  "iam:CreateUser": () => "AWS could not find the permissions boundary policy. Fix the dynamic secret's permission boundary ARN.",
+  "iam:AddUserToGroup": (group) =>
+    `The IAM group "${group}" does not exist in the AWS account. Create it, or remove it from the dynamic secret's user groups.`,
+  "iam:AttachUserPolicy": (arn) =>
+    `The managed policy ${arn} does not exist in the AWS account. Fix the dynamic secret's policy ARNs.`,
+  "iam:CreateUser": () =>
+    "AWS could not find the permissions boundary policy. Fix the dynamic secret's permission boundary ARN.",
 };
 
 /**
@@ -19,7 +22,9 @@ export function leaseAwsError(error: unknown, caller: string): AppError {
   const { action, resource, cause } = error;
   const kind = classifyAwsError(cause);
   if (kind === "not-found" && MISSING[action]) {
-    return new AppError(400, "aws_not_found", MISSING[action](resource), { details: { awsErrorCode: awsErrorCode(cause), action, retryable: false } });
+    return new AppError(400, "aws_not_found", MISSING[action](resource), {
+      details: { awsErrorCode: awsErrorCode(cause), action, retryable: false },
+    });
   }
   if (action === "iam:CreateUser" && awsErrorCode(cause) === "EntityAlreadyExists") {
     return new AppError(
@@ -36,6 +41,7 @@ export function leaseAwsError(error: unknown, caller: string): AppError {
 /** AWS outages are 502 here whatever the flavour (timeout, throttling, 5xx); a missing entity is a fix in the settings, so 400. */
 function asLeaseStatus(error: AppError): AppError {
   if (error.status >= 500) return new AppError(502, error.code, error.message, error.extra);
-  if (error.status === 404 && error.code.startsWith("aws_")) return new AppError(400, error.code, error.message, error.extra);
+  if (error.status === 404 && error.code.startsWith("aws_"))
+    return new AppError(400, error.code, error.message, error.extra);
   return error;
 }

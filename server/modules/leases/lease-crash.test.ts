@@ -10,11 +10,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, getTestGround, startServer, type RunningServer } from "../../../test/ground/index.ts";
 import { startAwsProxy, type AwsProxy } from "../../../test/proxy/aws-proxy.ts";
 import { createApiClient, TEST_PASSWORD } from "../../test/harness.ts";
-import { answerServiceSpecificCredentialsLikeAws, fakeAccessKey, iamAt, unique } from "../dynamic-secrets/test-fixtures.ts";
+import {
+  answerServiceSpecificCredentialsLikeAws,
+  fakeAccessKey,
+  iamAt,
+  unique,
+} from "../dynamic-secrets/test-fixtures.ts";
 import { INTERRUPTED_CREATION } from "./lease-revocation.ts";
 
 /** The API client, speaking real HTTP to a child-process server. */
-const httpClient = (server: RunningServer) => createApiClient({ request: (url: string, init?: RequestInit) => fetch(url, init) } as never, { origin: server.url });
+const httpClient = (server: RunningServer) =>
+  createApiClient({ request: (url: string, init?: RequestInit) => fetch(url, init) } as never, { origin: server.url });
 
 describe("a crash between CreateUser and activation", () => {
   const ground = getTestGround();
@@ -40,15 +46,25 @@ describe("a crash between CreateUser and activation", () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("leaves a user that recovery deletes after the restart, and the lease ends failed", { timeout: 120_000 }, async () => {
+  it("leaves a user that recovery deletes after the restart, and the lease ends failed", {
+    timeout: 120_000,
+  }, async () => {
     server = await startServer({ motoUrl: proxy.url, dataDir, env });
     let client = httpClient(server);
-    const setup = await client.post("/api/v1/setup", { name: "Ada Admin", email: `${unique("crash")}@example.com`, password: TEST_PASSWORD, organizationName: "Acme", projectName: "Payments" });
+    const setup = await client.post("/api/v1/setup", {
+      name: "Ada Admin",
+      email: `${unique("crash")}@example.com`,
+      password: TEST_PASSWORD,
+      organizationName: "Acme",
+      projectName: "Payments",
+    });
     expect(setup.status, setup.text).toBe(200);
     const location = { projectSlug: setup.body.project.slug, environmentSlug: "dev", path: "/" };
     const awsPath = `/${unique("lh-crash")}/`;
     const created = await client.post("/api/v1/dynamic-secrets", {
-      ...location, name: "crashy", defaultTTL: "1h",
+      ...location,
+      name: "crashy",
+      defaultTTL: "1h",
       provider: { type: "aws-iam", inputs: { method: "access-key", ...fakeAccessKey(), region: "us-east-1", awsPath } },
     });
     expect(created.status, created.text).toBe(200);
@@ -56,11 +72,15 @@ describe("a crash between CreateUser and activation", () => {
     // Kill the server the moment AWS has answered CreateUser: the user exists, the lease is still `creating`.
     const dying = server;
     proxy.on("CreateUser", () => dying.stop("SIGKILL"), { after: "response" });
-    const leaseAttempt = await client.post("/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName: "crashy" }).catch((error: Error) => error);
+    const leaseAttempt = await client
+      .post("/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName: "crashy" })
+      .catch((error: Error) => error);
     expect(leaseAttempt).toBeInstanceOf(Error);
     const createUser = proxy.calls("CreateUser")[0]!;
     const username = createUser.params.UserName!;
-    const leaseTagKey = Object.keys(createUser.params).find((k) => /^Tags\.member\.\d+\.Key$/.test(k) && createUser.params[k] === "leasehold:lease-id")!;
+    const leaseTagKey = Object.keys(createUser.params).find(
+      (k) => /^Tags\.member\.\d+\.Key$/.test(k) && createUser.params[k] === "leasehold:lease-id",
+    )!;
     const leaseId = createUser.params[leaseTagKey.replace(/Key$/, "Value")]!;
     const iam = iamAt(ground.motoUrl);
     expect((await iam.send(new GetUserCommand({ UserName: username }))).User!.UserName).toBe(username);

@@ -24,23 +24,37 @@ import type { LeaseRow } from "./leases.repo.ts";
  * Any failure compensates at once with the full cleanup, and a crash between 1 and 4 is
  * picked up by the recovery worker, which finds the user by the same name and tag.
  */
-export function createLeaseCreation(deps: LeaseMachineryDeps & {
-  revocation: LeaseRevocation;
-  randomId: () => string;
-  quotaPerSecret: number;
-  recoveryAfterSeconds: number;
-}) {
+export function createLeaseCreation(
+  deps: LeaseMachineryDeps & {
+    revocation: LeaseRevocation;
+    randomId: () => string;
+    quotaPerSecret: number;
+    recoveryAfterSeconds: number;
+  },
+) {
   const { db, repo, lookup, aws, revocation, audit, clock, randomId, logger } = deps;
 
   /** The secret, read under its row lock, and the checks that need it; throws (rolling back) when one fails. */
   function leaseTerms(secret: DynamicSecretRow, input: CreateLeaseInput, ctx: RequestContext, now: Date) {
-    if (secret.deletingAt) throw conflict("dynamic_secret_deleting", "The dynamic secret is being deleted; no new leases can start");
+    if (secret.deletingAt)
+      throw conflict("dynamic_secret_deleting", "The dynamic secret is being deleted; no new leases can start");
     const ttl = input.ttl ?? secret.defaultTtlSeconds;
     if (secret.maxTtlSeconds !== null && ttl > secret.maxTtlSeconds) {
-      throw fieldError(["ttl"], `The TTL (${toDurationString(ttl)}) is longer than this dynamic secret's max TTL (${toDurationString(secret.maxTtlSeconds)})`, "ttl_above_max");
+      throw fieldError(
+        ["ttl"],
+        `The TTL (${toDurationString(ttl)}) is longer than this dynamic secret's max TTL (${toDurationString(secret.maxTtlSeconds)})`,
+        "ttl_above_max",
+      );
     }
     try {
-      return { ttl, username: renderUsernameTemplate(secret.usernameTemplate, { identityName: ctx.actor.name, dynamicSecretName: secret.name, now }) };
+      return {
+        ttl,
+        username: renderUsernameTemplate(secret.usernameTemplate, {
+          identityName: ctx.actor.name,
+          dynamicSecretName: secret.name,
+          now,
+        }),
+      };
     } catch (error) {
       if (error instanceof UsernameTemplateError) throw badRequest("invalid_username", error.message);
       throw error;
@@ -62,24 +76,50 @@ export function createLeaseCreation(deps: LeaseMachineryDeps & {
         username = terms.username;
         const live = await repo.countLive(tx, secret.orgId, secret.id);
         if (live >= deps.quotaPerSecret) {
-          throw new AppError(429, "lease_quota_exceeded", `This dynamic secret already has ${live} live leases, the most allowed (${deps.quotaPerSecret}). Revoke some, or wait for them to expire.`);
+          throw new AppError(
+            429,
+            "lease_quota_exceeded",
+            `This dynamic secret already has ${live} live leases, the most allowed (${deps.quotaPerSecret}). Revoke some, or wait for them to expire.`,
+          );
         }
         const expireAt = new Date(now.getTime() + terms.ttl * 1000);
         const intent = await repo.insert(tx, {
-          id: randomId(), orgId: secret.orgId, projectId: secret.projectId, dynamicSecretId: secret.id, status: "creating", username,
-          expireAt, dueAt: new Date(now.getTime() + deps.recoveryAfterSeconds * 1000),
-          createdByType: by.type, createdById: by.id, createdByName: by.name, createdAt: now, updatedAt: now,
+          id: randomId(),
+          orgId: secret.orgId,
+          projectId: secret.projectId,
+          dynamicSecretId: secret.id,
+          status: "creating",
+          username,
+          expireAt,
+          dueAt: new Date(now.getTime() + deps.recoveryAfterSeconds * 1000),
+          createdByType: by.type,
+          createdById: by.id,
+          createdByName: by.name,
+          createdAt: now,
+          updatedAt: now,
         });
         // Recorded with the intent: from here on the lease exists, and a failure is audited after it as lease.create-failed.
         await audit.record(tx, ctx, {
-          action: "lease.create", resourceType: "dynamic-secret-lease", resourceId: intent.id, projectId: intent.projectId,
-          metadata: { dynamicSecretId: secret.id, dynamicSecretName: secret.name, username, expireAt: expireAt.toISOString(), ttlSeconds: terms.ttl },
+          action: "lease.create",
+          resourceType: "dynamic-secret-lease",
+          resourceId: intent.id,
+          projectId: intent.projectId,
+          metadata: {
+            dynamicSecretId: secret.id,
+            dynamicSecretName: secret.name,
+            username,
+            expireAt: expireAt.toISOString(),
+            ttlSeconds: terms.ttl,
+          },
         });
         return { intent, secret, liveBefore: live };
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw conflict("username_in_use", `A live lease of this dynamic secret already uses the IAM user name "${username}". Make the username template unique, e.g. with {{random 8}}.`);
+        throw conflict(
+          "username_in_use",
+          `A live lease of this dynamic secret already uses the IAM user name "${username}". Make the username template unique, e.g. with {{random 8}}.`,
+        );
       }
       throw error;
     }
@@ -90,8 +130,15 @@ export function createLeaseCreation(deps: LeaseMachineryDeps & {
     const failure = leaseAwsError(error, caller);
     const userMayExist = error instanceof IamCallError && error.userMayExist;
     const compensated = await revocation.compensate(ctx, intent, failure, userMayExist);
-    if (compensated.error) logger.warn({ leaseId: intent.id, reasonCode: compensated.error.code }, "compensation failed; the expiry worker retries the cleanup");
-    throw new AppError(failure.status, failure.code, failure.message, { ...failure.extra, details: { ...failure.extra.details, leaseId: intent.id, leaseStatus: compensated.lease.status } });
+    if (compensated.error)
+      logger.warn(
+        { leaseId: intent.id, reasonCode: compensated.error.code },
+        "compensation failed; the expiry worker retries the cleanup",
+      );
+    throw new AppError(failure.status, failure.code, failure.message, {
+      ...failure.extra,
+      details: { ...failure.extra.details, leaseId: intent.id, leaseStatus: compensated.lease.status },
+    });
   }
 
   return async function createLease(ctx: RequestContext, input: CreateLeaseInput) {
@@ -114,15 +161,30 @@ export function createLeaseCreation(deps: LeaseMachineryDeps & {
     }
 
     // Step 4: one conditional UPDATE; it fails only if recovery or a delete took the lease over meanwhile.
-    const active = await repo.transition(db, intent.orgId, intent.id, { version: intent.version, from: ["creating"] }, {
-      status: "active", dueAt: intent.expireAt, updatedAt: clock.now(),
-    });
+    const active = await repo.transition(
+      db,
+      intent.orgId,
+      intent.id,
+      { version: intent.version, from: ["creating"] },
+      {
+        status: "active",
+        dueAt: intent.expireAt,
+        updatedAt: clock.now(),
+      },
+    );
     if (!active) {
       // AWS was slow and the lease was taken over: its user must not outlive it.
-      await cleanupIamUser(managing.iam, intent.username, { leaseId: intent.id, creationConfirmed: true }).catch((error: unknown) =>
-        logger.error({ err: error, leaseId: intent.id }, "cleaning up a cancelled lease's IAM user failed; the orphan check will list it"),
+      await cleanupIamUser(managing.iam, intent.username, { leaseId: intent.id, creationConfirmed: true }).catch(
+        (error: unknown) =>
+          logger.error(
+            { err: error, leaseId: intent.id },
+            "cleaning up a cancelled lease's IAM user failed; the orphan check will list it",
+          ),
       );
-      throw conflict("lease_cancelled", "The lease was cancelled while its IAM user was being created; the user has been removed. Try again.");
+      throw conflict(
+        "lease_cancelled",
+        "The lease was cancelled while its IAM user was being created; the user has been removed. Try again.",
+      );
     }
 
     return {

@@ -9,7 +9,8 @@ describe("the expiry worker", () => {
   let world: LeaseWorld;
   let worker: ReturnType<typeof createLeaseWorker>;
   const q = () => `projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`;
-  const leaseOf = async (id: string) => (await world.admin.get(`/api/v1/dynamic-secrets/leases/${id}?${q()}`)).body.lease;
+  const leaseOf = async (id: string) =>
+    (await world.admin.get(`/api/v1/dynamic-secrets/leases/${id}?${q()}`)).body.lease;
 
   beforeAll(async () => {
     world = await leaseWorld({ clock, env: { LEASEHOLD_LEASE_EXPIRY_INTERVAL: "1" } });
@@ -35,7 +36,11 @@ describe("the expiry worker", () => {
     expect(await world.userExists(long.data.USERNAME)).toBe(true);
 
     const audit = await world.admin.get(`/api/v1/organizations/${world.orgId}/audit-logs?limit=50`);
-    expect(audit.body.auditLogs.find((l: { action: string; resourceId: string }) => l.action === "lease.expire" && l.resourceId === short.lease.id)).toMatchObject({ actorType: "system" });
+    expect(
+      audit.body.auditLogs.find(
+        (l: { action: string; resourceId: string }) => l.action === "lease.expire" && l.resourceId === short.lease.id,
+      ),
+    ).toMatchObject({ actorType: "system" });
     clock.advance(3600);
     await worker.drain();
   });
@@ -44,7 +49,11 @@ describe("the expiry worker", () => {
     const { name } = await world.createSecret({ defaultTTL: "1h" });
     const { lease, data } = (await world.lease(name)).body;
     world.resetProxy();
-    const outage = world.proxy.inject({ action: "DeleteUser", times: Infinity, fault: { kind: "aws-error", code: "ServiceFailure", status: 500, message: "IAM is having a bad day" } });
+    const outage = world.proxy.inject({
+      action: "DeleteUser",
+      times: Infinity,
+      fault: { kind: "aws-error", code: "ServiceFailure", status: 500, message: "IAM is having a bad day" },
+    });
     clock.advance(3600 + 1);
     await worker.drain();
 
@@ -90,7 +99,9 @@ describe("the expiry worker", () => {
     const { name } = await world.createSecret();
     const { lease, data } = (await world.lease(name)).body;
     // What an instance leaves behind when it is killed between its claim and the cleanup.
-    await world.server.database.db.execute(sql`update dynamic_secret_leases set status = 'revoking', due_at = ${new Date(clock.now().getTime() + 300_000).toISOString()} where id = ${lease.id}`);
+    await world.server.database.db.execute(
+      sql`update dynamic_secret_leases set status = 'revoking', due_at = ${new Date(clock.now().getTime() + 300_000).toISOString()} where id = ${lease.id}`,
+    );
     expect(await worker.drain()).toBe(0);
     clock.advance(301);
     await worker.drain();
@@ -104,7 +115,8 @@ describe("the expiry worker", () => {
     clock.advance(61);
     worker.start();
     const deadline = Date.now() + 10_000;
-    while ((await leaseOf(lease.id)).status !== "expired" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((await leaseOf(lease.id)).status !== "expired" && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     await worker.stop();
     expect((await leaseOf(lease.id)).status).toBe("expired");
   });

@@ -7,17 +7,35 @@ import type { Fault, RecordedRequest } from "../../../test/proxy/aws-proxy.ts";
 import { iamAt, leaseWorld, unique, type LeaseWorld } from "../dynamic-secrets/test-fixtures.ts";
 
 const FAULTS: [string, Fault][] = [
-  ["AccessDenied", { kind: "aws-error", code: "AccessDenied", status: 403, message: "User is not authorized to perform this action" }],
+  [
+    "AccessDenied",
+    { kind: "aws-error", code: "AccessDenied", status: 403, message: "User is not authorized to perform this action" },
+  ],
   ["Throttling", { kind: "aws-error", code: "Throttling", status: 400, message: "Rate exceeded" }],
   ["a 5xx", { kind: "http-error", status: 503, body: "Service Unavailable" }],
   ["a dropped connection", { kind: "drop" }],
 ];
 const CREATE_STEPS = ["CreateUser", "AddUserToGroup", "AttachUserPolicy", "PutUserPolicy", "CreateAccessKey"];
 const CLEANUP_STEPS = [
-  "GetUser", "ListAccessKeys", "ListGroupsForUser", "ListAttachedUserPolicies", "ListUserPolicies", "GetLoginProfile", "ListMFADevices",
-  "ListSSHPublicKeys", "ListSigningCertificates", "DeleteAccessKey", "RemoveUserFromGroup", "DetachUserPolicy", "DeleteUserPolicy", "DeleteUser",
+  "GetUser",
+  "ListAccessKeys",
+  "ListGroupsForUser",
+  "ListAttachedUserPolicies",
+  "ListUserPolicies",
+  "GetLoginProfile",
+  "ListMFADevices",
+  "ListSSHPublicKeys",
+  "ListSigningCertificates",
+  "DeleteAccessKey",
+  "RemoveUserFromGroup",
+  "DetachUserPolicy",
+  "DeleteUserPolicy",
+  "DeleteUser",
 ];
-const POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "sts:GetCallerIdentity", Resource: "*" }] });
+const POLICY = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "sts:GetCallerIdentity", Resource: "*" }],
+});
 
 let world: LeaseWorld;
 let groupName: string;
@@ -28,13 +46,19 @@ beforeAll(async () => {
   const iam = iamAt(world.motoUrl);
   groupName = unique("lh-fault-g");
   await iam.send(new CreateGroupCommand({ GroupName: groupName }));
-  policyArn = (await iam.send(new CreatePolicyCommand({ PolicyName: unique("lh-fault-p"), PolicyDocument: POLICY }))).Policy!.Arn!;
+  policyArn = (await iam.send(new CreatePolicyCommand({ PolicyName: unique("lh-fault-p"), PolicyDocument: POLICY })))
+    .Policy!.Arn!;
 });
 afterAll(() => world.close());
 
 /** A secret whose users all start with `prefix`, so a fault rule can target this case alone while cases run at once. */
 async function secretFor(prefix: string) {
-  return (await world.createSecret({ usernameTemplate: `${prefix}{{random 8}}` }, { userGroups: groupName, policyArns: policyArn, policyDocument: POLICY })).name;
+  return (
+    await world.createSecret(
+      { usernameTemplate: `${prefix}{{random 8}}` },
+      { userGroups: groupName, policyArns: policyArn, policyDocument: POLICY },
+    )
+  ).name;
 }
 const forUser = (prefix: string) => (r: RecordedRequest) => (r.params.UserName ?? "").startsWith(prefix);
 const q = () => `projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`;
@@ -51,7 +75,8 @@ describe.concurrent("a fault at each step of creating a lease", () => {
 
         expect(res.status, res.text).toBeGreaterThanOrEqual(400);
         expect([400, 409, 429, 502]).toContain(res.status);
-        if (faultName === "AccessDenied") expect(res.body.message).toMatch(new RegExp(`not allowed to call iam:${step}`));
+        if (faultName === "AccessDenied")
+          expect(res.body.message).toMatch(new RegExp(`not allowed to call iam:${step}`));
         else expect(res.status).toBe(502);
         const leaseId = res.body.details.leaseId;
         const lease = (await world.admin.get(`/api/v1/dynamic-secrets/leases/${leaseId}?${q()}`)).body.lease;
@@ -110,7 +135,8 @@ describe("a user name that exists already", () => {
     expect(res.status).toBe(409);
     expect(res.body.reasonCode).toBe("iam_user_exists");
     expect(await world.userExists(taken)).toBe(true);
-    const lease = (await world.admin.get(`/api/v1/dynamic-secrets/leases/${res.body.details.leaseId}?${q()}`)).body.lease;
+    const lease = (await world.admin.get(`/api/v1/dynamic-secrets/leases/${res.body.details.leaseId}?${q()}`)).body
+      .lease;
     expect(lease.status).toBe("revoked");
     expect(lease.statusDetails).toMatch(/is not this lease's/);
   });

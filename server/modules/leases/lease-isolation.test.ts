@@ -31,9 +31,20 @@ describe("roles and tenants", () => {
     getLease: () => client.get(`/api/v1/dynamic-secrets/leases/${leaseId}?${q()}`),
     renew: () => client.post(`/api/v1/dynamic-secrets/leases/${leaseId}/renew`, world.location),
     revoke: () => client.delete(`/api/v1/dynamic-secrets/leases/${leaseId}`, world.location),
-    forceRevoke: () => client.delete(`/api/v1/dynamic-secrets/leases/${leaseId}`, { ...world.location, isForced: true }),
-    create: () => client.post("/api/v1/dynamic-secrets", { ...world.location, name: "nope", defaultTTL: "1h", provider: { type: "aws-iam", inputs: { region: "us-east-1", accessKey: "AKIAAAAAAAAAAAAAAAAA", secretAccessKey: "x".repeat(40) } } }),
-    update: () => client.patch(`/api/v1/dynamic-secrets/${secretName}`, { ...world.location, data: { defaultTTL: "2h" } }),
+    forceRevoke: () =>
+      client.delete(`/api/v1/dynamic-secrets/leases/${leaseId}`, { ...world.location, isForced: true }),
+    create: () =>
+      client.post("/api/v1/dynamic-secrets", {
+        ...world.location,
+        name: "nope",
+        defaultTTL: "1h",
+        provider: {
+          type: "aws-iam",
+          inputs: { region: "us-east-1", accessKey: "AKIAAAAAAAAAAAAAAAAA", secretAccessKey: "x".repeat(40) },
+        },
+      }),
+    update: () =>
+      client.patch(`/api/v1/dynamic-secrets/${secretName}`, { ...world.location, data: { defaultTTL: "2h" } }),
     remove: () => client.delete(`/api/v1/dynamic-secrets/${secretName}`, world.location),
     orphans: () => client.get(`/api/v1/dynamic-secrets/${secretName}/orphans?${q()}`),
     test: () => client.post("/api/v1/dynamic-secrets/test-configuration", { ...world.location, name: secretName }),
@@ -43,7 +54,17 @@ describe("roles and tenants", () => {
     const { client } = await world.person("viewer");
     const as = attempts(client);
     for (const read of [as.list, as.get, as.leases, as.getLease]) expect((await read()).status).toBe(200);
-    for (const write of [as.lease, as.renew, as.revoke, as.forceRevoke, as.create, as.update, as.remove, as.orphans, as.test]) {
+    for (const write of [
+      as.lease,
+      as.renew,
+      as.revoke,
+      as.forceRevoke,
+      as.create,
+      as.update,
+      as.remove,
+      as.orphans,
+      as.test,
+    ]) {
       const res = await write();
       expect(res.status, res.text).toBe(403);
     }
@@ -95,6 +116,10 @@ describe("roles and tenants", () => {
       expect(dump.includes(secret), "secret in the database").toBe(false);
       expect(audit.includes(secret), "secret in the audit log").toBe(false);
     }
-    for (const secret of world.managingSecrets) expect(responses.some((text) => text.includes(secret)), "managing secret in a response").toBe(false);
+    for (const secret of world.managingSecrets)
+      expect(
+        responses.some((text) => text.includes(secret)),
+        "managing secret in a response",
+      ).toBe(false);
   });
 });

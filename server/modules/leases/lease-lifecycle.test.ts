@@ -1,11 +1,20 @@
 import {
-  AttachUserPolicyCommand, CreateGroupCommand, CreatePolicyCommand, GetUserCommand, GetUserPolicyCommand, ListAccessKeysCommand,
-  ListAttachedUserPoliciesCommand, ListGroupsForUserCommand,
+  AttachUserPolicyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  GetUserCommand,
+  GetUserPolicyCommand,
+  ListAccessKeysCommand,
+  ListAttachedUserPoliciesCommand,
+  ListGroupsForUserCommand,
 } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { iamAt, leaseWorld, unique, type LeaseWorld } from "../dynamic-secrets/test-fixtures.ts";
 
-const POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" }] });
+const POLICY = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" }],
+});
 
 describe("lease lifecycle against moto", () => {
   let world: LeaseWorld;
@@ -26,13 +35,16 @@ describe("lease lifecycle against moto", () => {
 
   it("creates the IAM user with path, tags, groups, policies and a key, then revokes it completely", async () => {
     const boundary = policyArns[0]!;
-    const { name } = await world.createSecret({}, {
-      userGroups: ` ${groups[0]} , ${groups[1]} ,`,
-      policyArns: policyArns.join(","),
-      policyDocument: POLICY,
-      permissionBoundaryPolicyArn: boundary,
-      tags: [{ key: "team", value: "payments" }],
-    });
+    const { name } = await world.createSecret(
+      {},
+      {
+        userGroups: ` ${groups[0]} , ${groups[1]} ,`,
+        policyArns: policyArns.join(","),
+        policyDocument: POLICY,
+        permissionBoundaryPolicyArn: boundary,
+        tags: [{ key: "team", value: "payments" }],
+      },
+    );
     world.resetProxy();
 
     const res = await world.lease(name, { ttl: "30m" });
@@ -47,16 +59,24 @@ describe("lease lifecycle against moto", () => {
     const iam = iamAt(world.motoUrl);
     const user = (await iam.send(new GetUserCommand({ UserName: data.USERNAME }))).User!;
     expect(user.Path).toBe(world.awsPath);
-    expect(user.Tags).toEqual(expect.arrayContaining([
-      { Key: "team", Value: "payments" },
-      { Key: "leasehold:managed", Value: "true" },
-      { Key: "leasehold:lease-id", Value: lease.id },
-    ]));
-    const inGroups = (await iam.send(new ListGroupsForUserCommand({ UserName: data.USERNAME }))).Groups!.map((g) => g.GroupName).sort();
+    expect(user.Tags).toEqual(
+      expect.arrayContaining([
+        { Key: "team", Value: "payments" },
+        { Key: "leasehold:managed", Value: "true" },
+        { Key: "leasehold:lease-id", Value: lease.id },
+      ]),
+    );
+    const inGroups = (await iam.send(new ListGroupsForUserCommand({ UserName: data.USERNAME })))
+      .Groups!.map((g) => g.GroupName)
+      .sort();
     expect(inGroups).toEqual([...groups].sort());
-    const attached = (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: data.USERNAME }))).AttachedPolicies!.map((p) => p.PolicyArn).sort();
+    const attached = (await iam.send(new ListAttachedUserPoliciesCommand({ UserName: data.USERNAME })))
+      .AttachedPolicies!.map((p) => p.PolicyArn)
+      .sort();
     expect(attached).toEqual([...policyArns].sort());
-    const inline = await iam.send(new GetUserPolicyCommand({ UserName: data.USERNAME, PolicyName: "leasehold-lease-policy" }));
+    const inline = await iam.send(
+      new GetUserPolicyCommand({ UserName: data.USERNAME, PolicyName: "leasehold-lease-policy" }),
+    );
     expect(JSON.parse(decodeURIComponent(inline.PolicyDocument!))).toEqual(JSON.parse(POLICY));
     const keys = (await iam.send(new ListAccessKeysCommand({ UserName: data.USERNAME }))).AccessKeyMetadata!;
     expect(keys.map((k) => k.AccessKeyId)).toEqual([data.ACCESS_KEY]);
@@ -73,7 +93,9 @@ describe("lease lifecycle against moto", () => {
     expect(revoked.body.lease.revokedBy.type).toBe("user");
     expect(await world.userExists(data.USERNAME)).toBe(false);
     // The row stays for history.
-    const after = await world.admin.get(`/api/v1/dynamic-secrets/leases/${lease.id}?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`);
+    const after = await world.admin.get(
+      `/api/v1/dynamic-secrets/leases/${lease.id}?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`,
+    );
     expect(after.body.lease.status).toBe("revoked");
     expect(after.body.lease.revokedAt).not.toBeNull();
   });

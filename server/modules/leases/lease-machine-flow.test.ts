@@ -13,7 +13,9 @@ describe("machine flow: AWS Auth login, then lease, renew and revoke with the be
   let secretName: string;
   beforeAll(async () => {
     world = await leaseWorld();
-    secretName = (await world.createSecret({ usernameTemplate: "{{identity.name}}-{{random 6}}", defaultTTL: "15m", maxTTL: "1h" })).name;
+    secretName = (
+      await world.createSecret({ usernameTemplate: "{{identity.name}}-{{random 6}}", defaultTTL: "15m", maxTTL: "1h" })
+    ).name;
   });
   afterAll(() => world.close());
 
@@ -22,10 +24,16 @@ describe("machine flow: AWS Auth login, then lease, renew and revoke with the be
     const principal = await createIamUser(world.motoUrl);
     const { identity } = await createAwsIdentity(world.admin, world.orgId, { allowedPrincipalArns: principal.arn });
     if (role) {
-      const membership = await world.admin.post(`/api/v1/identities/${identity.id}/memberships`, { projectId: world.projectId, role });
+      const membership = await world.admin.post(`/api/v1/identities/${identity.id}/memberships`, {
+        projectId: world.projectId,
+        role,
+      });
       expect(membership.status, membership.text).toBe(200);
     }
-    const login = await createApiClient(world.server.app, { peer: "198.51.100.10" }).post("/api/v1/auth/aws-auth/login", await signedLogin({ identityId: identity.id, credentials: principal.credentials }));
+    const login = await createApiClient(world.server.app, { peer: "198.51.100.10" }).post(
+      "/api/v1/auth/aws-auth/login",
+      await signedLogin({ identityId: identity.id, credentials: principal.credentials }),
+    );
     expect(login.status, login.text).toBe(200);
     const client = bearerClient(world.server, login.body.accessToken);
     world.clients.push(client);
@@ -41,35 +49,53 @@ describe("machine flow: AWS Auth login, then lease, renew and revoke with the be
     expect(data.USERNAME.startsWith(`${identity.name}-`)).toBe(true);
     expect(await world.userExists(data.USERNAME)).toBe(true);
 
-    const renewed = await client.post(`/api/v1/dynamic-secrets/leases/${lease.id}/renew`, { ...world.location, ttl: "20m" });
+    const renewed = await client.post(`/api/v1/dynamic-secrets/leases/${lease.id}/renew`, {
+      ...world.location,
+      ttl: "20m",
+    });
     expect(renewed.status, renewed.text).toBe(200);
     expect(Date.parse(renewed.body.lease.expireAt) - Date.parse(lease.createdAt)).toBe(30 * 60_000);
 
-    const read = await client.get(`/api/v1/dynamic-secrets/leases/${lease.id}?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`);
+    const read = await client.get(
+      `/api/v1/dynamic-secrets/leases/${lease.id}?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`,
+    );
     expect(read.body.lease.status).toBe("active");
 
     // Infisical's SDK sends DELETE with a JSON body.
-    const revoked = await client.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, { ...world.location, isForced: false });
+    const revoked = await client.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, {
+      ...world.location,
+      isForced: false,
+    });
     expect(revoked.status, revoked.text).toBe(200);
     expect(revoked.body.lease.status).toBe("revoked");
     expect(revoked.body.lease.revokedBy).toEqual({ type: "identity", id: identity.id, name: identity.name });
     expect(await world.userExists(data.USERNAME)).toBe(false);
 
     const audit = await world.admin.get(`/api/v1/organizations/${world.orgId}/audit-logs?limit=100`);
-    const actions = audit.body.auditLogs.filter((l: { resourceId: string }) => l.resourceId === lease.id).map((l: { action: string; actorType: string }) => `${l.actorType}:${l.action}`);
+    const actions = audit.body.auditLogs
+      .filter((l: { resourceId: string }) => l.resourceId === lease.id)
+      .map((l: { action: string; actorType: string }) => `${l.actorType}:${l.action}`);
     expect(actions.sort()).toEqual(["identity:lease.create", "identity:lease.renew", "identity:lease.revoke"]);
   });
 
   it("a viewer identity may read but not lease; one without membership sees nothing", async () => {
     const viewer = await machineWithRole("viewer");
-    const listed = await viewer.client.get(`/api/v1/dynamic-secrets?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`);
+    const listed = await viewer.client.get(
+      `/api/v1/dynamic-secrets?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`,
+    );
     expect(listed.status).toBe(200);
     const refused = await world.lease(secretName, {}, viewer.client);
     expect(refused.status).toBe(403);
 
     const outsider = await machineWithRole(null);
     expect((await world.lease(secretName, {}, outsider.client)).status).toBe(404);
-    expect((await outsider.client.get(`/api/v1/dynamic-secrets?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`)).status).toBe(404);
+    expect(
+      (
+        await outsider.client.get(
+          `/api/v1/dynamic-secrets?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`,
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("refuses a bad or missing token with 401", async () => {

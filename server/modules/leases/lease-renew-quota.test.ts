@@ -12,7 +12,8 @@ describe("lease TTLs, renewals and the quota", () => {
   });
   afterAll(() => world.close());
 
-  const renew = (leaseId: string, ttl?: string) => world.admin.post(`/api/v1/dynamic-secrets/leases/${leaseId}/renew`, { ...world.location, ...(ttl ? { ttl } : {}) });
+  const renew = (leaseId: string, ttl?: string) =>
+    world.admin.post(`/api/v1/dynamic-secrets/leases/${leaseId}/renew`, { ...world.location, ...(ttl ? { ttl } : {}) });
 
   it("uses the default TTL, and refuses a TTL above the max with a 400 on ttl", async () => {
     const { name } = await world.createSecret({ defaultTTL: "1h", maxTTL: "3h" });
@@ -54,7 +55,11 @@ describe("lease TTLs, renewals and the quota", () => {
     const lease = (await world.lease(name)).body.lease;
     const results = await Promise.all(Array.from({ length: 4 }, () => renew(lease.id, "1h")));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
-    const after = (await world.admin.get(`/api/v1/dynamic-secrets/leases/${lease.id}?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`)).body.lease;
+    const after = (
+      await world.admin.get(
+        `/api/v1/dynamic-secrets/leases/${lease.id}?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`,
+      )
+    ).body.lease;
     expect(Date.parse(after.expireAt)).toBe(Date.parse(lease.createdAt) + 5 * HOUR);
     expect(after.version).toBe(lease.version + 4);
     await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, world.location);

@@ -24,8 +24,13 @@ export const REVOKE_RETRY_MAX_SECONDS = 3600;
 
 /** Exponential backoff with jitter: ~10 s, 20 s, 40 s … capped at 1 h, each ±20 %, never outside [10 s, 1 h]. */
 export function revokeRetryDelaySeconds(attempt: number, random: () => number): number {
-  const base = Math.min(REVOKE_RETRY_MAX_SECONDS, REVOKE_RETRY_MIN_SECONDS * 2 ** Math.min(Math.max(attempt - 1, 0), 20));
-  return Math.round(Math.min(REVOKE_RETRY_MAX_SECONDS, Math.max(REVOKE_RETRY_MIN_SECONDS, base * (0.8 + 0.4 * random()))));
+  const base = Math.min(
+    REVOKE_RETRY_MAX_SECONDS,
+    REVOKE_RETRY_MIN_SECONDS * 2 ** Math.min(Math.max(attempt - 1, 0), 20),
+  );
+  return Math.round(
+    Math.min(REVOKE_RETRY_MAX_SECONDS, Math.max(REVOKE_RETRY_MIN_SECONDS, base * (0.8 + 0.4 * random()))),
+  );
 }
 
 export type DueKind = "expiry" | "recovery";
@@ -35,9 +40,15 @@ const DUE_STATUSES: Record<DueKind, readonly LeaseStatus[]> = {
   recovery: ["creating"],
 };
 const WORKER_NAMES: Record<DueKind, string> = { expiry: "lease expiry worker", recovery: "lease recovery worker" };
-export const INTERRUPTED_CREATION = "The server stopped before the lease was activated; the IAM user was cleaned up by the recovery worker.";
+export const INTERRUPTED_CREATION =
+  "The server stopped before the lease was activated; the IAM user was cleaned up by the recovery worker.";
 
-export const systemContext = (orgId: string, name: string): SystemContext => ({ actor: { type: "system", id: null, orgId, name }, ip: null, userAgent: null, requestId: null });
+export const systemContext = (orgId: string, name: string): SystemContext => ({
+  actor: { type: "system", id: null, orgId, name },
+  ip: null,
+  userAgent: null,
+  requestId: null,
+});
 
 export interface RevocationResult {
   lease: LeaseRow;
@@ -56,41 +67,77 @@ export interface LeaseMachineryDeps {
   logger: Logger;
 }
 
-export function createLeaseRevocation(deps: LeaseMachineryDeps & {
-  random: () => number;
-  /** How long a claim (status revoking) holds before another instance may take the lease over. */
-  claimTimeoutSeconds: number;
-}) {
+export function createLeaseRevocation(
+  deps: LeaseMachineryDeps & {
+    random: () => number;
+    /** How long a claim (status revoking) holds before another instance may take the lease over. */
+    claimTimeoutSeconds: number;
+  },
+) {
   const { db, repo, lookup, aws, audit, clock, logger } = deps;
   const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
   const record = (tx: Db, ctx: AuditContext, lease: LeaseRow, action: string, metadata: Record<string, unknown>) =>
     audit.record(tx, ctx, {
-      action, resourceType: "dynamic-secret-lease", resourceId: lease.id, projectId: lease.projectId, orgId: lease.orgId,
+      action,
+      resourceType: "dynamic-secret-lease",
+      resourceId: lease.id,
+      projectId: lease.projectId,
+      orgId: lease.orgId,
       metadata: { dynamicSecretId: lease.dynamicSecretId, username: lease.username, ...metadata },
     });
 
   /** Claims one lease for this caller: → revoking, if it is still in one of `from`. */
   function claim(lease: LeaseRow, from: readonly LeaseStatus[], patch: LeasePatch = {}) {
     const now = clock.now();
-    return repo.transition(db, lease.orgId, lease.id, { from }, { status: "revoking", dueAt: later(now, deps.claimTimeoutSeconds), updatedAt: now, ...patch });
+    return repo.transition(
+      db,
+      lease.orgId,
+      lease.id,
+      { from },
+      { status: "revoking", dueAt: later(now, deps.claimTimeoutSeconds), updatedAt: now, ...patch },
+    );
   }
 
   async function recordSuccess(claimed: LeaseRow, outcome: CleanupOutcome, ctx: AuditContext): Promise<LeaseRow> {
     const now = clock.now();
-    const status: LeaseStatus = claimed.revokedByType === "system" && claimed.creationError === null ? "expired" : "revoked";
+    const status: LeaseStatus =
+      claimed.revokedByType === "system" && claimed.creationError === null ? "expired" : "revoked";
     const found =
-      outcome === "absent" ? `The IAM user ${claimed.username} was already gone.`
-      : outcome === "not-ours" ? `An IAM user named ${claimed.username} exists but is not this lease's (its leasehold:lease-id tag differs), so Leasehold left it alone.`
-      : null;
-    const details = [claimed.creationError ? `Creation failed: ${claimed.creationError}` : null, found].filter(Boolean).join(" ") || null;
+      outcome === "absent"
+        ? `The IAM user ${claimed.username} was already gone.`
+        : outcome === "not-ours"
+          ? `An IAM user named ${claimed.username} exists but is not this lease's (its leasehold:lease-id tag differs), so Leasehold left it alone.`
+          : null;
+    const details =
+      [claimed.creationError ? `Creation failed: ${claimed.creationError}` : null, found].filter(Boolean).join(" ") ||
+      null;
     return db.transaction(async (tx) => {
-      const row = await repo.transition(tx, claimed.orgId, claimed.id, { version: claimed.version }, {
-        status, dueAt: null, revokedAt: now, nextAttemptAt: null, lastError: null, statusDetails: details, updatedAt: now,
-      });
+      const row = await repo.transition(
+        tx,
+        claimed.orgId,
+        claimed.id,
+        { version: claimed.version },
+        {
+          status,
+          dueAt: null,
+          revokedAt: now,
+          nextAttemptAt: null,
+          lastError: null,
+          statusDetails: details,
+          updatedAt: now,
+        },
+      );
       // Moved meanwhile (force-revoked): that record stands.
       if (!row) return (await repo.findById(tx, claimed.orgId, claimed.id))!;
-      const action = claimed.creationError ? "lease.create-failed" : status === "expired" ? "lease.expire" : "lease.revoke";
-      await record(tx, ctx, row, action, { outcome, ...(claimed.creationError ? { error: claimed.creationError } : {}) });
+      const action = claimed.creationError
+        ? "lease.create-failed"
+        : status === "expired"
+          ? "lease.expire"
+          : "lease.revoke";
+      await record(tx, ctx, row, action, {
+        outcome,
+        ...(claimed.creationError ? { error: claimed.creationError } : {}),
+      });
       return row;
     });
   }
@@ -99,21 +146,49 @@ export function createLeaseRevocation(deps: LeaseMachineryDeps & {
     const now = clock.now();
     const attempts = claimed.revokeAttempts + 1;
     const next = later(now, revokeRetryDelaySeconds(attempts, deps.random));
-    logger.warn({ leaseId: claimed.id, orgId: claimed.orgId, attempts, reasonCode: failure.code, nextAttemptAt: next.toISOString() }, "lease revocation failed; will retry");
+    logger.warn(
+      {
+        leaseId: claimed.id,
+        orgId: claimed.orgId,
+        attempts,
+        reasonCode: failure.code,
+        nextAttemptAt: next.toISOString(),
+      },
+      "lease revocation failed; will retry",
+    );
     return db.transaction(async (tx) => {
-      const row = await repo.transition(tx, claimed.orgId, claimed.id, { version: claimed.version }, {
-        status: "revoke_failed", revokeAttempts: attempts, lastError: failure.message, nextAttemptAt: next, dueAt: next, updatedAt: now,
-        statusDetails: `Revoking failed: ${failure.message} Leasehold retries at ${next.toISOString()} (attempt ${attempts + 1}).`,
-      });
+      const row = await repo.transition(
+        tx,
+        claimed.orgId,
+        claimed.id,
+        { version: claimed.version },
+        {
+          status: "revoke_failed",
+          revokeAttempts: attempts,
+          lastError: failure.message,
+          nextAttemptAt: next,
+          dueAt: next,
+          updatedAt: now,
+          statusDetails: `Revoking failed: ${failure.message} Leasehold retries at ${next.toISOString()} (attempt ${attempts + 1}).`,
+        },
+      );
       if (!row) return (await repo.findById(tx, claimed.orgId, claimed.id))!;
       // The first failure is audited; the retries that follow are in the server log.
-      if (attempts === 1) await record(tx, ctx, row, "lease.revoke-failed", { error: failure.message, nextAttemptAt: next.toISOString() });
+      if (attempts === 1)
+        await record(tx, ctx, row, "lease.revoke-failed", {
+          error: failure.message,
+          nextAttemptAt: next.toISOString(),
+        });
       return row;
     });
   }
 
   /** The full cleanup of a claimed lease's IAM user, then its settled state. Never throws for AWS trouble. */
-  async function complete(claimed: LeaseRow, ctx: AuditContext, known?: DynamicSecretConfig): Promise<RevocationResult> {
+  async function complete(
+    claimed: LeaseRow,
+    ctx: AuditContext,
+    known?: DynamicSecretConfig,
+  ): Promise<RevocationResult> {
     let caller = "Leasehold's managing credentials";
     let outcome: CleanupOutcome;
     try {
@@ -121,7 +196,10 @@ export function createLeaseRevocation(deps: LeaseMachineryDeps & {
       if (!config) throw new AppError(409, "dynamic_secret_missing", "The lease's dynamic secret no longer exists");
       const managing = await aws.iam(config, ctx);
       caller = managing.caller;
-      outcome = await cleanupIamUser(managing.iam, claimed.username, { leaseId: claimed.id, creationConfirmed: claimed.creationError === null });
+      outcome = await cleanupIamUser(managing.iam, claimed.username, {
+        leaseId: claimed.id,
+        creationConfirmed: claimed.creationError === null,
+      });
     } catch (error) {
       let failure: AppError;
       try {
@@ -139,7 +217,8 @@ export function createLeaseRevocation(deps: LeaseMachineryDeps & {
   async function unclaimable(lease: LeaseRow): Promise<RevocationResult> {
     const current = (await repo.findById(db, lease.orgId, lease.id)) ?? lease;
     if (current.status === "revoked" || current.status === "expired") return { lease: current, error: null };
-    if (current.status === "creating") throw conflict("lease_creating", "The lease is still being created; revoke it once it is active");
+    if (current.status === "creating")
+      throw conflict("lease_creating", "The lease is still being created; revoke it once it is active");
     throw conflict("lease_revoking", "The lease is being revoked right now; check back in a moment");
   }
 
@@ -147,9 +226,17 @@ export function createLeaseRevocation(deps: LeaseMachineryDeps & {
    * Revoke on request: the caller waits for the cleanup. Revoking a revoked lease answers it
    * unchanged. `config`: the lease's dynamic secret, when the caller has just loaded it.
    */
-  async function revokeNow(ctx: AuditContext, lease: LeaseRow, config?: DynamicSecretConfig): Promise<RevocationResult> {
+  async function revokeNow(
+    ctx: AuditContext,
+    lease: LeaseRow,
+    config?: DynamicSecretConfig,
+  ): Promise<RevocationResult> {
     const by = actorOf(ctx);
-    const claimed = await claim(lease, ["active", "revoke_failed"], { revokedByType: by.type, revokedById: by.id, revokedByName: by.name });
+    const claimed = await claim(lease, ["active", "revoke_failed"], {
+      revokedByType: by.type,
+      revokedById: by.id,
+      revokedByName: by.name,
+    });
     return claimed ? complete(claimed, ctx, config) : unclaimable(lease);
   }
 
@@ -163,21 +250,40 @@ export function createLeaseRevocation(deps: LeaseMachineryDeps & {
      * remain and the audit log naming who forced it.
      */
     async forceRevoke(ctx: AuditContext, lease: LeaseRow): Promise<{ lease: LeaseRow; cleanupConfirmed: boolean }> {
-      if (lease.status === "creating") throw conflict("lease_creating", "The lease is still being created; the recovery worker cleans it up if its creation was interrupted");
+      if (lease.status === "creating")
+        throw conflict(
+          "lease_creating",
+          "The lease is still being created; the recovery worker cleans it up if its creation was interrupted",
+        );
       let lastError = lease.lastError;
       if (lease.status === "active" || lease.status === "revoke_failed") {
         const attempt = await revokeNow(ctx, lease);
-        if (!attempt.error && attempt.lease.status !== "revoking") return { lease: attempt.lease, cleanupConfirmed: true };
+        if (!attempt.error && attempt.lease.status !== "revoking")
+          return { lease: attempt.lease, cleanupConfirmed: true };
         lastError = attempt.error?.message ?? lastError;
       }
       const now = clock.now();
       const by = actorOf(ctx);
       const forced = await db.transaction(async (tx) => {
-        const row = await repo.transition(tx, lease.orgId, lease.id, { from: ["active", "revoking", "revoke_failed"] }, {
-          status: "revoked", dueAt: null, nextAttemptAt: null, revokedAt: now, revokedByType: by.type, revokedById: by.id, revokedByName: by.name, updatedAt: now,
-          statusDetails: `Force-revoked by ${by.name}: AWS cleanup was not confirmed${lastError ? ` (last error: ${lastError})` : ""}. ` +
-            `The IAM user ${lease.username} may still exist: delete it in IAM, or use the orphan check.`,
-        });
+        const row = await repo.transition(
+          tx,
+          lease.orgId,
+          lease.id,
+          { from: ["active", "revoking", "revoke_failed"] },
+          {
+            status: "revoked",
+            dueAt: null,
+            nextAttemptAt: null,
+            revokedAt: now,
+            revokedByType: by.type,
+            revokedById: by.id,
+            revokedByName: by.name,
+            updatedAt: now,
+            statusDetails:
+              `Force-revoked by ${by.name}: AWS cleanup was not confirmed${lastError ? ` (last error: ${lastError})` : ""}. ` +
+              `The IAM user ${lease.username} may still exist: delete it in IAM, or use the orphan check.`,
+          },
+        );
         if (!row) return null;
         await record(tx, ctx, row, "lease.force-revoke", { lastError, cleanupConfirmed: false });
         return row;
@@ -185,7 +291,11 @@ export function createLeaseRevocation(deps: LeaseMachineryDeps & {
       // Not movable (already settled by someone else): report it as it stands.
       if (!forced) {
         const current = (await repo.findById(db, lease.orgId, lease.id))!;
-        return { lease: current, cleanupConfirmed: current.status !== "revoking" && current.status !== "revoke_failed" && current.status !== "active" };
+        return {
+          lease: current,
+          cleanupConfirmed:
+            current.status !== "revoking" && current.status !== "revoke_failed" && current.status !== "active",
+        };
       }
       return { lease: forced, cleanupConfirmed: false };
     },
@@ -194,17 +304,40 @@ export function createLeaseRevocation(deps: LeaseMachineryDeps & {
      * A create failed: if the user may exist, clean it up at once (by tag, so a same-named
      * user that is not ours is left alone); otherwise settle the lease as revoked directly.
      */
-    async compensate(ctx: AuditContext, intent: LeaseRow, failure: AppError, userMayExist: boolean): Promise<RevocationResult> {
-      const patch: LeasePatch = { creationError: failure.message, revokedByType: "system", revokedById: null, revokedByName: "lease creation" };
+    async compensate(
+      ctx: AuditContext,
+      intent: LeaseRow,
+      failure: AppError,
+      userMayExist: boolean,
+    ): Promise<RevocationResult> {
+      const patch: LeasePatch = {
+        creationError: failure.message,
+        revokedByType: "system",
+        revokedById: null,
+        revokedByName: "lease creation",
+      };
       if (userMayExist) {
         const claimed = await claim(intent, ["creating"], patch);
-        return claimed ? complete(claimed, ctx) : { lease: (await repo.findById(db, intent.orgId, intent.id)) ?? intent, error: null };
+        return claimed
+          ? complete(claimed, ctx)
+          : { lease: (await repo.findById(db, intent.orgId, intent.id)) ?? intent, error: null };
       }
       const now = clock.now();
       const lease = await db.transaction(async (tx) => {
-        const row = await repo.transition(tx, intent.orgId, intent.id, { from: ["creating"] }, {
-          ...patch, status: "revoked", dueAt: null, revokedAt: now, updatedAt: now, statusDetails: `Creation failed: ${failure.message} No IAM user was created.`,
-        });
+        const row = await repo.transition(
+          tx,
+          intent.orgId,
+          intent.id,
+          { from: ["creating"] },
+          {
+            ...patch,
+            status: "revoked",
+            dueAt: null,
+            revokedAt: now,
+            updatedAt: now,
+            statusDetails: `Creation failed: ${failure.message} No IAM user was created.`,
+          },
+        );
         if (row) await record(tx, ctx, row, "lease.create-failed", { error: failure.message, outcome: "not-created" });
         return row ?? intent;
       });
@@ -218,25 +351,33 @@ export function createLeaseRevocation(deps: LeaseMachineryDeps & {
     async processDue(kind: DueKind, options: { batchSize: number; concurrency: number }) {
       const now = clock.now();
       const name = WORKER_NAMES[kind];
-      const claimed = await repo.claimDue(db, { now, from: DUE_STATUSES[kind], limit: options.batchSize }, {
-        status: "revoking",
-        dueAt: later(now, deps.claimTimeoutSeconds),
-        updatedAt: now,
-        revokedByType: repo.coalesce("revokedByType", "system") as never,
-        revokedByName: repo.coalesce("revokedByName", name) as never,
-        ...(kind === "recovery" ? { creationError: repo.coalesce("creationError", INTERRUPTED_CREATION) as never } : {}),
-      });
+      const claimed = await repo.claimDue(
+        db,
+        { now, from: DUE_STATUSES[kind], limit: options.batchSize },
+        {
+          status: "revoking",
+          dueAt: later(now, deps.claimTimeoutSeconds),
+          updatedAt: now,
+          revokedByType: repo.coalesce("revokedByType", "system") as never,
+          revokedByName: repo.coalesce("revokedByName", name) as never,
+          ...(kind === "recovery"
+            ? { creationError: repo.coalesce("creationError", INTERRUPTED_CREATION) as never }
+            : {}),
+        },
+      );
       // One read of each dynamic secret per batch, however many of its leases fell due together.
       const configs = new Map<string, Promise<DynamicSecretConfig | null>>();
       const configOf = (row: LeaseRow) => {
-        if (!configs.has(row.dynamicSecretId)) configs.set(row.dynamicSecretId, lookup.loadConfig(row.orgId, row.dynamicSecretId));
+        if (!configs.has(row.dynamicSecretId))
+          configs.set(row.dynamicSecretId, lookup.loadConfig(row.orgId, row.dynamicSecretId));
         return configs.get(row.dynamicSecretId)!;
       };
       const results = await settleWithConcurrency(claimed, options.concurrency, async (row) =>
         complete(row, systemContext(row.orgId, name), (await configOf(row)) ?? undefined),
       );
       const failed = results.filter((r) => r.status === "rejected" || r.value.error).length;
-      for (const r of results) if (r.status === "rejected") logger.error({ err: r.reason }, `${name}: settling a lease failed`);
+      for (const r of results)
+        if (r.status === "rejected") logger.error({ err: r.reason }, `${name}: settling a lease failed`);
       return { claimed: claimed.length, failed };
     },
   };

@@ -12,10 +12,16 @@ describe("revocation retry backoff", () => {
   });
 
   it("always stays within [10 s, 1 h] whatever the attempt and the jitter", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, random) => {
-      const delay = revokeRetryDelaySeconds(attempt, () => random);
-      return delay >= REVOKE_RETRY_MIN_SECONDS && delay <= REVOKE_RETRY_MAX_SECONDS && Number.isInteger(delay);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1_000_000 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, random) => {
+          const delay = revokeRetryDelaySeconds(attempt, () => random);
+          return delay >= REVOKE_RETRY_MIN_SECONDS && delay <= REVOKE_RETRY_MAX_SECONDS && Number.isInteger(delay);
+        },
+      ),
+    );
   });
 
   it("spreads retries of leases that failed together (jitter)", () => {

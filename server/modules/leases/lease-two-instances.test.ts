@@ -17,7 +17,12 @@ import { createLogger } from "../../lib/logger.ts";
 import { createCoreDeps, createServices } from "../../services.ts";
 import { createApiClient, createTestClock, TEST_PASSWORD } from "../../test/harness.ts";
 import { createLeaseWorker } from "../../workers/lease-workers.ts";
-import { answerServiceSpecificCredentialsLikeAws, fakeAccessKey, iamAt, unique } from "../dynamic-secrets/test-fixtures.ts";
+import {
+  answerServiceSpecificCredentialsLikeAws,
+  fakeAccessKey,
+  iamAt,
+  unique,
+} from "../dynamic-secrets/test-fixtures.ts";
 
 const LEASES = 500;
 
@@ -38,13 +43,22 @@ describe("two instances, one database, 500 leases due at once", () => {
 
   it("deletes each IAM user exactly once, and misses none", { timeout: 240_000 }, async () => {
     const url = ground.dbKind === "postgres" ? await createDatabase(ground.postgresAdminUrl!) : null;
-    const open = () => (url ? openDatabase({ kind: "postgres", url, maxConnections: 15 }) : openDatabase({ kind: "pglite", dataDir: null }));
+    const open = () =>
+      url
+        ? openDatabase({ kind: "postgres", url, maxConnections: 15 })
+        : openDatabase({ kind: "pglite", dataDir: null });
     const first = await open();
     const second = url ? await open() : first;
     databases.push(first, second);
     await runMigrations(first.db);
 
-    const env = loadEnv({ NODE_ENV: "test", AWS_ENDPOINT_URL: proxy.url, AWS_REGION: "us-east-1", LEASEHOLD_LEASE_QUOTA: "1000", LEASEHOLD_LEASE_WORKER_CONCURRENCY: "10" });
+    const env = loadEnv({
+      NODE_ENV: "test",
+      AWS_ENDPOINT_URL: proxy.url,
+      AWS_REGION: "us-east-1",
+      LEASEHOLD_LEASE_QUOTA: "1000",
+      LEASEHOLD_LEASE_WORKER_CONCURRENCY: "10",
+    });
     const envelope = createEnvelope(randomBytes(32));
     const logger = createLogger({ level: "silent" });
     const instances = [first, second].map((database) => {
@@ -54,12 +68,20 @@ describe("two instances, one database, 500 leases due at once", () => {
     });
 
     const admin = createApiClient(instances[0]!.app);
-    const setup = await admin.post("/api/v1/setup", { name: "Ada", email: `${unique("two")}@example.com`, password: TEST_PASSWORD, organizationName: "Acme", projectName: "Payments" });
+    const setup = await admin.post("/api/v1/setup", {
+      name: "Ada",
+      email: `${unique("two")}@example.com`,
+      password: TEST_PASSWORD,
+      organizationName: "Acme",
+      projectName: "Payments",
+    });
     expect(setup.status, setup.text).toBe(200);
     const location = { projectSlug: setup.body.project.slug, environmentSlug: "dev", path: "/" };
     const awsPath = `/${unique("lh-two")}/`;
     const secret = await admin.post("/api/v1/dynamic-secrets", {
-      ...location, name: "bulk", defaultTTL: "1h",
+      ...location,
+      name: "bulk",
+      defaultTTL: "1h",
       provider: { type: "aws-iam", inputs: { method: "access-key", ...fakeAccessKey(), region: "us-east-1", awsPath } },
     });
     expect(secret.status, secret.text).toBe(200);
@@ -79,15 +101,21 @@ describe("two instances, one database, 500 leases due at once", () => {
     const claimed = await Promise.all(workers.map((w) => w.drain()));
 
     expect(claimed[0]! + claimed[1]!).toBe(LEASES);
-    expect(claimed.every((n) => n > 0), `both instances took part: ${claimed.join(" + ")}`).toBe(true);
+    expect(
+      claimed.every((n) => n > 0),
+      `both instances took part: ${claimed.join(" + ")}`,
+    ).toBe(true);
     const deletes = new Map<string, number>();
-    for (const call of proxy.calls("DeleteUser")) deletes.set(call.params.UserName!, (deletes.get(call.params.UserName!) ?? 0) + 1);
+    for (const call of proxy.calls("DeleteUser"))
+      deletes.set(call.params.UserName!, (deletes.get(call.params.UserName!) ?? 0) + 1);
     expect(deletes.size).toBe(LEASES);
     for (const username of usernames) expect(deletes.get(username), username).toBe(1);
 
     const left = await iamAt(ground.motoUrl).send(new ListUsersCommand({ PathPrefix: awsPath }));
     expect(left.Users ?? []).toEqual([]);
-    const list = await admin.get(`/api/v1/dynamic-secrets/bulk/leases?projectSlug=${location.projectSlug}&environmentSlug=dev&path=/&status=active`);
+    const list = await admin.get(
+      `/api/v1/dynamic-secrets/bulk/leases?projectSlug=${location.projectSlug}&environmentSlug=dev&path=/&status=active`,
+    );
     expect(list.body.leases).toEqual([]);
   });
 });

@@ -17,7 +17,9 @@ export function toLease(row: LeaseRow): Lease {
     username: row.username,
     createdBy: { type: row.createdByType, id: row.createdById, name: row.createdByName },
     revokedAt: row.revokedAt?.toISOString() ?? null,
-    revokedBy: row.revokedByType ? { type: row.revokedByType, id: row.revokedById, name: row.revokedByName ?? "" } : null,
+    revokedBy: row.revokedByType
+      ? { type: row.revokedByType, id: row.revokedById, name: row.revokedByName ?? "" }
+      : null,
     revokeAttempts: row.revokeAttempts,
     nextAttemptAt: row.nextAttemptAt?.toISOString() ?? null,
     lastError: row.lastError,
@@ -31,7 +33,8 @@ export function actorOf(ctx: AuditContext): LeaseActor {
   return { type: actor.type, id: actor.id, name: actor.type === "user" ? actor.email : actor.name };
 }
 
-export const encodeCursor = (row: LeaseRow) => Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
+export const encodeCursor = (row: LeaseRow) =>
+  Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
 
 export function decodeCursor(cursor: string | undefined): LeaseCursor | undefined {
   if (!cursor) return undefined;
@@ -41,6 +44,8 @@ export function decodeCursor(cursor: string | undefined): LeaseCursor | undefine
     if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error("bad cursor");
     return { createdAt: date, id };
   } catch {
-    throw badRequest("invalid_cursor", "The cursor is not one this server gave out", [{ path: ["cursor"], message: "Use the nextCursor of the previous page" }]);
+    throw badRequest("invalid_cursor", "The cursor is not one this server gave out", [
+      { path: ["cursor"], message: "Use the nextCursor of the previous page" },
+    ]);
   }
 }

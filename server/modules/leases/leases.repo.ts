@@ -6,11 +6,14 @@ import { dynamicSecretLeases as leases } from "../../db/schema.ts";
 
 export type LeaseRow = typeof leases.$inferSelect;
 export type LeaseInsert = typeof leases.$inferInsert;
-export type LeasePatch = Partial<Omit<LeaseInsert, "id" | "orgId" | "projectId" | "dynamicSecretId" | "createdAt" | "version">>;
+export type LeasePatch = Partial<
+  Omit<LeaseInsert, "id" | "orgId" | "projectId" | "dynamicSecretId" | "createdAt" | "version">
+>;
 
 // Written out, not bound as parameters, so the planner can match the partial indexes' predicate.
 const LIVE: SQL = sql.raw(`${leases.status.name} in (${LIVE_LEASE_STATUSES.map((s) => `'${s}'`).join(", ")})`);
-const statusIn = (statuses: readonly LeaseStatus[]): SQL => sql.raw(`${leases.status.name} in (${statuses.map((s) => `'${s}'`).join(", ")})`);
+const statusIn = (statuses: readonly LeaseStatus[]): SQL =>
+  sql.raw(`${leases.status.name} in (${statuses.map((s) => `'${s}'`).join(", ")})`);
 
 export interface LeaseCursor {
   createdAt: Date;
@@ -25,39 +28,94 @@ export interface LeaseCursor {
 export function createLeasesRepo() {
   const byId = (orgId: string, id: string) => and(eq(leases.orgId, orgId), eq(leases.id, id));
   return {
-    insert: (db: Db, row: LeaseInsert) => db.insert(leases).values(row).returning().then((r) => r[0]!),
-    findById: (db: Db, orgId: string, id: string) => db.select().from(leases).where(byId(orgId, id)).then((r) => r[0] ?? null),
+    insert: (db: Db, row: LeaseInsert) =>
+      db
+        .insert(leases)
+        .values(row)
+        .returning()
+        .then((r) => r[0]!),
+    findById: (db: Db, orgId: string, id: string) =>
+      db
+        .select()
+        .from(leases)
+        .where(byId(orgId, id))
+        .then((r) => r[0] ?? null),
 
     /** A page of a secret's leases, newest first, by keyset (fast on the millionth row too). */
-    listForSecret(db: Db, orgId: string, dynamicSecretId: string, q: { liveOnly: boolean; limit: number; after?: LeaseCursor | undefined }) {
+    listForSecret(
+      db: Db,
+      orgId: string,
+      dynamicSecretId: string,
+      q: { liveOnly: boolean; limit: number; after?: LeaseCursor | undefined },
+    ) {
       const filters: (SQL | undefined)[] = [eq(leases.orgId, orgId), eq(leases.dynamicSecretId, dynamicSecretId)];
       if (q.liveOnly) filters.push(LIVE);
-      if (q.after) filters.push(sql`(${leases.createdAt}, ${leases.id}) < (${q.after.createdAt.toISOString()}::timestamptz, ${q.after.id}::uuid)`);
+      if (q.after)
+        filters.push(
+          sql`(${leases.createdAt}, ${leases.id}) < (${q.after.createdAt.toISOString()}::timestamptz, ${q.after.id}::uuid)`,
+        );
       // NULLS LAST as in the indexes (drizzle's default there): otherwise PostgreSQL cannot read the index in order and sorts every row.
-      return db.select().from(leases).where(and(...filters)).orderBy(sql`${leases.createdAt} desc nulls last`, sql`${leases.id} desc nulls last`).limit(q.limit);
+      return db
+        .select()
+        .from(leases)
+        .where(and(...filters))
+        .orderBy(sql`${leases.createdAt} desc nulls last`, sql`${leases.id} desc nulls last`)
+        .limit(q.limit);
     },
     countLive: (db: Db, orgId: string, dynamicSecretId: string) =>
-      db.select({ value: count() }).from(leases).where(and(eq(leases.orgId, orgId), eq(leases.dynamicSecretId, dynamicSecretId), LIVE)).then((r) => r[0]?.value ?? 0),
+      db
+        .select({ value: count() })
+        .from(leases)
+        .where(and(eq(leases.orgId, orgId), eq(leases.dynamicSecretId, dynamicSecretId), LIVE))
+        .then((r) => r[0]?.value ?? 0),
     async countLiveBySecret(db: Db, orgId: string, dynamicSecretIds: string[]): Promise<Map<string, number>> {
       if (dynamicSecretIds.length === 0) return new Map();
-      const rows = await db.select({ id: leases.dynamicSecretId, value: count() }).from(leases)
-        .where(and(eq(leases.orgId, orgId), inArray(leases.dynamicSecretId, dynamicSecretIds), LIVE)).groupBy(leases.dynamicSecretId);
+      const rows = await db
+        .select({ id: leases.dynamicSecretId, value: count() })
+        .from(leases)
+        .where(and(eq(leases.orgId, orgId), inArray(leases.dynamicSecretId, dynamicSecretIds), LIVE))
+        .groupBy(leases.dynamicSecretId);
       return new Map(rows.map((r) => [r.id, r.value]));
     },
     listLive: (db: Db, orgId: string, dynamicSecretId: string, limit: number) =>
-      db.select().from(leases).where(and(eq(leases.orgId, orgId), eq(leases.dynamicSecretId, dynamicSecretId), LIVE)).orderBy(asc(leases.createdAt)).limit(limit),
+      db
+        .select()
+        .from(leases)
+        .where(and(eq(leases.orgId, orgId), eq(leases.dynamicSecretId, dynamicSecretId), LIVE))
+        .orderBy(asc(leases.createdAt))
+        .limit(limit),
     /** Which of these lease IDs belong to a live lease, in any organisation (see above). */
     findLiveByIds: (db: Db, ids: string[]) =>
-      ids.length === 0 ? Promise.resolve([] as { id: string }[]) : db.select({ id: leases.id }).from(leases).where(and(inArray(leases.id, ids), LIVE)),
+      ids.length === 0
+        ? Promise.resolve([] as { id: string }[])
+        : db
+            .select({ id: leases.id })
+            .from(leases)
+            .where(and(inArray(leases.id, ids), LIVE)),
 
     /**
      * Compare-and-set: applies `patch` and bumps the version only when the lease is still at
      * `version` (and, when given, in one of `from`). Null when someone else moved it first.
      */
-    transition: (db: Db, orgId: string, id: string, expected: { version?: number; from?: readonly LeaseStatus[] }, patch: LeasePatch) =>
-      db.update(leases).set({ ...patch, version: sql`${leases.version} + 1` })
-        .where(and(byId(orgId, id), expected.version !== undefined ? eq(leases.version, expected.version) : undefined, expected.from ? statusIn(expected.from) : undefined))
-        .returning().then((r) => r[0] ?? null),
+    transition: (
+      db: Db,
+      orgId: string,
+      id: string,
+      expected: { version?: number; from?: readonly LeaseStatus[] },
+      patch: LeasePatch,
+    ) =>
+      db
+        .update(leases)
+        .set({ ...patch, version: sql`${leases.version} + 1` })
+        .where(
+          and(
+            byId(orgId, id),
+            expected.version !== undefined ? eq(leases.version, expected.version) : undefined,
+            expected.from ? statusIn(expected.from) : undefined,
+          ),
+        )
+        .returning()
+        .then((r) => r[0] ?? null),
 
     /**
      * Claims up to `limit` due leases in one statement: SELECT … FOR UPDATE SKIP LOCKED picks
@@ -66,10 +124,18 @@ export function createLeasesRepo() {
      * hold no lease in memory between ticks; the database is the queue.
      */
     claimDue(db: Db, q: { now: Date; from: readonly LeaseStatus[]; limit: number }, patch: LeasePatch) {
-      const due = db.select({ id: leases.id }).from(leases)
+      const due = db
+        .select({ id: leases.id })
+        .from(leases)
         .where(and(lte(leases.dueAt, q.now), statusIn(q.from)))
-        .orderBy(asc(leases.dueAt)).limit(q.limit).for("update", { skipLocked: true });
-      return db.update(leases).set({ ...patch, version: sql`${leases.version} + 1` }).where(inArray(leases.id, due)).returning();
+        .orderBy(asc(leases.dueAt))
+        .limit(q.limit)
+        .for("update", { skipLocked: true });
+      return db
+        .update(leases)
+        .set({ ...patch, version: sql`${leases.version} + 1` })
+        .where(inArray(leases.id, due))
+        .returning();
     },
     /** Fills a column only where it is still empty (who asked first, the first creation error). */
     coalesce: <T>(column: "revokedByType" | "revokedById" | "revokedByName" | "creationError", value: T) =>

@@ -14,14 +14,20 @@ import type { LeaseRow } from "./leases.repo.ts";
 const RENEW_ATTEMPTS = 5;
 const REVOKE_ALL_AT_ONCE = 10;
 
-export function createLeasesService(deps: LeaseMachineryDeps & {
-  randomId: () => string;
-  random?: () => number;
-  quotaPerSecret: number;
-  recoveryAfterSeconds: number;
-}) {
+export function createLeasesService(
+  deps: LeaseMachineryDeps & {
+    randomId: () => string;
+    random?: () => number;
+    quotaPerSecret: number;
+    recoveryAfterSeconds: number;
+  },
+) {
   const { db, repo, lookup, audit, clock } = deps;
-  const revocation = createLeaseRevocation({ ...deps, random: deps.random ?? Math.random, claimTimeoutSeconds: deps.recoveryAfterSeconds });
+  const revocation = createLeaseRevocation({
+    ...deps,
+    random: deps.random ?? Math.random,
+    claimTimeoutSeconds: deps.recoveryAfterSeconds,
+  });
   const createLease = createLeaseCreation({ ...deps, revocation });
 
   /**
@@ -32,7 +38,13 @@ export function createLeasesService(deps: LeaseMachineryDeps & {
     const where = await lookup.location(ctx.actor, loc, action);
     const lease = await repo.findById(db, ctx.actor.orgId, leaseId);
     const secret = lease ? await lookup.findById(ctx.actor.orgId, lease.dynamicSecretId) : null;
-    if (!lease || !secret || secret.projectId !== where.project.id || secret.environmentId !== where.environment.id || secret.folderPath !== where.path) {
+    if (
+      !lease ||
+      !secret ||
+      secret.projectId !== where.project.id ||
+      secret.environmentId !== where.environment.id ||
+      secret.folderPath !== where.path
+    ) {
       throw notFound("Lease");
     }
     return { lease, secret };
@@ -42,8 +54,13 @@ export function createLeasesService(deps: LeaseMachineryDeps & {
     let { lease, secret } = await leaseAt(ctx, leaseId, input, "leases.manage");
     for (let attempt = 0; attempt < RENEW_ATTEMPTS; attempt++) {
       const now = clock.now();
-      if (lease.status !== "active") throw conflict("lease_not_active", `Only active leases can be renewed; this one is ${lease.status.replace("_", " ")}`);
-      if (lease.expireAt <= now) throw badRequest("lease_expired", "This lease has expired and is being revoked; create a new one");
+      if (lease.status !== "active")
+        throw conflict(
+          "lease_not_active",
+          `Only active leases can be renewed; this one is ${lease.status.replace("_", " ")}`,
+        );
+      if (lease.expireAt <= now)
+        throw badRequest("lease_expired", "This lease has expired and is being revoked; create a new one");
       const ttl = input.ttl ?? secret.defaultTtlSeconds;
       const expireAt = new Date(lease.expireAt.getTime() + ttl * 1000);
       if (secret.maxTtlSeconds !== null) {
@@ -53,18 +70,34 @@ export function createLeasesService(deps: LeaseMachineryDeps & {
           throw fieldError(
             ["ttl"],
             `Renewing by ${toDurationString(ttl)} would end the lease at ${expireAt.toISOString()}, past its max TTL (${toDurationString(secret.maxTtlSeconds)} from creation, ${cap.toISOString()}). ` +
-              (remaining >= 1 ? `At most ${toDurationString(remaining)} can be added.` : "It cannot be renewed any further."),
+              (remaining >= 1
+                ? `At most ${toDurationString(remaining)} can be added.`
+                : "It cannot be renewed any further."),
             "ttl_above_max",
           );
         }
       }
       const renewed = await db.transaction(async (tx) => {
         // Optimistic concurrency: a concurrent renew or revoke bumped the version, so re-read and recompute.
-        const row = await repo.transition(tx, lease.orgId, lease.id, { version: lease.version, from: ["active"] }, { expireAt, dueAt: expireAt, updatedAt: now });
+        const row = await repo.transition(
+          tx,
+          lease.orgId,
+          lease.id,
+          { version: lease.version, from: ["active"] },
+          { expireAt, dueAt: expireAt, updatedAt: now },
+        );
         if (row) {
           await audit.record(tx, ctx, {
-            action: "lease.renew", resourceType: "dynamic-secret-lease", resourceId: row.id, projectId: row.projectId,
-            metadata: { dynamicSecretId: row.dynamicSecretId, username: row.username, from: lease.expireAt.toISOString(), to: expireAt.toISOString() },
+            action: "lease.renew",
+            resourceType: "dynamic-secret-lease",
+            resourceId: row.id,
+            projectId: row.projectId,
+            metadata: {
+              dynamicSecretId: row.dynamicSecretId,
+              username: row.username,
+              from: lease.expireAt.toISOString(),
+              to: expireAt.toISOString(),
+            },
           });
         }
         return row;
@@ -76,15 +109,25 @@ export function createLeasesService(deps: LeaseMachineryDeps & {
   }
 
   async function revoke(ctx: RequestContext, leaseId: string, input: SecretLocation & { isForced: boolean }) {
-    const { lease, secret } = await leaseAt(ctx, leaseId, input, input.isForced ? "leases.force-revoke" : "leases.manage");
+    const { lease, secret } = await leaseAt(
+      ctx,
+      leaseId,
+      input,
+      input.isForced ? "leases.force-revoke" : "leases.manage",
+    );
     if (input.isForced) return toLease((await revocation.forceRevoke(ctx, lease)).lease);
     const result = await revocation.revokeNow(ctx, lease, lookup.config(secret));
     if (result.error) {
       const e = result.error;
-      throw new AppError(e.status, e.code, `${e.message} The lease is now revoke_failed; Leasehold retries the cleanup on its own.`, {
-        ...e.extra,
-        details: { ...e.extra.details, leaseId, leaseStatus: result.lease.status },
-      });
+      throw new AppError(
+        e.status,
+        e.code,
+        `${e.message} The lease is now revoke_failed; Leasehold retries the cleanup on its own.`,
+        {
+          ...e.extra,
+          details: { ...e.extra.details, leaseId, leaseStatus: result.lease.status },
+        },
+      );
     }
     return toLease(result.lease);
   }
@@ -108,7 +151,8 @@ export function createLeasesService(deps: LeaseMachineryDeps & {
           if (!forced.cleanupConfirmed) unconfirmed.push(forced.lease);
           return forced.lease;
         }
-        if (lease.status === "active" || lease.status === "revoke_failed") return (await revocation.revokeNow(ctx, lease)).lease;
+        if (lease.status === "active" || lease.status === "revoke_failed")
+          return (await revocation.revokeNow(ctx, lease)).lease;
         return lease; // being created, or revoked elsewhere right now: not ours to finish
       });
       results.forEach((r, i) => {
@@ -126,11 +170,22 @@ export function createLeasesService(deps: LeaseMachineryDeps & {
     async get(ctx: RequestContext, leaseId: string, loc: SecretLocation) {
       return toLease((await leaseAt(ctx, leaseId, loc, "leases.read")).lease);
     },
-    async list(ctx: RequestContext, name: string, query: SecretLocation & { status: "active" | "all"; limit: number; cursor?: string | undefined }) {
+    async list(
+      ctx: RequestContext,
+      name: string,
+      query: SecretLocation & { status: "active" | "all"; limit: number; cursor?: string | undefined },
+    ) {
       const { row } = await lookup.find(ctx.actor, query, name, "leases.read");
-      const rows = await repo.listForSecret(db, row.orgId, row.id, { liveOnly: query.status === "active", limit: query.limit + 1, after: decodeCursor(query.cursor) });
+      const rows = await repo.listForSecret(db, row.orgId, row.id, {
+        liveOnly: query.status === "active",
+        limit: query.limit + 1,
+        after: decodeCursor(query.cursor),
+      });
       const page = rows.slice(0, query.limit);
-      return { leases: page.map(toLease), nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]!) : null };
+      return {
+        leases: page.map(toLease),
+        nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]!) : null,
+      };
     },
     /** What the dynamic secrets module needs from leases (wired in services.ts). */
     forDynamicSecrets: {

@@ -1,7 +1,12 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import {
-  acceptInviteInputSchema, loginInputSchema, sessionResponseSchema, setupInputSchema, setupResponseSchema, setupStatusSchema,
+  acceptInviteInputSchema,
+  loginInputSchema,
+  sessionResponseSchema,
+  setupInputSchema,
+  setupResponseSchema,
+  setupStatusSchema,
 } from "#shared/schemas/auth.ts";
 import { messageResponseSchema } from "#shared/schemas/common.ts";
 import type { AppEnv } from "../../context.ts";
@@ -13,29 +18,53 @@ import type { SessionCookie } from "./session-cookie.ts";
 const tags = ["Dashboard sign-in"];
 
 const setupStatus = createRoute({
-  method: "get", path: "/setup/status", operationId: "getSetupStatus", tags, summary: "Whether first-run setup is still needed",
+  method: "get",
+  path: "/setup/status",
+  operationId: "getSetupStatus",
+  tags,
+  summary: "Whether first-run setup is still needed",
   responses: { 200: jsonResponse(setupStatusSchema, "Setup status") },
 });
 const setup = createRoute({
-  method: "post", path: "/setup", operationId: "completeSetup", tags, summary: "Create the first admin, organisation and project",
+  method: "post",
+  path: "/setup",
+  operationId: "completeSetup",
+  tags,
+  summary: "Create the first admin, organisation and project",
   request: { body: jsonBody(setupInputSchema) },
   responses: { 200: jsonResponse(setupResponseSchema, "Signed in as the new admin"), ...errorResponses },
 });
 const login = createRoute({
-  method: "post", path: "/auth/login", operationId: "login", tags, summary: "Sign in with email and password",
+  method: "post",
+  path: "/auth/login",
+  operationId: "login",
+  tags,
+  summary: "Sign in with email and password",
   request: { body: jsonBody(loginInputSchema) },
   responses: { 200: jsonResponse(sessionResponseSchema, "Signed in"), ...errorResponses },
 });
 const logout = createRoute({
-  method: "post", path: "/auth/logout", operationId: "logout", tags, summary: "End the current session",
+  method: "post",
+  path: "/auth/logout",
+  operationId: "logout",
+  tags,
+  summary: "End the current session",
   responses: { 200: jsonResponse(messageResponseSchema, "Signed out"), ...errorResponses },
 });
 const session = createRoute({
-  method: "get", path: "/auth/session", operationId: "getSession", tags, summary: "The signed-in person, their organisation and CSRF token",
+  method: "get",
+  path: "/auth/session",
+  operationId: "getSession",
+  tags,
+  summary: "The signed-in person, their organisation and CSRF token",
   responses: { 200: jsonResponse(sessionResponseSchema, "The current session"), ...errorResponses },
 });
 const acceptInvite = createRoute({
-  method: "post", path: "/auth/accept-invite", operationId: "acceptInvite", tags, summary: "Use a one-time setup link",
+  method: "post",
+  path: "/auth/accept-invite",
+  operationId: "acceptInvite",
+  tags,
+  summary: "Use a one-time setup link",
   request: { body: jsonBody(acceptInviteInputSchema) },
   responses: { 200: jsonResponse(sessionResponseSchema, "Signed in"), ...errorResponses },
 });

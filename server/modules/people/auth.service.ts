@@ -46,7 +46,14 @@ export function createAuthService(deps: {
   const { db, repo, clock, randomId } = deps;
 
   /** Opens a session for a person in an org, audits it, and returns the cookie value and the signed-in response. */
-  async function startSession(tx: Db, user: UserRow, orgId: string, orgRole: OrgRole, meta: RequestMeta, event: AuditEvent) {
+  async function startSession(
+    tx: Db,
+    user: UserRow,
+    orgId: string,
+    orgRole: OrgRole,
+    meta: RequestMeta,
+    event: AuditEvent,
+  ) {
     const token = generateToken("lhs");
     const now = clock.now();
     const sessionId = randomId();
@@ -83,13 +90,22 @@ export function createAuthService(deps: {
    * Only failed attempts count, per IP and per email: a guesser produces nothing else,
    * while people who sign in often are never locked out by their own successes.
    */
-  const limiters = (ip: string, email: string) => [[deps.loginLimits.perIp, ip], [deps.loginLimits.perEmail, email]] as const;
+  const limiters = (ip: string, email: string) =>
+    [
+      [deps.loginLimits.perIp, ip],
+      [deps.loginLimits.perEmail, email],
+    ] as const;
 
   function tooManyAttempts(retryAfterSeconds: number) {
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-    return new AppError(429, "too_many_attempts", `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`, {
-      details: { retryAfterSeconds },
-    });
+    return new AppError(
+      429,
+      "too_many_attempts",
+      `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+      {
+        details: { retryAfterSeconds },
+      },
+    );
   }
 
   function enforceLoginLimits(ip: string, email: string) {
@@ -116,12 +132,42 @@ export function createAuthService(deps: {
           throw conflict("setup_completed", "Leasehold is already set up. Sign in instead.");
         }
         const now = clock.now();
-        const org = await repo.insertOrganization(tx, { id: randomId(), name: input.organizationName, createdAt: now, updatedAt: now });
-        const user = await repo.insertUser(tx, { id: randomId(), email: input.email, name: input.name, passwordHash, createdAt: now, updatedAt: now });
-        await repo.insertMembership(tx, { id: randomId(), orgId: org.id, userId: user.id, role: "admin", status: "active", createdAt: now });
-        const session = await startSession(tx, user, org.id, "admin", meta, { action: "org.setup", resourceType: "organization", resourceId: org.id, metadata: { name: org.name } });
+        const org = await repo.insertOrganization(tx, {
+          id: randomId(),
+          name: input.organizationName,
+          createdAt: now,
+          updatedAt: now,
+        });
+        const user = await repo.insertUser(tx, {
+          id: randomId(),
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          createdAt: now,
+          updatedAt: now,
+        });
+        await repo.insertMembership(tx, {
+          id: randomId(),
+          orgId: org.id,
+          userId: user.id,
+          role: "admin",
+          status: "active",
+          createdAt: now,
+        });
+        const session = await startSession(tx, user, org.id, "admin", meta, {
+          action: "org.setup",
+          resourceType: "organization",
+          resourceId: org.id,
+          metadata: { name: org.name },
+        });
         const project = await deps.projects.createInTransaction(tx, session.ctx, { name: input.projectName });
-        return { token: session.token, response: { ...(await session.response()), project: { id: project.id, name: project.name, slug: project.slug } } };
+        return {
+          token: session.token,
+          response: {
+            ...(await session.response()),
+            project: { id: project.id, name: project.name, slug: project.slug },
+          },
+        };
       });
     },
 
@@ -137,7 +183,10 @@ export function createAuthService(deps: {
         throw unauthorized(INVALID_LOGIN, "invalid_credentials");
       }
       return db.transaction(async (tx) => {
-        const session = await startSession(tx, user, membership.orgId, membership.role, meta, { action: "session.login", resourceType: "session" });
+        const session = await startSession(tx, user, membership.orgId, membership.role, meta, {
+          action: "session.login",
+          resourceType: "session",
+        });
         return { token: session.token, response: await session.response() };
       });
     },
@@ -146,12 +195,21 @@ export function createAuthService(deps: {
       const passwordHash = await hash(input.password);
       return db.transaction(async (tx) => {
         const invite = await repo.consumeInvite(tx, hashToken(input.token), clock.now());
-        if (!invite) throw new AppError(400, "invalid_invite", "This setup link is invalid, expired or already used. Ask an admin for a new one.");
+        if (!invite)
+          throw new AppError(
+            400,
+            "invalid_invite",
+            "This setup link is invalid, expired or already used. Ask an admin for a new one.",
+          );
         await repo.activateUser(tx, invite.userId, input.name, passwordHash, clock.now());
         await repo.activateMembership(tx, invite.orgId, invite.userId);
         const user = (await repo.findUserById(tx, invite.userId))!;
         const membership = (await repo.findMembershipOfUser(tx, invite.orgId, user.id))!;
-        const session = await startSession(tx, user, invite.orgId, membership.role, meta, { action: "member.accept-invite", resourceType: "member", resourceId: membership.id });
+        const session = await startSession(tx, user, invite.orgId, membership.role, meta, {
+          action: "member.accept-invite",
+          resourceType: "member",
+          resourceId: membership.id,
+        });
         return { token: session.token, response: await session.response() };
       });
     },
@@ -160,7 +218,11 @@ export function createAuthService(deps: {
       if (actor.type !== "user") return;
       await db.transaction(async (tx) => {
         await repo.deleteSession(tx, actor.sessionId);
-        await deps.audit.record(tx, { actor, ...meta }, { action: "session.logout", resourceType: "session", resourceId: actor.sessionId });
+        await deps.audit.record(
+          tx,
+          { actor, ...meta },
+          { action: "session.logout", resourceType: "session", resourceId: actor.sessionId },
+        );
       });
     },
 
@@ -175,8 +237,17 @@ export function createAuthService(deps: {
         return null;
       }
       if (!session.role || session.status !== "active") return null;
-      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.touchSession(db, session.id, now);
-      return { type: "user", id: session.userId, orgId: session.orgId, orgRole: session.role, name: session.name, email: session.email, sessionId: session.id };
+      if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS)
+        await repo.touchSession(db, session.id, now);
+      return {
+        type: "user",
+        id: session.userId,
+        orgId: session.orgId,
+        orgRole: session.role,
+        name: session.name,
+        email: session.email,
+        sessionId: session.id,
+      };
     },
 
     async currentSession(actor: Actor, token: string) {

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestClock, createTestServer, TEST_PASSWORD, type SetupBody, type TestServer } from "../../test/harness.ts";
+import {
+  createTestClock,
+  createTestServer,
+  TEST_PASSWORD,
+  type SetupBody,
+  type TestServer,
+} from "../../test/harness.ts";
 import type { ApiClient } from "../../test/api-client.ts";
 
 const clock = createTestClock(new Date());
@@ -8,7 +14,10 @@ let admin: ApiClient;
 let session: SetupBody;
 
 beforeAll(async () => {
-  server = await createTestServer({ clock, env: { LEASEHOLD_SESSION_IDLE_TTL: "3600", LEASEHOLD_SESSION_ABSOLUTE_TTL: "86400" } });
+  server = await createTestServer({
+    clock,
+    env: { LEASEHOLD_SESSION_IDLE_TTL: "3600", LEASEHOLD_SESSION_ABSOLUTE_TTL: "86400" },
+  });
   expect((await server.client().get("/api/v1/setup/status")).body).toEqual({ needsSetup: true });
   ({ client: admin, session } = await server.setupFirstAdmin({ email: "ada@example.com", projectName: "Payments" }));
 });
@@ -23,13 +32,23 @@ describe("first run", () => {
   });
 
   it("cannot run twice", async () => {
-    const res = await server.client().post("/api/v1/setup", { name: "Eve", email: "eve@example.com", password: TEST_PASSWORD, organizationName: "Evil", projectName: "X" });
+    const res = await server
+      .client()
+      .post("/api/v1/setup", {
+        name: "Eve",
+        email: "eve@example.com",
+        password: TEST_PASSWORD,
+        organizationName: "Evil",
+        projectName: "X",
+      });
     expect(res.status).toBe(409);
     expect(res.body.reasonCode).toBe("setup_completed");
   });
 
   it("validates every field", async () => {
-    const res = await server.client().post("/api/v1/setup", { name: "", email: "nope", password: "short", organizationName: "A", projectName: "B" });
+    const res = await server
+      .client()
+      .post("/api/v1/setup", { name: "", email: "nope", password: "short", organizationName: "A", projectName: "B" });
     expect(res.status).toBe(400);
     expect(res.body.issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(["email", "name", "password"]);
   });
@@ -48,8 +67,12 @@ describe("login", () => {
   });
 
   it("gives one message for an unknown email and a wrong password", async () => {
-    const unknown = await server.client().post("/api/v1/auth/login", { email: "nobody@example.com", password: TEST_PASSWORD });
-    const wrong = await server.client().post("/api/v1/auth/login", { email: "ada@example.com", password: "wrong password here" });
+    const unknown = await server
+      .client()
+      .post("/api/v1/auth/login", { email: "nobody@example.com", password: TEST_PASSWORD });
+    const wrong = await server
+      .client()
+      .post("/api/v1/auth/login", { email: "ada@example.com", password: "wrong password here" });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body.message).toBe(wrong.body.message);
@@ -59,7 +82,8 @@ describe("login", () => {
   it("rate-limits attempts per email with a clear message", async () => {
     const email = "target@example.com";
     let last;
-    for (let i = 0; i < 11; i++) last = await server.client().post("/api/v1/auth/login", { email, password: `guess number ${i}` });
+    for (let i = 0; i < 11; i++)
+      last = await server.client().post("/api/v1/auth/login", { email, password: `guess number ${i}` });
     expect(last!.status).toBe(429);
     expect(last!.body.message).toMatch(/Too many failed sign-in attempts\. Try again in \d+ minutes?/);
     expect(last!.headers.get("retry-after")).toMatch(/^\d+$/);
@@ -67,7 +91,10 @@ describe("login", () => {
 
   it("does not count successful sign-ins", async () => {
     for (let i = 0; i < 15; i++) {
-      expect((await server.client().post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD })).status).toBe(200);
+      expect(
+        (await server.client().post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD }))
+          .status,
+      ).toBe(200);
     }
   });
 
@@ -75,12 +102,21 @@ describe("login", () => {
     const { createApiClient } = await import("../../test/api-client.ts");
     let last;
     for (let i = 0; i < 31; i++) {
-      last = await createApiClient(server.app, { peer: "198.51.100.23" }).post("/api/v1/auth/login", { email: `spray${i}@example.com`, password: "password guess" });
+      last = await createApiClient(server.app, { peer: "198.51.100.23" }).post("/api/v1/auth/login", {
+        email: `spray${i}@example.com`,
+        password: "password guess",
+      });
     }
     expect(last!.status).toBe(429);
-    const sameIpRightPassword = await createApiClient(server.app, { peer: "198.51.100.23" }).post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD });
+    const sameIpRightPassword = await createApiClient(server.app, { peer: "198.51.100.23" }).post(
+      "/api/v1/auth/login",
+      { email: "ada@example.com", password: TEST_PASSWORD },
+    );
     expect(sameIpRightPassword.status).toBe(429);
-    const elsewhere = await createApiClient(server.app, { peer: "198.51.100.24" }).post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD });
+    const elsewhere = await createApiClient(server.app, { peer: "198.51.100.24" }).post("/api/v1/auth/login", {
+      email: "ada@example.com",
+      password: TEST_PASSWORD,
+    });
     expect(elsewhere.status).toBe(200);
   });
 });
@@ -113,7 +149,9 @@ describe("sessions", () => {
 describe("CSRF defence on cookie-authenticated writes", () => {
   beforeAll(async () => {
     // The session tests above moved the clock past the first session's lifetime.
-    expect((await admin.post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD })).status).toBe(200);
+    expect((await admin.post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD })).status).toBe(
+      200,
+    );
   });
 
   it("refuses a write without the CSRF token", async () => {

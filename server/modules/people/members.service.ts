@@ -31,7 +31,11 @@ export function createMembersService(deps: {
   }
 
   return {
-    async list(ctx: RequestContext, orgId: string, query: { offset: number; limit: number; search?: string | undefined }) {
+    async list(
+      ctx: RequestContext,
+      orgId: string,
+      query: { offset: number; limit: number; search?: string | undefined },
+    ) {
       access.requireOrg(ctx.actor, orgId, "org.read");
       const { rows, totalCount } = await repo.listMembers(db, orgId, query);
       return { members: rows.map(toMember), totalCount };
@@ -45,12 +49,38 @@ export function createMembersService(deps: {
           throw conflict("email_taken", "A person with this email already has a Leasehold account.");
         }
         const now = clock.now();
-        const user = await repo.insertUser(tx, { id: randomId(), email: input.email, name: input.email.split("@")[0]!, passwordHash: null, createdAt: now, updatedAt: now });
-        const membership = await repo.insertMembership(tx, { id: randomId(), orgId, userId: user.id, role: input.role, status: "invited", createdAt: now });
+        const user = await repo.insertUser(tx, {
+          id: randomId(),
+          email: input.email,
+          name: input.email.split("@")[0]!,
+          passwordHash: null,
+          createdAt: now,
+          updatedAt: now,
+        });
+        const membership = await repo.insertMembership(tx, {
+          id: randomId(),
+          orgId,
+          userId: user.id,
+          role: input.role,
+          status: "invited",
+          createdAt: now,
+        });
         const token = generateToken("lhi");
         const expiresAt = new Date(now.getTime() + INVITE_TTL_MS);
-        await repo.insertInvite(tx, { id: randomId(), orgId, userId: user.id, tokenHash: hashToken(token), expiresAt, createdAt: now });
-        await audit.record(tx, ctx, { action: "member.add", resourceType: "member", resourceId: membership.id, metadata: { email: input.email, role: input.role } });
+        await repo.insertInvite(tx, {
+          id: randomId(),
+          orgId,
+          userId: user.id,
+          tokenHash: hashToken(token),
+          expiresAt,
+          createdAt: now,
+        });
+        await audit.record(tx, ctx, {
+          action: "member.add",
+          resourceType: "member",
+          resourceId: membership.id,
+          metadata: { email: input.email, role: input.role },
+        });
         const member = (await repo.findMember(tx, orgId, membership.id))!;
         const setupLink = `${baseUrl.replace(/\/$/, "")}/accept-invite?token=${encodeURIComponent(token)}`;
         return { member: toMember(member), setupLink, setupLinkExpiresAt: expiresAt.toISOString() };
@@ -64,7 +94,12 @@ export function createMembersService(deps: {
         if (!member) throw notFound("Member");
         await assertAdminRemains(tx, orgId, member, role);
         await repo.updateMemberRole(tx, orgId, memberId, role);
-        await audit.record(tx, ctx, { action: "member.update-role", resourceType: "member", resourceId: memberId, metadata: { email: member.email, from: member.role, to: role } });
+        await audit.record(tx, ctx, {
+          action: "member.update-role",
+          resourceType: "member",
+          resourceId: memberId,
+          metadata: { email: member.email, from: member.role, to: role },
+        });
         return { member: toMember({ ...member, role }) };
       });
     },
@@ -80,7 +115,12 @@ export function createMembersService(deps: {
         await repo.deleteInvitesOfUser(tx, orgId, member.userId);
         await repo.deleteSessionsOfUser(tx, orgId, member.userId);
         await repo.deleteMember(tx, orgId, memberId);
-        await audit.record(tx, ctx, { action: "member.remove", resourceType: "member", resourceId: memberId, metadata: { email: member.email } });
+        await audit.record(tx, ctx, {
+          action: "member.remove",
+          resourceType: "member",
+          resourceId: memberId,
+          metadata: { email: member.email },
+        });
         return { member: toMember(member) };
       });
     },

@@ -49,7 +49,9 @@ describe("members", () => {
   });
 
   it("refuses a duplicate email and a bad role with field detail", async () => {
-    expect((await admin.post(`/api/v1/organizations/${orgId}/members`, { email: "grace@example.com" })).status).toBe(409);
+    expect((await admin.post(`/api/v1/organizations/${orgId}/members`, { email: "grace@example.com" })).status).toBe(
+      409,
+    );
     const bad = await admin.post(`/api/v1/organizations/${orgId}/members`, { email: "x@example.com", role: "owner" });
     expect(bad.status).toBe(400);
     expect(bad.body.issues[0].path).toEqual(["role"]);
@@ -64,7 +66,11 @@ describe("members", () => {
   });
 
   it("changes roles and never removes or demotes the last admin", async () => {
-    const members = (await admin.get(`/api/v1/organizations/${orgId}/members`)).body.members as { id: string; email: string; role: string }[];
+    const members = (await admin.get(`/api/v1/organizations/${orgId}/members`)).body.members as {
+      id: string;
+      email: string;
+      role: string;
+    }[];
     const me = members.find((m) => m.email === session.user.email)!;
     const demote = await admin.patch(`/api/v1/organizations/${orgId}/members/${me.id}`, { role: "member" });
     expect(demote.status).toBe(409);
@@ -73,7 +79,9 @@ describe("members", () => {
 
     const { member, setupLink } = await invite("second-admin@example.com", "member");
     await accept(setupLink);
-    expect((await admin.patch(`/api/v1/organizations/${orgId}/members/${member.id}`, { role: "admin" })).body.member.role).toBe("admin");
+    expect(
+      (await admin.patch(`/api/v1/organizations/${orgId}/members/${member.id}`, { role: "admin" })).body.member.role,
+    ).toBe("admin");
     expect((await admin.patch(`/api/v1/organizations/${orgId}/members/${me.id}`, { role: "member" })).status).toBe(200);
   });
 

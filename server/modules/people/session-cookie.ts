@@ -13,7 +13,8 @@ export function createSessionCookie(options: { secure: boolean; absoluteSeconds:
   return {
     name,
     read: (c: Context<AppEnv>) => getCookie(c, name),
-    write: (c: Context<AppEnv>, token: string) => setCookie(c, name, token, { ...attributes, maxAge: options.absoluteSeconds }),
+    write: (c: Context<AppEnv>, token: string) =>
+      setCookie(c, name, token, { ...attributes, maxAge: options.absoluteSeconds }),
     clear: (c: Context<AppEnv>) => deleteCookie(c, name, attributes),
   };
 }

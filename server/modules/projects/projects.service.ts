@@ -16,7 +16,8 @@ const DEFAULT_ENVIRONMENTS = [
   { name: "Production", slug: "prod" },
 ];
 
-export const principalOf = (actor: Actor): Principal => (actor.type === "user" ? { userId: actor.id } : { identityId: actor.id });
+export const principalOf = (actor: Actor): Principal =>
+  actor.type === "user" ? { userId: actor.id } : { identityId: actor.id };
 
 export function createProjectsService(deps: {
   db: Db;
@@ -31,8 +32,17 @@ export function createProjectsService(deps: {
   const { db, repo, access, audit, clock, randomId } = deps;
 
   async function withEnvironments(tx: Db, rows: ProjectRow[]): Promise<Project[]> {
-    const envs = await repo.listEnvironments(tx, rows[0]?.orgId ?? "", rows.map((r) => r.id));
-    return rows.map((row) => toProject(row, envs.filter((e) => e.projectId === row.id)));
+    const envs = await repo.listEnvironments(
+      tx,
+      rows[0]?.orgId ?? "",
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) =>
+      toProject(
+        row,
+        envs.filter((e) => e.projectId === row.id),
+      ),
+    );
   }
 
   /** Loads a project of the actor's org and checks the action; 404 when it cannot even be read. */
@@ -43,7 +53,8 @@ export function createProjectsService(deps: {
     return project;
   }
 
-  const slugTaken = () => fieldError(["slug"], "A project with this slug already exists in your organization", "slug_taken");
+  const slugTaken = () =>
+    fieldError(["slug"], "A project with this slug already exists in your organization", "slug_taken");
 
   const service = {
     authorize: (actor: Actor, projectId: string, action: ProjectAction, tx: Db = db) =>
@@ -62,7 +73,10 @@ export function createProjectsService(deps: {
 
     async list(ctx: RequestContext, query: { offset: number; limit: number; search?: string | undefined }) {
       const seesAll = ctx.actor.type === "user" && ctx.actor.orgRole === "admin";
-      const { rows, totalCount } = await repo.listProjects(db, ctx.actor.orgId, { ...query, memberOf: seesAll ? null : principalOf(ctx.actor) });
+      const { rows, totalCount } = await repo.listProjects(db, ctx.actor.orgId, {
+        ...query,
+        memberOf: seesAll ? null : principalOf(ctx.actor),
+      });
       return { projects: await withEnvironments(db, rows), totalCount };
     },
 
@@ -72,10 +86,40 @@ export function createProjectsService(deps: {
       const slug = input.slug ?? (slugify(input.name) || "project");
       if (await repo.findProjectBySlug(tx, ctx.actor.orgId, slug)) throw slugTaken();
       const now = clock.now();
-      const project = await repo.insertProject(tx, { id: randomId(), orgId: ctx.actor.orgId, name: input.name, slug, createdAt: now, updatedAt: now });
-      await repo.insertEnvironments(tx, DEFAULT_ENVIRONMENTS.map((env, position) => ({ id: randomId(), orgId: project.orgId, projectId: project.id, ...env, position, createdAt: now })));
-      await repo.insertMembership(tx, { id: randomId(), orgId: project.orgId, projectId: project.id, principal: principalOf(ctx.actor), role: "admin", createdAt: now });
-      await audit.record(tx, ctx, { action: "project.create", resourceType: "project", resourceId: project.id, projectId: project.id, metadata: { name: project.name, slug } });
+      const project = await repo.insertProject(tx, {
+        id: randomId(),
+        orgId: ctx.actor.orgId,
+        name: input.name,
+        slug,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await repo.insertEnvironments(
+        tx,
+        DEFAULT_ENVIRONMENTS.map((env, position) => ({
+          id: randomId(),
+          orgId: project.orgId,
+          projectId: project.id,
+          ...env,
+          position,
+          createdAt: now,
+        })),
+      );
+      await repo.insertMembership(tx, {
+        id: randomId(),
+        orgId: project.orgId,
+        projectId: project.id,
+        principal: principalOf(ctx.actor),
+        role: "admin",
+        createdAt: now,
+      });
+      await audit.record(tx, ctx, {
+        action: "project.create",
+        resourceType: "project",
+        resourceId: project.id,
+        projectId: project.id,
+        metadata: { name: project.name, slug },
+      });
       return (await withEnvironments(tx, [project]))[0]!;
     },
     async create(ctx: RequestContext, input: CreateProjectInput) {
@@ -91,12 +135,25 @@ export function createProjectsService(deps: {
       return (await withEnvironments(db, [project]))[0]!;
     },
 
-    async update(ctx: RequestContext, projectId: string, patch: { name?: string | undefined; slug?: string | undefined }) {
+    async update(
+      ctx: RequestContext,
+      projectId: string,
+      patch: { name?: string | undefined; slug?: string | undefined },
+    ) {
       try {
         return await db.transaction(async (tx) => {
           const project = await service.authorize(ctx.actor, projectId, "project.update", tx);
-          const updated = await repo.updateProject(tx, project.orgId, project.id, { ...pickDefined(patch), updatedAt: clock.now() });
-          await audit.record(tx, ctx, { action: "project.update", resourceType: "project", resourceId: project.id, projectId: project.id, metadata: pickDefined(patch) });
+          const updated = await repo.updateProject(tx, project.orgId, project.id, {
+            ...pickDefined(patch),
+            updatedAt: clock.now(),
+          });
+          await audit.record(tx, ctx, {
+            action: "project.update",
+            resourceType: "project",
+            resourceId: project.id,
+            projectId: project.id,
+            metadata: pickDefined(patch),
+          });
           return (await withEnvironments(tx, [updated!]))[0]!;
         });
       } catch (error) {
@@ -105,42 +162,82 @@ export function createProjectsService(deps: {
     },
 
     async remove(ctx: RequestContext, projectId: string) {
-      return refuseWhileInUse("project", () => db.transaction(async (tx) => {
-        const project = await service.authorize(ctx.actor, projectId, "project.delete", tx);
-        const result = (await withEnvironments(tx, [project]))[0]!;
-        await repo.deleteProject(tx, project.orgId, project.id);
-        await audit.record(tx, ctx, { action: "project.delete", resourceType: "project", resourceId: project.id, projectId: project.id, metadata: { name: project.name } });
-        return result;
-      }));
+      return refuseWhileInUse("project", () =>
+        db.transaction(async (tx) => {
+          const project = await service.authorize(ctx.actor, projectId, "project.delete", tx);
+          const result = (await withEnvironments(tx, [project]))[0]!;
+          await repo.deleteProject(tx, project.orgId, project.id);
+          await audit.record(tx, ctx, {
+            action: "project.delete",
+            resourceType: "project",
+            resourceId: project.id,
+            projectId: project.id,
+            metadata: { name: project.name },
+          });
+          return result;
+        }),
+      );
     },
 
     async createEnvironment(ctx: RequestContext, projectId: string, input: { name: string; slug: string }) {
-      return mapEnvConflict(() => db.transaction(async (tx) => {
-        const project = await service.authorize(ctx.actor, projectId, "environments.manage", tx);
-        const position = await repo.nextEnvironmentPosition(tx, project.orgId, project.id);
-        const [env] = await repo.insertEnvironments(tx, [{ id: randomId(), orgId: project.orgId, projectId: project.id, ...input, position, createdAt: clock.now() }]);
-        await audit.record(tx, ctx, { action: "environment.create", resourceType: "environment", resourceId: env!.id, projectId: project.id, metadata: input });
-        return toEnvironment(env!);
-      }));
+      return mapEnvConflict(() =>
+        db.transaction(async (tx) => {
+          const project = await service.authorize(ctx.actor, projectId, "environments.manage", tx);
+          const position = await repo.nextEnvironmentPosition(tx, project.orgId, project.id);
+          const [env] = await repo.insertEnvironments(tx, [
+            { id: randomId(), orgId: project.orgId, projectId: project.id, ...input, position, createdAt: clock.now() },
+          ]);
+          await audit.record(tx, ctx, {
+            action: "environment.create",
+            resourceType: "environment",
+            resourceId: env!.id,
+            projectId: project.id,
+            metadata: input,
+          });
+          return toEnvironment(env!);
+        }),
+      );
     },
-    async updateEnvironment(ctx: RequestContext, projectId: string, environmentId: string, patch: { name?: string | undefined; slug?: string | undefined }) {
-      return mapEnvConflict(() => db.transaction(async (tx) => {
-        const project = await service.authorize(ctx.actor, projectId, "environments.manage", tx);
-        if (!(await repo.findEnvironment(tx, project.orgId, project.id, environmentId))) throw notFound("Environment");
-        const env = await repo.updateEnvironment(tx, project.orgId, environmentId, pickDefined(patch));
-        await audit.record(tx, ctx, { action: "environment.update", resourceType: "environment", resourceId: environmentId, projectId: project.id, metadata: pickDefined(patch) });
-        return toEnvironment(env!);
-      }));
+    async updateEnvironment(
+      ctx: RequestContext,
+      projectId: string,
+      environmentId: string,
+      patch: { name?: string | undefined; slug?: string | undefined },
+    ) {
+      return mapEnvConflict(() =>
+        db.transaction(async (tx) => {
+          const project = await service.authorize(ctx.actor, projectId, "environments.manage", tx);
+          if (!(await repo.findEnvironment(tx, project.orgId, project.id, environmentId)))
+            throw notFound("Environment");
+          const env = await repo.updateEnvironment(tx, project.orgId, environmentId, pickDefined(patch));
+          await audit.record(tx, ctx, {
+            action: "environment.update",
+            resourceType: "environment",
+            resourceId: environmentId,
+            projectId: project.id,
+            metadata: pickDefined(patch),
+          });
+          return toEnvironment(env!);
+        }),
+      );
     },
     async removeEnvironment(ctx: RequestContext, projectId: string, environmentId: string) {
-      return refuseWhileInUse("environment", () => db.transaction(async (tx) => {
-        const project = await service.authorize(ctx.actor, projectId, "environments.manage", tx);
-        const env = await repo.findEnvironment(tx, project.orgId, project.id, environmentId);
-        if (!env) throw notFound("Environment");
-        await repo.deleteEnvironment(tx, project.orgId, environmentId);
-        await audit.record(tx, ctx, { action: "environment.delete", resourceType: "environment", resourceId: environmentId, projectId: project.id, metadata: { slug: env.slug } });
-        return toEnvironment(env);
-      }));
+      return refuseWhileInUse("environment", () =>
+        db.transaction(async (tx) => {
+          const project = await service.authorize(ctx.actor, projectId, "environments.manage", tx);
+          const env = await repo.findEnvironment(tx, project.orgId, project.id, environmentId);
+          if (!env) throw notFound("Environment");
+          await repo.deleteEnvironment(tx, project.orgId, environmentId);
+          await audit.record(tx, ctx, {
+            action: "environment.delete",
+            resourceType: "environment",
+            resourceId: environmentId,
+            projectId: project.id,
+            metadata: { slug: env.slug },
+          });
+          return toEnvironment(env);
+        }),
+      );
     },
 
     async listMemberships(ctx: RequestContext, projectId: string) {
@@ -152,13 +249,29 @@ export function createProjectsService(deps: {
       try {
         return await db.transaction(async (tx) => {
           const project = await service.authorize(ctx.actor, projectId, "project-members.manage", tx);
-          if (!(await deps.isOrgMember(tx, project.orgId, input.userId))) throw fieldError(["userId"], "This person is not a member of your organization");
-          const row = await repo.insertMembership(tx, { id: randomId(), orgId: project.orgId, projectId: project.id, principal: { userId: input.userId }, role: input.role, createdAt: clock.now() });
-          await audit.record(tx, ctx, { action: "project-member.add", resourceType: "project-membership", resourceId: row.id, projectId: project.id, metadata: input });
+          if (!(await deps.isOrgMember(tx, project.orgId, input.userId)))
+            throw fieldError(["userId"], "This person is not a member of your organization");
+          const row = await repo.insertMembership(tx, {
+            id: randomId(),
+            orgId: project.orgId,
+            projectId: project.id,
+            principal: { userId: input.userId },
+            role: input.role,
+            createdAt: clock.now(),
+          });
+          await audit.record(tx, ctx, {
+            action: "project-member.add",
+            resourceType: "project-membership",
+            resourceId: row.id,
+            projectId: project.id,
+            metadata: input,
+          });
           return findMembershipView(tx, project.orgId, project.id, row.id);
         });
       } catch (error) {
-        throw isUniqueViolation(error) ? conflict("already_member", "This person is already a member of the project") : error;
+        throw isUniqueViolation(error)
+          ? conflict("already_member", "This person is already a member of the project")
+          : error;
       }
     },
     async updateMembership(ctx: RequestContext, projectId: string, membershipId: string, role: ProjectRole) {
@@ -167,7 +280,13 @@ export function createProjectsService(deps: {
         const row = await repo.findMembership(tx, project.orgId, project.id, membershipId);
         if (!row || !row.userId) throw notFound("Project membership");
         await repo.updateMembershipRole(tx, project.orgId, membershipId, role);
-        await audit.record(tx, ctx, { action: "project-member.update-role", resourceType: "project-membership", resourceId: membershipId, projectId: project.id, metadata: { from: row.role, to: role } });
+        await audit.record(tx, ctx, {
+          action: "project-member.update-role",
+          resourceType: "project-membership",
+          resourceId: membershipId,
+          projectId: project.id,
+          metadata: { from: row.role, to: role },
+        });
         return findMembershipView(tx, project.orgId, project.id, membershipId);
       });
     },
@@ -176,11 +295,18 @@ export function createProjectsService(deps: {
         const project = await service.authorize(ctx.actor, projectId, "project-members.manage", tx);
         const view = await findMembershipView(tx, project.orgId, project.id, membershipId);
         await repo.deleteMembership(tx, project.orgId, membershipId);
-        await audit.record(tx, ctx, { action: "project-member.remove", resourceType: "project-membership", resourceId: membershipId, projectId: project.id, metadata: { userId: view.userId } });
+        await audit.record(tx, ctx, {
+          action: "project-member.remove",
+          resourceType: "project-membership",
+          resourceId: membershipId,
+          projectId: project.id,
+          metadata: { userId: view.userId },
+        });
         return view;
       });
     },
-    removeUserFromOrgProjects: (tx: Db, orgId: string, userId: string) => repo.deleteMembershipsOf(tx, orgId, { userId }),
+    removeUserFromOrgProjects: (tx: Db, orgId: string, userId: string) =>
+      repo.deleteMembershipsOf(tx, orgId, { userId }),
     /**
      * Machine identities' memberships, for the identities module: it applies its own rules
      * (project-members.manage on the project) and audits; this module owns the SQL.
@@ -188,8 +314,16 @@ export function createProjectsService(deps: {
     identityMemberships: {
       list: (tx: Db, orgId: string, identityId: string) => repo.listIdentityMemberships(tx, orgId, identityId),
       add: (tx: Db, row: { orgId: string; projectId: string; identityId: string; role: ProjectRole }) =>
-        repo.insertMembership(tx, { id: randomId(), orgId: row.orgId, projectId: row.projectId, principal: { identityId: row.identityId }, role: row.role, createdAt: clock.now() }),
-      setRole: (tx: Db, orgId: string, membershipId: string, role: ProjectRole) => repo.updateMembershipRole(tx, orgId, membershipId, role),
+        repo.insertMembership(tx, {
+          id: randomId(),
+          orgId: row.orgId,
+          projectId: row.projectId,
+          principal: { identityId: row.identityId },
+          role: row.role,
+          createdAt: clock.now(),
+        }),
+      setRole: (tx: Db, orgId: string, membershipId: string, role: ProjectRole) =>
+        repo.updateMembershipRole(tx, orgId, membershipId, role),
       remove: (tx: Db, orgId: string, membershipId: string) => repo.deleteMembership(tx, orgId, membershipId),
     },
   };
@@ -214,7 +348,10 @@ async function refuseWhileInUse<T>(what: "project" | "environment", run: () => P
     return await run();
   } catch (error) {
     if (!isForeignKeyViolation(error)) throw error;
-    throw conflict("in_use", `This ${what} still holds dynamic secrets. Delete them first: that revokes their leases and removes their IAM users.`);
+    throw conflict(
+      "in_use",
+      `This ${what} still holds dynamic secrets. Delete them first: that revokes their leases and removes their IAM users.`,
+    );
   }
 }
 
@@ -222,7 +359,9 @@ async function mapEnvConflict<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    throw isUniqueViolation(error) ? fieldError(["slug"], "An environment with this slug already exists in the project", "slug_taken") : error;
+    throw isUniqueViolation(error)
+      ? fieldError(["slug"], "An environment with this slug already exists in the project", "slug_taken")
+      : error;
   }
 }
 
@@ -230,12 +369,33 @@ function pickDefined<T extends object>(patch: T): { [K in keyof T]: Exclude<T[K]
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as never;
 }
 
-const toEnvironment = (row: EnvironmentRow): Environment => ({ id: row.id, name: row.name, slug: row.slug, position: row.position });
+const toEnvironment = (row: EnvironmentRow): Environment => ({
+  id: row.id,
+  name: row.name,
+  slug: row.slug,
+  position: row.position,
+});
 
 function toProject(row: ProjectRow, envs: EnvironmentRow[]): Project {
-  return { id: row.id, orgId: row.orgId, name: row.name, slug: row.slug, environments: envs.map(toEnvironment), createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString() };
+  return {
+    id: row.id,
+    orgId: row.orgId,
+    name: row.name,
+    slug: row.slug,
+    environments: envs.map(toEnvironment),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
-function toMembership(row: { id: string; projectId: string; userId: string; email: string; name: string; role: ProjectRole; createdAt: Date }): ProjectMembership {
+function toMembership(row: {
+  id: string;
+  projectId: string;
+  userId: string;
+  email: string;
+  name: string;
+  role: ProjectRole;
+  createdAt: Date;
+}): ProjectMembership {
   return { ...row, createdAt: row.createdAt.toISOString() };
 }

@@ -15,7 +15,11 @@ afterAll(() => server.close());
 async function person(email: string) {
   const invite = (await admin.post(`/api/v1/organizations/${session.organization.id}/members`, { email })).body;
   const client = server.client();
-  await client.post("/api/v1/auth/accept-invite", { token: new URL(invite.setupLink).searchParams.get("token"), name: email, password: TEST_PASSWORD });
+  await client.post("/api/v1/auth/accept-invite", {
+    token: new URL(invite.setupLink).searchParams.get("token"),
+    name: email,
+    password: TEST_PASSWORD,
+  });
   return { client, userId: invite.member.userId as string };
 }
 
@@ -60,10 +64,14 @@ describe("projects", () => {
 
     const add = await admin.post(`/api/v1/projects/${session.project.id}/memberships`, { userId, role: "viewer" });
     expect(add.status).toBe(200);
-    expect((await admin.post(`/api/v1/projects/${session.project.id}/memberships`, { userId, role: "viewer" })).status).toBe(409);
+    expect(
+      (await admin.post(`/api/v1/projects/${session.project.id}/memberships`, { userId, role: "viewer" })).status,
+    ).toBe(409);
     expect((await dev.get(`/api/v1/projects/${session.project.id}`)).status).toBe(200);
     expect((await dev.patch(`/api/v1/projects/${session.project.id}`, { name: "Mine" })).status).toBe(403);
-    expect((await dev.post(`/api/v1/projects/${session.project.id}/environments`, { name: "X", slug: "x" })).status).toBe(403);
+    expect(
+      (await dev.post(`/api/v1/projects/${session.project.id}/environments`, { name: "X", slug: "x" })).status,
+    ).toBe(403);
 
     const membershipId = add.body.membership.id;
     await admin.patch(`/api/v1/projects/${session.project.id}/memberships/${membershipId}`, { role: "admin" });
@@ -74,7 +82,10 @@ describe("projects", () => {
 
   it("refuses to add someone outside the organisation", async () => {
     const other = await server.createOtherOrgAdmin();
-    const res = await admin.post(`/api/v1/projects/${session.project.id}/memberships`, { userId: other.userId, role: "viewer" });
+    const res = await admin.post(`/api/v1/projects/${session.project.id}/memberships`, {
+      userId: other.userId,
+      role: "viewer",
+    });
     expect(res.status).toBe(400);
     expect(res.body.issues[0].path).toEqual(["userId"]);
   });

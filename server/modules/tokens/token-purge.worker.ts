@@ -12,7 +12,11 @@ const INTERVAL_MS = 60 * 60 * 1000;
  * tokens that can never work again are deleted after a week. The audit log keeps the
  * logins themselves. Idempotent, so several instances may run it at once.
  */
-export function createTokenPurgeWorker(deps: { tokens: Pick<TokensService, "purgeDeadBefore">; clock: Clock; logger: Logger }): Worker & { runOnce(): Promise<number> } {
+export function createTokenPurgeWorker(deps: {
+  tokens: Pick<TokensService, "purgeDeadBefore">;
+  clock: Clock;
+  logger: Logger;
+}): Worker & { runOnce(): Promise<number> } {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
 
@@ -28,7 +32,9 @@ export function createTokenPurgeWorker(deps: { tokens: Pick<TokensService, "purg
     runOnce,
     start() {
       const tick = () => {
-        running = runOnce().catch((error: unknown) => deps.logger.error({ err: error, worker: "token-purge" }, "token purge failed; retrying next hour"));
+        running = runOnce().catch((error: unknown) =>
+          deps.logger.error({ err: error, worker: "token-purge" }, "token purge failed; retrying next hour"),
+        );
       };
       tick();
       timer = setInterval(tick, INTERVAL_MS);

@@ -39,14 +39,24 @@ const useTokenStatement = preparedPerDb((db) =>
         trustedFrom(sql.placeholder("clientIp")),
       ),
     )
-    .returning({ id: identityAccessTokens.id, orgId: identityAccessTokens.orgId, identityId: identityAccessTokens.identityId, name: identities.name, role: identities.role })
+    .returning({
+      id: identityAccessTokens.id,
+      orgId: identityAccessTokens.orgId,
+      identityId: identityAccessTokens.identityId,
+      name: identities.name,
+      role: identities.role,
+    })
     .prepare("leasehold_use_token"),
 );
 
 /** SQL for identity access tokens. */
 export function createTokensRepo() {
   return {
-    insert: (db: Db, row: typeof identityAccessTokens.$inferInsert) => db.insert(identityAccessTokens).values(row).then(() => undefined),
+    insert: (db: Db, row: typeof identityAccessTokens.$inferInsert) =>
+      db
+        .insert(identityAccessTokens)
+        .values(row)
+        .then(() => undefined),
 
     /**
      * A presented token with its identity and the identity's current trusted IPs, to say
@@ -75,7 +85,9 @@ export function createTokensRepo() {
      * caller asks findByHash why).
      */
     useToken: (db: Db, tokenHash: string, now: Date, clientIp: string | null) =>
-      useTokenStatement(db).execute({ tokenHash, now, clientIp }).then((r) => r[0] ?? null),
+      useTokenStatement(db)
+        .execute({ tokenHash, now, clientIp })
+        .then((r) => r[0] ?? null),
 
     /** Moves the expiry of a still-usable token; null when it stopped being usable meanwhile. */
     renew: (db: Db, tokenId: string, now: Date, expiresAt: Date) =>
@@ -90,12 +102,25 @@ export function createTokensRepo() {
       db
         .update(identityAccessTokens)
         .set({ revokedAt: now, revokedReason: reason })
-        .where(and(eq(identityAccessTokens.orgId, orgId), eq(identityAccessTokens.id, tokenId), isNull(identityAccessTokens.revokedAt)))
+        .where(
+          and(
+            eq(identityAccessTokens.orgId, orgId),
+            eq(identityAccessTokens.id, tokenId),
+            isNull(identityAccessTokens.revokedAt),
+          ),
+        )
         .returning()
         .then((r) => r[0] ?? null),
 
     /** Revokes every live token of an identity (optionally of one auth method); returns how many. */
-    revokeAllOf: (db: Db, orgId: string, identityId: string, now: Date, reason: string, authMethod?: TokenRow["authMethod"]) =>
+    revokeAllOf: (
+      db: Db,
+      orgId: string,
+      identityId: string,
+      now: Date,
+      reason: string,
+      authMethod?: TokenRow["authMethod"],
+    ) =>
       db
         .update(identityAccessTokens)
         .set({ revokedAt: now, revokedReason: reason })
@@ -114,18 +139,34 @@ export function createTokensRepo() {
       db
         .select()
         .from(identityAccessTokens)
-        .where(and(eq(identityAccessTokens.orgId, orgId), eq(identityAccessTokens.identityId, identityId), eq(identityAccessTokens.id, tokenId)))
+        .where(
+          and(
+            eq(identityAccessTokens.orgId, orgId),
+            eq(identityAccessTokens.identityId, identityId),
+            eq(identityAccessTokens.id, tokenId),
+          ),
+        )
         .then((r) => r[0] ?? null),
 
-    async listOf(db: Db, orgId: string, identityId: string, q: { offset: number; limit: number; onlyUsable: boolean; now: Date }) {
+    async listOf(
+      db: Db,
+      orgId: string,
+      identityId: string,
+      q: { offset: number; limit: number; onlyUsable: boolean; now: Date },
+    ) {
       const where = and(
         eq(identityAccessTokens.orgId, orgId),
         eq(identityAccessTokens.identityId, identityId),
         q.onlyUsable ? usableAt(q.now) : undefined,
       );
       const [rows, [total]] = await Promise.all([
-        db.select().from(identityAccessTokens).where(where)
-          .orderBy(desc(identityAccessTokens.createdAt), desc(identityAccessTokens.id)).limit(q.limit).offset(q.offset),
+        db
+          .select()
+          .from(identityAccessTokens)
+          .where(where)
+          .orderBy(desc(identityAccessTokens.createdAt), desc(identityAccessTokens.id))
+          .limit(q.limit)
+          .offset(q.offset),
         db.select({ value: count() }).from(identityAccessTokens).where(where),
       ]);
       return { rows, totalCount: total?.value ?? 0 };
@@ -135,7 +176,13 @@ export function createTokensRepo() {
     purgeDeadBefore: (db: Db, cutoff: Date) =>
       db
         .delete(identityAccessTokens)
-        .where(or(lt(identityAccessTokens.maxExpiresAt, cutoff), lt(identityAccessTokens.revokedAt, cutoff), lt(identityAccessTokens.expiresAt, cutoff)))
+        .where(
+          or(
+            lt(identityAccessTokens.maxExpiresAt, cutoff),
+            lt(identityAccessTokens.revokedAt, cutoff),
+            lt(identityAccessTokens.expiresAt, cutoff),
+          ),
+        )
         .returning({ id: identityAccessTokens.id })
         .then((r) => r.length),
   };

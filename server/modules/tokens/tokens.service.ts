@@ -1,4 +1,10 @@
-import { ACCESS_TOKEN_PREFIX, type AccessTokenResponse, type IdentityAccessToken, type ListIdentityTokensQuery, type TokenStatus } from "#shared/schemas/tokens.ts";
+import {
+  ACCESS_TOKEN_PREFIX,
+  type AccessTokenResponse,
+  type IdentityAccessToken,
+  type ListIdentityTokensQuery,
+  type TokenStatus,
+} from "#shared/schemas/tokens.ts";
 import type { OrgRole } from "#shared/schemas/common.ts";
 import type { Actor, Clock, RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
@@ -39,7 +45,8 @@ export function isTrustedAddress(ip: string, trusted: { ipAddress: string }[]): 
   return allowsEveryAddress(trusted) || ipMatchesAny(ip, parseCidrList(trusted.map((t) => t.ipAddress)));
 }
 
-const looksLikeToken = (token: string) => token.startsWith(`${ACCESS_TOKEN_PREFIX}_`) && token.length <= MAX_TOKEN_LENGTH;
+const looksLikeToken = (token: string) =>
+  token.startsWith(`${ACCESS_TOKEN_PREFIX}_`) && token.length <= MAX_TOKEN_LENGTH;
 
 const secondsUntil = (date: Date, now: Date) => Math.max(0, Math.floor((date.getTime() - now.getTime()) / 1000));
 
@@ -61,13 +68,23 @@ export function createTokensService(deps: {
 }) {
   const { db, repo, access, audit, clock, randomId } = deps;
 
-  async function requireIdentity(tx: Db, ctx: RequestContext, identityId: string, action: "identities.read" | "identities.manage") {
+  async function requireIdentity(
+    tx: Db,
+    ctx: RequestContext,
+    identityId: string,
+    action: "identities.read" | "identities.manage",
+  ) {
     access.requireOrg(ctx.actor, ctx.actor.orgId, action);
     if (!(await deps.identityExists(tx, ctx.actor.orgId, identityId))) throw notFound("Identity");
   }
 
   const identityActor = (row: TokenRow, identity: { name: string; role: OrgRole }): Actor => ({
-    type: "identity", id: row.identityId, orgId: row.orgId, orgRole: identity.role, name: identity.name, tokenId: row.id,
+    type: "identity",
+    id: row.identityId,
+    orgId: row.orgId,
+    orgRole: identity.role,
+    name: identity.name,
+    tokenId: row.id,
   });
 
   /**
@@ -79,23 +96,39 @@ export function createTokensService(deps: {
     const found = await repo.findByHash(db, tokenHash);
     if (!found) return null;
     const status = tokenStatus(found.token, now);
-    if (status === "revoked" || !found.trustedIps) throw unauthorized("This access token has been revoked", "token_revoked");
-    if (status === "exhausted") throw unauthorized("This access token has used up its number of uses", "token_uses_exhausted");
+    if (status === "revoked" || !found.trustedIps)
+      throw unauthorized("This access token has been revoked", "token_revoked");
+    if (status === "exhausted")
+      throw unauthorized("This access token has used up its number of uses", "token_uses_exhausted");
     if (status === "expired") throw unauthorized("This access token has expired: log in again", "token_expired");
     if (!isTrustedAddress(clientIp, found.trustedIps)) {
-      throw forbidden(`This access token cannot be used from ${clientIp}: the address is not among the identity's trusted IPs`, "ip_not_trusted");
+      throw forbidden(
+        `This access token cannot be used from ${clientIp}: the address is not among the identity's trusted IPs`,
+        "ip_not_trusted",
+      );
     }
     return { ...found, now };
   }
 
   function toView(row: TokenRow, now: Date): IdentityAccessToken {
     return {
-      id: row.id, identityId: row.identityId, authMethod: row.authMethod, status: tokenStatus(row, now),
-      principalArn: row.principalArn, sourceIp: row.sourceIp, numUses: row.numUses, numUsesLimit: row.numUsesLimit,
-      accessTokenTTL: row.accessTokenTTL, accessTokenMaxTTL: row.accessTokenMaxTTL,
-      createdAt: row.createdAt.toISOString(), lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-      lastRenewedAt: row.lastRenewedAt?.toISOString() ?? null, expiresAt: row.expiresAt.toISOString(),
-      maxExpiresAt: row.maxExpiresAt.toISOString(), revokedAt: row.revokedAt?.toISOString() ?? null, revokedReason: row.revokedReason,
+      id: row.id,
+      identityId: row.identityId,
+      authMethod: row.authMethod,
+      status: tokenStatus(row, now),
+      principalArn: row.principalArn,
+      sourceIp: row.sourceIp,
+      numUses: row.numUses,
+      numUsesLimit: row.numUsesLimit,
+      accessTokenTTL: row.accessTokenTTL,
+      accessTokenMaxTTL: row.accessTokenMaxTTL,
+      createdAt: row.createdAt.toISOString(),
+      lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+      lastRenewedAt: row.lastRenewedAt?.toISOString() ?? null,
+      expiresAt: row.expiresAt.toISOString(),
+      maxExpiresAt: row.maxExpiresAt.toISOString(),
+      revokedAt: row.revokedAt?.toISOString() ?? null,
+      revokedReason: row.revokedReason,
     };
   }
 
@@ -108,13 +141,35 @@ export function createTokensService(deps: {
       const expiresAt = expiryFrom(now, input.ttl, maxExpiresAt);
       const id = randomId();
       await repo.insert(tx, {
-        id, orgId: input.identity.orgId, identityId: input.identity.id, authMethod: input.authMethod,
-        tokenHash: hashToken(token), accessTokenTTL: input.ttl, accessTokenMaxTTL: input.maxTtl, numUsesLimit: input.numUsesLimit,
-        principalArn: input.principalArn, sourceIp: input.sourceIp, createdAt: now, expiresAt, maxExpiresAt,
+        id,
+        orgId: input.identity.orgId,
+        identityId: input.identity.id,
+        authMethod: input.authMethod,
+        tokenHash: hashToken(token),
+        accessTokenTTL: input.ttl,
+        accessTokenMaxTTL: input.maxTtl,
+        numUsesLimit: input.numUsesLimit,
+        principalArn: input.principalArn,
+        sourceIp: input.sourceIp,
+        createdAt: now,
+        expiresAt,
+        maxExpiresAt,
       });
       return {
-        response: { accessToken: token, expiresIn: secondsUntil(expiresAt, now), accessTokenMaxTTL: input.maxTtl, tokenType: "Bearer" },
-        actor: { type: "identity", id: input.identity.id, orgId: input.identity.orgId, orgRole: input.identity.role, name: input.identity.name, tokenId: id },
+        response: {
+          accessToken: token,
+          expiresIn: secondsUntil(expiresAt, now),
+          accessTokenMaxTTL: input.maxTtl,
+          tokenType: "Bearer",
+        },
+        actor: {
+          type: "identity",
+          id: input.identity.id,
+          orgId: input.identity.orgId,
+          orgRole: input.identity.role,
+          name: input.identity.name,
+          tokenId: id,
+        },
       };
     },
 
@@ -124,7 +179,15 @@ export function createTokensService(deps: {
       const tokenHash = hashToken(token);
       const now = clock.now();
       const used = await repo.useToken(db, tokenHash, now, parseAddress(clientIp)?.toString() ?? null);
-      if (used) return { type: "identity", id: used.identityId, orgId: used.orgId, orgRole: used.role, name: used.name, tokenId: used.id };
+      if (used)
+        return {
+          type: "identity",
+          id: used.identityId,
+          orgId: used.orgId,
+          orgRole: used.role,
+          name: used.name,
+          tokenId: used.id,
+        };
       // Refused: one more lookup, only on this path, to say why.
       await loadUsable(tokenHash, clientIp, now);
       return null;
@@ -146,10 +209,22 @@ export function createTokensService(deps: {
         const renewed = await repo.renew(tx, row.id, now, expiresAt);
         if (!renewed) throw unauthorized(INVALID_TOKEN, "invalid_token");
         const actor = identityActor(row, { name: found.identityName, role: found.identityRole });
-        await audit.record(tx, { actor, ...meta }, {
-          action: "identity-token.renew", resourceType: "identity-access-token", resourceId: row.id, metadata: { identityId: row.identityId, expiresAt: expiresAt.toISOString() },
-        });
-        return { accessToken: token, expiresIn: secondsUntil(expiresAt, now), accessTokenMaxTTL: row.accessTokenMaxTTL, tokenType: "Bearer" as const };
+        await audit.record(
+          tx,
+          { actor, ...meta },
+          {
+            action: "identity-token.renew",
+            resourceType: "identity-access-token",
+            resourceId: row.id,
+            metadata: { identityId: row.identityId, expiresAt: expiresAt.toISOString() },
+          },
+        );
+        return {
+          accessToken: token,
+          expiresIn: secondsUntil(expiresAt, now),
+          accessTokenMaxTTL: row.accessTokenMaxTTL,
+          tokenType: "Bearer" as const,
+        };
       });
     },
 
@@ -160,9 +235,16 @@ export function createTokensService(deps: {
       await db.transaction(async (tx) => {
         await repo.revoke(tx, found.token.orgId, found.token.id, clock.now(), "Revoked by its holder");
         const actor = identityActor(found.token, { name: found.identityName, role: found.identityRole });
-        await audit.record(tx, { actor, ...meta }, {
-          action: "identity-token.revoke", resourceType: "identity-access-token", resourceId: found.token.id, metadata: { identityId: found.token.identityId },
-        });
+        await audit.record(
+          tx,
+          { actor, ...meta },
+          {
+            action: "identity-token.revoke",
+            resourceType: "identity-access-token",
+            resourceId: found.token.id,
+            metadata: { identityId: found.token.identityId },
+          },
+        );
       });
       return { message: "The access token has been revoked" };
     },
@@ -170,7 +252,11 @@ export function createTokensService(deps: {
     async list(ctx: RequestContext, identityId: string, query: ListIdentityTokensQuery) {
       await requireIdentity(db, ctx, identityId, "identities.read");
       const now = clock.now();
-      const { rows, totalCount } = await repo.listOf(db, ctx.actor.orgId, identityId, { ...query, onlyUsable: query.status === "active", now });
+      const { rows, totalCount } = await repo.listOf(db, ctx.actor.orgId, identityId, {
+        ...query,
+        onlyUsable: query.status === "active",
+        now,
+      });
       return { tokens: rows.map((row) => toView(row, now)), totalCount };
     },
 
@@ -182,7 +268,12 @@ export function createTokensService(deps: {
         if (!row) throw notFound("Access token");
         if (row.revokedAt) throw new AppError(409, "already_revoked", "This access token is already revoked");
         const revoked = await repo.revoke(tx, row.orgId, row.id, clock.now(), `Revoked by ${ctx.actor.name}`);
-        await audit.record(tx, ctx, { action: "identity-token.revoke", resourceType: "identity-access-token", resourceId: row.id, metadata: { identityId } });
+        await audit.record(tx, ctx, {
+          action: "identity-token.revoke",
+          resourceType: "identity-access-token",
+          resourceId: row.id,
+          metadata: { identityId },
+        });
         return toView(revoked ?? row, clock.now());
       });
     },

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AttachAwsAuthInput } from "#shared/schemas/aws-auth.ts";
 import { createApiClient, createTestClock, createTestServer, type TestServer } from "../../test/harness.ts";
-import { bearerClient, createAwsIdentity, expectNotLogged, setupOrg, type Org } from "../aws-auth/testing/identity-fixture.ts";
+import {
+  bearerClient,
+  createAwsIdentity,
+  expectNotLogged,
+  setupOrg,
+  type Org,
+} from "../aws-auth/testing/identity-fixture.ts";
 import { signedLogin } from "../aws-auth/testing/signed-login.ts";
 import { answerXml, callerIdentityXml, startStubSts, type StubSts } from "../aws-auth/testing/stub-sts.ts";
 import { createTokenPurgeWorker } from "./token-purge.worker.ts";
@@ -21,11 +27,15 @@ describe("identity access tokens", () => {
     return (await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: ARN, ...config })).identity.id;
   }
   async function login(identityId: string, peer = PEER) {
-    const res = await createApiClient(server.app, { peer }).post("/api/v1/auth/aws-auth/login", await signedLogin({ identityId, credentials, signingDate: clock.now() }));
+    const res = await createApiClient(server.app, { peer }).post(
+      "/api/v1/auth/aws-auth/login",
+      await signedLogin({ identityId, credentials, signingDate: clock.now() }),
+    );
     if (res.status === 200) issued.push(res.body.accessToken);
     return res;
   }
-  const selfRead = (token: string, identityId: string, peer = PEER) => bearerClient(server, token, peer).get(`/api/v1/identities/${identityId}`);
+  const selfRead = (token: string, identityId: string, peer = PEER) =>
+    bearerClient(server, token, peer).get(`/api/v1/identities/${identityId}`);
 
   beforeAll(async () => {
     stub = await startStubSts(answerXml(callerIdentityXml(ARN)));
@@ -56,10 +66,16 @@ describe("identity access tokens", () => {
     const identityId = await identityWith({ accessTokenTTL: 100, accessTokenMaxTTL: 250 });
     const first = (await login(identityId)).body;
     expect(first).toMatchObject({ expiresIn: 100, accessTokenMaxTTL: 250 });
-    const renew = () => createApiClient(server.app, { peer: PEER }).post("/api/v1/auth/token/renew", { accessToken: first.accessToken });
+    const renew = () =>
+      createApiClient(server.app, { peer: PEER }).post("/api/v1/auth/token/renew", { accessToken: first.accessToken });
 
     clock.advance(90);
-    expect((await renew()).body).toMatchObject({ accessToken: first.accessToken, expiresIn: 100, accessTokenMaxTTL: 250, tokenType: "Bearer" });
+    expect((await renew()).body).toMatchObject({
+      accessToken: first.accessToken,
+      expiresIn: 100,
+      accessTokenMaxTTL: 250,
+      tokenType: "Bearer",
+    });
     clock.advance(90); // t = 180; renewal is capped at t = 250
     expect((await renew()).body.expiresIn).toBe(70);
     clock.advance(20); // t = 200; nothing left to extend
@@ -122,15 +138,22 @@ describe("identity access tokens", () => {
 
   describe("trusted IPs on every use", () => {
     it("refuses a use from outside the trusted ranges, and applies a tightened list at once", async () => {
-      const identityId = await identityWith({ accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }, { ipAddress: "198.51.100.0/24" }] });
+      const identityId = await identityWith({
+        accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }, { ipAddress: "198.51.100.0/24" }],
+      });
       const { accessToken } = (await login(identityId)).body;
       expect((await selfRead(accessToken, identityId, "10.9.8.7")).status).toBe(200);
       const outside = await selfRead(accessToken, identityId, "203.0.113.1");
       expect(outside.status).toBe(403);
       expect(outside.body.reasonCode).toBe("ip_not_trusted");
-      expect((await createApiClient(server.app, { peer: "203.0.113.1" }).post("/api/v1/auth/token/renew", { accessToken })).status).toBe(403);
+      expect(
+        (await createApiClient(server.app, { peer: "203.0.113.1" }).post("/api/v1/auth/token/renew", { accessToken }))
+          .status,
+      ).toBe(403);
 
-      await org.admin.patch(`/api/v1/auth/aws-auth/identities/${identityId}`, { accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }] });
+      await org.admin.patch(`/api/v1/auth/aws-auth/identities/${identityId}`, {
+        accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }],
+      });
       expect((await selfRead(accessToken, identityId, PEER)).status).toBe(403);
       // Refused uses are not counted: login (none), one use from 10.9.8.7.
       const [token] = (await org.admin.get(`/api/v1/identities/${identityId}/tokens`)).body.tokens;
@@ -147,7 +170,9 @@ describe("identity access tokens", () => {
     });
 
     it("matches IPv6 ranges and IPv4-mapped IPv6 peers", async () => {
-      const identityId = await identityWith({ accessTokenTrustedIps: [{ ipAddress: "2001:db8::/32" }, { ipAddress: "192.0.2.0/24" }, { ipAddress: PEER }] });
+      const identityId = await identityWith({
+        accessTokenTrustedIps: [{ ipAddress: "2001:db8::/32" }, { ipAddress: "192.0.2.0/24" }, { ipAddress: PEER }],
+      });
       const { accessToken } = (await login(identityId)).body;
       expect((await selfRead(accessToken, identityId, "2001:db8:1::5")).status).toBe(200);
       expect((await selfRead(accessToken, identityId, "::ffff:192.0.2.44")).status).toBe(200);
@@ -155,18 +180,34 @@ describe("identity access tokens", () => {
     });
 
     it("ignores X-Forwarded-For without a trusted proxy", async () => {
-      const identityId = await identityWith({ accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }, { ipAddress: PEER }] });
+      const identityId = await identityWith({
+        accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }, { ipAddress: PEER }],
+      });
       const { accessToken } = (await login(identityId)).body;
-      const spoofed = await bearerClient(server, accessToken, "203.0.113.1").get(`/api/v1/identities/${identityId}`, { "x-forwarded-for": "10.1.1.1" });
+      const spoofed = await bearerClient(server, accessToken, "203.0.113.1").get(`/api/v1/identities/${identityId}`, {
+        "x-forwarded-for": "10.1.1.1",
+      });
       expect(spoofed.status).toBe(403);
     });
 
     it("honours X-Forwarded-For from a proxy in LEASEHOLD_TRUSTED_PROXIES", async () => {
-      const proxied = await createTestServer({ clock, env: { AWS_ENDPOINT_URL_STS: stub.url, LEASEHOLD_TRUSTED_PROXIES: "127.0.0.1" } });
+      const proxied = await createTestServer({
+        clock,
+        env: { AWS_ENDPOINT_URL_STS: stub.url, LEASEHOLD_TRUSTED_PROXIES: "127.0.0.1" },
+      });
       const o = await setupOrg(proxied);
-      const identityId = (await createAwsIdentity(o.admin, o.orgId, { allowedPrincipalArns: ARN, accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }] })).identity.id;
+      const identityId = (
+        await createAwsIdentity(o.admin, o.orgId, {
+          allowedPrincipalArns: ARN,
+          accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }],
+        })
+      ).identity.id;
       const viaProxy = () => createApiClient(proxied.app, { peer: "127.0.0.1" });
-      const login = await viaProxy().post("/api/v1/auth/aws-auth/login", await signedLogin({ identityId, credentials, signingDate: clock.now() }), { "x-forwarded-for": "10.2.2.2" });
+      const login = await viaProxy().post(
+        "/api/v1/auth/aws-auth/login",
+        await signedLogin({ identityId, credentials, signingDate: clock.now() }),
+        { "x-forwarded-for": "10.2.2.2" },
+      );
       expect(login.status, login.text).toBe(200);
       const use = (xff: string) => {
         const client = viaProxy();
@@ -187,7 +228,9 @@ describe("identity access tokens", () => {
     const client = server.client();
     client.useBearer("lhat_notarealtoken");
     expect((await client.get("/api/v1/projects")).body.reasonCode).toBe("invalid_token");
-    expect((await server.client().get("/api/v1/projects", { authorization: "Token abc" })).body.reasonCode).toBe("invalid_authorization");
+    expect((await server.client().get("/api/v1/projects", { authorization: "Token abc" })).body.reasonCode).toBe(
+      "invalid_authorization",
+    );
     expect((await server.client().post("/api/v1/auth/token/renew", { accessToken: "x".repeat(600) })).status).toBe(400);
     expect((await server.client().post("/api/v1/auth/token/renew", {})).body.issues[0].path).toEqual(["accessToken"]);
   });
@@ -197,7 +240,13 @@ describe("identity access tokens", () => {
     const { accessToken } = (await login(identityId)).body;
     await selfRead(accessToken, identityId);
     const res = await org.admin.get(`/api/v1/identities/${identityId}/tokens`);
-    expect(res.body.tokens[0]).toMatchObject({ numUses: 1, numUsesLimit: 10, principalArn: ARN, sourceIp: PEER, authMethod: "aws-auth" });
+    expect(res.body.tokens[0]).toMatchObject({
+      numUses: 1,
+      numUsesLimit: 10,
+      principalArn: ARN,
+      sourceIp: PEER,
+      authMethod: "aws-auth",
+    });
     expect(res.body.tokens[0].lastUsedAt).not.toBeNull();
     for (const text of org.admin.responses) expect(text).not.toContain(accessToken);
   });

@@ -36,7 +36,5 @@ export function AlertDialogDescription({
   className,
   ...props
 }: ComponentProps<typeof AlertDialogPrimitive.Description>) {
-  return (
-    <AlertDialogPrimitive.Description className={clsx("text-sm text-muted-foreground", className)} {...props} />
-  );
+  return <AlertDialogPrimitive.Description className={clsx("text-sm text-muted-foreground", className)} {...props} />;
 }

@@ -21,7 +21,11 @@ export function Alert({
   return (
     <div
       role={variant === "error" ? "alert" : "note"}
-      className={clsx("flex items-start gap-2.5 rounded-lg border px-3.5 py-3 text-sm", variantClasses[variant], className)}
+      className={clsx(
+        "flex items-start gap-2.5 rounded-lg border px-3.5 py-3 text-sm",
+        variantClasses[variant],
+        className,
+      )}
       {...props}
     >
       <Icon aria-hidden="true" className="mt-0.5 size-4 shrink-0" />

@@ -12,7 +12,11 @@ const variantClasses = {
 
 export type BadgeVariant = keyof typeof variantClasses;
 
-export function Badge({ variant = "neutral", className, ...props }: ComponentProps<"span"> & { variant?: BadgeVariant }) {
+export function Badge({
+  variant = "neutral",
+  className,
+  ...props
+}: ComponentProps<"span"> & { variant?: BadgeVariant }) {
   return (
     <span
       className={clsx(

@@ -51,7 +51,9 @@ async function fillAndSubmit() {
 describe("handleFormError", () => {
   it("puts server issues on the matching fields, tied to the input for screen readers", async () => {
     const toastError = vi.spyOn(toast, "error");
-    render(<ProjectForm submit={() => Promise.reject(apiError([{ path: ["slug"], message: "That slug is taken" }]))} />);
+    render(
+      <ProjectForm submit={() => Promise.reject(apiError([{ path: ["slug"], message: "That slug is taken" }]))} />,
+    );
     await fillAndSubmit();
 
     const slug = screen.getByLabelText("Slug");
@@ -66,7 +68,12 @@ describe("handleFormError", () => {
 
   it("shows an error without field issues as a toast with the API's message", async () => {
     const toastError = vi.spyOn(toast, "error");
-    const error = new ApiError({ statusCode: 403, error: "Forbidden", message: "Only admins can do that", requestId: "r" });
+    const error = new ApiError({
+      statusCode: 403,
+      error: "Forbidden",
+      message: "Only admins can do that",
+      requestId: "r",
+    });
     render(<ProjectForm submit={() => Promise.reject(error)} />);
     await fillAndSubmit();
     await waitFor(() => expect(toastError).toHaveBeenCalledWith(error));

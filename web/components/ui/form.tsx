@@ -21,9 +21,13 @@ export function applyServerIssues<Values extends FieldValues>(form: UseFormRetur
       unmatched.push(issue);
       continue;
     }
-    form.setError(issue.path.join(".") as Path<Values>, { type: "server", message: issue.message }, {
-      shouldFocus: !focused,
-    });
+    form.setError(
+      issue.path.join(".") as Path<Values>,
+      { type: "server", message: issue.message },
+      {
+        shouldFocus: !focused,
+      },
+    );
     focused = true;
   }
   return unmatched;

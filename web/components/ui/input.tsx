@@ -11,5 +11,7 @@ export const controlClasses = clsx(
 
 export function Input({ className, ...props }: ComponentProps<"input">) {
   const fieldProps = useFieldControlProps(props);
-  return <input className={clsx(controlClasses, "h-9 py-1 read-only:bg-muted", className)} {...props} {...fieldProps} />;
+  return (
+    <input className={clsx(controlClasses, "h-9 py-1 read-only:bg-muted", className)} {...props} {...fieldProps} />
+  );
 }

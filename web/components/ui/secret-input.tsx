@@ -7,7 +7,11 @@ import { Input } from "#web/components/ui/input.tsx";
  * A masked input for a secret (an AWS secret access key, a token) with a button to reveal it,
  * so a person can check what they pasted. It never autocompletes or spell-checks the value.
  */
-export function SecretInput({ revealLabel = "Show secret", className, ...props }: Omit<ComponentProps<"input">, "type"> & { revealLabel?: string }) {
+export function SecretInput({
+  revealLabel = "Show secret",
+  className,
+  ...props
+}: Omit<ComponentProps<"input">, "type"> & { revealLabel?: string }) {
   const [revealed, setRevealed] = useState(false);
   return (
     <div className="relative">

@@ -63,7 +63,9 @@ export function StsEndpointPicker({
             autoComplete="off"
             inputMode="url"
           />
-          <FieldDescription>An https URL of AWS STS: sts[-fips].&lt;region&gt;.amazonaws.com[.cn], or an STS VPC endpoint.</FieldDescription>
+          <FieldDescription>
+            An https URL of AWS STS: sts[-fips].&lt;region&gt;.amazonaws.com[.cn], or an STS VPC endpoint.
+          </FieldDescription>
           <FieldError>{error}</FieldError>
         </Field>
       ) : null}

@@ -20,7 +20,8 @@ export interface ConnectionScope {
 export const appConnectionKeys = {
   all: ["app-connections"] as const,
   list: (scope: ConnectionScope) => [...appConnectionKeys.all, "list", scope.projectId ?? "organization"] as const,
-  serverPrincipal: (scope: ConnectionScope) => [...appConnectionKeys.all, "server-principal", scope.projectId ?? "organization"] as const,
+  serverPrincipal: (scope: ConnectionScope) =>
+    [...appConnectionKeys.all, "server-principal", scope.projectId ?? "organization"] as const,
 };
 
 /** A project's page lists the project's connections and the organization's, which it may use too. */
@@ -38,7 +39,10 @@ export function serverPrincipalQueryOptions(scope: ConnectionScope) {
   return queryOptions({
     queryKey: appConnectionKeys.serverPrincipal(scope),
     queryFn: ({ signal }) =>
-      apiRequest(`${BASE}/server-principal`, serverPrincipalResponseSchema, { signal, query: { projectId: scope.projectId } }),
+      apiRequest(`${BASE}/server-principal`, serverPrincipalResponseSchema, {
+        signal,
+        query: { projectId: scope.projectId },
+      }),
     staleTime: 30_000,
     retry: false,
   });
@@ -62,7 +66,10 @@ export function useUpdateConnection(connectionId: string) {
   const invalidate = useInvalidateConnections();
   return useMutation({
     mutationFn: (input: z.input<typeof updateAppConnectionInputSchema>) =>
-      apiRequest(apiPath`/api/v1/app-connections/aws/${connectionId}`, appConnectionResponseSchema, { method: "PATCH", body: input }),
+      apiRequest(apiPath`/api/v1/app-connections/aws/${connectionId}`, appConnectionResponseSchema, {
+        method: "PATCH",
+        body: input,
+      }),
     onSuccess: invalidate,
   });
 }
@@ -71,7 +78,9 @@ export function useTestConnection() {
   const invalidate = useInvalidateConnections();
   return useMutation({
     mutationFn: (connectionId: string) =>
-      apiRequest(apiPath`/api/v1/app-connections/aws/${connectionId}/test`, appConnectionResponseSchema, { method: "POST" }),
+      apiRequest(apiPath`/api/v1/app-connections/aws/${connectionId}/test`, appConnectionResponseSchema, {
+        method: "POST",
+      }),
     // A failed test is recorded on the connection too, so refresh either way.
     onSettled: invalidate,
   });
@@ -81,7 +90,9 @@ export function useDeleteConnection() {
   const invalidate = useInvalidateConnections();
   return useMutation({
     mutationFn: (connectionId: string) =>
-      apiRequest(apiPath`/api/v1/app-connections/aws/${connectionId}`, appConnectionResponseSchema, { method: "DELETE" }),
+      apiRequest(apiPath`/api/v1/app-connections/aws/${connectionId}`, appConnectionResponseSchema, {
+        method: "DELETE",
+      }),
     onSuccess: invalidate,
   });
 }

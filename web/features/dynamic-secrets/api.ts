@@ -1,4 +1,10 @@
-import { infiniteQueryOptions, keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQueryClient,
+} from "@tanstack/react-query";
 import type { z } from "zod";
 import { listAppConnectionsResponseSchema } from "#shared/schemas/app-connections.ts";
 import {
@@ -21,15 +27,23 @@ export type LeaseFilter = "active" | "all";
 
 export const dynamicSecretKeys = {
   all: ["dynamic-secrets"] as const,
-  list: (loc: SecretLocation) => [...dynamicSecretKeys.all, "list", loc.projectSlug, loc.environmentSlug, loc.path] as const,
-  leases: (loc: SecretLocation, name: string) => [...dynamicSecretKeys.all, "leases", loc.projectSlug, loc.environmentSlug, loc.path, name] as const,
-  leaseList: (loc: SecretLocation, name: string, filter: LeaseFilter) => [...dynamicSecretKeys.leases(loc, name), filter] as const,
-  orphans: (loc: SecretLocation, name: string) => [...dynamicSecretKeys.all, "orphans", loc.projectSlug, loc.environmentSlug, loc.path, name] as const,
+  list: (loc: SecretLocation) =>
+    [...dynamicSecretKeys.all, "list", loc.projectSlug, loc.environmentSlug, loc.path] as const,
+  leases: (loc: SecretLocation, name: string) =>
+    [...dynamicSecretKeys.all, "leases", loc.projectSlug, loc.environmentSlug, loc.path, name] as const,
+  leaseList: (loc: SecretLocation, name: string, filter: LeaseFilter) =>
+    [...dynamicSecretKeys.leases(loc, name), filter] as const,
+  orphans: (loc: SecretLocation, name: string) =>
+    [...dynamicSecretKeys.all, "orphans", loc.projectSlug, loc.environmentSlug, loc.path, name] as const,
   preview: (template: string, name: string) => [...dynamicSecretKeys.all, "username-preview", template, name] as const,
   connections: (projectId: string) => [...dynamicSecretKeys.all, "app-connections", projectId] as const,
 };
 
-const locationQuery = (loc: SecretLocation) => ({ projectSlug: loc.projectSlug, environmentSlug: loc.environmentSlug, path: loc.path });
+const locationQuery = (loc: SecretLocation) => ({
+  projectSlug: loc.projectSlug,
+  environmentSlug: loc.environmentSlug,
+  path: loc.path,
+});
 
 export function dynamicSecretsQueryOptions(loc: SecretLocation) {
   return queryOptions({
@@ -59,7 +73,8 @@ export function leasesQueryOptions(loc: SecretLocation, name: string, filter: Le
 export function usableConnectionsQueryOptions(projectId: string) {
   return queryOptions({
     queryKey: dynamicSecretKeys.connections(projectId),
-    queryFn: ({ signal }) => apiRequest("/api/v1/app-connections/aws", listAppConnectionsResponseSchema, { signal, query: { projectId } }),
+    queryFn: ({ signal }) =>
+      apiRequest("/api/v1/app-connections/aws", listAppConnectionsResponseSchema, { signal, query: { projectId } }),
     select: (data) => data.appConnections,
   });
 }
@@ -68,7 +83,11 @@ export function usernamePreviewQueryOptions(template: string, dynamicSecretName:
   return queryOptions({
     queryKey: dynamicSecretKeys.preview(template, dynamicSecretName),
     queryFn: ({ signal }) =>
-      apiRequest(`${BASE}/username-preview`, usernamePreviewResponseSchema, { method: "POST", signal, body: { usernameTemplate: template || null, dynamicSecretName } }),
+      apiRequest(`${BASE}/username-preview`, usernamePreviewResponseSchema, {
+        method: "POST",
+        signal,
+        body: { usernameTemplate: template || null, dynamicSecretName },
+      }),
     staleTime: Infinity,
     retry: false,
     placeholderData: keepPreviousData,
@@ -78,21 +97,30 @@ export function usernamePreviewQueryOptions(template: string, dynamicSecretName:
 export function orphansQueryOptions(loc: SecretLocation, name: string) {
   return queryOptions({
     queryKey: dynamicSecretKeys.orphans(loc, name),
-    queryFn: ({ signal }) => apiRequest(apiPath`/api/v1/dynamic-secrets/${name}/orphans`, listOrphansResponseSchema, { signal, query: locationQuery(loc) }),
+    queryFn: ({ signal }) =>
+      apiRequest(apiPath`/api/v1/dynamic-secrets/${name}/orphans`, listOrphansResponseSchema, {
+        signal,
+        query: locationQuery(loc),
+      }),
     select: (data) => data.orphans,
     staleTime: 0,
   });
 }
 
 /** Every change to secrets or leases at a location refreshes that location's lists (counts of active leases included). */
-function useLocationMutation<Variables, Result>(loc: SecretLocation, request: (variables: Variables) => Promise<Result>) {
+function useLocationMutation<Variables, Result>(
+  loc: SecretLocation,
+  request: (variables: Variables) => Promise<Result>,
+) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: request,
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: dynamicSecretKeys.list(loc) }),
-        queryClient.invalidateQueries({ queryKey: [...dynamicSecretKeys.all, "leases", loc.projectSlug, loc.environmentSlug, loc.path] }),
+        queryClient.invalidateQueries({
+          queryKey: [...dynamicSecretKeys.all, "leases", loc.projectSlug, loc.environmentSlug, loc.path],
+        }),
       ]),
   });
 }
@@ -104,14 +132,22 @@ export function useCreateDynamicSecret(loc: SecretLocation) {
 }
 
 export function useUpdateDynamicSecret(loc: SecretLocation) {
-  return useLocationMutation(loc, ({ name, ...input }: z.input<typeof updateDynamicSecretInputSchema> & { name: string }) =>
-    apiRequest(apiPath`/api/v1/dynamic-secrets/${name}`, dynamicSecretResponseSchema, { method: "PATCH", body: input }),
+  return useLocationMutation(
+    loc,
+    ({ name, ...input }: z.input<typeof updateDynamicSecretInputSchema> & { name: string }) =>
+      apiRequest(apiPath`/api/v1/dynamic-secrets/${name}`, dynamicSecretResponseSchema, {
+        method: "PATCH",
+        body: input,
+      }),
   );
 }
 
 export function useDeleteDynamicSecret(loc: SecretLocation) {
   return useLocationMutation(loc, ({ name, isForced }: { name: string; isForced: boolean }) =>
-    apiRequest(apiPath`/api/v1/dynamic-secrets/${name}`, dynamicSecretResponseSchema, { method: "DELETE", body: { ...locationQuery(loc), isForced } }),
+    apiRequest(apiPath`/api/v1/dynamic-secrets/${name}`, dynamicSecretResponseSchema, {
+      method: "DELETE",
+      body: { ...locationQuery(loc), isForced },
+    }),
   );
 }
 
@@ -124,19 +160,28 @@ export function useTestConfiguration() {
 
 export function useCreateLease(loc: SecretLocation) {
   return useLocationMutation(loc, ({ name, ttl }: { name: string; ttl?: string }) =>
-    apiRequest(`${BASE}/leases`, createLeaseResponseSchema, { method: "POST", body: { ...locationQuery(loc), dynamicSecretName: name, ...(ttl ? { ttl } : {}) } }),
+    apiRequest(`${BASE}/leases`, createLeaseResponseSchema, {
+      method: "POST",
+      body: { ...locationQuery(loc), dynamicSecretName: name, ...(ttl ? { ttl } : {}) },
+    }),
   );
 }
 
 export function useRenewLease(loc: SecretLocation) {
   return useLocationMutation(loc, ({ leaseId, ttl }: { leaseId: string; ttl?: string }) =>
-    apiRequest(apiPath`/api/v1/dynamic-secrets/leases/${leaseId}/renew`, leaseResponseSchema, { method: "POST", body: { ...locationQuery(loc), ...(ttl ? { ttl } : {}) } }),
+    apiRequest(apiPath`/api/v1/dynamic-secrets/leases/${leaseId}/renew`, leaseResponseSchema, {
+      method: "POST",
+      body: { ...locationQuery(loc), ...(ttl ? { ttl } : {}) },
+    }),
   );
 }
 
 export function useRevokeLease(loc: SecretLocation) {
   return useLocationMutation(loc, ({ leaseId, isForced }: { leaseId: string; isForced: boolean }) =>
-    apiRequest(apiPath`/api/v1/dynamic-secrets/leases/${leaseId}`, leaseResponseSchema, { method: "DELETE", body: { ...locationQuery(loc), isForced } }),
+    apiRequest(apiPath`/api/v1/dynamic-secrets/leases/${leaseId}`, leaseResponseSchema, {
+      method: "DELETE",
+      body: { ...locationQuery(loc), isForced },
+    }),
   );
 }
 
@@ -144,7 +189,10 @@ export function useDeleteOrphans(loc: SecretLocation, name: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (usernames: string[]) =>
-      apiRequest(apiPath`/api/v1/dynamic-secrets/${name}/orphans/delete`, deleteOrphansResponseSchema, { method: "POST", body: { ...locationQuery(loc), usernames } }),
+      apiRequest(apiPath`/api/v1/dynamic-secrets/${name}/orphans/delete`, deleteOrphansResponseSchema, {
+        method: "POST",
+        body: { ...locationQuery(loc), usernames },
+      }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: dynamicSecretKeys.orphans(loc, name) }),
   });
 }

@@ -1,6 +1,10 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ProjectRole } from "#shared/schemas/common.ts";
-import { identityAwsAuthResponseSchema, type AwsAuthFields, type UpdateAwsAuthInput } from "#shared/schemas/aws-auth.ts";
+import {
+  identityAwsAuthResponseSchema,
+  type AwsAuthFields,
+  type UpdateAwsAuthInput,
+} from "#shared/schemas/aws-auth.ts";
 import {
   identityMembershipResponseSchema,
   identityResponseSchema,
@@ -65,7 +69,11 @@ export function awsAuthQueryOptions(identityId: string) {
     queryKey: identityKeys.awsAuth(identityId),
     queryFn: async ({ signal }) => {
       try {
-        const data = await apiRequest(apiPath`/api/v1/auth/aws-auth/identities/${identityId}`, identityAwsAuthResponseSchema, { signal });
+        const data = await apiRequest(
+          apiPath`/api/v1/auth/aws-auth/identities/${identityId}`,
+          identityAwsAuthResponseSchema,
+          { signal },
+        );
         return data.identityAwsAuth;
       } catch (error) {
         if (isApiError(error) && error.statusCode === 404) return null;
@@ -79,7 +87,9 @@ export function membershipsQueryOptions(identityId: string) {
   return queryOptions({
     queryKey: identityKeys.memberships(identityId),
     queryFn: ({ signal }) =>
-      apiRequest(apiPath`/api/v1/identities/${identityId}/memberships`, listIdentityMembershipsResponseSchema, { signal }),
+      apiRequest(apiPath`/api/v1/identities/${identityId}/memberships`, listIdentityMembershipsResponseSchema, {
+        signal,
+      }),
     select: (data) => data.memberships,
   });
 }
@@ -100,20 +110,23 @@ export function tokensQueryOptions(identityId: string, params: TokenListParams) 
 export function projectChoicesQueryOptions() {
   return queryOptions({
     queryKey: identityKeys.projects,
-    queryFn: ({ signal }) => apiRequest("/api/v1/projects", listProjectsResponseSchema, { signal, query: { limit: 100 } }),
+    queryFn: ({ signal }) =>
+      apiRequest("/api/v1/projects", listProjectsResponseSchema, { signal, query: { limit: 100 } }),
     select: (data) => data.projects.map((p) => ({ id: p.id, name: p.name })),
   });
 }
 
 function useInvalidate() {
   const queryClient = useQueryClient();
-  return (...keys: (readonly unknown[])[]) => Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
+  return (...keys: (readonly unknown[])[]) =>
+    Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
 }
 
 export function useCreateIdentity() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: CreateIdentityInput) => apiRequest("/api/v1/identities", identityResponseSchema, { method: "POST", body: input }),
+    mutationFn: (input: CreateIdentityInput) =>
+      apiRequest("/api/v1/identities", identityResponseSchema, { method: "POST", body: input }),
     onSuccess: (data) => invalidate(identityKeys.lists(data.identity.orgId)),
   });
 }
@@ -130,7 +143,8 @@ export function useUpdateIdentity(identityId: string) {
 export function useDeleteIdentity(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: () => apiRequest(apiPath`/api/v1/identities/${identityId}`, identityResponseSchema, { method: "DELETE" }),
+    mutationFn: () =>
+      apiRequest(apiPath`/api/v1/identities/${identityId}`, identityResponseSchema, { method: "DELETE" }),
     // The detail entry is left to expire: removing it while the page is mounted would refetch a 404.
     onSuccess: (data) => invalidate(identityKeys.lists(data.identity.orgId)),
   });
@@ -153,7 +167,9 @@ export function useDetachAwsAuth(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: () =>
-      apiRequest(apiPath`/api/v1/auth/aws-auth/identities/${identityId}`, identityAwsAuthResponseSchema, { method: "DELETE" }),
+      apiRequest(apiPath`/api/v1/auth/aws-auth/identities/${identityId}`, identityAwsAuthResponseSchema, {
+        method: "DELETE",
+      }),
     onSuccess: () => invalidate(identityKeys.detail(identityId), identityKeys.allLists),
   });
 }
@@ -162,7 +178,10 @@ export function useAddMembership(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (input: AddIdentityMembershipInput) =>
-      apiRequest(apiPath`/api/v1/identities/${identityId}/memberships`, identityMembershipResponseSchema, { method: "POST", body: input }),
+      apiRequest(apiPath`/api/v1/identities/${identityId}/memberships`, identityMembershipResponseSchema, {
+        method: "POST",
+        body: input,
+      }),
     onSuccess: () => invalidate(identityKeys.memberships(identityId)),
   });
 }
@@ -171,10 +190,14 @@ export function useUpdateMembership(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ membershipId, role }: { membershipId: string; role: ProjectRole }) =>
-      apiRequest(apiPath`/api/v1/identities/${identityId}/memberships/${membershipId}`, identityMembershipResponseSchema, {
-        method: "PATCH",
-        body: { role },
-      }),
+      apiRequest(
+        apiPath`/api/v1/identities/${identityId}/memberships/${membershipId}`,
+        identityMembershipResponseSchema,
+        {
+          method: "PATCH",
+          body: { role },
+        },
+      ),
     onSuccess: () => invalidate(identityKeys.memberships(identityId)),
   });
 }
@@ -183,9 +206,13 @@ export function useRemoveMembership(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (membershipId: string) =>
-      apiRequest(apiPath`/api/v1/identities/${identityId}/memberships/${membershipId}`, identityMembershipResponseSchema, {
-        method: "DELETE",
-      }),
+      apiRequest(
+        apiPath`/api/v1/identities/${identityId}/memberships/${membershipId}`,
+        identityMembershipResponseSchema,
+        {
+          method: "DELETE",
+        },
+      ),
     onSuccess: () => invalidate(identityKeys.memberships(identityId)),
   });
 }
@@ -194,7 +221,11 @@ export function useRevokeToken(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (tokenId: string) =>
-      apiRequest(apiPath`/api/v1/identities/${identityId}/tokens/${tokenId}/revoke`, identityAccessTokenResponseSchema, { method: "POST" }),
+      apiRequest(
+        apiPath`/api/v1/identities/${identityId}/tokens/${tokenId}/revoke`,
+        identityAccessTokenResponseSchema,
+        { method: "POST" },
+      ),
     onSuccess: () => invalidate(identityKeys.tokens(identityId)),
   });
 }

@@ -95,7 +95,10 @@ function useEnvironmentMutation<Variables>(
 
 export function useCreateEnvironment(projectId: string) {
   return useEnvironmentMutation(projectId, (input: z.input<typeof createEnvironmentInputSchema>) =>
-    apiRequest(apiPath`/api/v1/projects/${projectId}/environments`, environmentResponseSchema, { method: "POST", body: input }),
+    apiRequest(apiPath`/api/v1/projects/${projectId}/environments`, environmentResponseSchema, {
+      method: "POST",
+      body: input,
+    }),
   );
 }
 

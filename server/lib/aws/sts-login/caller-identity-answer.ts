@@ -59,7 +59,8 @@ function parseDocument(answer: StsAnswer): Record<string, unknown> | null {
 const field = (value: unknown, key: string): unknown =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
 
-const nonEmptyString = (value: unknown): string | null => (typeof value === "string" && value.trim() !== "" ? value.trim() : null);
+const nonEmptyString = (value: unknown): string | null =>
+  typeof value === "string" && value.trim() !== "" ? value.trim() : null;
 
 /** The error code of an STS error body (XML ErrorResponse or JSON), when there is one. */
 function awsErrorCode(document: Record<string, unknown> | null): string | null {
@@ -83,7 +84,11 @@ function awsErrorCode(document: Record<string, unknown> | null): string | null {
  */
 export function readCallerIdentityAnswer(answer: StsAnswer): StsVerdict {
   if (answer.status >= 500) return { kind: "unavailable", status: answer.status };
-  if (answer.status >= 300 && answer.status < 400) return { kind: "unexpected", reason: `STS answered with a redirect (HTTP ${answer.status}), which is never followed` };
+  if (answer.status >= 300 && answer.status < 400)
+    return {
+      kind: "unexpected",
+      reason: `STS answered with a redirect (HTTP ${answer.status}), which is never followed`,
+    };
   if (answer.status >= 400) {
     // Only the error code is read from a refusal, to word the message, so the body is sniffed
     // whatever its Content-Type (moto labels its XML errors text/html).
@@ -107,7 +112,9 @@ export function readCallerIdentityAnswer(answer: StsAnswer): StsVerdict {
   const arn = nonEmptyString(field(result, "Arn"));
   const account = nonEmptyString(field(result, "Account"));
   const userId = nonEmptyString(field(result, "UserId"));
-  if (!arn || !account || !userId) return { kind: "unexpected", reason: "STS's answer lacks a non-empty Arn, Account or UserId" };
-  if (!/^\d{12}$/.test(account)) return { kind: "unexpected", reason: "STS's answer has an Account that is not 12 digits" };
+  if (!arn || !account || !userId)
+    return { kind: "unexpected", reason: "STS's answer lacks a non-empty Arn, Account or UserId" };
+  if (!/^\d{12}$/.test(account))
+    return { kind: "unexpected", reason: "STS's answer has an Account that is not 12 digits" };
   return { kind: "verified", caller: { arn, account, userId } };
 }

@@ -33,7 +33,11 @@ const agents = {
  * 3xx comes back as an answer (and is refused by the caller). The Host header is the one
  * the client signed; the connection goes to `target` whatever it says.
  */
-export function forwardToSts(target: URL, request: SignedStsRequest, options: ForwardOptions = DEFAULT_FORWARD_OPTIONS): Promise<StsAnswer> {
+export function forwardToSts(
+  target: URL,
+  request: SignedStsRequest,
+  options: ForwardOptions = DEFAULT_FORWARD_OPTIONS,
+): Promise<StsAnswer> {
   const headers: Record<string, string> = {};
   for (const [name, value] of request.headers) headers[name] = value;
   headers["content-length"] = String(Buffer.byteLength(request.body));
@@ -74,7 +78,11 @@ export function forwardToSts(target: URL, request: SignedStsRequest, options: Fo
           chunks.push(chunk);
         });
         res.on("end", () =>
-          finish(null, { status: res.statusCode ?? 0, contentType: res.headers["content-type"] ?? null, body: Buffer.concat(chunks).toString("utf8") }),
+          finish(null, {
+            status: res.statusCode ?? 0,
+            contentType: res.headers["content-type"] ?? null,
+            body: Buffer.concat(chunks).toString("utf8"),
+          }),
         );
         res.on("error", (error) => finish(new StsUnreachableError(error.message)));
       },

@@ -66,7 +66,8 @@ function decodeField(field: keyof LoginRequestFields, value: string, looksRaw: (
   if (!BASE64.test(text)) throw invalidLoginRequest(field, `${field} is neither base64 nor the raw value`);
   const decoded = Buffer.from(text, "base64").toString("utf8");
   // A round trip catches bytes that are not UTF-8, which would otherwise be silently replaced.
-  if (Buffer.from(decoded, "utf8").toString("base64") !== text) throw invalidLoginRequest(field, `${field} does not decode to UTF-8 text`);
+  if (Buffer.from(decoded, "utf8").toString("base64") !== text)
+    throw invalidLoginRequest(field, `${field} does not decode to UTF-8 text`);
   return decoded;
 }
 
@@ -75,7 +76,10 @@ function parseBody(raw: string): string {
   const pairs = body.split("&");
   const exact = pairs.length === BODY_PAIRS.length && BODY_PAIRS.every((pair) => pairs.includes(pair));
   if (!exact) {
-    throw invalidLoginRequest("iamRequestBody", "The signed body must be exactly Action=GetCallerIdentity&Version=2011-06-15, with no other parameters");
+    throw invalidLoginRequest(
+      "iamRequestBody",
+      "The signed body must be exactly Action=GetCallerIdentity&Version=2011-06-15, with no other parameters",
+    );
   }
   return body;
 }
@@ -94,7 +98,8 @@ function parseHeaders(raw: string): Map<string, string> {
   const headers = new Map<string, string>();
   for (const [name, value] of Object.entries(parsed)) {
     const lower = name.toLowerCase();
-    if (!HEADER_NAME.test(name)) throw invalidLoginRequest("iamRequestHeaders", `"${name.slice(0, 64)}" is not a valid header name`);
+    if (!HEADER_NAME.test(name))
+      throw invalidLoginRequest("iamRequestHeaders", `"${name.slice(0, 64)}" is not a valid header name`);
     if (!FORWARDED_HEADERS.has(lower)) {
       throw invalidLoginRequest(
         "iamRequestHeaders",
@@ -120,7 +125,10 @@ function parseAmzDate(value: string): Date | null {
 function checkBodyHeaders(headers: Map<string, string>, body: string) {
   const contentType = headers.get("content-type");
   if (!contentType || !FORM_CONTENT_TYPE.test(contentType)) {
-    throw invalidLoginRequest("iamRequestHeaders", "Content-Type must be application/x-www-form-urlencoded (optionally with charset=utf-8)");
+    throw invalidLoginRequest(
+      "iamRequestHeaders",
+      "Content-Type must be application/x-www-form-urlencoded (optionally with charset=utf-8)",
+    );
   }
   const length = headers.get("content-length");
   if (length !== undefined && length !== String(Buffer.byteLength(body))) {
@@ -150,17 +158,31 @@ export function parseSignedStsRequest(fields: LoginRequestFields): SignedStsRequ
   if (!authorization) throw signatureMissing("The request is not signed: the Authorization header is missing");
   if (!amzDate) throw signatureMissing("The request is not signed: the X-Amz-Date header is missing");
   const auth = AUTHORIZATION.exec(authorization);
-  if (!auth) throw invalidLoginRequest("iamRequestHeaders", "The Authorization header is not an AWS Signature Version 4 (AWS4-HMAC-SHA256) header");
-  const [, accessKeyId, date, region, service, signedList] = auth as unknown as [string, string, string, string, string, string];
-  if (service !== "sts") throw invalidLoginRequest("iamRequestHeaders", `The request is signed for the service "${service}", not sts`);
+  if (!auth)
+    throw invalidLoginRequest(
+      "iamRequestHeaders",
+      "The Authorization header is not an AWS Signature Version 4 (AWS4-HMAC-SHA256) header",
+    );
+  const [, accessKeyId, date, region, service, signedList] = auth as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  if (service !== "sts")
+    throw invalidLoginRequest("iamRequestHeaders", `The request is signed for the service "${service}", not sts`);
 
   const signedAt = parseAmzDate(amzDate);
   if (!signedAt) throw invalidLoginRequest("iamRequestHeaders", "X-Amz-Date must look like 20260101T120000Z");
-  if (amzDate.slice(0, 8) !== date) throw invalidLoginRequest("iamRequestHeaders", "The credential scope's date does not match X-Amz-Date");
+  if (amzDate.slice(0, 8) !== date)
+    throw invalidLoginRequest("iamRequestHeaders", "The credential scope's date does not match X-Amz-Date");
 
   const signedHeaders = signedList.split(";");
   for (const required of ["host", "x-amz-date"]) {
-    if (!signedHeaders.includes(required)) throw invalidLoginRequest("iamRequestHeaders", `The signature must cover the ${required} header`);
+    if (!signedHeaders.includes(required))
+      throw invalidLoginRequest("iamRequestHeaders", `The signature must cover the ${required} header`);
   }
   for (const name of signedHeaders) {
     // Content-Length may be signed without being sent (Go's signer does that); we always send the real one.
@@ -168,5 +190,13 @@ export function parseSignedStsRequest(fields: LoginRequestFields): SignedStsRequ
       throw invalidLoginRequest("iamRequestHeaders", `The signature covers ${name}, but that header was not sent`);
     }
   }
-  return { body, headers, host, credential: { accessKeyId, date, region, service }, signedHeaders, signedAt, url: fields.iamRequestUrl };
+  return {
+    body,
+    headers,
+    host,
+    credential: { accessKeyId, date, region, service },
+    signedHeaders,
+    signedAt,
+    url: fields.iamRequestUrl,
+  };
 }

@@ -12,19 +12,30 @@ const headers = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const parse = (h: Record<string, unknown>, body = BODY) =>
-  parseSignedStsRequest({ iamHttpRequestMethod: "post", iamRequestBody: Buffer.from(body).toString("base64"), iamRequestHeaders: JSON.stringify(h) });
+  parseSignedStsRequest({
+    iamHttpRequestMethod: "post",
+    iamRequestBody: Buffer.from(body).toString("base64"),
+    iamRequestHeaders: JSON.stringify(h),
+  });
 
 describe("parseSignedStsRequest", () => {
   it("reads Go-style headers: any case, Content-Length signed but not sent", () => {
     const parsed = parse(headers());
     expect(parsed.host).toBe("sts.us-east-1.amazonaws.com");
-    expect(parsed.credential).toEqual({ accessKeyId: "AKIAEXAMPLE", date: "20260101", region: "us-east-1", service: "sts" });
+    expect(parsed.credential).toEqual({
+      accessKeyId: "AKIAEXAMPLE",
+      date: "20260101",
+      region: "us-east-1",
+      service: "sts",
+    });
     expect(parsed.signedAt.toISOString()).toBe("2026-01-01T12:00:00.000Z");
     expect([...parsed.headers.keys()].sort()).toEqual(["authorization", "content-type", "host", "x-amz-date"]);
   });
 
   it("accepts the two parameters in either order", () => {
-    expect(parse(headers(), "Version=2011-06-15&Action=GetCallerIdentity").body).toBe("Version=2011-06-15&Action=GetCallerIdentity");
+    expect(parse(headers(), "Version=2011-06-15&Action=GetCallerIdentity").body).toBe(
+      "Version=2011-06-15&Action=GetCallerIdentity",
+    );
   });
 
   it.each([

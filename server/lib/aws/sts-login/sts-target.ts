@@ -25,13 +25,20 @@ const GLOBAL_HOST = new URL(GLOBAL_STS_ENDPOINT).host;
  * - AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL: the request is sent there instead; a Host
  *   signed for the override (a private proxy, moto in tests) is accepted too.
  */
-export function resolveStsTarget(configured: string, request: SignedStsRequest, override: string | undefined): StsTarget {
+export function resolveStsTarget(
+  configured: string,
+  request: SignedStsRequest,
+  override: string | undefined,
+): StsTarget {
   const parsed = parseStsEndpoint(configured);
   if (!parsed.ok) throw new Error(`stored STS endpoint is invalid: ${parsed.reason}`);
   const endpoint = parsed.endpoint;
   const region = request.credential.region;
   if (!isKnownRegion(region)) {
-    throw invalidLoginRequest("iamRequestHeaders", `The signature's credential scope names "${region}", which is not a known AWS region`);
+    throw invalidLoginRequest(
+      "iamRequestHeaders",
+      `The signature's credential scope names "${region}", which is not a known AWS region`,
+    );
   }
 
   // Host → the AWS endpoint that answers to it; every entry comes from config or the region list.
@@ -74,9 +81,15 @@ function checkClientUrl(value: string, hosts: Map<string, string>) {
     throw invalidLoginRequest("iamRequestUrl", "iamRequestUrl is not a URL");
   }
   if (url.search || url.hash || (url.pathname !== "/" && url.pathname !== "")) {
-    throw invalidLoginRequest("iamRequestUrl", "iamRequestUrl must not have a path or a query string: GetCallerIdentity is sent to / with a form body");
+    throw invalidLoginRequest(
+      "iamRequestUrl",
+      "iamRequestUrl must not have a path or a query string: GetCallerIdentity is sent to / with a form body",
+    );
   }
   if (url.username || url.password || !hosts.has(url.host)) {
-    throw invalidLoginRequest("iamRequestUrl", `iamRequestUrl points to ${url.host}, which is not this identity's STS endpoint`);
+    throw invalidLoginRequest(
+      "iamRequestUrl",
+      `iamRequestUrl points to ${url.host}, which is not this identity's STS endpoint`,
+    );
   }
 }

@@ -16,35 +16,52 @@ const GLOBAL = "https://sts.amazonaws.com/";
 
 describe("resolveStsTarget", () => {
   it("sends a global-endpoint login to the regional endpoint of the signature's region", () => {
-    expect(resolveStsTarget(GLOBAL, request("eu-west-1", "sts.eu-west-1.amazonaws.com"), undefined).url.href).toBe("https://sts.eu-west-1.amazonaws.com/");
-    expect(resolveStsTarget(GLOBAL, request("us-gov-west-1", "sts.us-gov-west-1.amazonaws.com"), undefined).url.href).toBe("https://sts.us-gov-west-1.amazonaws.com/");
-    expect(resolveStsTarget(GLOBAL, request("cn-north-1", "sts.cn-north-1.amazonaws.com.cn"), undefined).url.href).toBe("https://sts.cn-north-1.amazonaws.com.cn/");
+    expect(resolveStsTarget(GLOBAL, request("eu-west-1", "sts.eu-west-1.amazonaws.com"), undefined).url.href).toBe(
+      "https://sts.eu-west-1.amazonaws.com/",
+    );
+    expect(
+      resolveStsTarget(GLOBAL, request("us-gov-west-1", "sts.us-gov-west-1.amazonaws.com"), undefined).url.href,
+    ).toBe("https://sts.us-gov-west-1.amazonaws.com/");
+    expect(resolveStsTarget(GLOBAL, request("cn-north-1", "sts.cn-north-1.amazonaws.com.cn"), undefined).url.href).toBe(
+      "https://sts.cn-north-1.amazonaws.com.cn/",
+    );
   });
 
   it("keeps a us-east-1 signature made for the global host on the global host", () => {
     expect(resolveStsTarget(GLOBAL, request("us-east-1", "sts.amazonaws.com"), undefined).url.href).toBe(GLOBAL);
-    expect(refusal(() => resolveStsTarget(GLOBAL, request("eu-west-1", "sts.amazonaws.com"), undefined)).status).toBe(400);
+    expect(refusal(() => resolveStsTarget(GLOBAL, request("eu-west-1", "sts.amazonaws.com"), undefined)).status).toBe(
+      400,
+    );
   });
 
   it("never builds a host from a region that is not on the known list", () => {
-    const error = refusal(() => resolveStsTarget(GLOBAL, request("evil.example#", "sts.evil.example#.amazonaws.com"), undefined));
+    const error = refusal(() =>
+      resolveStsTarget(GLOBAL, request("evil.example#", "sts.evil.example#.amazonaws.com"), undefined),
+    );
     expect(error.status).toBe(400);
     expect(error.message).toContain("not a known AWS region");
   });
 
   it("uses a specific endpoint and refuses a signature for another region", () => {
     const eu = "https://sts.eu-central-1.amazonaws.com/";
-    expect(resolveStsTarget(eu, request("eu-central-1", "sts.eu-central-1.amazonaws.com"), undefined).url.href).toBe(eu);
+    expect(resolveStsTarget(eu, request("eu-central-1", "sts.eu-central-1.amazonaws.com"), undefined).url.href).toBe(
+      eu,
+    );
     const error = refusal(() => resolveStsTarget(eu, request("us-east-1", "sts.us-east-1.amazonaws.com"), undefined));
     expect(error.message).toContain("only accepts signatures for eu-central-1");
     const fips = "https://sts-fips.us-east-2.amazonaws.com/";
-    expect(resolveStsTarget(fips, request("us-east-2", "sts-fips.us-east-2.amazonaws.com"), undefined).url.href).toBe(fips);
+    expect(resolveStsTarget(fips, request("us-east-2", "sts-fips.us-east-2.amazonaws.com"), undefined).url.href).toBe(
+      fips,
+    );
   });
 
   it("accepts the regional name for a VPC endpoint, and sends to the VPC endpoint", () => {
     const vpce = "https://vpce-0abc123-xyz.sts.eu-west-1.vpce.amazonaws.com/";
     expect(resolveStsTarget(vpce, request("eu-west-1", "sts.eu-west-1.amazonaws.com"), undefined).url.href).toBe(vpce);
-    expect(resolveStsTarget(vpce, request("eu-west-1", "vpce-0abc123-xyz.sts.eu-west-1.vpce.amazonaws.com"), undefined).url.href).toBe(vpce);
+    expect(
+      resolveStsTarget(vpce, request("eu-west-1", "vpce-0abc123-xyz.sts.eu-west-1.vpce.amazonaws.com"), undefined).url
+        .href,
+    ).toBe(vpce);
   });
 
   it("lets the operator's override carry the request, for AWS hosts and the override's own host", () => {
@@ -59,8 +76,16 @@ describe("resolveStsTarget", () => {
   it("checks the client's URL without ever routing by it", () => {
     const host = "sts.us-east-1.amazonaws.com";
     expect(resolveStsTarget(GLOBAL, request("us-east-1", host, `https://${host}/`), undefined).url.host).toBe(host);
-    for (const url of [`https://${host}/?Action=AssumeRole`, `https://${host}/path`, "https://attacker.example/", `https://user:pw@${host}/`, "not a url"]) {
-      expect(refusal(() => resolveStsTarget(GLOBAL, request("us-east-1", host, url), undefined)).extra.issues?.[0]?.path).toEqual(["iamRequestUrl"]);
+    for (const url of [
+      `https://${host}/?Action=AssumeRole`,
+      `https://${host}/path`,
+      "https://attacker.example/",
+      `https://user:pw@${host}/`,
+      "not a url",
+    ]) {
+      expect(
+        refusal(() => resolveStsTarget(GLOBAL, request("us-east-1", host, url), undefined)).extra.issues?.[0]?.path,
+      ).toEqual(["iamRequestUrl"]);
     }
   });
 });

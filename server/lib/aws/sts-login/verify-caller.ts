@@ -1,7 +1,13 @@
 import { SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
 import { AppError } from "../../http/errors.ts";
 import { readCallerIdentityAnswer, type CallerIdentity } from "./caller-identity-answer.ts";
-import { DEFAULT_FORWARD_OPTIONS, forwardToSts, StsAnswerTooLargeError, StsUnreachableError, type ForwardOptions } from "./forward.ts";
+import {
+  DEFAULT_FORWARD_OPTIONS,
+  forwardToSts,
+  StsAnswerTooLargeError,
+  StsUnreachableError,
+  type ForwardOptions,
+} from "./forward.ts";
 import type { SignedStsRequest } from "./signed-request.ts";
 import { resolveStsTarget } from "./sts-target.ts";
 
@@ -25,15 +31,27 @@ const SERVER_ID = SERVER_ID_HEADER.toLowerCase();
 function checkBeforeSending(request: SignedStsRequest, options: VerifyOptions) {
   const skew = Math.abs(options.now.getTime() - request.signedAt.getTime());
   if (skew > MAX_SIGNATURE_AGE_MS) {
-    throw new AppError(401, "request_not_fresh", `The request was signed at ${request.signedAt.toISOString()}, more than 15 minutes from the server's time: sign a new one (and check the clock)`);
+    throw new AppError(
+      401,
+      "request_not_fresh",
+      `The request was signed at ${request.signedAt.toISOString()}, more than 15 minutes from the server's time: sign a new one (and check the clock)`,
+    );
   }
   if (options.requiredServerId !== null) {
     const sent = request.headers.get(SERVER_ID);
     if (sent === undefined || !request.signedHeaders.includes(SERVER_ID)) {
-      throw new AppError(401, "server_id_header_missing", `This identity requires the ${SERVER_ID_HEADER} header, included in the signature`);
+      throw new AppError(
+        401,
+        "server_id_header_missing",
+        `This identity requires the ${SERVER_ID_HEADER} header, included in the signature`,
+      );
     }
     if (sent !== options.requiredServerId) {
-      throw new AppError(401, "server_id_header_missing", `The ${SERVER_ID_HEADER} header names another server: the request was signed for a different Leasehold`);
+      throw new AppError(
+        401,
+        "server_id_header_missing",
+        `The ${SERVER_ID_HEADER} header names another server: the request was signed for a different Leasehold`,
+      );
     }
   }
 }
@@ -51,8 +69,14 @@ export async function verifyCallerIdentity(request: SignedStsRequest, options: V
   try {
     answer = await forwardToSts(target.url, request, options.forward ?? DEFAULT_FORWARD_OPTIONS);
   } catch (error) {
-    if (error instanceof StsAnswerTooLargeError) throw new AppError(401, "sts_unexpected_response", `AWS STS at ${target.endpoint}: ${error.message}`);
-    if (error instanceof StsUnreachableError) throw new AppError(502, "sts_unreachable", `AWS STS at ${target.endpoint} could not be reached: ${error.message}`);
+    if (error instanceof StsAnswerTooLargeError)
+      throw new AppError(401, "sts_unexpected_response", `AWS STS at ${target.endpoint}: ${error.message}`);
+    if (error instanceof StsUnreachableError)
+      throw new AppError(
+        502,
+        "sts_unreachable",
+        `AWS STS at ${target.endpoint} could not be reached: ${error.message}`,
+      );
     throw error;
   }
 
@@ -61,15 +85,27 @@ export async function verifyCallerIdentity(request: SignedStsRequest, options: V
     case "verified":
       return verdict.caller;
     case "unavailable":
-      throw new AppError(502, "sts_unreachable", `AWS STS at ${target.endpoint} answered HTTP ${verdict.status}; try again later`);
+      throw new AppError(
+        502,
+        "sts_unreachable",
+        `AWS STS at ${target.endpoint} answered HTTP ${verdict.status}; try again later`,
+      );
     case "unexpected":
       throw new AppError(401, "sts_unexpected_response", `${verdict.reason}; no identity was verified`);
     case "rejected":
       if (verdict.awsCode === "RequestExpired") {
-        throw new AppError(401, "request_not_fresh", "AWS STS says the signature has expired: sign a new request (and check the clock)");
+        throw new AppError(
+          401,
+          "request_not_fresh",
+          "AWS STS says the signature has expired: sign a new request (and check the clock)",
+        );
       }
       if (verdict.awsCode === "Throttling") {
-        throw new AppError(502, "sts_unreachable", `AWS STS at ${target.endpoint} is throttling requests; try again shortly`);
+        throw new AppError(
+          502,
+          "sts_unreachable",
+          `AWS STS at ${target.endpoint} is throttling requests; try again shortly`,
+        );
       }
       throw new AppError(
         401,

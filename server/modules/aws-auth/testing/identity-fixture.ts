@@ -18,20 +18,39 @@ export async function setupOrg(server: TestServer): Promise<Org> {
 
 /** A signed-in org member (not admin), through the invite flow. */
 export async function inviteMember(server: TestServer, org: Org) {
-  const invite = (await org.admin.post(`/api/v1/organizations/${org.orgId}/members`, { email: `${uniqueName("member")}@example.com` })).body;
+  const invite = (
+    await org.admin.post(`/api/v1/organizations/${org.orgId}/members`, { email: `${uniqueName("member")}@example.com` })
+  ).body;
   const member = server.client();
-  const res = await member.post("/api/v1/auth/accept-invite", { token: new URL(invite.setupLink).searchParams.get("token"), name: "Member", password: TEST_PASSWORD });
+  const res = await member.post("/api/v1/auth/accept-invite", {
+    token: new URL(invite.setupLink).searchParams.get("token"),
+    name: "Member",
+    password: TEST_PASSWORD,
+  });
   expect(res.status).toBe(200);
   return member;
 }
 
-export async function createIdentity(admin: ApiClient, orgId: string, input: { name?: string; role?: "admin" | "member" } = {}) {
-  const res = await admin.post("/api/v1/identities", { name: input.name ?? uniqueName("machine"), organizationId: orgId, ...(input.role ? { role: input.role } : {}) });
+export async function createIdentity(
+  admin: ApiClient,
+  orgId: string,
+  input: { name?: string; role?: "admin" | "member" } = {},
+) {
+  const res = await admin.post("/api/v1/identities", {
+    name: input.name ?? uniqueName("machine"),
+    organizationId: orgId,
+    ...(input.role ? { role: input.role } : {}),
+  });
   expect(res.status, res.text).toBe(200);
   return res.body.identity as { id: string; name: string; orgId: string; role: string; authMethods: string[] };
 }
 
-export async function createAwsIdentity(admin: ApiClient, orgId: string, config: AttachAwsAuthInput, input: { name?: string; role?: "admin" | "member" } = {}) {
+export async function createAwsIdentity(
+  admin: ApiClient,
+  orgId: string,
+  config: AttachAwsAuthInput,
+  input: { name?: string; role?: "admin" | "member" } = {},
+) {
   const identity = await createIdentity(admin, orgId, input);
   const res = await admin.post(`/api/v1/auth/aws-auth/identities/${identity.id}`, config);
   expect(res.status, res.text).toBe(200);

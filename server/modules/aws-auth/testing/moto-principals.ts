@@ -18,7 +18,10 @@ export async function createIamUser(motoUrl: string, options: { path?: string; n
   const name = options.name ?? uniqueName("svc");
   const { User } = await iam.send(new CreateUserCommand({ UserName: name, Path: options.path ?? "/" }));
   const { AccessKey } = await iam.send(new CreateAccessKeyCommand({ UserName: name }));
-  const credentials: AwsTestCredentials = { accessKeyId: AccessKey!.AccessKeyId!, secretAccessKey: AccessKey!.SecretAccessKey! };
+  const credentials: AwsTestCredentials = {
+    accessKeyId: AccessKey!.AccessKeyId!,
+    secretAccessKey: AccessKey!.SecretAccessKey!,
+  };
   return { arn: User!.Arn!, name, credentials };
 }
 
@@ -26,13 +29,20 @@ export async function createIamUser(motoUrl: string, options: { path?: string; n
 export async function assumeNewRole(motoUrl: string, options: { name?: string; sessionName?: string } = {}) {
   const { iam, sts } = clients(motoUrl);
   const name = options.name ?? uniqueName("app-role");
-  const trust = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }] });
+  const trust = JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" }],
+  });
   const { Role } = await iam.send(new CreateRoleCommand({ RoleName: name, AssumeRolePolicyDocument: trust }));
   const sessionName = options.sessionName ?? "i-0abc123";
   const { Credentials } = await sts.send(new AssumeRoleCommand({ RoleArn: Role!.Arn!, RoleSessionName: sessionName }));
   return {
     roleArn: Role!.Arn!,
     sessionArn: `arn:aws:sts::123456789012:assumed-role/${name}/${sessionName}`,
-    credentials: { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! },
+    credentials: {
+      accessKeyId: Credentials!.AccessKeyId!,
+      secretAccessKey: Credentials!.SecretAccessKey!,
+      sessionToken: Credentials!.SessionToken!,
+    },
   };
 }

@@ -29,7 +29,9 @@ export interface SignedLoginOptions {
 export const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
 
 /** The signed headers, as a client would send them in iamRequestHeaders. */
-export async function signGetCallerIdentity(options: Omit<SignedLoginOptions, "identityId" | "raw">): Promise<Record<string, string>> {
+export async function signGetCallerIdentity(
+  options: Omit<SignedLoginOptions, "identityId" | "raw">,
+): Promise<Record<string, string>> {
   const region = options.region ?? "us-east-1";
   const host = options.host ?? `sts.${region}.amazonaws.com`;
   const [hostname, port] = host.split(":");

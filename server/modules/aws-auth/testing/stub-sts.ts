@@ -11,19 +11,27 @@ export interface StubRequest {
 
 export type StubHandler = (request: StubRequest, res: ServerResponse) => void;
 
-export const callerIdentityXml = (arn: string, account = arn.split(":")[4] ?? "123456789012", userId = "AIDASTUBUSERID") =>
+export const callerIdentityXml = (
+  arn: string,
+  account = arn.split(":")[4] ?? "123456789012",
+  userId = "AIDASTUBUSERID",
+) =>
   `<?xml version="1.0" encoding="UTF-8"?>
 <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
   <GetCallerIdentityResult><Arn>${arn}</Arn><UserId>${userId}</UserId><Account>${account}</Account></GetCallerIdentityResult>
   <ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>
 </GetCallerIdentityResponse>`;
 
-export const answerXml = (xml: string, status = 200, contentType = "text/xml"): StubHandler => (_request, res) => {
-  res.writeHead(status, { "content-type": contentType });
-  res.end(xml);
-};
+export const answerXml =
+  (xml: string, status = 200, contentType = "text/xml"): StubHandler =>
+  (_request, res) => {
+    res.writeHead(status, { "content-type": contentType });
+    res.end(xml);
+  };
 
-export async function startStubSts(handler: StubHandler = answerXml(callerIdentityXml("arn:aws:iam::123456789012:user/stub"))) {
+export async function startStubSts(
+  handler: StubHandler = answerXml(callerIdentityXml("arn:aws:iam::123456789012:user/stub")),
+) {
   const requests: StubRequest[] = [];
   let current = handler;
   const server = createServer((req, res) => {
@@ -44,10 +52,11 @@ export async function startStubSts(handler: StubHandler = answerXml(callerIdenti
     answer(next: StubHandler) {
       current = next;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 export type StubSts = Awaited<ReturnType<typeof startStubSts>>;

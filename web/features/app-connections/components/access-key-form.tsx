@@ -8,11 +8,23 @@ import { ConnectFooter, useConnectForm } from "#web/features/app-connections/com
 import { ConnectionNameFields } from "#web/features/app-connections/components/connection-name-fields.tsx";
 
 /** Name and the IAM user's key; "Connect to AWS" stores it (encrypted) only once AWS accepts it. */
-export function AccessKeyForm({ scope, onConnected }: { scope: ConnectionScope; onConnected: (connection: AppConnection) => void }) {
+export function AccessKeyForm({
+  scope,
+  onConnected,
+}: {
+  scope: ConnectionScope;
+  onConnected: (connection: AppConnection) => void;
+}) {
   const { form, onSubmit } = useConnectForm(zodResolver(createAccessKeyConnectionInputSchema), {
     mode: "onTouched",
     onConnected,
-    defaultValues: { name: "", description: "", method: "access-key", projectId: scope.projectId, credentials: { accessKeyId: "", secretAccessKey: "" } },
+    defaultValues: {
+      name: "",
+      description: "",
+      method: "access-key",
+      projectId: scope.projectId,
+      credentials: { accessKeyId: "", secretAccessKey: "" },
+    },
   });
   const { errors } = form.formState;
 
@@ -26,7 +38,13 @@ export function AccessKeyForm({ scope, onConnected }: { scope: ConnectionScope; 
       />
       <Field invalid={!!errors.credentials?.accessKeyId}>
         <FieldLabel>Access key ID</FieldLabel>
-        <Input {...form.register("credentials.accessKeyId")} placeholder="AKIAIOSFODNN7EXAMPLE" autoComplete="off" spellCheck={false} className="font-mono" />
+        <Input
+          {...form.register("credentials.accessKeyId")}
+          placeholder="AKIAIOSFODNN7EXAMPLE"
+          autoComplete="off"
+          spellCheck={false}
+          className="font-mono"
+        />
         <FieldDescription>IAM → Users → your user → Security credentials → Create access key.</FieldDescription>
         <FieldError>{errors.credentials?.accessKeyId?.message}</FieldError>
       </Field>

@@ -23,12 +23,24 @@ function RoleArnSummary({ roleArn }: { roleArn: string }) {
 }
 
 /** Name, role ARN and endpoint; "Connect to AWS" creates the connection only once AWS accepts it. */
-export function AssumeRoleForm({ scope, onConnected }: { scope: ConnectionScope; onConnected: (connection: AppConnection) => void }) {
+export function AssumeRoleForm({
+  scope,
+  onConnected,
+}: {
+  scope: ConnectionScope;
+  onConnected: (connection: AppConnection) => void;
+}) {
   const { form, onSubmit } = useConnectForm(zodResolver(createAssumeRoleConnectionInputSchema), {
     // Checked as you type: a wrong ARN is caught before a round trip to AWS.
     mode: "onChange",
     onConnected,
-    defaultValues: { name: "", description: "", method: "assume-role", projectId: scope.projectId, credentials: { roleArn: "", stsEndpoint: "" } },
+    defaultValues: {
+      name: "",
+      description: "",
+      method: "assume-role",
+      projectId: scope.projectId,
+      credentials: { roleArn: "", stsEndpoint: "" },
+    },
   });
   const { errors } = form.formState;
   const roleArn = useWatch({ control: form.control, name: "credentials.roleArn" });

@@ -10,10 +10,17 @@ import { useCreateConnection } from "#web/features/app-connections/api.ts";
  * The form behind "Connect to AWS", for either method: the shared schema checks the fields,
  * the server checks with AWS, and AWS's refusal lands on the field it is about (or above the button).
  */
-export function useConnectForm<Values extends FieldValues, Input extends z.input<typeof createAppConnectionInputSchema>>(
+export function useConnectForm<
+  Values extends FieldValues,
+  Input extends z.input<typeof createAppConnectionInputSchema>,
+>(
   /** zodResolver(the method's shared create schema) */
   resolver: Resolver<Values, unknown, Input>,
-  options: { defaultValues: DefaultValues<Values>; mode: "onChange" | "onTouched"; onConnected: (connection: AppConnection) => void },
+  options: {
+    defaultValues: DefaultValues<Values>;
+    mode: "onChange" | "onTouched";
+    onConnected: (connection: AppConnection) => void;
+  },
 ) {
   const create = useCreateConnection();
   const form = useForm<Values, unknown, Input>({ resolver, mode: options.mode, defaultValues: options.defaultValues });

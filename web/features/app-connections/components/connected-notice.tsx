@@ -12,14 +12,20 @@ export function ConnectedNotice({ connection }: { connection: AppConnection }) {
         Connected to AWS
       </div>
       <p className="text-sm">
-        The connection <span className="font-mono font-medium">{connection.name}</span> works: AWS answered GetCallerIdentity
+        The connection <span className="font-mono font-medium">{connection.name}</span> works: AWS answered
+        GetCallerIdentity
         {connection.method === "assume-role" ? " with a session of the role" : " for the access key"}.
       </p>
       <dl className="grid gap-1 text-sm">
         <dt className="text-muted-foreground">{what}</dt>
         <dd className="flex min-w-0 items-center gap-2">
           <code className="font-mono text-xs break-all">{connection.identityArn}</code>
-          <CopyButton text={connection.identityArn ?? ""} label={`Copy ${what.toLowerCase()} ARN`} size="icon-sm" variant="ghost" />
+          <CopyButton
+            text={connection.identityArn ?? ""}
+            label={`Copy ${what.toLowerCase()} ARN`}
+            size="icon-sm"
+            variant="ghost"
+          />
         </dd>
       </dl>
     </div>

@@ -20,7 +20,9 @@ export function ConnectionNameFields({
       <Field invalid={!!nameError}>
         <FieldLabel>Connection name</FieldLabel>
         <Input {...name} placeholder="prod-aws" autoComplete="off" spellCheck={false} />
-        <FieldDescription>Lowercase letters, digits and hyphens. Dynamic secrets and API calls refer to it.</FieldDescription>
+        <FieldDescription>
+          Lowercase letters, digits and hyphens. Dynamic secrets and API calls refer to it.
+        </FieldDescription>
         <FieldError>{nameError}</FieldError>
       </Field>
       <Field invalid={!!descriptionError}>

@@ -12,21 +12,22 @@ import { ServerPrincipalCard } from "#web/features/app-connections/components/se
 import { SetupStep } from "#web/features/app-connections/components/setup-step.tsx";
 import { TrustPolicySection } from "#web/features/app-connections/components/trust-policy-section.tsx";
 
-const METHODS: { method: AppConnectionMethod; title: string; icon: typeof ShieldCheck; badge?: string; why: string }[] = [
-  {
-    method: "assume-role",
-    title: "Assume Role",
-    icon: ShieldCheck,
-    badge: "Recommended",
-    why: "Leasehold assumes a role in your account for short sessions: no long-lived key of yours is stored anywhere.",
-  },
-  {
-    method: "access-key",
-    title: "Access Key",
-    icon: KeyRound,
-    why: "Leasehold stores an IAM user's access key, encrypted. For when a role cannot be used.",
-  },
-];
+const METHODS: { method: AppConnectionMethod; title: string; icon: typeof ShieldCheck; badge?: string; why: string }[] =
+  [
+    {
+      method: "assume-role",
+      title: "Assume Role",
+      icon: ShieldCheck,
+      badge: "Recommended",
+      why: "Leasehold assumes a role in your account for short sessions: no long-lived key of yours is stored anywhere.",
+    },
+    {
+      method: "access-key",
+      title: "Access Key",
+      icon: KeyRound,
+      why: "Leasehold stores an IAM user's access key, encrypted. For when a role cannot be used.",
+    },
+  ];
 
 function MethodChoice({ onChoose }: { onChoose: (method: AppConnectionMethod) => void }) {
   return (
@@ -99,25 +100,45 @@ export function ConnectionWizard({
       </div>
       {method === "assume-role" ? (
         <Steps>
-          <SetupStep number={1} title="Check Leasehold's AWS principal" description="Leasehold calls AWS as this identity. It must be allowed to assume roles.">
+          <SetupStep
+            number={1}
+            title="Check Leasehold's AWS principal"
+            description="Leasehold calls AWS as this identity. It must be allowed to assume roles."
+          >
             <ServerPrincipalCard scope={scope} />
           </SetupStep>
-          <SetupStep number={2} title="Create the role, trusting Leasehold" description="In the AWS console: IAM → Roles → Create role → Custom trust policy.">
+          <SetupStep
+            number={2}
+            title="Create the role, trusting Leasehold"
+            description="In the AWS console: IAM → Roles → Create role → Custom trust policy."
+          >
             <TrustPolicySection scope={scope} />
           </SetupStep>
           <SetupStep number={3} title="Give the role its permissions">
             <PermissionPolicyBuilder principalKind="role" />
           </SetupStep>
-          <SetupStep number={4} title="Connect" description="Leasehold assumes the role now, then asks AWS who it is. Nothing is saved unless that works.">
+          <SetupStep
+            number={4}
+            title="Connect"
+            description="Leasehold assumes the role now, then asks AWS who it is. Nothing is saved unless that works."
+          >
             <AssumeRoleForm scope={scope} onConnected={setConnected} />
           </SetupStep>
         </Steps>
       ) : (
         <Steps>
-          <SetupStep number={1} title="Give the IAM user its permissions" description="In the AWS console: IAM → Users → your user (or Create user).">
+          <SetupStep
+            number={1}
+            title="Give the IAM user its permissions"
+            description="In the AWS console: IAM → Users → your user (or Create user)."
+          >
             <PermissionPolicyBuilder principalKind="user" />
           </SetupStep>
-          <SetupStep number={2} title="Connect" description="Leasehold asks AWS who the key belongs to. Nothing is saved unless AWS accepts the key.">
+          <SetupStep
+            number={2}
+            title="Connect"
+            description="Leasehold asks AWS who the key belongs to. Nothing is saved unless AWS accepts the key."
+          >
             <AccessKeyForm scope={scope} onConnected={setConnected} />
           </SetupStep>
         </Steps>

@@ -7,7 +7,11 @@ import { Button } from "#web/components/ui/button.tsx";
 import { EmptyState } from "#web/components/ui/empty-state.tsx";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
 import { toast } from "#web/components/ui/toast.ts";
-import { appConnectionsQueryOptions, useTestConnection, type ConnectionScope } from "#web/features/app-connections/api.ts";
+import {
+  appConnectionsQueryOptions,
+  useTestConnection,
+  type ConnectionScope,
+} from "#web/features/app-connections/api.ts";
 import { DeleteConnectionDialog } from "#web/features/app-connections/components/delete-connection-dialog.tsx";
 import { EditConnectionDialog } from "#web/features/app-connections/components/edit-connection-dialog.tsx";
 import { LastChecked } from "#web/features/app-connections/components/last-checked.tsx";
@@ -40,7 +44,8 @@ function TestButton({ connection }: { connection: AppConnection }) {
       aria-label={`Test ${connection.name}`}
       onClick={() =>
         test.mutate(connection.id, {
-          onSuccess: (data) => toast.success(`${connection.name} works`, `AWS answered as ${data.appConnection.identityArn}`),
+          onSuccess: (data) =>
+            toast.success(`${connection.name} works`, `AWS answered as ${data.appConnection.identityArn}`),
           onError: (error) => toast.error(error),
         })
       }
@@ -59,7 +64,9 @@ function CredentialSummary({ connection }: { connection: AppConnection }) {
         <code className="truncate font-mono text-xs" title={credentials.roleArn}>
           {credentials.roleArn}
         </code>
-        {credentials.stsEndpoint ? <span className="truncate text-xs text-muted-foreground">via {credentials.stsEndpoint}</span> : null}
+        {credentials.stsEndpoint ? (
+          <span className="truncate text-xs text-muted-foreground">via {credentials.stsEndpoint}</span>
+        ) : null}
       </div>
     );
   }
@@ -107,11 +114,19 @@ export function ConnectionsTable({ scope, canManage }: { scope: ConnectionScope;
               <TableCell>
                 <div className="flex items-center gap-2 whitespace-nowrap">
                   <span className="font-medium">{connection.name}</span>
-                  {connection.projectId ? <Badge variant="outline">Project</Badge> : <Badge variant="primary">Organization</Badge>}
+                  {connection.projectId ? (
+                    <Badge variant="outline">Project</Badge>
+                  ) : (
+                    <Badge variant="primary">Organization</Badge>
+                  )}
                 </div>
-                {connection.description ? <div className="max-w-64 truncate text-xs text-muted-foreground">{connection.description}</div> : null}
+                {connection.description ? (
+                  <div className="max-w-64 truncate text-xs text-muted-foreground">{connection.description}</div>
+                ) : null}
               </TableCell>
-              <TableCell className="whitespace-nowrap">{connection.method === "assume-role" ? "Assume Role" : "Access Key"}</TableCell>
+              <TableCell className="whitespace-nowrap">
+                {connection.method === "assume-role" ? "Assume Role" : "Access Key"}
+              </TableCell>
               <TableCell>
                 <StatusBadge connection={connection} />
               </TableCell>

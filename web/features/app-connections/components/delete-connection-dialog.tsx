@@ -3,7 +3,13 @@ import { useState } from "react";
 import type { AppConnection } from "#shared/schemas/app-connections.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
 import {
-  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogHeader, AlertDialogTitle,
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
   AlertDialogTrigger,
 } from "#web/components/ui/alert-dialog.tsx";
 import { Button } from "#web/components/ui/button.tsx";
@@ -46,8 +52,9 @@ export function DeleteConnectionDialog({ connection }: { connection: AppConnecti
         <AlertDialogHeader>
           <AlertDialogTitle>Delete {connection.name}?</AlertDialogTitle>
           <AlertDialogDescription>
-            Leasehold forgets this connection{connection.method === "access-key" ? " and its stored key" : ""}. Nothing changes in AWS:
-            remove the {connection.method === "assume-role" ? "role" : "IAM user's key"} there yourself if it is no longer needed.
+            Leasehold forgets this connection{connection.method === "access-key" ? " and its stored key" : ""}. Nothing
+            changes in AWS: remove the {connection.method === "assume-role" ? "role" : "IAM user's key"} there yourself
+            if it is no longer needed.
           </AlertDialogDescription>
         </AlertDialogHeader>
         {remove.error ? <Alert>{remove.error.message}</Alert> : null}

@@ -4,12 +4,25 @@ import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import {
-  accessKeyIdSchema, connectionDescriptionSchema, connectionNameSchema, roleArnSchema, secretAccessKeySchema, stsEndpointInputSchema,
-  type AppConnection, type UpdateAppConnectionInput,
+  accessKeyIdSchema,
+  connectionDescriptionSchema,
+  connectionNameSchema,
+  roleArnSchema,
+  secretAccessKeySchema,
+  stsEndpointInputSchema,
+  type AppConnection,
+  type UpdateAppConnectionInput,
 } from "#shared/schemas/app-connections.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import {
-  Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger,
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
 } from "#web/components/ui/dialog.tsx";
 import { Field, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { FormAlert, handleFormError } from "#web/components/ui/form.tsx";
@@ -27,16 +40,23 @@ function editSchemaFor(method: AppConnection["method"]) {
       name: connectionNameSchema,
       description: connectionDescriptionSchema,
       replaceCredentials: z.boolean(),
-      credentials: z.object({ roleArn: z.string(), stsEndpoint: z.string(), accessKeyId: z.string(), secretAccessKey: z.string() }),
+      credentials: z.object({
+        roleArn: z.string(),
+        stsEndpoint: z.string(),
+        accessKeyId: z.string(),
+        secretAccessKey: z.string(),
+      }),
     })
     .superRefine((values, ctx) => {
       if (!values.replaceCredentials) return;
-      const rules = method === "assume-role"
-        ? { roleArn: roleArnSchema, stsEndpoint: stsEndpointInputSchema }
-        : { accessKeyId: accessKeyIdSchema, secretAccessKey: secretAccessKeySchema };
+      const rules =
+        method === "assume-role"
+          ? { roleArn: roleArnSchema, stsEndpoint: stsEndpointInputSchema }
+          : { accessKeyId: accessKeyIdSchema, secretAccessKey: secretAccessKeySchema };
       for (const [key, schema] of Object.entries(rules)) {
         const result = schema.safeParse(values.credentials[key as keyof typeof values.credentials]);
-        if (!result.success) ctx.addIssue({ code: "custom", path: ["credentials", key], message: result.error.issues[0]!.message });
+        if (!result.success)
+          ctx.addIssue({ code: "custom", path: ["credentials", key], message: result.error.issues[0]!.message });
       }
     });
 }
@@ -63,13 +83,18 @@ export function EditConnectionDialog({ connection }: { connection: AppConnection
   const onSubmit = form.handleSubmit(async (values) => {
     const patch: UpdateAppConnectionInput = { name: values.name, description: values.description };
     if (values.replaceCredentials) {
-      patch.credentials = connection.method === "assume-role"
-        ? { roleArn: values.credentials.roleArn, stsEndpoint: values.credentials.stsEndpoint }
-        : { accessKeyId: values.credentials.accessKeyId, secretAccessKey: values.credentials.secretAccessKey };
+      patch.credentials =
+        connection.method === "assume-role"
+          ? { roleArn: values.credentials.roleArn, stsEndpoint: values.credentials.stsEndpoint }
+          : { accessKeyId: values.credentials.accessKeyId, secretAccessKey: values.credentials.secretAccessKey };
     }
     try {
       await update.mutateAsync(patch);
-      toast.success(values.replaceCredentials ? `${values.name}: new credentials checked with AWS and saved` : `${values.name} saved`);
+      toast.success(
+        values.replaceCredentials
+          ? `${values.name}: new credentials checked with AWS and saved`
+          : `${values.name} saved`,
+      );
       setOpen(false);
     } catch (error) {
       handleFormError(form, error, { inline: true });
@@ -92,7 +117,9 @@ export function EditConnectionDialog({ connection }: { connection: AppConnection
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Edit {connection.name}</DialogTitle>
-          <DialogDescription>A new name or description is saved as is; new credentials are checked with AWS first.</DialogDescription>
+          <DialogDescription>
+            A new name or description is saved as is; new credentials are checked with AWS first.
+          </DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} noValidate className="grid gap-4">
           <ConnectionNameFields
@@ -109,13 +136,20 @@ export function EditConnectionDialog({ connection }: { connection: AppConnection
             <>
               <Field invalid={!!errors.credentials?.roleArn}>
                 <FieldLabel>Role ARN</FieldLabel>
-                <Input {...form.register("credentials.roleArn")} className="font-mono" autoComplete="off" spellCheck={false} />
+                <Input
+                  {...form.register("credentials.roleArn")}
+                  className="font-mono"
+                  autoComplete="off"
+                  spellCheck={false}
+                />
                 <FieldError>{errors.credentials?.roleArn?.message}</FieldError>
               </Field>
               <Controller
                 control={form.control}
                 name="credentials.stsEndpoint"
-                render={({ field, fieldState }) => <StsEndpointField value={field.value} onChange={field.onChange} error={fieldState.error?.message} />}
+                render={({ field, fieldState }) => (
+                  <StsEndpointField value={field.value} onChange={field.onChange} error={fieldState.error?.message} />
+                )}
               />
             </>
           ) : null}
@@ -123,7 +157,12 @@ export function EditConnectionDialog({ connection }: { connection: AppConnection
             <>
               <Field invalid={!!errors.credentials?.accessKeyId}>
                 <FieldLabel>Access key ID</FieldLabel>
-                <Input {...form.register("credentials.accessKeyId")} className="font-mono" autoComplete="off" spellCheck={false} />
+                <Input
+                  {...form.register("credentials.accessKeyId")}
+                  className="font-mono"
+                  autoComplete="off"
+                  spellCheck={false}
+                />
                 <FieldError>{errors.credentials?.accessKeyId?.message}</FieldError>
               </Field>
               <Field invalid={!!errors.credentials?.secretAccessKey}>

@@ -1,7 +1,11 @@
 import { formatDateTime } from "#web/lib/format.ts";
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: "auto", style: "short" });
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [["day", 86_400], ["hour", 3_600], ["minute", 60]];
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ["day", 86_400],
+  ["hour", 3_600],
+  ["minute", 60],
+];
 
 /** "5 min. ago", with the exact time on hover and for assistive technology. */
 export function LastChecked({ iso, now = Date.now() }: { iso: string; now?: number }) {

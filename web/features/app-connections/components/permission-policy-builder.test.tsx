@@ -24,7 +24,9 @@ describe("PermissionPolicyBuilder", () => {
     fireEvent.click(screen.getByLabelText("Private CA"));
     expect(screen.getByText(/Enter the CA's ARN/)).toBeTruthy();
     expect(screen.getByLabelText("Private CA ARN").getAttribute("aria-invalid")).toBe("true");
-    fireEvent.change(screen.getByLabelText("Private CA ARN"), { target: { value: "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/abc-123" } });
+    fireEvent.change(screen.getByLabelText("Private CA ARN"), {
+      target: { value: "arn:aws:acm-pca:eu-west-1:123456789012:certificate-authority/abc-123" },
+    });
     expect(screen.queryByText(/Enter the CA's ARN/)).toBeNull();
     expect(policyText()).toContain("certificate-authority/abc-123");
   });
@@ -44,7 +46,9 @@ describe("StsEndpointField", () => {
     fireEvent.change(select, { target: { value: "https://sts.eu-west-1.amazonaws.com/" } });
     expect(value).toBe("https://sts.eu-west-1.amazonaws.com/");
     fireEvent.change(select, { target: { value: "custom" } });
-    rerender(<StsEndpointField value={value} onChange={(next) => (value = next)} error="The STS endpoint must use https" />);
+    rerender(
+      <StsEndpointField value={value} onChange={(next) => (value = next)} error="The STS endpoint must use https" />,
+    );
     expect(screen.getByLabelText("Endpoint URL").getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByText("The STS endpoint must use https")).toBeTruthy();
   });

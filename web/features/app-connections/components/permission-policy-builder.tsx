@@ -1,18 +1,43 @@
 import { useId, useState } from "react";
 import {
-  formatPolicy, PERMISSION_USE_CASES, permissionPolicy, USE_CASE_LABELS, type PermissionInputs, type PermissionUseCase,
+  formatPolicy,
+  PERMISSION_USE_CASES,
+  permissionPolicy,
+  USE_CASE_LABELS,
+  type PermissionInputs,
+  type PermissionUseCase,
 } from "#shared/aws-policies.ts";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { Input } from "#web/components/ui/input.tsx";
 import { PolicyBlock } from "#web/features/app-connections/components/policy-block.tsx";
 
 /** The inputs a use case needs before its statements name real resources. */
-const USE_CASE_INPUTS: Partial<Record<PermissionUseCase, { input: keyof PermissionInputs; label: string; placeholder: string; hint?: string }[]>> = {
+const USE_CASE_INPUTS: Partial<
+  Record<PermissionUseCase, { input: keyof PermissionInputs; label: string; placeholder: string; hint?: string }[]>
+> = {
   "iam-dynamic-secrets": [
-    { input: "iamUserPath", label: "IAM path for the created users", placeholder: "/leasehold/", hint: "Leasehold may only manage users under this path. Use the same path in the dynamic secret." },
+    {
+      input: "iamUserPath",
+      label: "IAM path for the created users",
+      placeholder: "/leasehold/",
+      hint: "Leasehold may only manage users under this path. Use the same path in the dynamic secret.",
+    },
   ],
-  "private-ca": [{ input: "privateCaArn", label: "Private CA ARN", placeholder: "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/…" }],
-  "acm-public-ca": [{ input: "hostedZoneId", label: "Route 53 hosted zone ID", placeholder: "Z1D633PJN98FT9", hint: "The zone where ACM's DNS validation records go." }],
+  "private-ca": [
+    {
+      input: "privateCaArn",
+      label: "Private CA ARN",
+      placeholder: "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/…",
+    },
+  ],
+  "acm-public-ca": [
+    {
+      input: "hostedZoneId",
+      label: "Route 53 hosted zone ID",
+      placeholder: "Z1D633PJN98FT9",
+      hint: "The zone where ACM's DNS validation records go.",
+    },
+  ],
   "s3-recordings": [
     { input: "bucketName", label: "Bucket name", placeholder: "my-recordings-bucket" },
     { input: "bucketPrefix", label: "Key prefix (optional)", placeholder: "pam/prod" },
@@ -37,7 +62,9 @@ export function PermissionPolicyBuilder({ principalKind }: { principalKind: "rol
   return (
     <div className="grid gap-4">
       <fieldset aria-describedby={`${groupId}-hint`} className="grid gap-2">
-        <legend className="text-sm font-medium">What will Leasehold do with this {principalKind === "role" ? "role" : "IAM user"}?</legend>
+        <legend className="text-sm font-medium">
+          What will Leasehold do with this {principalKind === "role" ? "role" : "IAM user"}?
+        </legend>
         <p id={`${groupId}-hint`} className="text-sm text-muted-foreground">
           Pick every use case; the policy below grants exactly what they need.
         </p>
@@ -74,7 +101,9 @@ export function PermissionPolicyBuilder({ principalKind }: { principalKind: "rol
                           placeholder={spec.placeholder}
                           spellCheck={false}
                           autoComplete="off"
-                          onChange={(event) => setInputs((current) => ({ ...current, [spec.input]: event.target.value }))}
+                          onChange={(event) =>
+                            setInputs((current) => ({ ...current, [spec.input]: event.target.value }))
+                          }
                         />
                         {spec.hint ? <FieldDescription>{spec.hint}</FieldDescription> : null}
                         <FieldError>{problemOf(spec.input)}</FieldError>
@@ -87,7 +116,9 @@ export function PermissionPolicyBuilder({ principalKind }: { principalKind: "rol
         </ul>
       </fieldset>
       {chosen.length === 0 ? (
-        <p className="rounded-lg border border-dashed p-4 text-sm text-muted-foreground">Pick at least one use case to get a permission policy.</p>
+        <p className="rounded-lg border border-dashed p-4 text-sm text-muted-foreground">
+          Pick at least one use case to get a permission policy.
+        </p>
       ) : (
         <PolicyBlock
           label="Permission policy"

@@ -25,8 +25,8 @@ function HowToGiveCredentials({ arn }: { arn?: string }) {
       <p>Give Leasehold an AWS principal of its own, in one of two ways:</p>
       <ul className="grid list-disc gap-1 pl-5">
         <li>
-          On AWS (EC2, ECS, EKS): attach an instance, task or pod role to the server. Leasehold finds it through the AWS SDK&apos;s
-          default chain, with no keys to store.
+          On AWS (EC2, ECS, EKS): attach an instance, task or pod role to the server. Leasehold finds it through the AWS
+          SDK&apos;s default chain, with no keys to store.
         </li>
         <li>
           Elsewhere: create an IAM user with an access key and set both variables on the server, then restart it:
@@ -57,12 +57,20 @@ export function ServerPrincipalCard({ scope }: { scope: ConnectionScope }) {
       <CardHeader>
         <div className="flex flex-wrap items-center justify-between gap-2">
           <CardTitle id="server-principal-title">Leasehold&apos;s AWS principal</CardTitle>
-          <Button variant="ghost" size="sm" onClick={() => void principal.refetch()} pending={principal.isFetching} aria-label="Check Leasehold's AWS principal again">
+          <Button
+            variant="ghost"
+            size="sm"
+            onClick={() => void principal.refetch()}
+            pending={principal.isFetching}
+            aria-label="Check Leasehold's AWS principal again"
+          >
             <RefreshCw aria-hidden="true" />
             Check again
           </Button>
         </div>
-        <CardDescription>The identity Leasehold uses to assume your role. Your role&apos;s trust policy names it.</CardDescription>
+        <CardDescription>
+          The identity Leasehold uses to assume your role. Your role&apos;s trust policy names it.
+        </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {principal.isPending ? (
@@ -87,14 +95,19 @@ export function ServerPrincipalCard({ scope }: { scope: ConnectionScope }) {
               <dt className="text-muted-foreground">Credentials</dt>
               <dd>
                 <Badge variant="outline">
-                  {principal.data.source === "environment" ? "INF_APP_CONNECTION_AWS_* variables" : "AWS SDK default chain"}
+                  {principal.data.source === "environment"
+                    ? "INF_APP_CONNECTION_AWS_* variables"
+                    : "AWS SDK default chain"}
                 </Badge>
               </dd>
             </dl>
             <details className="rounded-lg border px-3 py-2 text-sm">
               <summary className="cursor-pointer font-medium">The policy this principal needs</summary>
               <div className="mt-3">
-                <PolicyBlock label="Inline policy for Leasehold's principal" text={assumeRolePolicyText(principal.data.arn)} />
+                <PolicyBlock
+                  label="Inline policy for Leasehold's principal"
+                  text={assumeRolePolicyText(principal.data.arn)}
+                />
               </div>
             </details>
           </>

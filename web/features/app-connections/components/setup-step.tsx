@@ -1,11 +1,24 @@
 import type { ReactNode } from "react";
 
 /** One numbered step of the setup guide: what to do in AWS, then what to paste. */
-export function SetupStep({ number, title, description, children }: { number: number; title: string; description?: ReactNode; children: ReactNode }) {
+export function SetupStep({
+  number,
+  title,
+  description,
+  children,
+}: {
+  number: number;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   const headingId = `setup-step-${number}`;
   return (
     <section aria-labelledby={headingId} className="grid grid-cols-[2rem_minmax(0,1fr)] gap-x-3">
-      <span aria-hidden="true" className="flex size-7 items-center justify-center rounded-full bg-primary/12 text-sm font-semibold text-primary">
+      <span
+        aria-hidden="true"
+        className="flex size-7 items-center justify-center rounded-full bg-primary/12 text-sm font-semibold text-primary"
+      >
         {number}
       </span>
       <div className="grid gap-3">

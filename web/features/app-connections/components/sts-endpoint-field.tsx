@@ -8,7 +8,15 @@ const LEADING = [
 ];
 
 /** The connection's optional STS endpoint, where Leasehold calls sts:AssumeRole. */
-export function StsEndpointField({ value, onChange, error }: { value: string; onChange: (value: string) => void; error?: string | undefined }) {
+export function StsEndpointField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+}) {
   return (
     <StsEndpointPicker
       label="STS endpoint (optional)"

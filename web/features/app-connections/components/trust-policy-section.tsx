@@ -53,16 +53,16 @@ export function TrustPolicySection({ scope }: { scope: ConnectionScope }) {
           <Skeleton className="h-40 w-full" />
         </div>
       ) : (
-      <PolicyBlock
-        label="Trust policy"
-        description={
-          <>
-            In IAM, create a role with a <em>custom trust policy</em> and paste this. It lets only Leasehold&apos;s principal assume
-            the role, and only with this External ID.
-          </>
-        }
-        text={formatPolicy(trustPolicy({ principalArn, externalId }))}
-      />
+        <PolicyBlock
+          label="Trust policy"
+          description={
+            <>
+              In IAM, create a role with a <em>custom trust policy</em> and paste this. It lets only Leasehold&apos;s
+              principal assume the role, and only with this External ID.
+            </>
+          }
+          text={formatPolicy(trustPolicy({ principalArn, externalId }))}
+        />
       )}
     </div>
   );

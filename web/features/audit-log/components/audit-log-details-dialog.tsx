@@ -23,7 +23,11 @@ export function AuditLogDetailsDialog({ entry }: { entry: AuditLog }) {
   return (
     <Dialog>
       <DialogTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={`Details of ${entry.action} at ${formatDateTime(entry.createdAt)}`}>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={`Details of ${entry.action} at ${formatDateTime(entry.createdAt)}`}
+        >
           Details
         </Button>
       </DialogTrigger>

@@ -43,7 +43,11 @@ export function AcceptInviteForm({ token }: { token: string }) {
         <Input autoComplete="name" autoFocus {...form.register("name")} />
         <FieldError>{errors.name?.message}</FieldError>
       </Field>
-      <NewPasswordFields password={form.register("password")} confirmPassword={form.register("confirmPassword")} errors={errors} />
+      <NewPasswordFields
+        password={form.register("password")}
+        confirmPassword={form.register("confirmPassword")}
+        errors={errors}
+      />
       <FormAlert form={form} />
       <Button type="submit" pending={acceptInvite.isPending} className="w-full">
         Set password and sign in

@@ -3,7 +3,15 @@ import type { ReactNode } from "react";
 import { Card, CardContent, CardDescription, CardHeader } from "#web/components/ui/card.tsx";
 
 /** The centred card every signed-out page (setup, login, accept invite) sits in. */
-export function AuthCard({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
+export function AuthCard({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <main className="flex min-h-dvh items-center justify-center bg-muted/40 px-4 py-10">
       <div className="grid w-full max-w-md gap-6">

@@ -6,7 +6,10 @@ import { Input } from "#web/components/ui/input.tsx";
 export function NewPasswordFields(props: {
   password: UseFormRegisterReturn;
   confirmPassword: UseFormRegisterReturn;
-  errors: { password?: { message?: string | undefined } | undefined; confirmPassword?: { message?: string | undefined } | undefined };
+  errors: {
+    password?: { message?: string | undefined } | undefined;
+    confirmPassword?: { message?: string | undefined } | undefined;
+  };
 }) {
   const { errors } = props;
   return (

@@ -53,7 +53,11 @@ export function SetupForm() {
           <Input type="email" autoComplete="email" {...form.register("email")} />
           <FieldError>{errors.email?.message}</FieldError>
         </Field>
-        <NewPasswordFields password={form.register("password")} confirmPassword={form.register("confirmPassword")} errors={errors} />
+        <NewPasswordFields
+          password={form.register("password")}
+          confirmPassword={form.register("confirmPassword")}
+          errors={errors}
+        />
       </fieldset>
       <fieldset className="grid gap-4">
         <legend className="mb-3 text-sm font-medium text-muted-foreground">Your workspace</legend>

@@ -9,7 +9,10 @@ import { Select } from "#web/components/ui/select.tsx";
 import { Skeleton } from "#web/components/ui/skeleton.tsx";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "#web/components/ui/tabs.tsx";
 import { usableConnectionsQueryOptions } from "#web/features/dynamic-secrets/api.ts";
-import type { CredentialSource, DynamicSecretFormValues } from "#web/features/dynamic-secrets/components/dynamic-secret-form-values.ts";
+import type {
+  CredentialSource,
+  DynamicSecretFormValues,
+} from "#web/features/dynamic-secrets/components/dynamic-secret-form-values.ts";
 
 const SOURCE_LABELS: Record<CredentialSource, string> = {
   "access-key": "Access key",
@@ -35,7 +38,10 @@ export function CredentialSourceFields({
   return (
     <fieldset className="grid gap-3">
       <legend className="mb-2 text-sm font-semibold">Managing credentials</legend>
-      <Tabs value={source} onValueChange={(value) => form.setValue("source", value as CredentialSource, { shouldDirty: true })}>
+      <Tabs
+        value={source}
+        onValueChange={(value) => form.setValue("source", value as CredentialSource, { shouldDirty: true })}
+      >
         <TabsList aria-label="Authentication method">
           {(Object.keys(SOURCE_LABELS) as CredentialSource[]).map((key) => (
             <TabsTrigger key={key} value={key}>
@@ -45,38 +51,55 @@ export function CredentialSourceFields({
         </TabsList>
 
         <TabsContent value="access-key" className="grid gap-3">
-          <p className="text-sm text-muted-foreground">Leasehold uses the given access key ID and secret key to connect to your AWS account.</p>
+          <p className="text-sm text-muted-foreground">
+            Leasehold uses the given access key ID and secret key to connect to your AWS account.
+          </p>
           <Field invalid={!!errors?.accessKey}>
             <FieldLabel>Access key ID</FieldLabel>
-            <Input {...form.register("provider.inputs.accessKey")} autoComplete="off" spellCheck={false} className="font-mono" placeholder="AKIA…" />
+            <Input
+              {...form.register("provider.inputs.accessKey")}
+              autoComplete="off"
+              spellCheck={false}
+              className="font-mono"
+              placeholder="AKIA…"
+            />
             <FieldDescription>The managing AWS IAM User Access Key.</FieldDescription>
             <FieldError>{errors?.accessKey?.message}</FieldError>
           </Field>
           <Field invalid={!!errors?.secretAccessKey}>
             <FieldLabel>Secret access key</FieldLabel>
-            <SecretInput {...form.register("provider.inputs.secretAccessKey")} revealLabel="Show secret access key" placeholder={editing ? "Leave empty to keep the stored key" : ""} />
-            <FieldDescription>The managing AWS IAM User Secret Key. Stored encrypted; never shown again.</FieldDescription>
+            <SecretInput
+              {...form.register("provider.inputs.secretAccessKey")}
+              revealLabel="Show secret access key"
+              placeholder={editing ? "Leave empty to keep the stored key" : ""}
+            />
+            <FieldDescription>
+              The managing AWS IAM User Secret Key. Stored encrypted; never shown again.
+            </FieldDescription>
             <FieldError>{errors?.secretAccessKey?.message}</FieldError>
           </Field>
         </TabsContent>
 
         <TabsContent value="assume-role" className="grid gap-3">
           <p className="text-sm text-muted-foreground">
-            Leasehold assumes the role in your AWS account, without you sharing any key. Its trust policy should require the External ID{" "}
-            <strong>= this project&apos;s ID</strong> (the confused-deputy protection).
+            Leasehold assumes the role in your AWS account, without you sharing any key. Its trust policy should require
+            the External ID <strong>= this project&apos;s ID</strong> (the confused-deputy protection).
           </p>
           <RoleArnField form={form} description="The ARN of the AWS Role to assume." />
         </TabsContent>
 
         <TabsContent value="irsa" className="grid gap-3">
           <p className="text-sm text-muted-foreground">
-            For Leasehold running on AWS EKS: IAM Roles for Service Accounts, no static keys. The server needs KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN=true.
+            For Leasehold running on AWS EKS: IAM Roles for Service Accounts, no static keys. The server needs
+            KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN=true.
           </p>
           <RoleArnField form={form} description="The ARN of the AWS IAM Role for the service account to assume." />
         </TabsContent>
 
         <TabsContent value="app-connection" className="grid gap-3">
-          <p className="text-sm text-muted-foreground">Reuse an AWS App Connection of this project or of the organization.</p>
+          <p className="text-sm text-muted-foreground">
+            Reuse an AWS App Connection of this project or of the organization.
+          </p>
           {connections.isPending ? (
             <Skeleton className="h-9 w-full" />
           ) : connections.isError ? (
@@ -84,7 +107,11 @@ export function CredentialSourceFields({
           ) : connections.data.length === 0 ? (
             <Alert variant="warning">
               No App Connection is available to this project yet.{" "}
-              <Link to="/projects/$projectId/app-connections/new" params={{ projectId }} className="font-medium underline">
+              <Link
+                to="/projects/$projectId/app-connections/new"
+                params={{ projectId }}
+                className="font-medium underline"
+              >
                 Connect an AWS account
               </Link>{" "}
               first.
@@ -96,7 +123,8 @@ export function CredentialSourceFields({
                 <option value="">Choose a connection…</option>
                 {connections.data.map((c) => (
                   <option key={c.id} value={c.id}>
-                    {c.name} ({c.method === "assume-role" ? "assume role" : "access key"}, {c.projectId ? "this project" : "organization"})
+                    {c.name} ({c.method === "assume-role" ? "assume role" : "access key"},{" "}
+                    {c.projectId ? "this project" : "organization"})
                   </option>
                 ))}
               </Select>
@@ -114,7 +142,12 @@ function RoleArnField({ form, description }: { form: UseFormReturn<DynamicSecret
   return (
     <Field invalid={!!error}>
       <FieldLabel>Role ARN</FieldLabel>
-      <Input {...form.register("provider.inputs.roleArn")} spellCheck={false} className="font-mono" placeholder="arn:aws:iam::123456789012:role/leasehold" />
+      <Input
+        {...form.register("provider.inputs.roleArn")}
+        spellCheck={false}
+        className="font-mono"
+        placeholder="arn:aws:iam::123456789012:role/leasehold"
+      />
       <FieldDescription>{description}</FieldDescription>
       <FieldError>{error?.message}</FieldError>
     </Field>

@@ -9,7 +9,15 @@ import { useDeleteDynamicSecret } from "#web/features/dynamic-secrets/api.ts";
  * Delete revokes every lease first. When AWS refuses a cleanup, the server answers 409 and
  * the dialog offers the forced delete, saying what it means.
  */
-export function DeleteDynamicSecretDialog({ location, secret, trigger }: { location: SecretLocation; secret: DynamicSecret; trigger: ReactNode }) {
+export function DeleteDynamicSecretDialog({
+  location,
+  secret,
+  trigger,
+}: {
+  location: SecretLocation;
+  secret: DynamicSecret;
+  trigger: ReactNode;
+}) {
   const remove = useDeleteDynamicSecret(location);
   const [refusal, setRefusal] = useState<string | null>(null);
   const forced = refusal !== null;
@@ -20,8 +28,8 @@ export function DeleteDynamicSecretDialog({ location, secret, trigger }: { locat
       description={
         forced ? (
           <>
-            {refusal} Deleting anyway marks those leases revoked <strong>without confirmed cleanup</strong>: their IAM users may remain in AWS, and the audit log
-            records who forced it.
+            {refusal} Deleting anyway marks those leases revoked <strong>without confirmed cleanup</strong>: their IAM
+            users may remain in AWS, and the audit log records who forced it.
           </>
         ) : (
           `Its ${secret.activeLeaseCount} active lease${secret.activeLeaseCount === 1 ? "" : "s"} are revoked first: Leasehold deletes their IAM users. Credentials in use stop working. This cannot be undone.`

@@ -3,7 +3,16 @@ import { useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { Button } from "#web/components/ui/button.tsx";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "#web/components/ui/dialog.tsx";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "#web/components/ui/dialog.tsx";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { applyServerIssues } from "#web/components/ui/form.tsx";
 import { Input } from "#web/components/ui/input.tsx";
@@ -12,7 +21,11 @@ import { isApiError } from "#web/lib/api-client.ts";
 import { useCreateDynamicSecret, useUpdateDynamicSecret } from "#web/features/dynamic-secrets/api.ts";
 import { CredentialSourceFields } from "#web/features/dynamic-secrets/components/credential-source-fields.tsx";
 import {
-  formSchema, initialValues, inputsOf, issuesForForm, type DynamicSecretFormValues,
+  formSchema,
+  initialValues,
+  inputsOf,
+  issuesForForm,
+  type DynamicSecretFormValues,
 } from "#web/features/dynamic-secrets/components/dynamic-secret-form-values.ts";
 import { IamUserFields } from "#web/features/dynamic-secrets/components/iam-user-fields.tsx";
 import { TestConfigurationPanel } from "#web/features/dynamic-secrets/components/test-configuration-panel.tsx";
@@ -41,18 +54,31 @@ export function DynamicSecretFormDialog({
   const clearsConnection = Boolean(existing?.inputs.appConnectionId) && form.watch("source") !== "app-connection";
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const settings = { defaultTTL: values.defaultTTL, maxTTL: values.maxTTL || null, usernameTemplate: values.usernameTemplate || null };
+    const settings = {
+      defaultTTL: values.defaultTTL,
+      maxTTL: values.maxTTL || null,
+      usernameTemplate: values.usernameTemplate || null,
+    };
     const inputs = inputsOf(values);
     try {
       if (existing) {
         await update.mutateAsync({
           name: existing.name,
           ...location,
-          data: { ...settings, ...(values.name !== existing.name ? { newName: values.name } : {}), inputs: { ...inputs, ...(clearsConnection ? { appConnectionId: null } : {}) } },
+          data: {
+            ...settings,
+            ...(values.name !== existing.name ? { newName: values.name } : {}),
+            inputs: { ...inputs, ...(clearsConnection ? { appConnectionId: null } : {}) },
+          },
         });
         toast.success(`Dynamic secret “${values.name}” saved`);
       } else {
-        await create.mutateAsync({ ...location, name: values.name, ...settings, provider: { type: "aws-iam", inputs } });
+        await create.mutateAsync({
+          ...location,
+          name: values.name,
+          ...settings,
+          provider: { type: "aws-iam", inputs },
+        });
         toast.success(`Dynamic secret “${values.name}” created`, "Generate a lease to get AWS credentials.");
       }
       setOpen(false);
@@ -75,7 +101,8 @@ export function DynamicSecretFormDialog({
         <DialogHeader>
           <DialogTitle>{existing ? `Edit “${existing.name}”` : "Add Dynamic Secret: AWS IAM"}</DialogTitle>
           <DialogDescription>
-            Leasehold creates an IAM user for each lease and deletes it at expiry or on revoke. Stored in {location.environmentSlug}:{location.path}.
+            Leasehold creates an IAM user for each lease and deletes it at expiry or on revoke. Stored in{" "}
+            {location.environmentSlug}:{location.path}.
           </DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} noValidate className="grid gap-6">
@@ -83,7 +110,9 @@ export function DynamicSecretFormDialog({
             <Field invalid={!!errors.name} className="sm:col-span-3">
               <FieldLabel>Secret name</FieldLabel>
               <Input {...form.register("name")} autoComplete="off" spellCheck={false} placeholder="payments-deployer" />
-              <FieldDescription>Name by which you want the secret to be referenced (lowercase letters, digits and hyphens).</FieldDescription>
+              <FieldDescription>
+                Name by which you want the secret to be referenced (lowercase letters, digits and hyphens).
+              </FieldDescription>
               <FieldError>{errors.name?.message}</FieldError>
             </Field>
             <Field invalid={!!errors.defaultTTL}>
@@ -102,7 +131,12 @@ export function DynamicSecretFormDialog({
           <CredentialSourceFields form={form} projectId={projectId} editing={existing !== null} />
           <IamUserFields form={form} />
           <UsernameTemplateField form={form} />
-          <TestConfigurationPanel form={form} location={location} savedName={existing?.name ?? null} clearsConnection={clearsConnection} />
+          <TestConfigurationPanel
+            form={form}
+            location={location}
+            savedName={existing?.name ?? null}
+            clearsConnection={clearsConnection}
+          />
           <DialogFooter>
             <DialogClose asChild>
               <Button variant="outline">Cancel</Button>

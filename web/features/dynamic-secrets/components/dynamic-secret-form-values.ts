@@ -73,7 +73,12 @@ export function inputsOf(values: DynamicSecretFormValues) {
   };
   switch (values.source) {
     case "access-key":
-      return { ...common, method: "access-key" as const, accessKey: i.accessKey, ...(i.secretAccessKey ? { secretAccessKey: i.secretAccessKey } : {}) };
+      return {
+        ...common,
+        method: "access-key" as const,
+        accessKey: i.accessKey,
+        ...(i.secretAccessKey ? { secretAccessKey: i.secretAccessKey } : {}),
+      };
     case "assume-role":
     case "irsa":
       return { ...common, method: values.source, roleArn: i.roleArn };
@@ -88,7 +93,11 @@ export function inputsOf(values: DynamicSecretFormValues) {
  */
 export function formSchema(editing: DynamicSecret | null) {
   const keepsStoredKey = (v: DynamicSecretFormValues) =>
-    editing !== null && v.source === "access-key" && editing.inputs.method === "access-key" && !editing.inputs.appConnectionId && !v.provider.inputs.secretAccessKey;
+    editing !== null &&
+    v.source === "access-key" &&
+    editing.inputs.method === "access-key" &&
+    !editing.inputs.appConnectionId &&
+    !v.provider.inputs.secretAccessKey;
   return z.custom<DynamicSecretFormValues>().superRefine((values, ctx) => {
     const inputs = inputsOf(values);
     const result = createDynamicSecretInputSchema.safeParse({
@@ -99,7 +108,10 @@ export function formSchema(editing: DynamicSecret | null) {
       defaultTTL: values.defaultTTL,
       maxTTL: values.maxTTL || null,
       usernameTemplate: values.usernameTemplate || null,
-      provider: { type: "aws-iam", inputs: keepsStoredKey(values) ? { ...inputs, secretAccessKey: "stored-secret-access-key" } : inputs },
+      provider: {
+        type: "aws-iam",
+        inputs: keepsStoredKey(values) ? { ...inputs, secretAccessKey: "stored-secret-access-key" } : inputs,
+      },
     });
     if (result.success) return;
     for (const issue of result.error.issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });

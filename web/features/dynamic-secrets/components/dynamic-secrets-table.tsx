@@ -31,7 +31,9 @@ export function AddDynamicSecretButton({ location, projectId }: { location: Secr
 }
 
 const methodLabel = (secret: DynamicSecret) =>
-  secret.inputs.appConnectionId ? "App Connection" : { "access-key": "access key", "assume-role": "assume role", irsa: "IRSA" }[secret.inputs.method];
+  secret.inputs.appConnectionId
+    ? "App Connection"
+    : { "access-key": "access key", "assume-role": "assume role", irsa: "IRSA" }[secret.inputs.method];
 
 /** The dynamic secrets at one environment and path. "Generate" appears on hover and on keyboard focus. */
 export function DynamicSecretsTable({
@@ -56,7 +58,9 @@ export function DynamicSecretsTable({
         icon={KeySquare}
         title={`No dynamic secrets in ${location.environmentSlug}:${location.path}`}
         description="A dynamic secret hands out short-lived AWS credentials: an IAM user per lease, deleted when the lease ends."
-        action={permissions.canManage ? <AddDynamicSecretButton location={location} projectId={projectId} /> : undefined}
+        action={
+          permissions.canManage ? <AddDynamicSecretButton location={location} projectId={projectId} /> : undefined
+        }
       />
     );
   }
@@ -143,7 +147,12 @@ export function DynamicSecretsTable({
                       location={location}
                       secret={secret}
                       trigger={
-                        <Button variant="ghost" size="icon-sm" className="text-destructive" aria-label={`Delete ${secret.name}`}>
+                        <Button
+                          variant="ghost"
+                          size="icon-sm"
+                          className="text-destructive"
+                          aria-label={`Delete ${secret.name}`}
+                        >
                           <Trash2 aria-hidden="true" />
                         </Button>
                       }

@@ -2,11 +2,22 @@ import { useState } from "react";
 import { parseDuration } from "#shared/durations.ts";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { useCreateLease } from "#web/features/dynamic-secrets/api.ts";
-import { LeaseCredentialsDialog, type IssuedLease } from "#web/features/dynamic-secrets/components/lease-credentials-dialog.tsx";
+import {
+  LeaseCredentialsDialog,
+  type IssuedLease,
+} from "#web/features/dynamic-secrets/components/lease-credentials-dialog.tsx";
 import { TtlDialog } from "#web/features/dynamic-secrets/components/ttl-dialog.tsx";
 
 /** Generate: a TTL dialog (default and max shown, validated), then the credentials, shown once. */
-export function GenerateLeaseFlow({ location, secret, onClose }: { location: SecretLocation; secret: DynamicSecret | null; onClose: () => void }) {
+export function GenerateLeaseFlow({
+  location,
+  secret,
+  onClose,
+}: {
+  location: SecretLocation;
+  secret: DynamicSecret | null;
+  onClose: () => void;
+}) {
   const createLease = useCreateLease(location);
   const [issued, setIssued] = useState<IssuedLease | null>(null);
   const max = secret?.maxTTL ? parseDuration(secret.maxTTL) : null;

@@ -13,10 +13,20 @@ const PARTITION_LABELS = { aws: "AWS", "aws-cn": "AWS China", "aws-us-gov": "AWS
 /** What every leased IAM user gets: where it lives, what bounds it, what it may do, and its tags. */
 export function IamUserFields({ form }: { form: UseFormReturn<DynamicSecretFormValues> }) {
   const errors = form.formState.errors.provider?.inputs;
-  const text = (name: "awsPath" | "permissionBoundaryPolicyArn" | "userGroups" | "policyArns", label: string, description: string, placeholder: string) => (
+  const text = (
+    name: "awsPath" | "permissionBoundaryPolicyArn" | "userGroups" | "policyArns",
+    label: string,
+    description: string,
+    placeholder: string,
+  ) => (
     <Field invalid={!!errors?.[name]}>
       <FieldLabel>{label}</FieldLabel>
-      <Input {...form.register(`provider.inputs.${name}`)} spellCheck={false} className="font-mono" placeholder={placeholder} />
+      <Input
+        {...form.register(`provider.inputs.${name}`)}
+        spellCheck={false}
+        className="font-mono"
+        placeholder={placeholder}
+      />
       <FieldDescription>{description}</FieldDescription>
       <FieldError>{errors?.[name]?.message}</FieldError>
     </Field>
@@ -42,15 +52,43 @@ export function IamUserFields({ form }: { form: UseFormReturn<DynamicSecretFormV
           <FieldDescription>The AWS data center region.</FieldDescription>
           <FieldError>{errors?.region?.message}</FieldError>
         </Field>
-        {text("awsPath", "IAM path", "IAM AWS Path to scope created IAM User resource access. Starts and ends with /.", "/leasehold/")}
+        {text(
+          "awsPath",
+          "IAM path",
+          "IAM AWS Path to scope created IAM User resource access. Starts and ends with /.",
+          "/leasehold/",
+        )}
       </div>
-      {text("permissionBoundaryPolicyArn", "Permission boundary ARN", "The IAM Policy ARN of the AWS Permissions Boundary to attach to IAM users created in the role.", "arn:aws:iam::123456789012:policy/leasehold-boundary")}
-      {text("userGroups", "User groups", "The AWS IAM groups that should be assigned to the created users. Multiple values can be provided by separating them with commas.", "developers, readers")}
-      {text("policyArns", "Policy ARNs", "The AWS IAM managed policies that should be attached to the created users. Multiple values can be provided by separating them with commas.", "arn:aws:iam::aws:policy/ReadOnlyAccess")}
+      {text(
+        "permissionBoundaryPolicyArn",
+        "Permission boundary ARN",
+        "The IAM Policy ARN of the AWS Permissions Boundary to attach to IAM users created in the role.",
+        "arn:aws:iam::123456789012:policy/leasehold-boundary",
+      )}
+      {text(
+        "userGroups",
+        "User groups",
+        "The AWS IAM groups that should be assigned to the created users. Multiple values can be provided by separating them with commas.",
+        "developers, readers",
+      )}
+      {text(
+        "policyArns",
+        "Policy ARNs",
+        "The AWS IAM managed policies that should be attached to the created users. Multiple values can be provided by separating them with commas.",
+        "arn:aws:iam::aws:policy/ReadOnlyAccess",
+      )}
       <Field invalid={!!errors?.policyDocument}>
         <FieldLabel>Inline policy (JSON)</FieldLabel>
-        <Textarea {...form.register("provider.inputs.policyDocument")} spellCheck={false} rows={5} className="font-mono text-xs" placeholder={'{ "Version": "2012-10-17", "Statement": [ … ] }'} />
-        <FieldDescription>The AWS IAM inline policy that should be attached to the created users. IAM allows 2,048 characters per user.</FieldDescription>
+        <Textarea
+          {...form.register("provider.inputs.policyDocument")}
+          spellCheck={false}
+          rows={5}
+          className="font-mono text-xs"
+          placeholder={'{ "Version": "2012-10-17", "Statement": [ … ] }'}
+        />
+        <FieldDescription>
+          The AWS IAM inline policy that should be attached to the created users. IAM allows 2,048 characters per user.
+        </FieldDescription>
         <FieldError>{errors?.policyDocument?.message}</FieldError>
       </Field>
       <TagsEditor form={form} />
@@ -66,7 +104,9 @@ function TagsEditor({ form }: { form: UseFormReturn<DynamicSecretFormValues> }) 
       <div className="flex items-center justify-between gap-3">
         <div>
           <p className="text-sm font-medium">Tags</p>
-          <p className="text-sm text-muted-foreground">Tags to be added to the created IAM User resource. Leasehold adds leasehold:managed and leasehold:lease-id.</p>
+          <p className="text-sm text-muted-foreground">
+            Tags to be added to the created IAM User resource. Leasehold adds leasehold:managed and leasehold:lease-id.
+          </p>
         </div>
         <Button variant="outline" size="sm" onClick={() => tags.append({ key: "", value: "" })}>
           <Plus aria-hidden="true" />
@@ -90,7 +130,9 @@ function TagsEditor({ form }: { form: UseFormReturn<DynamicSecretFormValues> }) 
           </Button>
         </div>
       ))}
-      {errors?.message || errors?.root?.message ? <p className="text-sm font-medium text-destructive">{errors.message ?? errors.root?.message}</p> : null}
+      {errors?.message || errors?.root?.message ? (
+        <p className="text-sm font-medium text-destructive">{errors.message ?? errors.root?.message}</p>
+      ) : null}
     </div>
   );
 }

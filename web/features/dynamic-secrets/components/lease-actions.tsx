@@ -25,7 +25,17 @@ export function renewalRoomSeconds(lease: Lease, secret: DynamicSecret): number 
 }
 
 /** Renew, Revoke and (for a revocation that keeps failing) Force revoke, each confirmed or validated first. */
-export function LeaseActions({ lease, secret, location, permissions }: { lease: Lease; secret: DynamicSecret; location: SecretLocation; permissions: LeasePermissions }) {
+export function LeaseActions({
+  lease,
+  secret,
+  location,
+  permissions,
+}: {
+  lease: Lease;
+  secret: DynamicSecret;
+  location: SecretLocation;
+  permissions: LeasePermissions;
+}) {
   const [renewing, setRenewing] = useState(false);
   const renew = useRenewLease(location);
   const revoke = useRevokeLease(location);
@@ -37,7 +47,13 @@ export function LeaseActions({ lease, secret, location, permissions }: { lease: 
       {lease.status === "active" ? (
         <>
           <Tooltip content={room === 0 ? "The lease has reached its max TTL" : "Renew"}>
-            <Button variant="outline" size="icon-sm" onClick={() => setRenewing(true)} disabled={room === 0} aria-label={`Renew lease ${lease.username}`}>
+            <Button
+              variant="outline"
+              size="icon-sm"
+              onClick={() => setRenewing(true)}
+              disabled={room === 0}
+              aria-label={`Renew lease ${lease.username}`}
+            >
               <TimerReset aria-hidden="true" />
             </Button>
           </Tooltip>
@@ -46,10 +62,22 @@ export function LeaseActions({ lease, secret, location, permissions }: { lease: 
             onOpenChange={setRenewing}
             title={`Renew lease ${lease.username}`}
             description={`The new expiry is counted from the current one (${formatDateTime(lease.expireAt)}).`}
-            initialTtl={room !== null && room < (parseDuration(secret.defaultTTL) ?? 0) ? toDurationString(Math.max(room, 60)) : secret.defaultTTL}
+            initialTtl={
+              room !== null && room < (parseDuration(secret.defaultTTL) ?? 0)
+                ? toDurationString(Math.max(room, 60))
+                : secret.defaultTTL
+            }
             maxSeconds={room}
-            maxMessage={room !== null ? `At most ${formatDuration(room)} can be added: the max TTL is ${secret.maxTTL} from creation` : ""}
-            hint={room === null ? `Default ${secret.defaultTTL}; this secret has no max TTL.` : `Default ${secret.defaultTTL}. At most ${formatDuration(room)} can still be added (max TTL ${secret.maxTTL} from creation).`}
+            maxMessage={
+              room !== null
+                ? `At most ${formatDuration(room)} can be added: the max TTL is ${secret.maxTTL} from creation`
+                : ""
+            }
+            hint={
+              room === null
+                ? `Default ${secret.defaultTTL}; this secret has no max TTL.`
+                : `Default ${secret.defaultTTL}. At most ${formatDuration(room)} can still be added (max TTL ${secret.maxTTL} from creation).`
+            }
             submitLabel="Renew lease"
             onSubmit={async (ttl) => {
               const { lease: renewed } = await renew.mutateAsync({ leaseId: lease.id, ttl });
@@ -66,7 +94,13 @@ export function LeaseActions({ lease, secret, location, permissions }: { lease: 
               Retry now
             </Button>
           ) : (
-            <Button variant="outline" size="icon-sm" className="text-destructive" aria-label={`Revoke lease ${lease.username}`} title="Revoke">
+            <Button
+              variant="outline"
+              size="icon-sm"
+              className="text-destructive"
+              aria-label={`Revoke lease ${lease.username}`}
+              title="Revoke"
+            >
               <Ban aria-hidden="true" />
             </Button>
           )
@@ -89,9 +123,10 @@ export function LeaseActions({ lease, secret, location, permissions }: { lease: 
           title={`Force revoke ${lease.username}?`}
           description={
             <>
-              Leasehold could not delete this IAM user ({lease.lastError ?? "AWS refused"}). Force revoke tries once more; if AWS still refuses, the
-              lease is marked revoked <strong>without confirmation</strong> and the IAM user may remain in AWS. The audit log records that you forced
-              it. Delete the user in IAM yourself, or use the orphan check of this secret.
+              Leasehold could not delete this IAM user ({lease.lastError ?? "AWS refused"}). Force revoke tries once
+              more; if AWS still refuses, the lease is marked revoked <strong>without confirmation</strong> and the IAM
+              user may remain in AWS. The audit log records that you forced it. Delete the user in IAM yourself, or use
+              the orphan check of this secret.
             </>
           }
           confirmLabel="Force revoke"

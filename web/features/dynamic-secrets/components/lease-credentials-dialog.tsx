@@ -4,7 +4,14 @@ import type { createLeaseResponseSchema } from "#shared/schemas/leases.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { CopyButton } from "#web/components/ui/copy-button.tsx";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "#web/components/ui/dialog.tsx";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "#web/components/ui/dialog.tsx";
 import { formatDateTime } from "#web/lib/format.ts";
 
 export type IssuedLease = z.output<typeof createLeaseResponseSchema>;
@@ -61,7 +68,8 @@ export function LeaseCredentialsDialog({ issued, onClose }: { issued: IssuedLeas
             <DialogHeader>
               <DialogTitle>AWS credentials for “{issued.dynamicSecret.name}”</DialogTitle>
               <DialogDescription>
-                A new IAM user, valid until {formatDateTime(issued.lease.expireAt)}. New IAM keys can take a few seconds to work everywhere in AWS.
+                A new IAM user, valid until {formatDateTime(issued.lease.expireAt)}. New IAM keys can take a few seconds
+                to work everywhere in AWS.
               </DialogDescription>
             </DialogHeader>
             <Alert variant="warning">
@@ -77,11 +85,19 @@ export function LeaseCredentialsDialog({ issued, onClose }: { issued: IssuedLeas
               <CredentialRow label="Username" value={issued.data.USERNAME} />
             </dl>
             <div className="flex flex-wrap gap-2">
-              <Button variant="outline" onClick={() => download(`leasehold-${issued.dynamicSecret.name}.credentials`, awsCredentialsProfile(issued))}>
+              <Button
+                variant="outline"
+                onClick={() =>
+                  download(`leasehold-${issued.dynamicSecret.name}.credentials`, awsCredentialsProfile(issued))
+                }
+              >
                 <Download aria-hidden="true" />
                 Download ~/.aws/credentials profile
               </Button>
-              <Button variant="outline" onClick={() => download(`leasehold-${issued.dynamicSecret.name}.env`, dotEnv(issued))}>
+              <Button
+                variant="outline"
+                onClick={() => download(`leasehold-${issued.dynamicSecret.name}.env`, dotEnv(issued))}
+              >
                 <Download aria-hidden="true" />
                 Download .env
               </Button>

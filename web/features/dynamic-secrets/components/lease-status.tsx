@@ -39,7 +39,11 @@ export function formatRemaining(ms: number): string {
   ];
   const first = parts.findIndex(([value]) => value > 0);
   if (first === -1) return "0s";
-  return parts.slice(first, first + 2).filter(([value]) => value > 0).map(([value, unit]) => `${value}${unit}`).join(" ");
+  return parts
+    .slice(first, first + 2)
+    .filter(([value]) => value > 0)
+    .map(([value, unit]) => `${value}${unit}`)
+    .join(" ");
 }
 
 /** A lease's expiry with a live countdown; only live leases count down. */

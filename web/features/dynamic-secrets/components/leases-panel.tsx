@@ -37,9 +37,13 @@ function RevokeFailedRow({ lease, children }: { lease: Lease; children: ReactNod
       <TableCell colSpan={6} className="whitespace-normal">
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="grid max-w-3xl gap-1 text-sm">
-            <p className="font-medium text-destructive">Revoking {lease.username} failed: {lease.lastError}</p>
+            <p className="font-medium text-destructive">
+              Revoking {lease.username} failed: {lease.lastError}
+            </p>
             <p className="text-muted-foreground">
-              {lease.nextAttemptAt ? `Next retry ${formatDateTime(lease.nextAttemptAt)} (attempt ${lease.revokeAttempts + 1}). ` : ""}
+              {lease.nextAttemptAt
+                ? `Next retry ${formatDateTime(lease.nextAttemptAt)} (attempt ${lease.revokeAttempts + 1}). `
+                : ""}
               Leasehold keeps retrying, with longer waits up to an hour, until the IAM user is gone.
             </p>
           </div>
@@ -103,7 +107,11 @@ export function LeasesPanel({
           <EmptyState
             icon={KeyRound}
             title={filter === "active" ? "No active leases" : "No leases yet"}
-            description={canLease ? "Generate a lease to get short-lived AWS credentials." : "Nobody has leased credentials from this secret."}
+            description={
+              canLease
+                ? "Generate a lease to get short-lived AWS credentials."
+                : "Nobody has leased credentials from this secret."
+            }
           />
         ) : (
           <Table aria-label={`Leases of ${secret.name}`} className="[&_td]:px-3 [&_th]:px-3">
@@ -130,7 +138,9 @@ export function LeasesPanel({
                       <span className="block max-w-40 truncate" title={lease.createdBy.name}>
                         {lease.createdBy.name}
                       </span>
-                      <span className="text-xs text-muted-foreground">{lease.createdBy.type === "identity" ? "machine identity" : "person"}</span>
+                      <span className="text-xs text-muted-foreground">
+                        {lease.createdBy.type === "identity" ? "machine identity" : "person"}
+                      </span>
                     </TableCell>
                     <TableCell className="whitespace-nowrap">{formatCompactDateTime(lease.createdAt)}</TableCell>
                     <TableCell>
@@ -140,7 +150,9 @@ export function LeasesPanel({
                       <StatusCell lease={lease} />
                     </TableCell>
                     <TableCell className="text-right">
-                      {lease.status === "active" ? <LeaseActions lease={lease} secret={secret} location={location} permissions={permissions} /> : null}
+                      {lease.status === "active" ? (
+                        <LeaseActions lease={lease} secret={secret} location={location} permissions={permissions} />
+                      ) : null}
                     </TableCell>
                   </TableRow>
                   {lease.status === "revoke_failed" ? (
@@ -154,7 +166,12 @@ export function LeasesPanel({
           </Table>
         )}
         {leases.hasNextPage ? (
-          <Button variant="outline" className="justify-self-center" pending={leases.isFetchingNextPage} onClick={() => void leases.fetchNextPage()}>
+          <Button
+            variant="outline"
+            className="justify-self-center"
+            pending={leases.isFetchingNextPage}
+            onClick={() => void leases.fetchNextPage()}
+          >
             Load more
           </Button>
         ) : null}

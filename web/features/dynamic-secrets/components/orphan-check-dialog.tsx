@@ -3,7 +3,16 @@ import { useState, type ReactNode } from "react";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Button } from "#web/components/ui/button.tsx";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "#web/components/ui/dialog.tsx";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "#web/components/ui/dialog.tsx";
 import { Skeleton } from "#web/components/ui/skeleton.tsx";
 import { toast } from "#web/components/ui/toast.ts";
 import { formatCompactDateTime } from "#web/lib/format.ts";
@@ -13,7 +22,15 @@ import { orphansQueryOptions, useDeleteOrphans } from "#web/features/dynamic-sec
  * The orphan check: IAM users under this secret's path, tagged as Leasehold's, that no live
  * lease accounts for. The person picks which to delete; each is re-checked just before.
  */
-export function OrphanCheckDialog({ location, secret, trigger }: { location: SecretLocation; secret: DynamicSecret; trigger: ReactNode }) {
+export function OrphanCheckDialog({
+  location,
+  secret,
+  trigger,
+}: {
+  location: SecretLocation;
+  secret: DynamicSecret;
+  trigger: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const orphans = useQuery({ ...orphansQueryOptions(location, secret.name), enabled: open });
@@ -26,18 +43,26 @@ export function OrphanCheckDialog({ location, secret, trigger }: { location: Sec
     });
     if (!result) return;
     setChosen(new Set());
-    if (result.deleted.length) toast.success(`Deleted ${result.deleted.length} IAM user${result.deleted.length === 1 ? "" : "s"}`);
+    if (result.deleted.length)
+      toast.success(`Deleted ${result.deleted.length} IAM user${result.deleted.length === 1 ? "" : "s"}`);
     for (const failure of result.failed) toast.error(`${failure.username}: ${failure.message}`);
   }
 
   return (
-    <Dialog open={open} onOpenChange={(next) => { setOpen(next); setChosen(new Set()); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        setChosen(new Set());
+      }}
+    >
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Orphan check: “{secret.name}”</DialogTitle>
           <DialogDescription>
-            IAM users under {secret.inputs.awsPath || "/"} tagged leasehold:managed that have no live lease, for example after a forced revoke while AWS was down.
+            IAM users under {secret.inputs.awsPath || "/"} tagged leasehold:managed that have no live lease, for example
+            after a forced revoke while AWS was down.
           </DialogDescription>
         </DialogHeader>
         {orphans.isPending ? (
@@ -48,7 +73,9 @@ export function OrphanCheckDialog({ location, secret, trigger }: { location: Sec
         ) : orphans.isError ? (
           <Alert>{orphans.error.message}</Alert>
         ) : orphans.data.length === 0 ? (
-          <p className="text-sm text-muted-foreground">No orphaned IAM users: every Leasehold user under this path belongs to a live lease.</p>
+          <p className="text-sm text-muted-foreground">
+            No orphaned IAM users: every Leasehold user under this path belongs to a live lease.
+          </p>
         ) : (
           <fieldset className="grid gap-2">
             <legend className="mb-1 text-sm font-medium">Choose the users to delete</legend>
@@ -68,12 +95,16 @@ export function OrphanCheckDialog({ location, secret, trigger }: { location: Sec
                 <span className="grid gap-0.5">
                   <code className="font-mono">{orphan.username}</code>
                   <span className="text-xs text-muted-foreground">
-                    {orphan.createdAt ? `created ${formatCompactDateTime(orphan.createdAt)}` : ""} {orphan.leaseId ? `· lease ${orphan.leaseId}` : "· no lease tag"}
+                    {orphan.createdAt ? `created ${formatCompactDateTime(orphan.createdAt)}` : ""}{" "}
+                    {orphan.leaseId ? `· lease ${orphan.leaseId}` : "· no lease tag"}
                   </span>
                 </span>
               </label>
             ))}
-            <p className="text-xs text-muted-foreground">Another Leasehold server sharing this AWS account and path would see its users here too: delete only users you recognise.</p>
+            <p className="text-xs text-muted-foreground">
+              Another Leasehold server sharing this AWS account and path would see its users here too: delete only users
+              you recognise.
+            </p>
           </fieldset>
         )}
         <DialogFooter>
@@ -81,7 +112,12 @@ export function OrphanCheckDialog({ location, secret, trigger }: { location: Sec
             <Button variant="outline">Close</Button>
           </DialogClose>
           {orphans.data?.length ? (
-            <Button variant="destructive" disabled={chosen.size === 0} pending={remove.isPending} onClick={() => void deleteChosen()}>
+            <Button
+              variant="destructive"
+              disabled={chosen.size === 0}
+              pending={remove.isPending}
+              onClick={() => void deleteChosen()}
+            >
               Delete {chosen.size || ""} selected
             </Button>
           ) : null}

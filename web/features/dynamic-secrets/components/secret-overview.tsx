@@ -12,7 +12,10 @@ import { Skeleton } from "#web/components/ui/skeleton.tsx";
 import { Tabs, TabsList, TabsTrigger } from "#web/components/ui/tabs.tsx";
 import { roleAllows } from "#web/lib/project-role.ts";
 import { dynamicSecretsQueryOptions } from "#web/features/dynamic-secrets/api.ts";
-import { AddDynamicSecretButton, DynamicSecretsTable } from "#web/features/dynamic-secrets/components/dynamic-secrets-table.tsx";
+import {
+  AddDynamicSecretButton,
+  DynamicSecretsTable,
+} from "#web/features/dynamic-secrets/components/dynamic-secrets-table.tsx";
 import { GenerateLeaseFlow } from "#web/features/dynamic-secrets/components/generate-lease-flow.tsx";
 import { LeasesPanel } from "#web/features/dynamic-secrets/components/leases-panel.tsx";
 
@@ -36,7 +39,12 @@ function PathForm({ path, onOpen }: { path: string; onOpen: (path: string) => vo
     <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-2">
       <Field invalid={!!error} className="min-w-64 flex-1 sm:max-w-sm">
         <FieldLabel>Folder path</FieldLabel>
-        <Input value={value} onChange={(event) => setValue(event.target.value)} className="font-mono" spellCheck={false} />
+        <Input
+          value={value}
+          onChange={(event) => setValue(event.target.value)}
+          className="font-mono"
+          spellCheck={false}
+        />
         <FieldError>{error}</FieldError>
       </Field>
       <Button type="submit" variant="outline">
@@ -65,9 +73,17 @@ export function SecretOverview({
 }) {
   const env = environments.find((e) => e.slug === search.env) ?? environments[0];
   const [generating, setGenerating] = useState<DynamicSecret | null>(null);
-  if (!env) return <p className="text-sm text-muted-foreground">This project has no environments yet: add one in the project overview first.</p>;
+  if (!env)
+    return (
+      <p className="text-sm text-muted-foreground">
+        This project has no environments yet: add one in the project overview first.
+      </p>
+    );
   const location: SecretLocation = { projectSlug, environmentSlug: env.slug, path: search.path ?? "/" };
-  const permissions = { canManage: roleAllows(role, "dynamic-secrets.manage"), canLease: roleAllows(role, "leases.create") };
+  const permissions = {
+    canManage: roleAllows(role, "dynamic-secrets.manage"),
+    canLease: roleAllows(role, "leases.create"),
+  };
 
   return (
     <section aria-labelledby="secret-overview-heading" className="grid min-w-0 grid-cols-1 gap-5">
@@ -76,7 +92,9 @@ export function SecretOverview({
           <h2 id="secret-overview-heading" className="text-lg font-semibold">
             Secret overview
           </h2>
-          <p className="text-sm text-muted-foreground">Dynamic secrets hand out short-lived AWS credentials, per environment and folder.</p>
+          <p className="text-sm text-muted-foreground">
+            Dynamic secrets hand out short-lived AWS credentials, per environment and folder.
+          </p>
         </div>
       </div>
       <Tabs value={env.slug} onValueChange={(slug) => onNavigate({ env: slug, path: "/" })}>
@@ -88,13 +106,20 @@ export function SecretOverview({
           ))}
         </TabsList>
       </Tabs>
-      <PathForm key={`${env.slug}:${location.path}`} path={location.path} onOpen={(path) => onNavigate({ env: env.slug, path })} />
+      <PathForm
+        key={`${env.slug}:${location.path}`}
+        path={location.path}
+        onOpen={(path) => onNavigate({ env: env.slug, path })}
+      />
       <Card className="min-w-0">
         <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
           <div className="grid gap-1">
             <CardTitle>Dynamic secrets</CardTitle>
             <CardDescription>
-              In <code className="font-mono">{env.slug}:{location.path}</code>
+              In{" "}
+              <code className="font-mono">
+                {env.slug}:{location.path}
+              </code>
             </CardDescription>
           </div>
           {permissions.canManage ? <AddDynamicSecretButton location={location} projectId={projectId} /> : null}
@@ -120,7 +145,17 @@ export function SecretOverview({
   );
 }
 
-function SelectedSecretLeases({ location, name, role, onNewLease }: { location: SecretLocation; name: string; role: ProjectRole | null; onNewLease: (secret: DynamicSecret) => void }) {
+function SelectedSecretLeases({
+  location,
+  name,
+  role,
+  onNewLease,
+}: {
+  location: SecretLocation;
+  name: string;
+  role: ProjectRole | null;
+  onNewLease: (secret: DynamicSecret) => void;
+}) {
   const secrets = useQuery(dynamicSecretsQueryOptions(location));
   const secret = secrets.data?.find((s) => s.name === name);
   if (!secret) return null;

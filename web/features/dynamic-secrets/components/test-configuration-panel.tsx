@@ -6,7 +6,10 @@ import { Button } from "#web/components/ui/button.tsx";
 import { applyServerIssues } from "#web/components/ui/form.tsx";
 import { isApiError } from "#web/lib/api-client.ts";
 import { useTestConfiguration } from "#web/features/dynamic-secrets/api.ts";
-import { inputsOf, type DynamicSecretFormValues } from "#web/features/dynamic-secrets/components/dynamic-secret-form-values.ts";
+import {
+  inputsOf,
+  type DynamicSecretFormValues,
+} from "#web/features/dynamic-secrets/components/dynamic-secret-form-values.ts";
 
 const STEP_LABELS = { credentials: "Credentials (sts:GetCallerIdentity)", iam: "IAM answers" } as const;
 
@@ -42,7 +45,9 @@ export function TestConfigurationPanel({
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <p className="text-sm font-medium">Test configuration</p>
-          <p className="text-sm text-muted-foreground">Checks that the credentials work and that IAM answers. Nothing is created in AWS.</p>
+          <p className="text-sm text-muted-foreground">
+            Checks that the credentials work and that IAM answers. Nothing is created in AWS.
+          </p>
         </div>
         <Button variant="outline" onClick={run} pending={test.isPending}>
           <PlugZap aria-hidden="true" />

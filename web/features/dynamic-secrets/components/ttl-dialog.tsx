@@ -4,7 +4,15 @@ import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { ttlSchema } from "#shared/schemas/dynamic-secrets.ts";
 import { Button } from "#web/components/ui/button.tsx";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "#web/components/ui/dialog.tsx";
+import {
+  Dialog,
+  DialogClose,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+} from "#web/components/ui/dialog.tsx";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { handleFormError } from "#web/components/ui/form.tsx";
 import { Input } from "#web/components/ui/input.tsx";
@@ -39,11 +47,16 @@ export function TtlDialog({
   hint: ReactNode;
   onSubmit: (ttl: string) => Promise<unknown>;
 }) {
-  const form = useForm({ resolver: zodResolver(ttlFormSchema(maxSeconds, maxMessage), undefined, { raw: true }), defaultValues: { ttl: initialTtl } });
+  const form = useForm({
+    resolver: zodResolver(ttlFormSchema(maxSeconds, maxMessage), undefined, { raw: true }),
+    defaultValues: { ttl: initialTtl },
+  });
   useEffect(() => {
     if (open) form.reset({ ttl: initialTtl });
   }, [open, initialTtl, form]);
-  const submit = form.handleSubmit(({ ttl }) => onSubmit(String(ttl)).catch((error: unknown) => handleFormError(form, error)));
+  const submit = form.handleSubmit(({ ttl }) =>
+    onSubmit(String(ttl)).catch((error: unknown) => handleFormError(form, error)),
+  );
   const error = form.formState.errors.ttl;
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>

@@ -26,11 +26,17 @@ export function UsernameTemplateField({ form }: { form: UseFormReturn<DynamicSec
   return (
     <Field invalid={!!error}>
       <FieldLabel>Username template</FieldLabel>
-      <Input {...form.register("usernameTemplate")} spellCheck={false} className="font-mono" placeholder="{{randomUsername}}" />
+      <Input
+        {...form.register("usernameTemplate")}
+        spellCheck={false}
+        className="font-mono"
+        placeholder="{{randomUsername}}"
+      />
       <FieldDescription>
-        Specifies a template for generating usernames. Variables: <code>{"{{randomUsername}}"}</code>, <code>{"{{unixTimestamp}}"}</code>,{" "}
-        <code>{"{{identity.name}}"}</code>, <code>{"{{dynamicSecret.name}}"}</code>, <code>{"{{random N}}"}</code>. Helpers: <code>truncate</code>,{" "}
-        <code>replace</code>, <code>uppercase</code>, <code>lowercase</code>, e.g. <code>{'{{truncate identity.name 20}}-{{random 6}}'}</code>.
+        Specifies a template for generating usernames. Variables: <code>{"{{randomUsername}}"}</code>,{" "}
+        <code>{"{{unixTimestamp}}"}</code>, <code>{"{{identity.name}}"}</code>, <code>{"{{dynamicSecret.name}}"}</code>,{" "}
+        <code>{"{{random N}}"}</code>. Helpers: <code>truncate</code>, <code>replace</code>, <code>uppercase</code>,{" "}
+        <code>lowercase</code>, e.g. <code>{"{{truncate identity.name 20}}-{{random 6}}"}</code>.
       </FieldDescription>
       <p className="text-sm" aria-live="polite">
         {preview.isError ? (

@@ -26,7 +26,10 @@ export function AddMembershipForm({
 }) {
   const projects = useQuery(projectChoicesQueryOptions());
   const add = useAddMembership(identityId);
-  const form = useForm({ resolver: zodResolver(membershipFormSchema), defaultValues: { projectId: "", role: "viewer" as const } });
+  const form = useForm({
+    resolver: zodResolver(membershipFormSchema),
+    defaultValues: { projectId: "", role: "viewer" as const },
+  });
   const { errors } = form.formState;
   const taken = new Set(existing.map((m) => m.projectId));
   const choices = (projects.data ?? []).filter((p) => !taken.has(p.id));
@@ -45,7 +48,9 @@ export function AddMembershipForm({
   if (projects.isError) return <FormAlert form={form} />;
   if (choices.length === 0) {
     return (
-      <p className="text-sm text-muted-foreground">{taken.size > 0 ? "It is already in every project." : "There are no projects yet."}</p>
+      <p className="text-sm text-muted-foreground">
+        {taken.size > 0 ? "It is already in every project." : "There are no projects yet."}
+      </p>
     );
   }
 

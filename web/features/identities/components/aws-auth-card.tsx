@@ -11,7 +11,14 @@ import { ConfirmDialog } from "#web/components/confirm-dialog.tsx";
 import { Badge } from "#web/components/ui/badge.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "#web/components/ui/card.tsx";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "#web/components/ui/dialog.tsx";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "#web/components/ui/dialog.tsx";
 import { EmptyState } from "#web/components/ui/empty-state.tsx";
 import { toast } from "#web/components/ui/toast.ts";
 import { awsAuthQueryOptions, useDetachAwsAuth } from "#web/features/identities/api.ts";
@@ -39,7 +46,15 @@ function ListOrNone({ items, none }: { items: string[]; none: string }) {
   );
 }
 
-function AwsAuthDialog({ identity, existing, trigger }: { identity: Identity; existing: IdentityAwsAuth | null; trigger: ReactNode }) {
+function AwsAuthDialog({
+  identity,
+  existing,
+  trigger,
+}: {
+  identity: Identity;
+  existing: IdentityAwsAuth | null;
+  trigger: ReactNode;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
@@ -80,7 +95,11 @@ export function AwsAuthCard({ identity, canManage }: { identity: Identity; canMa
         icon={KeyRound}
         title="No AWS Auth"
         description="Without an auth method this identity cannot log in."
-        action={canManage ? <AwsAuthDialog identity={identity} existing={null} trigger={<Button>Set up AWS Auth</Button>} /> : null}
+        action={
+          canManage ? (
+            <AwsAuthDialog identity={identity} existing={null} trigger={<Button>Set up AWS Auth</Button>} />
+          ) : null
+        }
       />
     );
   }
@@ -127,7 +146,10 @@ export function AwsAuthCard({ identity, canManage }: { identity: Identity; canMa
       <CardContent>
         <dl className="grid gap-3">
           <Entry label="Allowed principal ARNs">
-            <ListOrNone items={splitCommaList(config.allowedPrincipalArns)} none="Any principal of the allowed accounts" />
+            <ListOrNone
+              items={splitCommaList(config.allowedPrincipalArns)}
+              none="Any principal of the allowed accounts"
+            />
           </Entry>
           <Entry label="Allowed account IDs">
             <ListOrNone items={splitCommaList(config.allowedAccountIds)} none="Any account of the allowed principals" />
@@ -135,10 +157,14 @@ export function AwsAuthCard({ identity, canManage }: { identity: Identity; canMa
           <Entry label="STS endpoint">
             <span className="font-mono text-xs">{config.stsEndpoint}</span>
             {config.stsEndpoint === GLOBAL_STS_ENDPOINT ? (
-              <span className="block text-muted-foreground">Each login is checked in the region it was signed for.</span>
+              <span className="block text-muted-foreground">
+                Each login is checked in the region it was signed for.
+              </span>
             ) : null}
           </Entry>
-          <Entry label="Token TTL">{config.accessTokenTTL === 0 ? "Until the max TTL" : formatDuration(config.accessTokenTTL)}</Entry>
+          <Entry label="Token TTL">
+            {config.accessTokenTTL === 0 ? "Until the max TTL" : formatDuration(config.accessTokenTTL)}
+          </Entry>
           <Entry label="Token max TTL">{formatDuration(config.accessTokenMaxTTL)}</Entry>
           <Entry label="Uses per token">
             {config.accessTokenNumUsesLimit === 0 ? "Unlimited" : config.accessTokenNumUsesLimit.toLocaleString()}

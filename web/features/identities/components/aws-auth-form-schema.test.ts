@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { parseDuration } from "#shared/durations.ts";
-import { awsAuthFormSchema, durationInputOf, newAwsAuthFormValues } from "#web/features/identities/components/aws-auth-form-schema.ts";
+import {
+  awsAuthFormSchema,
+  durationInputOf,
+  newAwsAuthFormValues,
+} from "#web/features/identities/components/aws-auth-form-schema.ts";
 
 const valid = { ...newAwsAuthFormValues, allowedAccountIds: "123456789012" };
 const paths = (input: object) => {
@@ -30,8 +34,12 @@ describe("the AWS Auth form schema", () => {
     expect(paths({ ...newAwsAuthFormValues })).toEqual(["allowedPrincipalArns", "allowedAccountIds"]);
     expect(paths({ ...valid, accessTokenTTL: "2d", accessTokenMaxTTL: "1d" })).toEqual(["accessTokenTTL"]);
     expect(paths({ ...valid, accessTokenTTL: "soon" })).toEqual(["accessTokenTTL"]);
-    expect(paths({ ...valid, allowedPrincipalArns: "arn:aws:iam::123456789012:root" })).toEqual(["allowedPrincipalArns"]);
-    expect(paths({ ...valid, accessTokenTrustedIps: [{ ipAddress: "10.1" }] })).toEqual(["accessTokenTrustedIps.0.ipAddress"]);
+    expect(paths({ ...valid, allowedPrincipalArns: "arn:aws:iam::123456789012:root" })).toEqual([
+      "allowedPrincipalArns",
+    ]);
+    expect(paths({ ...valid, accessTokenTrustedIps: [{ ipAddress: "10.1" }] })).toEqual([
+      "accessTokenTrustedIps.0.ipAddress",
+    ]);
     expect(paths({ ...valid, accessTokenNumUsesLimit: Number.NaN })).toEqual(["accessTokenNumUsesLimit"]);
   });
 

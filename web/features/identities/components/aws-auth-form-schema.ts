@@ -30,7 +30,9 @@ export const awsAuthFormSchema = awsAuthFieldsSchema
     allowedAccountIds: listText.pipe(fields.allowedAccountIds),
     accessTokenTTL: durationText.pipe(fields.accessTokenTTL),
     accessTokenMaxTTL: durationText.pipe(fields.accessTokenMaxTTL),
-    accessTokenNumUsesLimit: z.number({ error: "Enter a number (0 means unlimited)" }).pipe(fields.accessTokenNumUsesLimit),
+    accessTokenNumUsesLimit: z
+      .number({ error: "Enter a number (0 means unlimited)" })
+      .pipe(fields.accessTokenNumUsesLimit),
   })
   .superRefine((config, ctx) => {
     for (const issue of awsAuthRuleIssues(config)) ctx.addIssue({ code: "custom", ...issue });

@@ -19,7 +19,10 @@ import { TrustedIpsEditor } from "#web/features/identities/components/trusted-ip
 
 const ARN_EXAMPLES = [
   ["An IAM user (with its path)", "arn:aws:iam::123456789012:user/build/ci-runner"],
-  ["A role: EC2 instance profiles, Lambda and ECS task roles log in as its sessions", "arn:aws:iam::123456789012:role/payments-lambda"],
+  [
+    "A role: EC2 instance profiles, Lambda and ECS task roles log in as its sessions",
+    "arn:aws:iam::123456789012:role/payments-lambda",
+  ],
   ["One assumed-role session", "arn:aws:sts::123456789012:assumed-role/payments-lambda/i-0abc123"],
   ["Every role whose name starts with ci-", "arn:aws:iam::123456789012:role/ci-*"],
 ] as const;
@@ -93,7 +96,8 @@ export function AwsAuthForm({
           </dl>
           <p className="mt-2 text-muted-foreground">
             <code>*</code> matches any run of characters, and nothing else is special. It may only follow{" "}
-            <code>arn:&lt;partition&gt;:iam::&lt;account&gt;:</code>, so a wildcard never spans accounts. Root users can never log in.
+            <code>arn:&lt;partition&gt;:iam::&lt;account&gt;:</code>, so a wildcard never spans accounts. Root users can
+            never log in.
           </p>
         </details>
         <Field invalid={!!errors.allowedAccountIds}>
@@ -111,7 +115,9 @@ export function AwsAuthForm({
         <Controller
           control={form.control}
           name="stsEndpoint"
-          render={({ field }) => <StsEndpointField value={field.value} onChange={field.onChange} error={errors.stsEndpoint?.message} />}
+          render={({ field }) => (
+            <StsEndpointField value={field.value} onChange={field.onChange} error={errors.stsEndpoint?.message} />
+          )}
         />
       </section>
 
@@ -122,22 +128,38 @@ export function AwsAuthForm({
         <div className="grid items-start gap-4 sm:grid-cols-2">
           <Field invalid={!!errors.accessTokenTTL}>
             <FieldLabel>Token TTL</FieldLabel>
-            <Input {...form.register("accessTokenTTL", { deps: ["accessTokenMaxTTL"] })} autoComplete="off" spellCheck={false} />
+            <Input
+              {...form.register("accessTokenTTL", { deps: ["accessTokenMaxTTL"] })}
+              autoComplete="off"
+              spellCheck={false}
+            />
             <FieldDescription>
-              {durationHint(form.watch("accessTokenTTL"), "0: tokens live until their max TTL.")} Renewal extends by this much.
+              {durationHint(form.watch("accessTokenTTL"), "0: tokens live until their max TTL.")} Renewal extends by
+              this much.
             </FieldDescription>
             <FieldError>{errors.accessTokenTTL?.message}</FieldError>
           </Field>
           <Field invalid={!!errors.accessTokenMaxTTL}>
             <FieldLabel>Token max TTL</FieldLabel>
-            <Input {...form.register("accessTokenMaxTTL", { deps: ["accessTokenTTL"] })} autoComplete="off" spellCheck={false} />
-            <FieldDescription>{durationHint(form.watch("accessTokenMaxTTL"), "")} No renewal goes past it.</FieldDescription>
+            <Input
+              {...form.register("accessTokenMaxTTL", { deps: ["accessTokenTTL"] })}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <FieldDescription>
+              {durationHint(form.watch("accessTokenMaxTTL"), "")} No renewal goes past it.
+            </FieldDescription>
             <FieldError>{errors.accessTokenMaxTTL?.message}</FieldError>
           </Field>
         </div>
         <Field invalid={!!errors.accessTokenNumUsesLimit} className="sm:max-w-xs">
           <FieldLabel>Uses per token</FieldLabel>
-          <Input type="number" min={0} step={1} {...form.register("accessTokenNumUsesLimit", { valueAsNumber: true })} />
+          <Input
+            type="number"
+            min={0}
+            step={1}
+            {...form.register("accessTokenNumUsesLimit", { valueAsNumber: true })}
+          />
           <FieldDescription>0 means unlimited.</FieldDescription>
           <FieldError>{errors.accessTokenNumUsesLimit?.message}</FieldError>
         </Field>
@@ -153,9 +175,9 @@ export function AwsAuthForm({
           <span className="grid gap-1">
             <span className="font-medium">Require the signed {SERVER_ID_HEADER} header</span>
             <span className="text-muted-foreground">
-              A login must name this server in a header covered by its signature, so a signed request captured by, or made for, another
-              service cannot be replayed here. The snippets on the identity's page send it. Infisical's SDKs cannot: turn this off for
-              machines that log in with them.
+              A login must name this server in a header covered by its signature, so a signed request captured by, or
+              made for, another service cannot be replayed here. The snippets on the identity's page send it.
+              Infisical's SDKs cannot: turn this off for machines that log in with them.
             </span>
           </span>
         </label>

@@ -48,7 +48,10 @@ export function CreateIdentityWizard({
   const awsAuth = useQuery({ ...awsAuthQueryOptions(identityId ?? ""), enabled: !!identityId && step >= 2 });
   const memberships = useQuery({ ...membershipsQueryOptions(identityId ?? ""), enabled: !!identityId && step === 3 });
   const current: WizardStep = identityId ? step : 1;
-  const loading = (identityId && identity.isPending) || (current === 2 && awsAuth.isPending) || (current === 3 && memberships.isPending);
+  const loading =
+    (identityId && identity.isPending) ||
+    (current === 2 && awsAuth.isPending) ||
+    (current === 3 && memberships.isPending);
 
   return (
     <div className="grid max-w-3xl gap-6">

@@ -25,7 +25,11 @@ export function IdentitiesTable({
 
   if (data.totalCount === 0) {
     return params.search ? (
-      <EmptyState icon={Bot} title="No matching identities" description={`No identity is named like “${params.search}”.`} />
+      <EmptyState
+        icon={Bot}
+        title="No matching identities"
+        description={`No identity is named like “${params.search}”.`}
+      />
     ) : (
       <EmptyState
         icon={Bot}
@@ -51,7 +55,11 @@ export function IdentitiesTable({
           {data.identities.map((identity) => (
             <TableRow key={identity.id}>
               <TableCell>
-                <Link to="/identities/$identityId" params={{ identityId: identity.id }} className="font-medium hover:underline">
+                <Link
+                  to="/identities/$identityId"
+                  params={{ identityId: identity.id }}
+                  className="font-medium hover:underline"
+                >
                   {identity.name}
                 </Link>
               </TableCell>

@@ -3,7 +3,14 @@ import { useState } from "react";
 import type { Identity } from "#shared/schemas/identities.ts";
 import { ConfirmDialog } from "#web/components/confirm-dialog.tsx";
 import { Button } from "#web/components/ui/button.tsx";
-import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "#web/components/ui/dialog.tsx";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "#web/components/ui/dialog.tsx";
 import { toast } from "#web/components/ui/toast.ts";
 import { useDeleteIdentity } from "#web/features/identities/api.ts";
 import { IdentityBasicsForm } from "#web/features/identities/components/identity-basics-form.tsx";

@@ -44,7 +44,9 @@ export function IdentityBasicsForm({
       <Field invalid={!!errors.name}>
         <FieldLabel>Name</FieldLabel>
         <Input {...form.register("name")} autoComplete="off" placeholder="payments-lambda" />
-        <FieldDescription>What the machine is, e.g. the service or function that logs in. Unique in the organization.</FieldDescription>
+        <FieldDescription>
+          What the machine is, e.g. the service or function that logs in. Unique in the organization.
+        </FieldDescription>
         <FieldError>{errors.name?.message}</FieldError>
       </Field>
       <fieldset className="grid gap-2">
@@ -54,7 +56,12 @@ export function IdentityBasicsForm({
             key={option.value}
             className="flex cursor-pointer items-start gap-3 rounded-lg border p-3 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5"
           >
-            <input type="radio" value={option.value} {...form.register("role")} className="mt-0.5 size-4 accent-primary" />
+            <input
+              type="radio"
+              value={option.value}
+              {...form.register("role")}
+              className="mt-0.5 size-4 accent-primary"
+            />
             <span className="grid gap-0.5">
               <span className="font-medium">{option.label}</span>
               <span className="text-muted-foreground">{option.description}</span>

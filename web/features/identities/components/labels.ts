@@ -2,7 +2,11 @@ import type { OrgRole, ProjectRole } from "#shared/schemas/common.ts";
 import type { TokenStatus } from "#shared/schemas/tokens.ts";
 
 export const orgRoleOptions: { value: OrgRole; label: string; description: string }[] = [
-  { value: "member", label: "Member", description: "Can read the organization's identities and connections, and create projects." },
+  {
+    value: "member",
+    label: "Member",
+    description: "Can read the organization's identities and connections, and create projects.",
+  },
   {
     value: "admin",
     label: "Admin",

@@ -21,15 +21,15 @@ export function LoginSnippetsCard({ identityName, config }: { identityName: stri
       <CardHeader>
         <CardTitle>How to log in from AWS</CardTitle>
         <CardDescription>
-          Run on the machine that logs in as {identityName}. It signs a request with the machine's own AWS credentials; the credentials
-          never leave it.
+          Run on the machine that logs in as {identityName}. It signs a request with the machine's own AWS credentials;
+          the credentials never leave it.
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {config.serverIdHeader ? (
           <Alert variant="warning">
-            This identity requires the signed {SERVER_ID_HEADER} header. These snippets send it; Infisical's SDKs cannot, so machines using
-            them need the header switched off in AWS Auth.
+            This identity requires the signed {SERVER_ID_HEADER} header. These snippets send it; Infisical's SDKs
+            cannot, so machines using them need the header switched off in AWS Auth.
           </Alert>
         ) : null}
         <Tabs defaultValue={LOGIN_SNIPPETS[0].id}>

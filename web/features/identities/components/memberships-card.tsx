@@ -23,7 +23,11 @@ export function MembershipsCard({ identityId, canManage }: { identityId: string;
           <p className="text-sm text-muted-foreground">Not in any project yet.</p>
         )}
         {canManage ? (
-          <AddMembershipForm identityId={identityId} existing={memberships} onAdded={(m) => toast.success(`Added to ${m.projectName}`)} />
+          <AddMembershipForm
+            identityId={identityId}
+            existing={memberships}
+            onAdded={(m) => toast.success(`Added to ${m.projectName}`)}
+          />
         ) : null}
       </CardContent>
     </Card>

@@ -67,12 +67,20 @@ export function MembershipsTable({
         {memberships.map((membership) => (
           <TableRow key={membership.id}>
             <TableCell>
-              <Link to="/projects/$projectId" params={{ projectId: membership.projectId }} className="font-medium hover:underline">
+              <Link
+                to="/projects/$projectId"
+                params={{ projectId: membership.projectId }}
+                className="font-medium hover:underline"
+              >
                 {membership.projectName}
               </Link>
             </TableCell>
             <TableCell className="w-40">
-              {canManage ? <RoleSelect identityId={identityId} membership={membership} /> : projectRoleLabel(membership.role)}
+              {canManage ? (
+                <RoleSelect identityId={identityId} membership={membership} />
+              ) : (
+                projectRoleLabel(membership.role)
+              )}
             </TableCell>
             <TableCell className="text-muted-foreground">{formatDate(membership.createdAt)}</TableCell>
             {canManage ? (

@@ -11,7 +11,12 @@ import { Pagination } from "#web/components/ui/pagination.tsx";
 import { Skeleton } from "#web/components/ui/skeleton.tsx";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
 import { toast } from "#web/components/ui/toast.ts";
-import { TOKENS_PAGE_SIZE, tokensQueryOptions, useRevokeToken, type TokenListParams } from "#web/features/identities/api.ts";
+import {
+  TOKENS_PAGE_SIZE,
+  tokensQueryOptions,
+  useRevokeToken,
+  type TokenListParams,
+} from "#web/features/identities/api.ts";
 import { tokenStatusLabels } from "#web/features/identities/components/labels.ts";
 import { formatRelativeTime } from "#web/features/identities/components/relative-time.ts";
 import { formatCompactDateTime, formatDateTime } from "#web/lib/format.ts";
@@ -106,7 +111,9 @@ export function TokensCard({ identityId, canManage }: { identityId: string; canM
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="grid gap-1.5">
             <CardTitle>Access tokens</CardTitle>
-            <CardDescription>Issued at each login. The tokens themselves are never stored or shown: only their SHA-256.</CardDescription>
+            <CardDescription>
+              Issued at each login. The tokens themselves are never stored or shown: only their SHA-256.
+            </CardDescription>
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <label className="flex items-center gap-2 text-sm">
@@ -118,7 +125,12 @@ export function TokensCard({ identityId, canManage }: { identityId: string; canM
               />
               Show revoked and expired
             </label>
-            <Button variant="outline" size="sm" onClick={() => void tokens.refetch()} pending={tokens.isFetching && !tokens.isPending}>
+            <Button
+              variant="outline"
+              size="sm"
+              onClick={() => void tokens.refetch()}
+              pending={tokens.isFetching && !tokens.isPending}
+            >
               <RefreshCw aria-hidden="true" />
               Refresh
             </Button>

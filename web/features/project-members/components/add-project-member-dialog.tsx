@@ -84,8 +84,8 @@ export function AddProjectMemberDialog({
           <Alert>{choices.error.message}</Alert>
         ) : candidates.length === 0 ? (
           <p className="text-sm text-muted-foreground">
-            Everyone in the organization is already a member. Add people to the organization first, under
-            Organization settings → Members.
+            Everyone in the organization is already a member. Add people to the organization first, under Organization
+            settings → Members.
           </p>
         ) : (
           <form onSubmit={onSubmit} noValidate className="grid gap-4">

@@ -48,8 +48,7 @@ export function ProjectMembersTable({
       <TableBody>
         {memberships.map((membership) => {
           const label = membership.name || membership.email;
-          const changingThis =
-            updateMembership.isPending && updateMembership.variables?.membershipId === membership.id;
+          const changingThis = updateMembership.isPending && updateMembership.variables?.membershipId === membership.id;
           return (
             <TableRow key={membership.id}>
               <TableCell>

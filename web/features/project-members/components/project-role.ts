@@ -7,4 +7,3 @@ export const projectRoleLabels: Record<ProjectRole, string> = {
   developer: "Developer",
   viewer: "Viewer",
 };
-

@@ -39,7 +39,9 @@ export function EnvironmentPanel({
       <div className="flex flex-wrap items-start justify-between gap-3 p-6 pb-4">
         <div className="grid gap-1">
           <CardTitle>{environment.name}</CardTitle>
-          <CardDescription>Machine clients address this environment by the project and environment slugs.</CardDescription>
+          <CardDescription>
+            Machine clients address this environment by the project and environment slugs.
+          </CardDescription>
         </div>
         <div className="flex gap-2">
           <EnvironmentFormDialog

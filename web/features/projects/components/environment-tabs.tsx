@@ -41,7 +41,9 @@ export function EnvironmentTabs({
           <h2 id="environments-heading" className="text-lg font-semibold">
             Environments
           </h2>
-          <p className="text-sm text-muted-foreground">Separate stages of this project, such as dev, staging and prod.</p>
+          <p className="text-sm text-muted-foreground">
+            Separate stages of this project, such as dev, staging and prod.
+          </p>
         </div>
         {selected ? addButton : null}
       </div>

@@ -41,7 +41,9 @@ function IdentityPage() {
         eyebrow={<IdentitiesEyebrow />}
         title={identity.name}
         description={`Org role: ${orgRoleLabel(identity.role)} · created ${formatDate(identity.createdAt)} · ID ${identity.id}`}
-        actions={isAdmin ? <IdentityActions identity={identity} onDeleted={() => navigate({ to: "/identities" })} /> : null}
+        actions={
+          isAdmin ? <IdentityActions identity={identity} onDeleted={() => navigate({ to: "/identities" })} /> : null
+        }
       />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
         <AwsAuthCard identity={identity} canManage={isAdmin} />

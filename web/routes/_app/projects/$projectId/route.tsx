@@ -10,8 +10,7 @@ export const Route = createFileRoute("/_app/projects/$projectId")({
   beforeLoad: ({ params }) => {
     if (!uuidSchema.safeParse(params.projectId).success) throw notFound();
   },
-  loader: ({ context: { queryClient }, params }) =>
-    queryClient.ensureQueryData(projectQueryOptions(params.projectId)),
+  loader: ({ context: { queryClient }, params }) => queryClient.ensureQueryData(projectQueryOptions(params.projectId)),
   component: ProjectLayout,
   errorComponent: RouteError,
   pendingComponent: RoutePending,

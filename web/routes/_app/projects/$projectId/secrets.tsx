@@ -24,8 +24,13 @@ export const Route = createFileRoute("/_app/projects/$projectId/secrets")({
       queryClient.ensureQueryData(projectQueryOptions(params.projectId)),
       queryClient.ensureQueryData(projectRoleQueryOptions(params.projectId, session)),
     ]);
-    const env = project.environments.find((e) => e.slug === deps.env) ?? [...project.environments].sort((a, b) => a.position - b.position)[0];
-    if (env) await queryClient.ensureQueryData(dynamicSecretsQueryOptions({ projectSlug: project.slug, environmentSlug: env.slug, path: deps.path ?? "/" }));
+    const env =
+      project.environments.find((e) => e.slug === deps.env) ??
+      [...project.environments].sort((a, b) => a.position - b.position)[0];
+    if (env)
+      await queryClient.ensureQueryData(
+        dynamicSecretsQueryOptions({ projectSlug: project.slug, environmentSlug: env.slug, path: deps.path ?? "/" }),
+      );
   },
   component: SecretOverviewPage,
   errorComponent: RouteError,

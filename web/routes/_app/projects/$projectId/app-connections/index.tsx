@@ -8,7 +8,9 @@ import { projectRoleQueryOptions, roleAllows } from "#web/lib/project-role.ts";
 export const Route = createFileRoute("/_app/projects/$projectId/app-connections/")({
   loader: ({ context: { queryClient, session }, params }) =>
     Promise.all([
-      queryClient.ensureQueryData(appConnectionsQueryOptions({ orgId: session.organization.id, projectId: params.projectId })),
+      queryClient.ensureQueryData(
+        appConnectionsQueryOptions({ orgId: session.organization.id, projectId: params.projectId }),
+      ),
       queryClient.ensureQueryData(projectRoleQueryOptions(params.projectId, session)),
     ]),
   component: ProjectConnectionsPage,
@@ -30,7 +32,9 @@ function ProjectConnectionsPage() {
           <h2 id="project-connections-heading" className="text-lg font-semibold">
             App connections
           </h2>
-          <p className="text-sm text-muted-foreground">AWS accounts this project can use: its own connections and the organization&apos;s.</p>
+          <p className="text-sm text-muted-foreground">
+            AWS accounts this project can use: its own connections and the organization&apos;s.
+          </p>
         </div>
         {canManage ? <NewConnectionLink scope={scope} /> : null}
       </div>

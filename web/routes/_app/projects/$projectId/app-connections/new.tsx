@@ -10,7 +10,9 @@ const searchSchema = z.object({ method: appConnectionMethodSchema.optional().cat
 export const Route = createFileRoute("/_app/projects/$projectId/app-connections/new")({
   validateSearch: searchSchema,
   loader: ({ context: { queryClient, session }, params }) => {
-    void queryClient.prefetchQuery(serverPrincipalQueryOptions({ orgId: session.organization.id, projectId: params.projectId }));
+    void queryClient.prefetchQuery(
+      serverPrincipalQueryOptions({ orgId: session.organization.id, projectId: params.projectId }),
+    );
   },
   component: NewProjectConnectionPage,
   errorComponent: RouteError,
@@ -25,7 +27,11 @@ function NewProjectConnectionPage() {
   return (
     <section aria-labelledby="new-connection-heading" className="grid gap-6">
       <div className="grid gap-1">
-        <Link to="/projects/$projectId/app-connections" params={{ projectId }} className="text-sm text-muted-foreground hover:text-foreground hover:underline">
+        <Link
+          to="/projects/$projectId/app-connections"
+          params={{ projectId }}
+          className="text-sm text-muted-foreground hover:text-foreground hover:underline"
+        >
           App connections
         </Link>
         <h2 id="new-connection-heading" className="text-lg font-semibold">
