@@ -1,7 +1,7 @@
-import { defineConfig } from "vite";
-import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
 import { tanstackRouter } from "@tanstack/router-plugin/vite";
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
 
 // The API server that `npm run dev` starts beside Vite (scripts/dev.mjs).
 const apiPort = Number(process.env.LEASEHOLD_DEV_API_PORT ?? 8081);

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { request as playwrightRequest, type Locator } from "@playwright/test";
-import { SERVER_ID_HEADER } from "../shared/schemas/aws-auth.ts";
+import { type Locator, request as playwrightRequest } from "@playwright/test";
 import { createIamUser } from "../server/modules/aws-auth/testing/moto-principals.ts";
 import { signedLogin } from "../server/modules/aws-auth/testing/signed-login.ts";
+import { SERVER_ID_HEADER } from "../shared/schemas/aws-auth.ts";
 import { expect, firstAdmin, test } from "./fixtures.ts";
 
 /*

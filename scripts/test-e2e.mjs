@@ -3,8 +3,8 @@
 // and the server and stops them by pid; this script builds the web app first
 // and turns Playwright's JSON report into counts for scripts/test.mjs.
 import { existsSync, readFileSync } from "node:fs";
-import { binOf, runNode, stopChildrenOnSignal } from "./lib/run.mjs";
 import { formatCounts, reportRows, tempJsonPath } from "./lib/results.mjs";
+import { binOf, runNode, stopChildrenOnSignal } from "./lib/run.mjs";
 import { ensureWebBuild } from "./lib/web-build.mjs";
 
 stopChildrenOnSignal();

@@ -5,8 +5,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { importGround, root, run, stopChildren, stopChildrenOnSignal } from "./lib/run.mjs";
 import { reportRows } from "./lib/results.mjs";
+import { importGround, root, run, stopChildren, stopChildrenOnSignal } from "./lib/run.mjs";
 
 const MAX_EXAMPLES = Number(process.env.LEASEHOLD_FUZZ_MAX_EXAMPLES ?? 50);
 const HARD_TIMEOUT_MS = 15 * 60_000; // a hung run must fail, not block CI forever

@@ -1,7 +1,8 @@
 // `npm run test:integration`: the integration project once on PGlite and once
 // on PostgreSQL. Both passes always run; the script fails if either fails.
-import { binOf, runNode, stopChildrenOnSignal } from "./lib/run.mjs";
+
 import { formatCounts, readVitestCounts, reportRows, tempJsonPath } from "./lib/results.mjs";
+import { binOf, runNode, stopChildrenOnSignal } from "./lib/run.mjs";
 
 stopChildrenOnSignal();
 const extra = process.argv.slice(2); // e.g. a file filter, passed on to vitest

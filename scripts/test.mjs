@@ -2,8 +2,9 @@
 // tools → typecheck → unit → integration (PGlite, PostgreSQL) → e2e → fuzz.
 // Each stage is a child process that stops its own servers by pid; on
 // SIGINT/SIGTERM the running stage is stopped the same way.
-import { binOf, runNode, stopChildrenOnSignal, wasInterrupted } from "./lib/run.mjs";
+
 import { printTable, readRows, readVitestCounts, tempJsonPath } from "./lib/results.mjs";
+import { binOf, runNode, stopChildrenOnSignal, wasInterrupted } from "./lib/run.mjs";
 
 let vitestJson;
 const stages = [

@@ -1,13 +1,13 @@
 import path from "node:path";
-import { serve, type ServerType } from "@hono/node-server";
-import { loadEnv, EnvError } from "./env.ts";
-import { createLogger } from "./lib/logger.ts";
-import { createEnvelope } from "./lib/crypto/envelope.ts";
-import { resolveRootKeys, RootKeyError } from "./lib/crypto/root-key.ts";
+import { type ServerType, serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
 import { runMigrations } from "./db/migrate.ts";
+import { EnvError, loadEnv } from "./env.ts";
+import { createEnvelope } from "./lib/crypto/envelope.ts";
+import { RootKeyError, resolveRootKeys } from "./lib/crypto/root-key.ts";
+import { createLogger } from "./lib/logger.ts";
 import { createCoreDeps, createServices } from "./services.ts";
-import { createApp } from "./app.ts";
 import { createWorkers } from "./workers/index.ts";
 
 /** Start-up order: environment → database → migrations → app → listen. */

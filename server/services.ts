@@ -1,29 +1,29 @@
 import { randomUUID } from "node:crypto";
-import type { Env } from "./env.ts";
 import type { Clock } from "./context.ts";
 import type { Database } from "./db/client.ts";
+import type { Env } from "./env.ts";
+import { type AwsClients, createAwsClients } from "./lib/aws/clients.ts";
+import { createConnectionCredentialFactory } from "./lib/aws/connection-credentials.ts";
 import type { Envelope } from "./lib/crypto/envelope.ts";
 import type { Logger } from "./lib/logger.ts";
-import { createAwsClients, type AwsClients } from "./lib/aws/clients.ts";
 import { createRateLimiter } from "./lib/rate-limit.ts";
 import { createAccess } from "./modules/access/access.ts";
-import { createAuditRepo } from "./modules/audit/audit.repo.ts";
-import { createAuditService } from "./modules/audit/audit.service.ts";
-import { createPeopleRepo } from "./modules/people/people.repo.ts";
-import { createAuthService } from "./modules/people/auth.service.ts";
-import { createMembersService } from "./modules/people/members.service.ts";
-import { createProjectsRepo } from "./modules/projects/projects.repo.ts";
-import { createProjectsService } from "./modules/projects/projects.service.ts";
-import { createMachineIdentityServices } from "./modules/identities/identity-services.ts";
-import { createConnectionCredentialFactory } from "./lib/aws/connection-credentials.ts";
 import { createAppConnectionsRepo } from "./modules/app-connections/app-connections.repo.ts";
 import { createAppConnectionsService } from "./modules/app-connections/app-connections.service.ts";
 import type { ConnectionUsage } from "./modules/app-connections/connection-usage.ts";
-import { createDynamicSecretsRepo } from "./modules/dynamic-secrets/dynamic-secrets.repo.ts";
+import { createAuditRepo } from "./modules/audit/audit.repo.ts";
+import { createAuditService } from "./modules/audit/audit.service.ts";
 import {
   createDynamicSecretConnectionUsage,
   createDynamicSecretServices,
 } from "./modules/dynamic-secrets/dynamic-secret-services.ts";
+import { createDynamicSecretsRepo } from "./modules/dynamic-secrets/dynamic-secrets.repo.ts";
+import { createMachineIdentityServices } from "./modules/identities/identity-services.ts";
+import { createAuthService } from "./modules/people/auth.service.ts";
+import { createMembersService } from "./modules/people/members.service.ts";
+import { createPeopleRepo } from "./modules/people/people.repo.ts";
+import { createProjectsRepo } from "./modules/projects/projects.repo.ts";
+import { createProjectsService } from "./modules/projects/projects.service.ts";
 
 /** What every service may depend on. Time and randomness are injected so rules are testable. */
 export interface CoreDeps {

@@ -3,11 +3,11 @@ import {
   externalIdForScope,
   formatPolicy,
   PERMISSION_USE_CASES,
-  permissionPolicy,
   PRINCIPAL_PLACEHOLDER,
+  permissionPolicy,
   serverPrincipalPolicy,
-  trustPolicy,
   trustedPrincipalArn,
+  trustPolicy,
 } from "./aws-policies.ts";
 
 const ORG = "5a03b653-0d8b-4ecf-854d-cf6bb7198541";

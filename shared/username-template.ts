@@ -8,15 +8,16 @@
  * The parser is in username-template-parser.ts; this file renders and checks the result.
  */
 import {
-  IAM_USER_NAME_MAX,
-  parseUsernameTemplate,
-  UsernameTemplateError,
   type Arg,
   type HelperCall,
+  IAM_USER_NAME_MAX,
   type ParsedTemplate,
+  parseUsernameTemplate,
   type TemplateVariable,
+  UsernameTemplateError,
 } from "./username-template-parser.ts";
 
+export type { ParsedTemplate, TemplateVariable } from "./username-template-parser.ts";
 export {
   IAM_USER_NAME_MAX,
   parseUsernameTemplate,
@@ -24,7 +25,6 @@ export {
   USERNAME_TEMPLATE_MAX_LENGTH,
   UsernameTemplateError,
 } from "./username-template-parser.ts";
-export type { ParsedTemplate, TemplateVariable } from "./username-template-parser.ts";
 
 /** IAM user names: 1-64 characters of [A-Za-z0-9+=,.@_-] (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html). */
 export const IAM_USER_NAME_RE = /^[A-Za-z0-9+=,.@_-]{1,64}$/;

@@ -3,8 +3,9 @@
 // Idempotent: when everything is present it only stats a few files.
 // A part that cannot be installed is a loud failure, never a skip: a test that
 // silently skips cannot fail, and so proves nothing.
-import { existsSync, readdirSync } from "node:fs";
+
 import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 

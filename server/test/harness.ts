@@ -6,7 +6,7 @@ import { createApp } from "../app.ts";
 import type { Clock } from "../context.ts";
 import { openDatabase } from "../db/client.ts";
 import { runMigrations } from "../db/migrate.ts";
-import { orgMemberships, organizations, users } from "../db/schema.ts";
+import { organizations, orgMemberships, users } from "../db/schema.ts";
 import { loadEnv } from "../env.ts";
 import { createEnvelope } from "../lib/crypto/envelope.ts";
 import { createLogger } from "../lib/logger.ts";

@@ -1,6 +1,6 @@
+import { createTokenPurgeWorker } from "../modules/tokens/token-purge.worker.ts";
 import type { CoreDeps, Services } from "../services.ts";
 import { createLeaseWorker } from "./lease-workers.ts";
-import { createTokenPurgeWorker } from "../modules/tokens/token-purge.worker.ts";
 
 /** A background job: started after the server listens, stopped before the database closes. */
 export interface Worker {

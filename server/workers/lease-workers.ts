@@ -1,5 +1,5 @@
-import type { CoreDeps, Services } from "../services.ts";
 import type { DueKind } from "../modules/leases/lease-revocation.ts";
+import type { CoreDeps, Services } from "../services.ts";
 import { createLeaseWorkerLoop, type LeaseWorker } from "./lease-worker-loop.ts";
 
 export const LEASE_WORKER_BATCH_SIZE = 50;

@@ -78,6 +78,10 @@ export type SecretLocation = z.infer<typeof secretLocationSchema>;
 export const booleanInputSchema = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
 
 export {
+  type AwsIamInputFields,
+  type AwsIamInputs,
+  type AwsIamInputsView,
+  type AwsIamMethod,
   awsIamInputFieldsSchema,
   awsIamInputsPatchSchema,
   awsIamInputsSchema,
@@ -87,11 +91,8 @@ export {
   IAM_LIMITS,
   iamTagSchema,
   policyDocumentSchema,
-  type AwsIamInputFields,
-  type AwsIamInputs,
-  type AwsIamInputsView,
-  type AwsIamMethod,
 } from "./aws-iam-inputs.ts";
+
 import { awsIamInputsPatchSchema, awsIamInputsSchema, awsIamInputsViewSchema } from "./aws-iam-inputs.ts";
 
 export const metadataSchema = z

@@ -2,9 +2,9 @@
 // and, when LEASEHOLD_TEST_DB=postgres, one PostgreSQL cluster. Both are
 // stopped by pid at teardown (and die with this process in any case).
 import type { TestProject } from "vitest/node";
-import { startMoto } from "./moto.ts";
-import { startPostgresCluster, type PostgresCluster } from "./postgres.ts";
 import type { TestGround } from "./index.ts";
+import { startMoto } from "./moto.ts";
+import { type PostgresCluster, startPostgresCluster } from "./postgres.ts";
 
 export function testDbKind(): TestGround["dbKind"] {
   const kind = process.env.LEASEHOLD_TEST_DB ?? "pglite";

@@ -1,7 +1,8 @@
 // The test ground itself: if these fail, every other integration test's
 // failure means nothing.
-import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+
 import { GetPolicyCommand, IAMClient } from "@aws-sdk/client-iam";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { describe, expect, it } from "vitest";

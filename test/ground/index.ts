@@ -29,6 +29,6 @@ export function getTestGround(): TestGround {
   return ground;
 }
 
-export { startMoto, resetMoto, resetMotoAuth, MOTO_ACCOUNT_ID, type Moto, type MotoOptions } from "./moto.ts";
-export { createDatabase, startPostgresCluster, type PostgresCluster } from "./postgres.ts";
-export { startServer, serverEnv, type RunningServer, type ServerOptions } from "./server.ts";
+export { MOTO_ACCOUNT_ID, type Moto, type MotoOptions, resetMoto, resetMotoAuth, startMoto } from "./moto.ts";
+export { createDatabase, type PostgresCluster, startPostgresCluster } from "./postgres.ts";
+export { type RunningServer, type ServerOptions, serverEnv, startServer } from "./server.ts";

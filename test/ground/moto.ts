@@ -2,8 +2,8 @@
 // See TESTING.md for what it checks and what it does not.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { answers, freePort, spawnGround, waitUntil } from "./processes.ts";
 import { venvBin } from "./paths.ts";
+import { answers, freePort, spawnGround, waitUntil } from "./processes.ts";
 
 export const MOTO_ACCOUNT_ID = "123456789012";
 

@@ -1,5 +1,5 @@
-import { fileURLToPath } from "node:url";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /** The repository root, whatever the caller's working directory. */
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));

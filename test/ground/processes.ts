@@ -1,6 +1,6 @@
 // Child processes of the test ground: spawned so that they die with us, and
 // stopped by their own process id. Used by moto.ts, postgres.ts and server.ts.
-import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
+import { type ChildProcess, type SpawnOptions, spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 

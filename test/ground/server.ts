@@ -3,8 +3,8 @@
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { answers, freePort, removeAtExit, spawnGround, waitUntil, type GroundProcess } from "./processes.ts";
 import { repoRoot } from "./paths.ts";
+import { answers, freePort, type GroundProcess, removeAtExit, spawnGround, waitUntil } from "./processes.ts";
 
 export interface ServerOptions {
   motoUrl: string;

@@ -15,7 +15,7 @@
 // and the SDK signed for the proxy's host.
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { awsErrorBody, recordOf, type Fault, type RecordedRequest } from "./aws-request.ts";
+import { awsErrorBody, type Fault, type RecordedRequest, recordOf } from "./aws-request.ts";
 
 export type { Fault, RecordedRequest } from "./aws-request.ts";
 

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { errorBodySchema, type ErrorBody, type Issue } from "#shared/errors.ts";
+import { type ErrorBody, errorBodySchema, type Issue } from "#shared/errors.ts";
 
 /**
  * Every failed API call surfaces as this one error, built from the shared error body,

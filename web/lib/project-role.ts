@@ -1,5 +1,5 @@
 import { queryOptions } from "@tanstack/react-query";
-import { projectRoleAllows, type ProjectAction } from "#shared/permissions.ts";
+import { type ProjectAction, projectRoleAllows } from "#shared/permissions.ts";
 import type { SessionResponse } from "#shared/schemas/auth.ts";
 import type { ProjectRole } from "#shared/schemas/common.ts";
 import { listProjectMembershipsResponseSchema } from "#shared/schemas/projects.ts";

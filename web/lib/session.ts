@@ -1,6 +1,6 @@
-import { queryOptions, useMutation, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { type QueryClient, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
-import { sessionResponseSchema, type SessionResponse } from "#shared/schemas/auth.ts";
+import { type SessionResponse, sessionResponseSchema } from "#shared/schemas/auth.ts";
 import { messageResponseSchema } from "#shared/schemas/common.ts";
 import { apiRequest, isApiError, setCsrfToken } from "#web/lib/api-client.ts";
 

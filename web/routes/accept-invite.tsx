@@ -2,8 +2,8 @@ import { createFileRoute, Link } from "@tanstack/react-router";
 import { z } from "zod";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { Alert } from "#web/components/ui/alert.tsx";
-import { AuthCard } from "#web/features/auth/components/auth-card.tsx";
 import { AcceptInviteForm } from "#web/features/auth/components/accept-invite-form.tsx";
+import { AuthCard } from "#web/features/auth/components/auth-card.tsx";
 
 const acceptInviteSearchSchema = z.object({
   token: z.string().max(256).optional().catch(undefined),

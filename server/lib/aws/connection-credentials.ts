@@ -2,12 +2,12 @@ import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { externalIdForScope } from "#shared/aws-policies.ts";
 import { regionalStsEndpoint } from "#shared/aws-regions.ts";
-import { parseStsEndpoint } from "#shared/sts-endpoint.ts";
 import type { AppConnectionMethod } from "#shared/schemas/app-connections.ts";
+import { parseStsEndpoint } from "#shared/sts-endpoint.ts";
 import type { Clock, RequestContext, SystemContext } from "../../context.ts";
 import type { Env } from "../../env.ts";
 import type { AwsClients, AwsCredentials } from "./clients.ts";
-import { translateAwsError, type AwsCallContext } from "./translate-error.ts";
+import { type AwsCallContext, translateAwsError } from "./translate-error.ts";
 
 /**
  * The credential factory: turns an AWS App Connection into credentials that other

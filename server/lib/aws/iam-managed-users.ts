@@ -1,4 +1,4 @@
-import { ListUsersCommand, ListUserTagsCommand, type IAMClient } from "@aws-sdk/client-iam";
+import { type IAMClient, ListUsersCommand, ListUserTagsCommand } from "@aws-sdk/client-iam";
 import { settleWithConcurrency } from "../bounded-concurrency.ts";
 import { IamCallError, LEASE_ID_TAG, MANAGED_TAG } from "./iam-user-lifecycle.ts";
 import { awsErrorCode } from "./translate-error.ts";

@@ -11,6 +11,7 @@ import {
   DetachUserPolicyCommand,
   GetLoginProfileCommand,
   GetUserCommand,
+  type IAMClient,
   ListAccessKeysCommand,
   ListAttachedUserPoliciesCommand,
   ListGroupsForUserCommand,
@@ -20,7 +21,6 @@ import {
   ListSSHPublicKeysCommand,
   ListUserPoliciesCommand,
   RemoveUserFromGroupCommand,
-  type IAMClient,
 } from "@aws-sdk/client-iam";
 import { IamCallError, LEASE_ID_TAG } from "./iam-user-lifecycle.ts";
 import { awsErrorCode } from "./translate-error.ts";

@@ -3,8 +3,8 @@ import {
   AttachUserPolicyCommand,
   CreateAccessKeyCommand,
   CreateUserCommand,
-  PutUserPolicyCommand,
   type IAMClient,
+  PutUserPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { awsErrorCode } from "./translate-error.ts";
 

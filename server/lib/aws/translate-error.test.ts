@@ -1,12 +1,13 @@
 // Real AWS SDK errors, produced by injecting faults at the recording proxy in front of
 // moto, translated into words a person can act on, with the right status and field.
+
+import { randomUUID } from "node:crypto";
 import { CreateUserCommand, GetUserCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { freePort } from "../../../test/ground/processes.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
-import { startAwsProxy, type AwsProxy, type Fault } from "../../../test/proxy/aws-proxy.ts";
+import { freePort } from "../../../test/ground/processes.ts";
+import { type AwsProxy, type Fault, startAwsProxy } from "../../../test/proxy/aws-proxy.ts";
 import { AppError } from "../http/errors.ts";
 import { createAwsClients } from "./clients.ts";
 import { classifyAwsError, translateAwsError } from "./translate-error.ts";

@@ -1,6 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { randomBytes } from "node:crypto";
 import type { Env } from "../../env.ts";
 import type { Logger } from "../logger.ts";
 import { parseRootKey } from "./envelope.ts";

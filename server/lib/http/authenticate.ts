@@ -1,5 +1,5 @@
-import { createMiddleware } from "hono/factory";
 import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
 import type { Actor, AppEnv } from "../../context.ts";
 import { constantTimeEqual } from "../crypto/tokens.ts";
 import { forbidden, unauthorized } from "./errors.ts";

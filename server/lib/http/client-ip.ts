@@ -1,4 +1,4 @@
-import { ipMatchesAny, parseAddress, type CidrRange } from "../net/ip.ts";
+import { type CidrRange, ipMatchesAny, parseAddress } from "../net/ip.ts";
 
 /**
  * The client's address. X-Forwarded-For is believed only when the direct peer is a

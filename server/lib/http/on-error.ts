@@ -1,11 +1,11 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ZodError } from "zod";
 import type { ErrorBody, Issue } from "#shared/errors.ts";
 import type { AppEnv } from "../../context.ts";
 import { AppError } from "./errors.ts";
 import { RequestValidationError } from "./router.ts";
-import { ZodError } from "zod";
 
 const STATUS_TEXT: Record<number, string> = {
   400: "Bad Request",

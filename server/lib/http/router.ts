@@ -1,8 +1,8 @@
 import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { ZodError } from "zod";
 import { errorBodySchema } from "#shared/errors.ts";
 import type { Actor, AppEnv, RequestContext } from "../../context.ts";
-import type { Context } from "hono";
 import { unauthorized } from "./errors.ts";
 
 /** Thrown by the validation hook so that onError shapes every 400 the same way. */

@@ -1,4 +1,4 @@
-import { orgRoleAllows, projectRoleAllows, type OrgAction, type ProjectAction } from "#shared/permissions.ts";
+import { type OrgAction, orgRoleAllows, type ProjectAction, projectRoleAllows } from "#shared/permissions.ts";
 import type { ProjectRole } from "#shared/schemas/common.ts";
 import type { Actor } from "../../context.ts";
 import { forbidden, notFound } from "../../lib/http/errors.ts";

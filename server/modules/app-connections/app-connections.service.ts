@@ -2,14 +2,13 @@ import type { CreateAppConnectionInput, UpdateAppConnectionInput } from "#shared
 import type { Actor, Clock, RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { isForeignKeyViolation, isUniqueViolation } from "../../db/errors.ts";
-import type { Envelope } from "../../lib/crypto/envelope.ts";
 import type { ConnectionCredentialFactory } from "../../lib/aws/connection-credentials.ts";
+import type { Envelope } from "../../lib/crypto/envelope.ts";
 import { AppError, conflict, fieldError, forbidden, notFound } from "../../lib/http/errors.ts";
 import type { Access } from "../access/access.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { ProjectsService } from "../projects/projects.service.ts";
 import type { AppConnectionRow, AppConnectionsRepo } from "./app-connections.repo.ts";
-import type { ConnectionUsage } from "./connection-usage.ts";
 import {
   auditMetadataOf,
   credentialColumns,
@@ -18,6 +17,7 @@ import {
   secretsOfRow,
   toAppConnection,
 } from "./connection-records.ts";
+import type { ConnectionUsage } from "./connection-usage.ts";
 
 type Need = "read" | "manage";
 

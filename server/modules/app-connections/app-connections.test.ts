@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getTestGround, MOTO_ACCOUNT_ID } from "../../../test/ground/index.ts";
 import { appConnections, auditLogs } from "../../db/schema.ts";
 import { createTestClock } from "../../test/harness.ts";
-import { connectionsWorld, createRole, iamAt, leaksOf, unique, type ConnectionsWorld } from "./test-fixtures.ts";
+import { type ConnectionsWorld, connectionsWorld, createRole, iamAt, leaksOf, unique } from "./test-fixtures.ts";
 
 const BASE = "/api/v1/app-connections/aws";
 // moto's keys for an access-key connection: moto (not authenticating) accepts any pair.

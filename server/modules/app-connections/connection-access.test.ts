@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getTestGround } from "../../../test/ground/index.ts";
 import type { RequestContext, SystemContext } from "../../context.ts";
 import type { ApiClient } from "../../test/api-client.ts";
-import { connectionsWorld, createRole, iamAt, unique, type ConnectionsWorld } from "./test-fixtures.ts";
+import { type ConnectionsWorld, connectionsWorld, createRole, iamAt, unique } from "./test-fixtures.ts";
 
 const BASE = "/api/v1/app-connections/aws";
 let world: ConnectionsWorld;

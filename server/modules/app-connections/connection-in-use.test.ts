@@ -2,14 +2,14 @@
 // The dynamic-secrets module supplies the real ConnectionUsage (with its own test); here a
 // stand-in drives the same route, so the refusal itself is proven independently.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getTestGround } from "../../../test/ground/index.ts";
 import type { ConnectionUser } from "#shared/schemas/app-connections.ts";
+import { getTestGround } from "../../../test/ground/index.ts";
 import { createApp } from "../../app.ts";
 import { createConnectionCredentialFactory } from "../../lib/aws/connection-credentials.ts";
 import { createApiClient, TEST_PASSWORD } from "../../test/harness.ts";
 import { createAppConnectionsRepo } from "./app-connections.repo.ts";
 import { createAppConnectionsService } from "./app-connections.service.ts";
-import { connectionsWorld, createRole, iamAt, unique, type ConnectionsWorld } from "./test-fixtures.ts";
+import { type ConnectionsWorld, connectionsWorld, createRole, iamAt, unique } from "./test-fixtures.ts";
 
 const BASE = "/api/v1/app-connections/aws";
 let world: ConnectionsWorld;

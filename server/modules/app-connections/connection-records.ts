@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { externalIdForScope } from "#shared/aws-policies.ts";
-import { parseStsEndpoint } from "#shared/sts-endpoint.ts";
 import {
+  type AppConnection,
   accessKeyIdSchema,
   assumeRoleCredentialsInputSchema,
-  secretAccessKeySchema,
-  type AppConnection,
   type CreateAppConnectionInput,
+  secretAccessKeySchema,
   type UpdateAppConnectionInput,
 } from "#shared/schemas/app-connections.ts";
-import { AppError } from "../../lib/http/errors.ts";
-import type { Envelope } from "../../lib/crypto/envelope.ts";
+import { parseStsEndpoint } from "#shared/sts-endpoint.ts";
 import type { ConnectionSecrets } from "../../lib/aws/connection-credentials.ts";
+import type { Envelope } from "../../lib/crypto/envelope.ts";
+import { AppError } from "../../lib/http/errors.ts";
 import type { AppConnectionRow } from "./app-connections.repo.ts";
 
 /** Where a connection's secret key is sealed: the AAD binds the ciphertext to this row and column. */

@@ -7,12 +7,13 @@ import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetMotoAuth, startMoto } from "../../../test/ground/index.ts";
 import type { Moto } from "../../../test/ground/moto.ts";
-import { appConnections } from "../../db/schema.ts";
-import { createTestClock } from "../../test/harness.ts";
-import { SESSION_DURATION_SECONDS } from "../../lib/aws/connection-credentials.ts";
 import type { RequestContext } from "../../context.ts";
+import { appConnections } from "../../db/schema.ts";
+import { SESSION_DURATION_SECONDS } from "../../lib/aws/connection-credentials.ts";
+import { createTestClock } from "../../test/harness.ts";
 import {
   ASSUME_ANY_ROLE,
+  type ConnectionsWorld,
   connectionsWorld,
   createRole,
   createUserWithKey,
@@ -20,7 +21,6 @@ import {
   leaksOf,
   trustPolicyFor,
   unique,
-  type ConnectionsWorld,
 } from "./test-fixtures.ts";
 
 const BASE = "/api/v1/app-connections/aws";

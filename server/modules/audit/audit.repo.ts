@@ -1,7 +1,7 @@
 import { and, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import type { ListAuditLogsQuery } from "#shared/schemas/audit.ts";
 import type { Db } from "../../db/client.ts";
 import { auditLogs } from "../../db/schema.ts";
-import type { ListAuditLogsQuery } from "#shared/schemas/audit.ts";
 
 export type AuditLogRow = typeof auditLogs.$inferSelect;
 export type NewAuditLog = typeof auditLogs.$inferInsert;

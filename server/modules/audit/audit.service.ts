@@ -1,6 +1,6 @@
-import type { Db } from "../../db/client.ts";
-import type { AuditContext, Clock, RequestContext } from "../../context.ts";
 import type { AuditLog, ListAuditLogsQuery } from "#shared/schemas/audit.ts";
+import type { AuditContext, Clock, RequestContext } from "../../context.ts";
+import type { Db } from "../../db/client.ts";
 import type { Access } from "../access/access.ts";
 import type { AuditLogRow, createAuditRepo } from "./audit.repo.ts";
 

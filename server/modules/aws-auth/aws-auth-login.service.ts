@@ -1,10 +1,10 @@
-import type { AccessTokenResponse } from "#shared/schemas/tokens.ts";
 import type { AwsAuthLoginInput } from "#shared/schemas/aws-auth.ts";
+import type { AccessTokenResponse } from "#shared/schemas/tokens.ts";
 import type { Clock } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
+import type { ForwardOptions } from "../../lib/aws/sts-login/forward.ts";
 import { parseSignedStsRequest } from "../../lib/aws/sts-login/signed-request.ts";
 import { verifyCallerIdentity } from "../../lib/aws/sts-login/verify-caller.ts";
-import type { ForwardOptions } from "../../lib/aws/sts-login/forward.ts";
 import { AppError, forbidden, unauthorized } from "../../lib/http/errors.ts";
 import type { RateLimiter } from "../../lib/rate-limit.ts";
 import type { AuditService } from "../audit/audit.service.ts";

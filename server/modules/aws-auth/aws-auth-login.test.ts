@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
 import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
-import { SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
-import { assumeNewRole, createIamUser, uniqueName } from "./testing/moto-principals.ts";
 import {
   bearerClient,
   createAwsIdentity,
   createIdentity,
   expectNotLogged,
-  setupOrg,
   type Org,
+  setupOrg,
 } from "./testing/identity-fixture.ts";
-import { signedLogin, signGetCallerIdentity, base64, GET_CALLER_IDENTITY_BODY } from "./testing/signed-login.ts";
+import { assumeNewRole, createIamUser, uniqueName } from "./testing/moto-principals.ts";
+import { base64, GET_CALLER_IDENTITY_BODY, signedLogin, signGetCallerIdentity } from "./testing/signed-login.ts";
 
 const PEER = "198.51.100.10";
 const LOGIN = "/api/v1/auth/aws-auth/login";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetMotoAuth, startMoto, type Moto } from "../../../test/ground/index.ts";
+import { type Moto, resetMotoAuth, startMoto } from "../../../test/ground/index.ts";
 import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
-import { createIamUser } from "./testing/moto-principals.ts";
 import { createAwsIdentity, expectNotLogged, setupOrg } from "./testing/identity-fixture.ts";
+import { createIamUser } from "./testing/moto-principals.ts";
 import { signedLogin } from "./testing/signed-login.ts";
 
 const LOGIN = "/api/v1/auth/aws-auth/login";

@@ -10,8 +10,8 @@ import {
 import { AppError } from "../../lib/http/errors.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse, requestContext } from "../../lib/http/router.ts";
 import { requestMeta } from "../tokens/tokens.routes.ts";
-import type { AwsAuthLoginService } from "./aws-auth-login.service.ts";
 import type { AwsAuthService } from "./aws-auth.service.ts";
+import type { AwsAuthLoginService } from "./aws-auth-login.service.ts";
 
 const r = {
   ...errorResponses,

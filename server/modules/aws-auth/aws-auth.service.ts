@@ -1,6 +1,6 @@
 import {
-  awsAuthRuleIssues,
   type AwsAuthFields,
+  awsAuthRuleIssues,
   type IdentityAwsAuth,
   type UpdateAwsAuthInput,
 } from "#shared/schemas/aws-auth.ts";

@@ -2,13 +2,13 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
-import { serve, type ServerType } from "@hono/node-server";
+import { type ServerType, serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LOGIN_SNIPPETS, renderLoginSnippet, type LoginSnippetId } from "#shared/snippets/login-snippets.ts";
+import { LOGIN_SNIPPETS, type LoginSnippetId, renderLoginSnippet } from "#shared/snippets/login-snippets.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
 import { repoRoot, venvBin } from "../../../test/ground/paths.ts";
 import { createTestServer, type TestServer } from "../../test/harness.ts";
-import { createAwsIdentity, expectNotLogged, setupOrg, type Org } from "./testing/identity-fixture.ts";
+import { createAwsIdentity, expectNotLogged, type Org, setupOrg } from "./testing/identity-fixture.ts";
 import { createIamUser } from "./testing/moto-principals.ts";
 
 const template = (id: LoginSnippetId) => LOGIN_SNIPPETS.find((s) => s.id === id)!.template;

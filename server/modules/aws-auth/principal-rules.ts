@@ -1,6 +1,6 @@
 import { globMatch, parseIamPrincipalArn, principalMatches, splitCommaList } from "#shared/arn.ts";
-import { AppError } from "../../lib/http/errors.ts";
 import type { CallerIdentity } from "../../lib/aws/sts-login/caller-identity-answer.ts";
+import { AppError } from "../../lib/http/errors.ts";
 
 export interface PrincipalRules {
   allowedPrincipalArns: string;

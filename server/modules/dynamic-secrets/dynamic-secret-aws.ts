@@ -1,12 +1,12 @@
-import { AssumeRoleCommand, type STSClient } from "@aws-sdk/client-sts";
 import type { IAMClient } from "@aws-sdk/client-iam";
+import { AssumeRoleCommand, type STSClient } from "@aws-sdk/client-sts";
 import { fromTokenFile } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import type { RequestContext, SystemContext } from "../../context.ts";
 import type { Env } from "../../env.ts";
 import type { AwsClients, AwsCredentials } from "../../lib/aws/clients.ts";
 import type { ConnectionCredentialSource } from "../../lib/aws/connection-credentials.ts";
-import { translateAwsError, type AwsCallContext } from "../../lib/aws/translate-error.ts";
+import { type AwsCallContext, translateAwsError } from "../../lib/aws/translate-error.ts";
 import { AppError, fieldError } from "../../lib/http/errors.ts";
 import type { DynamicSecretConfig } from "./dynamic-secret-config.ts";
 

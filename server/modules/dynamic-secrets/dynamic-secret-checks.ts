@@ -8,7 +8,7 @@ import { translateAwsError } from "../../lib/aws/translate-error.ts";
 import { AppError, fieldError } from "../../lib/http/errors.ts";
 import type { DynamicSecretAws } from "./dynamic-secret-aws.ts";
 import type { DynamicSecretConfig } from "./dynamic-secret-config.ts";
-import { mergeInputs, parseInputs, type InputsPatch } from "./dynamic-secret-inputs.ts";
+import { type InputsPatch, mergeInputs, parseInputs } from "./dynamic-secret-inputs.ts";
 import type { DynamicSecretLookup } from "./dynamic-secret-lookup.ts";
 
 const INPUT = ["provider", "inputs"];

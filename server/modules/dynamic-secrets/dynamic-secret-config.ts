@@ -1,8 +1,8 @@
 import { splitCommaList } from "#shared/arn.ts";
 import type { AwsIamInputs, AwsIamInputsView, DynamicSecret } from "#shared/schemas/dynamic-secrets.ts";
 import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
-import type { Envelope } from "../../lib/crypto/envelope.ts";
 import type { IamUserSpec } from "../../lib/aws/iam-user-lifecycle.ts";
+import type { Envelope } from "../../lib/crypto/envelope.ts";
 import type { DynamicSecretRow } from "./dynamic-secrets.repo.ts";
 
 /**

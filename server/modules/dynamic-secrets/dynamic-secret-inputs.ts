@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { Issue } from "#shared/errors.ts";
-import { awsIamInputsSchema, type AwsIamInputFields, type AwsIamInputs } from "#shared/schemas/dynamic-secrets.ts";
+import { type AwsIamInputFields, type AwsIamInputs, awsIamInputsSchema } from "#shared/schemas/dynamic-secrets.ts";
 import type { RequestContext } from "../../context.ts";
 import type { Env } from "../../env.ts";
 import type { ConnectionCredentialSource } from "../../lib/aws/connection-credentials.ts";

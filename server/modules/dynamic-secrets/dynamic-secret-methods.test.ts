@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRole } from "../app-connections/test-fixtures.ts";
-import { iamAt, leaseWorld, type LeaseWorld } from "./test-fixtures.ts";
+import { iamAt, type LeaseWorld, leaseWorld } from "./test-fixtures.ts";
 
 const BASE_KEY_ID = "AKIADYNAMICSECRETS01";
 

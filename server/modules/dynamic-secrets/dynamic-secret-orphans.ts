@@ -5,8 +5,8 @@ import { listManagedIamUsers, type ManagedIamUser } from "../../lib/aws/iam-mana
 import { cleanupIamUser } from "../../lib/aws/iam-user-cleanup.ts";
 import { settleWithConcurrency } from "../../lib/bounded-concurrency.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import type { LeasesForDynamicSecrets } from "../leases/leases.service.ts";
 import { leaseAwsError } from "../leases/lease-aws-errors.ts";
+import type { LeasesForDynamicSecrets } from "../leases/leases.service.ts";
 import type { DynamicSecretAws } from "./dynamic-secret-aws.ts";
 import type { DynamicSecretLookup } from "./dynamic-secret-lookup.ts";
 

@@ -15,7 +15,7 @@ import { AppError, conflict, fieldError } from "../../lib/http/errors.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { LeasesForDynamicSecrets } from "../leases/leases.service.ts";
 import { decryptConfig, storedInputs, toDynamicSecretView } from "./dynamic-secret-config.ts";
-import { checkCredentialSource, mergeInputs, parseInputs, type InputsPatch } from "./dynamic-secret-inputs.ts";
+import { checkCredentialSource, type InputsPatch, mergeInputs, parseInputs } from "./dynamic-secret-inputs.ts";
 import type { DynamicSecretLookup } from "./dynamic-secret-lookup.ts";
 import type { DynamicSecretRow, DynamicSecretsRepo } from "./dynamic-secrets.repo.ts";
 

@@ -3,13 +3,13 @@
 // per world (moto is shared by parallel test files), and IAM checks made straight at moto.
 import { randomBytes } from "node:crypto";
 import { GetUserCommand, ListUsersCommand, ListUserTagsCommand } from "@aws-sdk/client-iam";
-import { expect } from "vitest";
 import { sql } from "drizzle-orm";
+import { expect } from "vitest";
 import { getTestGround } from "../../../test/ground/index.ts";
 import type { Clock } from "../../context.ts";
 import { queryRows } from "../../db/client.ts";
 import type { ApiClient } from "../../test/api-client.ts";
-import { connectionsWorld, iamAt, unique, type ConnectionsWorld } from "../app-connections/test-fixtures.ts";
+import { type ConnectionsWorld, connectionsWorld, iamAt, unique } from "../app-connections/test-fixtures.ts";
 
 import { answerServiceSpecificCredentialsLikeAws } from "./testing/moto-gaps.ts";
 

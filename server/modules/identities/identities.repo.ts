@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { identities, identityAwsAuths } from "../../db/schema.ts";
 

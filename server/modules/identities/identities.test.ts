@@ -6,11 +6,11 @@ import {
   createIdentity,
   expectNotLogged,
   inviteMember,
-  setupOrg,
   type Org,
+  setupOrg,
 } from "../aws-auth/testing/identity-fixture.ts";
 import { signedLogin } from "../aws-auth/testing/signed-login.ts";
-import { answerXml, callerIdentityXml, startStubSts, type StubSts } from "../aws-auth/testing/stub-sts.ts";
+import { answerXml, callerIdentityXml, type StubSts, startStubSts } from "../aws-auth/testing/stub-sts.ts";
 
 const ARN = "arn:aws:iam::123456789012:user/identities-test";
 const credentials = { accessKeyId: "AKIAIDENTITIESTEST01", secretAccessKey: "identities-test-secret-not-real" };

@@ -1,11 +1,11 @@
-import type { IdentityMembership } from "#shared/schemas/identities.ts";
 import type { ProjectRole } from "#shared/schemas/common.ts";
+import type { IdentityMembership } from "#shared/schemas/identities.ts";
 import type { RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { conflict, notFound } from "../../lib/http/errors.ts";
-import type { ProjectsService } from "../projects/projects.service.ts";
 import type { AuditService } from "../audit/audit.service.ts";
+import type { ProjectsService } from "../projects/projects.service.ts";
 import type { IdentitiesService } from "./identities.service.ts";
 
 type MembershipRow = Awaited<ReturnType<ProjectsService["identityMemberships"]["list"]>>[number];

@@ -1,10 +1,10 @@
-import type { CoreDeps } from "../../services.ts";
 import { createRateLimiter } from "../../lib/rate-limit.ts";
+import type { CoreDeps } from "../../services.ts";
 import type { Access } from "../access/access.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import { createAwsAuthLoginService, DEFAULT_LOGIN_LIMITS } from "../aws-auth/aws-auth-login.service.ts";
 import { createAwsAuthRepo } from "../aws-auth/aws-auth.repo.ts";
 import { createAwsAuthService } from "../aws-auth/aws-auth.service.ts";
+import { createAwsAuthLoginService, DEFAULT_LOGIN_LIMITS } from "../aws-auth/aws-auth-login.service.ts";
 import { createServerIdSource } from "../aws-auth/server-id.ts";
 import type { PeopleRepo } from "../people/people.repo.ts";
 import type { ProjectsService } from "../projects/projects.service.ts";

@@ -1,14 +1,15 @@
 // The server is SIGKILLed between CreateUser and the lease's activation (the proxy hooks
 // CreateUser's answer). After a restart, the recovery worker finds the interrupted lease,
 // deletes its IAM user and marks the lease failed.
+
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
 import { GetUserCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, getTestGround, startServer, type RunningServer } from "../../../test/ground/index.ts";
-import { startAwsProxy, type AwsProxy } from "../../../test/proxy/aws-proxy.ts";
+import { createDatabase, getTestGround, type RunningServer, startServer } from "../../../test/ground/index.ts";
+import { type AwsProxy, startAwsProxy } from "../../../test/proxy/aws-proxy.ts";
 import { createApiClient, TEST_PASSWORD } from "../../test/harness.ts";
 import {
   answerServiceSpecificCredentialsLikeAws,

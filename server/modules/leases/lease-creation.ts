@@ -1,6 +1,6 @@
 import type { IAMClient } from "@aws-sdk/client-iam";
-import type { CreateLeaseInput } from "#shared/schemas/leases.ts";
 import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
+import type { CreateLeaseInput } from "#shared/schemas/leases.ts";
 import { renderUsernameTemplate, UsernameTemplateError } from "#shared/username-template.ts";
 import type { RequestContext } from "../../context.ts";
 import { isUniqueViolation } from "../../db/errors.ts";

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestClock } from "../../test/harness.ts";
 import { createLeaseWorker } from "../../workers/lease-workers.ts";
-import { leaseWorld, type LeaseWorld } from "../dynamic-secrets/test-fixtures.ts";
+import { type LeaseWorld, leaseWorld } from "../dynamic-secrets/test-fixtures.ts";
 
 describe("the expiry worker", () => {
   const clock = createTestClock(new Date("2026-06-01T00:00:00Z"));

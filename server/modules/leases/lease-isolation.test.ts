@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../db/client.ts";
 import type { ApiClient } from "../../test/api-client.ts";
-import { dumpDatabase, leaseWorld, type LeaseWorld } from "../dynamic-secrets/test-fixtures.ts";
+import { dumpDatabase, type LeaseWorld, leaseWorld } from "../dynamic-secrets/test-fixtures.ts";
 
 describe("roles and tenants", () => {
   let world: LeaseWorld;

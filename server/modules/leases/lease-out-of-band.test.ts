@@ -14,15 +14,15 @@ import {
   DeleteUserCommand,
   DeleteUserPolicyCommand,
   EnableMFADeviceCommand,
+  type IAMClient,
   ListAccessKeysCommand,
   ListVirtualMFADevicesCommand,
   PutUserPolicyCommand,
   UploadSigningCertificateCommand,
   UploadSSHPublicKeyCommand,
-  type IAMClient,
 } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { iamAt, leaseWorld, unique, type LeaseWorld } from "../dynamic-secrets/test-fixtures.ts";
+import { iamAt, type LeaseWorld, leaseWorld, unique } from "../dynamic-secrets/test-fixtures.ts";
 
 const POLICY = JSON.stringify({
   Version: "2012-10-17",

@@ -1,7 +1,7 @@
 import type { LeaseStatus } from "#shared/schemas/leases.ts";
 import type { AuditContext, Clock, SystemContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
-import { cleanupIamUser, type CleanupOutcome } from "../../lib/aws/iam-user-cleanup.ts";
+import { type CleanupOutcome, cleanupIamUser } from "../../lib/aws/iam-user-cleanup.ts";
 import { settleWithConcurrency } from "../../lib/bounded-concurrency.ts";
 import { AppError, conflict } from "../../lib/http/errors.ts";
 import type { Logger } from "../../lib/logger.ts";

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { LeaseStatus } from "#shared/schemas/leases.ts";
 import { LIVE_LEASE_STATUSES } from "#shared/schemas/leases.ts";
 import type { Db } from "../../db/client.ts";

@@ -1,7 +1,7 @@
 import type { ProjectAction } from "#shared/permissions.ts";
 import type { SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
-import { LIVE_LEASE_STATUSES, type CreateLeaseInput } from "#shared/schemas/leases.ts";
+import { type CreateLeaseInput, LIVE_LEASE_STATUSES } from "#shared/schemas/leases.ts";
 import type { AuditContext, RequestContext } from "../../context.ts";
 import { settleWithConcurrency } from "../../lib/bounded-concurrency.ts";
 import { AppError, badRequest, conflict, fieldError, notFound } from "../../lib/http/errors.ts";

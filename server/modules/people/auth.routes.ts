@@ -10,8 +10,8 @@ import {
 } from "#shared/schemas/auth.ts";
 import { messageResponseSchema } from "#shared/schemas/common.ts";
 import type { AppEnv } from "../../context.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse, requireActor } from "../../lib/http/router.ts";
 import { unauthorized } from "../../lib/http/errors.ts";
+import { createRouter, errorResponses, jsonBody, jsonResponse, requireActor } from "../../lib/http/router.ts";
 import type { AuthService, RequestMeta } from "./auth.service.ts";
 import type { SessionCookie } from "./session-cookie.ts";
 

@@ -4,8 +4,8 @@ import type { AcceptInviteInput, LoginInput, SessionResponse, SetupInput } from 
 import type { OrgRole } from "#shared/schemas/common.ts";
 import type { Actor, Clock } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
-import { AppError, conflict, unauthorized } from "../../lib/http/errors.ts";
 import { generateToken, hashToken } from "../../lib/crypto/tokens.ts";
+import { AppError, conflict, unauthorized } from "../../lib/http/errors.ts";
 import type { RateLimiter } from "../../lib/rate-limit.ts";
 import type { AuditEvent, AuditService } from "../audit/audit.service.ts";
 import type { ProjectsService } from "../projects/projects.service.ts";

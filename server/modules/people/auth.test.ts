@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiClient } from "../../test/api-client.ts";
 import {
   createTestClock,
   createTestServer,
-  TEST_PASSWORD,
   type SetupBody,
+  TEST_PASSWORD,
   type TestServer,
 } from "../../test/harness.ts";
-import type { ApiClient } from "../../test/api-client.ts";
 
 const clock = createTestClock(new Date());
 let server: TestServer;

@@ -1,9 +1,9 @@
-import type { AddMemberInput, Member } from "#shared/schemas/members.ts";
 import type { OrgRole } from "#shared/schemas/common.ts";
+import type { AddMemberInput, Member } from "#shared/schemas/members.ts";
 import type { Clock, RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
-import { conflict, notFound } from "../../lib/http/errors.ts";
 import { generateToken, hashToken } from "../../lib/crypto/tokens.ts";
+import { conflict, notFound } from "../../lib/http/errors.ts";
 import type { Access } from "../access/access.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { ProjectsService } from "../projects/projects.service.ts";

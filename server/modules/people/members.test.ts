@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestServer, TEST_PASSWORD, type SetupBody, type TestServer } from "../../test/harness.ts";
 import type { ApiClient } from "../../test/api-client.ts";
+import { createTestServer, type SetupBody, TEST_PASSWORD, type TestServer } from "../../test/harness.ts";
 
 let server: TestServer;
 let admin: ApiClient;

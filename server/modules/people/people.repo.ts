@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gt, ilike, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { invites, orgMemberships, organizations, serverSettings, sessions, users } from "../../db/schema.ts";
+import { invites, organizations, orgMemberships, serverSettings, sessions, users } from "../../db/schema.ts";
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;

@@ -1,7 +1,7 @@
-import { and, asc, count, eq, ilike, inArray, isNotNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
+import type { ProjectRole } from "#shared/schemas/common.ts";
 import type { Db } from "../../db/client.ts";
 import { environments, projectMemberships, projects, users } from "../../db/schema.ts";
-import type { ProjectRole } from "#shared/schemas/common.ts";
 
 export type ProjectRow = typeof projects.$inferSelect;
 export type EnvironmentRow = typeof environments.$inferSelect;

@@ -1,7 +1,7 @@
-import type { CreateProjectInput, Environment, Project, ProjectMembership } from "#shared/schemas/projects.ts";
+import type { ProjectAction } from "#shared/permissions.ts";
 import type { ProjectRole } from "#shared/schemas/common.ts";
 import { slugify } from "#shared/schemas/common.ts";
-import type { ProjectAction } from "#shared/permissions.ts";
+import type { CreateProjectInput, Environment, Project, ProjectMembership } from "#shared/schemas/projects.ts";
 import type { Actor, Clock, RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { isForeignKeyViolation, isUniqueViolation } from "../../db/errors.ts";

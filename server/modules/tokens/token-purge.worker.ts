@@ -1,5 +1,5 @@
-import type { Logger } from "../../lib/logger.ts";
 import type { Clock } from "../../context.ts";
+import type { Logger } from "../../lib/logger.ts";
 import type { Worker } from "../../workers/index.ts";
 import type { TokensService } from "./tokens.service.ts";
 

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gt, isNull, lt, or, sql, type Placeholder, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, isNull, lt, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { identities, identityAccessTokens, identityAwsAuths } from "../../db/schema.ts";
 import { preparedPerDb } from "./prepared-query.ts";

@@ -1,3 +1,4 @@
+import type { OrgRole } from "#shared/schemas/common.ts";
 import {
   ACCESS_TOKEN_PREFIX,
   type AccessTokenResponse,
@@ -5,13 +6,12 @@ import {
   type ListIdentityTokensQuery,
   type TokenStatus,
 } from "#shared/schemas/tokens.ts";
-import type { OrgRole } from "#shared/schemas/common.ts";
+import { allowsEveryAddress } from "#shared/trusted-ips.ts";
 import type { Actor, Clock, RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { generateToken, hashToken } from "../../lib/crypto/tokens.ts";
 import { AppError, forbidden, notFound, unauthorized } from "../../lib/http/errors.ts";
 import { ipMatchesAny, parseAddress, parseCidrList } from "../../lib/net/ip.ts";
-import { allowsEveryAddress } from "#shared/trusted-ips.ts";
 import type { Access } from "../access/access.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { TokenRow, TokensRepo } from "./tokens.repo.ts";

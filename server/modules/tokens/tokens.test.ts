@@ -5,11 +5,11 @@ import {
   bearerClient,
   createAwsIdentity,
   expectNotLogged,
-  setupOrg,
   type Org,
+  setupOrg,
 } from "../aws-auth/testing/identity-fixture.ts";
 import { signedLogin } from "../aws-auth/testing/signed-login.ts";
-import { answerXml, callerIdentityXml, startStubSts, type StubSts } from "../aws-auth/testing/stub-sts.ts";
+import { answerXml, callerIdentityXml, type StubSts, startStubSts } from "../aws-auth/testing/stub-sts.ts";
 import { createTokenPurgeWorker } from "./token-purge.worker.ts";
 
 const ARN = "arn:aws:iam::123456789012:user/tokens-test";

@@ -1,5 +1,5 @@
 import type { LinkProps } from "@tanstack/react-router";
-import { Bot, Cable, FolderKanban, ScrollText, Users, type LucideIcon } from "lucide-react";
+import { Bot, Cable, FolderKanban, type LucideIcon, ScrollText, Users } from "lucide-react";
 
 export interface NavItem {
   to: LinkProps["to"];

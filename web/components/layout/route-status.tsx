@@ -1,4 +1,4 @@
-import { Link, useRouter, type ErrorComponentProps } from "@tanstack/react-router";
+import { type ErrorComponentProps, Link, useRouter } from "@tanstack/react-router";
 import { RotateCw } from "lucide-react";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Button } from "#web/components/ui/button.tsx";

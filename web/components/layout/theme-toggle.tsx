@@ -1,6 +1,6 @@
 import { Monitor, Moon, Sun } from "lucide-react";
 import { ToggleGroup } from "radix-ui";
-import { useTheme, type ThemePreference } from "#web/lib/theme.ts";
+import { type ThemePreference, useTheme } from "#web/lib/theme.ts";
 
 const options: { value: ThemePreference; label: string; icon: typeof Sun }[] = [
   { value: "light", label: "Light theme", icon: Sun },

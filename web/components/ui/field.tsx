@@ -1,13 +1,13 @@
 import { clsx } from "clsx";
 import {
+  type ComponentProps,
   createContext,
+  type ReactNode,
   useContext,
   useId,
   useLayoutEffect,
   useMemo,
   useState,
-  type ComponentProps,
-  type ReactNode,
 } from "react";
 
 interface FieldContextValue {

@@ -2,9 +2,9 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import type { z } from "zod";
 import {
   appConnectionResponseSchema,
+  type createAppConnectionInputSchema,
   listAppConnectionsResponseSchema,
   serverPrincipalResponseSchema,
-  type createAppConnectionInputSchema,
   type updateAppConnectionInputSchema,
 } from "#shared/schemas/app-connections.ts";
 import { apiPath, apiRequest } from "#web/lib/api-client.ts";

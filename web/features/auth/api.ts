@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import {
-  sessionResponseSchema,
-  setupResponseSchema,
-  setupStatusSchema,
   type AcceptInviteInput,
   type LoginInput,
   type SetupInput,
+  sessionResponseSchema,
+  setupResponseSchema,
+  setupStatusSchema,
 } from "#shared/schemas/auth.ts";
 import { apiRequest } from "#web/lib/api-client.ts";
 import { storeNewSession } from "#web/lib/session.ts";

@@ -8,16 +8,16 @@ import {
 import type { z } from "zod";
 import { listAppConnectionsResponseSchema } from "#shared/schemas/app-connections.ts";
 import {
+  type createDynamicSecretInputSchema,
   deleteOrphansResponseSchema,
   dynamicSecretResponseSchema,
   listDynamicSecretsResponseSchema,
   listOrphansResponseSchema,
-  testDynamicSecretResponseSchema,
-  usernamePreviewResponseSchema,
-  type createDynamicSecretInputSchema,
   type SecretLocation,
   type testDynamicSecretInputSchema,
+  testDynamicSecretResponseSchema,
   type updateDynamicSecretInputSchema,
+  usernamePreviewResponseSchema,
 } from "#shared/schemas/dynamic-secrets.ts";
 import { createLeaseResponseSchema, leaseResponseSchema, listLeasesResponseSchema } from "#shared/schemas/leases.ts";
 import { apiPath, apiRequest } from "#web/lib/api-client.ts";

@@ -1,17 +1,17 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ProjectRole } from "#shared/schemas/common.ts";
 import {
-  identityAwsAuthResponseSchema,
   type AwsAuthFields,
+  identityAwsAuthResponseSchema,
   type UpdateAwsAuthInput,
 } from "#shared/schemas/aws-auth.ts";
+import type { ProjectRole } from "#shared/schemas/common.ts";
 import {
+  type AddIdentityMembershipInput,
+  type CreateIdentityInput,
   identityMembershipResponseSchema,
   identityResponseSchema,
   listIdentitiesResponseSchema,
   listIdentityMembershipsResponseSchema,
-  type AddIdentityMembershipInput,
-  type CreateIdentityInput,
   type UpdateIdentityInput,
 } from "#shared/schemas/identities.ts";
 import { listProjectsResponseSchema } from "#shared/schemas/projects.ts";

@@ -1,10 +1,10 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { OrgRole } from "#shared/schemas/common.ts";
 import {
+  type AddMemberInput,
   addMemberResponseSchema,
   listMembersResponseSchema,
   memberResponseSchema,
-  type AddMemberInput,
 } from "#shared/schemas/members.ts";
 import { apiPath, apiRequest } from "#web/lib/api-client.ts";
 

@@ -3,9 +3,9 @@ import type { z } from "zod";
 import type { ProjectRole } from "#shared/schemas/common.ts";
 import { listMembersResponseSchema } from "#shared/schemas/members.ts";
 import {
+  type addProjectMembershipInputSchema,
   listProjectMembershipsResponseSchema,
   projectMembershipResponseSchema,
-  type addProjectMembershipInputSchema,
 } from "#shared/schemas/projects.ts";
 import { apiPath, apiRequest } from "#web/lib/api-client.ts";
 

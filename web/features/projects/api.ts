@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import {
+  type CreateProjectInput,
+  type createEnvironmentInputSchema,
   environmentResponseSchema,
   listProjectsResponseSchema,
   projectResponseSchema,
-  type createEnvironmentInputSchema,
-  type CreateProjectInput,
   type updateEnvironmentInputSchema,
   type updateProjectInputSchema,
 } from "#shared/schemas/projects.ts";

@@ -1,12 +1,12 @@
 import { SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
 import { AppError } from "../../http/errors.ts";
-import { readCallerIdentityAnswer, type CallerIdentity } from "./caller-identity-answer.ts";
+import { type CallerIdentity, readCallerIdentityAnswer } from "./caller-identity-answer.ts";
 import {
   DEFAULT_FORWARD_OPTIONS,
+  type ForwardOptions,
   forwardToSts,
   StsAnswerTooLargeError,
   StsUnreachableError,
-  type ForwardOptions,
 } from "./forward.ts";
 import type { SignedStsRequest } from "./signed-request.ts";
 import { resolveStsTarget } from "./sts-target.ts";

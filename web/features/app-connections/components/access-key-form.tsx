@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { createAccessKeyConnectionInputSchema, type AppConnection } from "#shared/schemas/app-connections.ts";
+import { type AppConnection, createAccessKeyConnectionInputSchema } from "#shared/schemas/app-connections.ts";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { Input } from "#web/components/ui/input.tsx";
 import { SecretInput } from "#web/components/ui/secret-input.tsx";

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Controller, useWatch } from "react-hook-form";
 import { parseIamPrincipalArn } from "#shared/arn.ts";
-import { createAssumeRoleConnectionInputSchema, type AppConnection } from "#shared/schemas/app-connections.ts";
+import { type AppConnection, createAssumeRoleConnectionInputSchema } from "#shared/schemas/app-connections.ts";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { Input } from "#web/components/ui/input.tsx";
 import type { ConnectionScope } from "#web/features/app-connections/api.ts";

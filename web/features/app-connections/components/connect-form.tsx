@@ -1,5 +1,5 @@
 import { PlugZap } from "lucide-react";
-import { useForm, type DefaultValues, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
+import { type DefaultValues, type FieldValues, type Resolver, type UseFormReturn, useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { AppConnection, createAppConnectionInputSchema } from "#shared/schemas/app-connections.ts";
 import { Button } from "#web/components/ui/button.tsx";

@@ -1,5 +1,5 @@
 import { KeyRound, ShieldCheck } from "lucide-react";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import type { AppConnection, AppConnectionMethod } from "#shared/schemas/app-connections.ts";
 import { Badge } from "#web/components/ui/badge.tsx";
 import { Button } from "#web/components/ui/button.tsx";

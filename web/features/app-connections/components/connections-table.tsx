@@ -9,8 +9,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#
 import { toast } from "#web/components/ui/toast.ts";
 import {
   appConnectionsQueryOptions,
-  useTestConnection,
   type ConnectionScope,
+  useTestConnection,
 } from "#web/features/app-connections/api.ts";
 import { DeleteConnectionDialog } from "#web/features/app-connections/components/delete-connection-dialog.tsx";
 import { EditConnectionDialog } from "#web/features/app-connections/components/edit-connection-dialog.tsx";

@@ -4,13 +4,13 @@ import { useState } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
 import { z } from "zod";
 import {
+  type AppConnection,
   accessKeyIdSchema,
   connectionDescriptionSchema,
   connectionNameSchema,
   roleArnSchema,
   secretAccessKeySchema,
   stsEndpointInputSchema,
-  type AppConnection,
   type UpdateAppConnectionInput,
 } from "#shared/schemas/app-connections.ts";
 import { Button } from "#web/components/ui/button.tsx";

@@ -2,10 +2,10 @@ import { useId, useState } from "react";
 import {
   formatPolicy,
   PERMISSION_USE_CASES,
-  permissionPolicy,
-  USE_CASE_LABELS,
   type PermissionInputs,
   type PermissionUseCase,
+  permissionPolicy,
+  USE_CASE_LABELS,
 } from "#shared/aws-policies.ts";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { Input } from "#web/components/ui/input.tsx";

@@ -1,14 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { RefreshCw } from "lucide-react";
-import { formatPolicy, serverPrincipalPolicy } from "#shared/aws-policies.ts";
 import { parseArn } from "#shared/arn.ts";
+import { formatPolicy, serverPrincipalPolicy } from "#shared/aws-policies.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Badge } from "#web/components/ui/badge.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "#web/components/ui/card.tsx";
 import { CopyButton } from "#web/components/ui/copy-button.tsx";
 import { Skeleton } from "#web/components/ui/skeleton.tsx";
-import { serverPrincipalQueryOptions, type ConnectionScope } from "#web/features/app-connections/api.ts";
+import { type ConnectionScope, serverPrincipalQueryOptions } from "#web/features/app-connections/api.ts";
 import { PolicyBlock } from "#web/features/app-connections/components/policy-block.tsx";
 
 const ENV_VARS = "INF_APP_CONNECTION_AWS_ACCESS_KEY_ID=AKIA…\nINF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY=…";

@@ -3,7 +3,7 @@ import { externalIdForScope, formatPolicy, trustPolicy } from "#shared/aws-polic
 import { Alert } from "#web/components/ui/alert.tsx";
 import { CopyButton } from "#web/components/ui/copy-button.tsx";
 import { Skeleton } from "#web/components/ui/skeleton.tsx";
-import { serverPrincipalQueryOptions, type ConnectionScope } from "#web/features/app-connections/api.ts";
+import { type ConnectionScope, serverPrincipalQueryOptions } from "#web/features/app-connections/api.ts";
 import { PolicyBlock } from "#web/features/app-connections/components/policy-block.tsx";
 
 /**

@@ -6,13 +6,13 @@ import { Button } from "#web/components/ui/button.tsx";
 import { Field, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { FormAlert, handleFormError } from "#web/components/ui/form.tsx";
 import { Input } from "#web/components/ui/input.tsx";
-import { NewPasswordFields } from "./new-password-fields.tsx";
 import { useAcceptInvite } from "#web/features/auth/api.ts";
 import {
   confirmPasswordShape,
   passwordsMatch,
   passwordsMismatchIssue,
 } from "#web/features/auth/components/confirm-password.ts";
+import { NewPasswordFields } from "./new-password-fields.tsx";
 
 // The token comes from the link, not from a field.
 const acceptInviteFormSchema = acceptInviteInputSchema

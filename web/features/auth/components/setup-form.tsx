@@ -6,13 +6,13 @@ import { Button } from "#web/components/ui/button.tsx";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { FormAlert, handleFormError } from "#web/components/ui/form.tsx";
 import { Input } from "#web/components/ui/input.tsx";
-import { NewPasswordFields } from "./new-password-fields.tsx";
 import { useSetup } from "#web/features/auth/api.ts";
 import {
   confirmPasswordShape,
   passwordsMatch,
   passwordsMismatchIssue,
 } from "#web/features/auth/components/confirm-password.ts";
+import { NewPasswordFields } from "./new-password-fields.tsx";
 
 const setupFormSchema = setupInputSchema.extend(confirmPasswordShape).refine(passwordsMatch, passwordsMismatchIssue);
 

@@ -1,9 +1,9 @@
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { ConfirmDialog } from "#web/components/confirm-dialog.tsx";
 import { toast } from "#web/components/ui/toast.ts";
-import { isApiError } from "#web/lib/api-client.ts";
 import { useDeleteDynamicSecret } from "#web/features/dynamic-secrets/api.ts";
+import { isApiError } from "#web/lib/api-client.ts";
 
 /**
  * Delete revokes every lease first. When AWS refuses a cleanup, the server answers 409 and

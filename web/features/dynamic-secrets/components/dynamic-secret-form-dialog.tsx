@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { Button } from "#web/components/ui/button.tsx";
@@ -17,19 +17,19 @@ import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components
 import { applyServerIssues } from "#web/components/ui/form.tsx";
 import { Input } from "#web/components/ui/input.tsx";
 import { toast } from "#web/components/ui/toast.ts";
-import { isApiError } from "#web/lib/api-client.ts";
 import { useCreateDynamicSecret, useUpdateDynamicSecret } from "#web/features/dynamic-secrets/api.ts";
 import { CredentialSourceFields } from "#web/features/dynamic-secrets/components/credential-source-fields.tsx";
 import {
+  type DynamicSecretFormValues,
   formSchema,
   initialValues,
   inputsOf,
   issuesForForm,
-  type DynamicSecretFormValues,
 } from "#web/features/dynamic-secrets/components/dynamic-secret-form-values.ts";
 import { IamUserFields } from "#web/features/dynamic-secrets/components/iam-user-fields.tsx";
 import { TestConfigurationPanel } from "#web/features/dynamic-secrets/components/test-configuration-panel.tsx";
 import { UsernameTemplateField } from "#web/features/dynamic-secrets/components/username-template-field.tsx";
+import { isApiError } from "#web/lib/api-client.ts";
 
 /** Add Dynamic Secret → AWS IAM, or edit one: every field of the seed, a live username preview, and Test configuration. */
 export function DynamicSecretFormDialog({

@@ -3,8 +3,8 @@ import { parseDuration } from "#shared/durations.ts";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { useCreateLease } from "#web/features/dynamic-secrets/api.ts";
 import {
-  LeaseCredentialsDialog,
   type IssuedLease,
+  LeaseCredentialsDialog,
 } from "#web/features/dynamic-secrets/components/lease-credentials-dialog.tsx";
 import { TtlDialog } from "#web/features/dynamic-secrets/components/ttl-dialog.tsx";
 

@@ -8,9 +8,9 @@ import { ConfirmDialog } from "#web/components/confirm-dialog.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { toast } from "#web/components/ui/toast.ts";
 import { Tooltip } from "#web/components/ui/tooltip.tsx";
-import { formatDateTime } from "#web/lib/format.ts";
 import { useRenewLease, useRevokeLease } from "#web/features/dynamic-secrets/api.ts";
 import { TtlDialog } from "#web/features/dynamic-secrets/components/ttl-dialog.tsx";
+import { formatDateTime } from "#web/lib/format.ts";
 
 export interface LeasePermissions {
   canManage: boolean;

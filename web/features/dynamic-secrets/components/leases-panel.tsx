@@ -1,8 +1,8 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { KeyRound, Plus } from "lucide-react";
-import { Fragment, useState, type ReactNode } from "react";
+import { Fragment, type ReactNode, useState } from "react";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
-import { LIVE_LEASE_STATUSES, type Lease } from "#shared/schemas/leases.ts";
+import { type Lease, LIVE_LEASE_STATUSES } from "#shared/schemas/leases.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "#web/components/ui/card.tsx";
@@ -10,10 +10,10 @@ import { EmptyState } from "#web/components/ui/empty-state.tsx";
 import { Skeleton } from "#web/components/ui/skeleton.tsx";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
 import { Tabs, TabsList, TabsTrigger } from "#web/components/ui/tabs.tsx";
-import { formatCompactDateTime, formatDateTime } from "#web/lib/format.ts";
-import { leasesQueryOptions, type LeaseFilter } from "#web/features/dynamic-secrets/api.ts";
+import { type LeaseFilter, leasesQueryOptions } from "#web/features/dynamic-secrets/api.ts";
 import { LeaseActions, type LeasePermissions } from "#web/features/dynamic-secrets/components/lease-actions.tsx";
 import { ExpiryCountdown, LeaseStatusBadge, useNow } from "#web/features/dynamic-secrets/components/lease-status.tsx";
+import { formatCompactDateTime, formatDateTime } from "#web/lib/format.ts";
 
 const isLive = (lease: Lease) => (LIVE_LEASE_STATUSES as readonly string[]).includes(lease.status);
 

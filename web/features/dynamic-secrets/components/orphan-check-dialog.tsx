@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Button } from "#web/components/ui/button.tsx";
@@ -15,8 +15,8 @@ import {
 } from "#web/components/ui/dialog.tsx";
 import { Skeleton } from "#web/components/ui/skeleton.tsx";
 import { toast } from "#web/components/ui/toast.ts";
-import { formatCompactDateTime } from "#web/lib/format.ts";
 import { orphansQueryOptions, useDeleteOrphans } from "#web/features/dynamic-secrets/api.ts";
+import { formatCompactDateTime } from "#web/lib/format.ts";
 
 /**
  * The orphan check: IAM users under this secret's path, tagged as Leasehold's, that no live

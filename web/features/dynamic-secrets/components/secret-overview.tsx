@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { FolderOpen } from "lucide-react";
-import { Suspense, useState, type FormEvent } from "react";
+import { type FormEvent, Suspense, useState } from "react";
 import type { ProjectRole } from "#shared/schemas/common.ts";
-import { folderPathSchema, type DynamicSecret, type SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
+import { type DynamicSecret, folderPathSchema, type SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import type { Environment } from "#shared/schemas/projects.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "#web/components/ui/card.tsx";
@@ -10,7 +10,6 @@ import { Field, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { Input } from "#web/components/ui/input.tsx";
 import { Skeleton } from "#web/components/ui/skeleton.tsx";
 import { Tabs, TabsList, TabsTrigger } from "#web/components/ui/tabs.tsx";
-import { roleAllows } from "#web/lib/project-role.ts";
 import { dynamicSecretsQueryOptions } from "#web/features/dynamic-secrets/api.ts";
 import {
   AddDynamicSecretButton,
@@ -18,6 +17,7 @@ import {
 } from "#web/features/dynamic-secrets/components/dynamic-secrets-table.tsx";
 import { GenerateLeaseFlow } from "#web/features/dynamic-secrets/components/generate-lease-flow.tsx";
 import { LeasesPanel } from "#web/features/dynamic-secrets/components/leases-panel.tsx";
+import { roleAllows } from "#web/lib/project-role.ts";
 
 export interface OverviewSearch {
   env?: string | undefined;

@@ -4,12 +4,12 @@ import type { SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { applyServerIssues } from "#web/components/ui/form.tsx";
-import { isApiError } from "#web/lib/api-client.ts";
 import { useTestConfiguration } from "#web/features/dynamic-secrets/api.ts";
 import {
-  inputsOf,
   type DynamicSecretFormValues,
+  inputsOf,
 } from "#web/features/dynamic-secrets/components/dynamic-secret-form-values.ts";
+import { isApiError } from "#web/lib/api-client.ts";
 
 const STEP_LABELS = { credentials: "Credentials (sts:GetCallerIdentity)", iam: "IAM answers" } as const;
 

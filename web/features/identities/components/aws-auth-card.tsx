@@ -1,9 +1,9 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { KeyRound, Pencil, Unplug } from "lucide-react";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { splitCommaList } from "#shared/arn.ts";
 import { formatDuration } from "#shared/durations.ts";
-import { SERVER_ID_HEADER, type IdentityAwsAuth } from "#shared/schemas/aws-auth.ts";
+import { type IdentityAwsAuth, SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
 import type { Identity } from "#shared/schemas/identities.ts";
 import { GLOBAL_STS_ENDPOINT } from "#shared/sts-endpoint.ts";
 import { allowsEveryAddress } from "#shared/trusted-ips.ts";

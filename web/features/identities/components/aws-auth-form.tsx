@@ -1,18 +1,18 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ReactNode } from "react";
-import { Controller, useForm, type UseFormReturn } from "react-hook-form";
+import { Controller, type UseFormReturn, useForm } from "react-hook-form";
 import { formatDuration, parseDuration } from "#shared/durations.ts";
-import { SERVER_ID_HEADER, type IdentityAwsAuth } from "#shared/schemas/aws-auth.ts";
+import { type IdentityAwsAuth, SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { FormAlert, handleFormError } from "#web/components/ui/form.tsx";
 import { Input } from "#web/components/ui/input.tsx";
 import { Textarea } from "#web/components/ui/textarea.tsx";
 import { useSaveAwsAuth } from "#web/features/identities/api.ts";
 import {
+  type AwsAuthFormValues,
   awsAuthFormSchema,
   awsAuthFormValuesOf,
   newAwsAuthFormValues,
-  type AwsAuthFormValues,
 } from "#web/features/identities/components/aws-auth-form-schema.ts";
 import { StsEndpointField } from "#web/features/identities/components/sts-endpoint-field.tsx";
 import { TrustedIpsEditor } from "#web/features/identities/components/trusted-ips-editor.tsx";

@@ -6,7 +6,7 @@ import { Badge } from "#web/components/ui/badge.tsx";
 import { EmptyState } from "#web/components/ui/empty-state.tsx";
 import { Pagination } from "#web/components/ui/pagination.tsx";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
-import { IDENTITIES_PAGE_SIZE, identitiesQueryOptions, type IdentityListParams } from "#web/features/identities/api.ts";
+import { IDENTITIES_PAGE_SIZE, type IdentityListParams, identitiesQueryOptions } from "#web/features/identities/api.ts";
 import { orgRoleLabel } from "#web/features/identities/components/labels.ts";
 import { formatDate } from "#web/lib/format.ts";
 

@@ -1,9 +1,9 @@
+import { type IdentityAwsAuth, SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
+import { LOGIN_SNIPPETS, renderLoginSnippet } from "#shared/snippets/login-snippets.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "#web/components/ui/card.tsx";
 import { CopyButton } from "#web/components/ui/copy-button.tsx";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "#web/components/ui/tabs.tsx";
-import { SERVER_ID_HEADER, type IdentityAwsAuth } from "#shared/schemas/aws-auth.ts";
-import { LOGIN_SNIPPETS, renderLoginSnippet } from "#shared/snippets/login-snippets.ts";
 
 /**
  * Copyable login code for this identity, rendered from the same templates the integration

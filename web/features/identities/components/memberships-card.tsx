@@ -1,9 +1,9 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "#web/components/ui/card.tsx";
+import { toast } from "#web/components/ui/toast.ts";
 import { membershipsQueryOptions } from "#web/features/identities/api.ts";
 import { AddMembershipForm } from "#web/features/identities/components/add-membership-form.tsx";
 import { MembershipsTable } from "#web/features/identities/components/memberships-table.tsx";
-import { toast } from "#web/components/ui/toast.ts";
 
 /** The projects this identity works in. Without a membership it can do nothing in a project. */
 export function MembershipsCard({ identityId, canManage }: { identityId: string; canManage: boolean }) {

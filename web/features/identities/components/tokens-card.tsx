@@ -13,9 +13,9 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#
 import { toast } from "#web/components/ui/toast.ts";
 import {
   TOKENS_PAGE_SIZE,
+  type TokenListParams,
   tokensQueryOptions,
   useRevokeToken,
-  type TokenListParams,
 } from "#web/features/identities/api.ts";
 import { tokenStatusLabels } from "#web/features/identities/components/labels.ts";
 import { formatRelativeTime } from "#web/features/identities/components/relative-time.ts";

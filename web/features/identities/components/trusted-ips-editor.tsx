@@ -1,5 +1,5 @@
 import { Plus, Trash2 } from "lucide-react";
-import { useFieldArray, type UseFormReturn } from "react-hook-form";
+import { type UseFormReturn, useFieldArray } from "react-hook-form";
 import { allowsEveryAddress } from "#shared/trusted-ips.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import { Field, FieldError, FieldLabel } from "#web/components/ui/field.tsx";

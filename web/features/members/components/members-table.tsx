@@ -12,10 +12,10 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#
 import { toast } from "#web/components/ui/toast.ts";
 import {
   MEMBERS_PAGE_SIZE,
+  type MemberListParams,
   membersQueryOptions,
   useRemoveMember,
   useUpdateMemberRole,
-  type MemberListParams,
 } from "#web/features/members/api.ts";
 import { orgRoleLabels, orgRoles } from "#web/features/members/components/org-role.ts";
 import { formatDate } from "#web/lib/format.ts";

@@ -1,4 +1,4 @@
-import { orgRoleSchema, type OrgRole } from "#shared/schemas/common.ts";
+import { type OrgRole, orgRoleSchema } from "#shared/schemas/common.ts";
 
 export const orgRoles = orgRoleSchema.options;
 

@@ -1,4 +1,4 @@
-import { projectRoleSchema, type ProjectRole } from "#shared/schemas/common.ts";
+import { type ProjectRole, projectRoleSchema } from "#shared/schemas/common.ts";
 
 export const projectRoles = projectRoleSchema.options;
 

@@ -1,5 +1,5 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, type ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { useForm } from "react-hook-form";
 import { slugify } from "#shared/schemas/common.ts";
 import { createEnvironmentInputSchema, type Environment } from "#shared/schemas/projects.ts";

@@ -5,7 +5,7 @@ import { Badge } from "#web/components/ui/badge.tsx";
 import { EmptyState } from "#web/components/ui/empty-state.tsx";
 import { Pagination } from "#web/components/ui/pagination.tsx";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
-import { PROJECTS_PAGE_SIZE, projectsQueryOptions, type ProjectListParams } from "#web/features/projects/api.ts";
+import { PROJECTS_PAGE_SIZE, type ProjectListParams, projectsQueryOptions } from "#web/features/projects/api.ts";
 import { CreateProjectDialog } from "#web/features/projects/components/create-project-dialog.tsx";
 import { formatDate } from "#web/lib/format.ts";
 

@@ -2,8 +2,8 @@ import { createFileRoute, redirect } from "@tanstack/react-router";
 import { z } from "zod";
 import { PageHeader } from "#web/components/layout/page-header.tsx";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
-import { IdentitiesEyebrow } from "#web/features/identities/components/identities-eyebrow.tsx";
 import { CreateIdentityWizard, type WizardStep } from "#web/features/identities/components/create-identity-wizard.tsx";
+import { IdentitiesEyebrow } from "#web/features/identities/components/identities-eyebrow.tsx";
 
 const searchSchema = z.object({
   step: z
