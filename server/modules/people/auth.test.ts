@@ -32,15 +32,13 @@ describe("first run", () => {
   });
 
   it("cannot run twice", async () => {
-    const res = await server
-      .client()
-      .post("/api/v1/setup", {
-        name: "Eve",
-        email: "eve@example.com",
-        password: TEST_PASSWORD,
-        organizationName: "Evil",
-        projectName: "X",
-      });
+    const res = await server.client().post("/api/v1/setup", {
+      name: "Eve",
+      email: "eve@example.com",
+      password: TEST_PASSWORD,
+      organizationName: "Evil",
+      projectName: "X",
+    });
     expect(res.status).toBe(409);
     expect(res.body.reasonCode).toBe("setup_completed");
   });
@@ -163,6 +161,16 @@ describe("CSRF defence on cookie-authenticated writes", () => {
   it("refuses a write from another origin even with the token", async () => {
     const res = await admin.post("/api/v1/projects", { name: "Cross site" }, { origin: "https://evil.example" });
     expect(res.status).toBe(403);
+  });
+
+  it("refuses a logout from another origin, or without the token, and the session lives on", async () => {
+    const crossSite = await admin.post("/api/v1/auth/logout", {}, { origin: "https://evil.example" });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.body.reasonCode).toBe("csrf_failed");
+    expect(crossSite.headers.get("set-cookie")).toBeNull();
+    const noToken = await admin.post("/api/v1/auth/logout", {}, { "x-csrf-token": "" });
+    expect(noToken.status).toBe(403);
+    expect((await admin.get("/api/v1/auth/session")).status).toBe(200);
   });
 
   it("accepts a same-origin write with the token", async () => {
