@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["shared/**/*.test.ts", "server/**/*.unit.test.ts"],
+          include: ["shared/**/*.test.ts", "server/**/*.unit.test.ts", "client/**/*.unit.test.ts"],
         },
       },
       {
@@ -25,8 +25,8 @@ export default defineConfig({
         test: {
           name: "integration",
           environment: "node",
-          include: ["server/**/*.test.ts", "test/ground/**/*.test.ts"],
-          exclude: ["server/**/*.unit.test.ts", "**/node_modules/**"],
+          include: ["server/**/*.test.ts", "client/**/*.test.ts", "test/ground/**/*.test.ts"],
+          exclude: ["server/**/*.unit.test.ts", "client/**/*.unit.test.ts", "**/node_modules/**"],
           globalSetup: ["test/ground/global-setup.ts"],
           setupFiles: ["test/ground/setup-env.ts"],
           // Real moto, real databases, real processes: generous, not infinite.

@@ -28,6 +28,7 @@ import { csrfTokenFor } from "./modules/people/auth.service.ts";
 import { memberRoutes } from "./modules/people/members.routes.ts";
 import { createSessionCookie } from "./modules/people/session-cookie.ts";
 import { projectRoutes } from "./modules/projects/projects.routes.ts";
+import { serverInfoRoutes } from "./modules/server-info/server-info.routes.ts";
 import { tokenRoutes } from "./modules/tokens/tokens.routes.ts";
 import type { CoreDeps, Services } from "./services.ts";
 
@@ -121,6 +122,7 @@ export function createApp({ core, services, webDir }: AppOptions) {
     .route("/api/v1", identityRoutes(services.identities, services.identityMemberships))
     .route("/api/v1", awsAuthRoutes(services.awsAuth, services.awsAuthLogin))
     .route("/api/v1", tokenRoutes(services.tokens))
+    .route("/api/v1", serverInfoRoutes(services.serverId))
     .route("/api/v1", appConnectionRoutes(services.appConnections))
     .route("/api/v1", leaseRoutes(services.leases))
     .route(

@@ -63,5 +63,5 @@ export function createMachineIdentityServices(input: {
     },
     endpointOverride: core.aws.endpoints.sts(),
   });
-  return { identities, identityMemberships, awsAuth, awsAuthLogin, tokens };
+  return { identities, identityMemberships, awsAuth, awsAuthLogin, tokens, serverId };
 }
