@@ -90,16 +90,14 @@ export async function createTestServer(options: { env?: Record<string, string>; 
     const orgId = randomUUID();
     const userId = randomUUID();
     await database.db.insert(organizations).values({ id: orgId, name: orgName, createdAt: now, updatedAt: now });
-    await database.db
-      .insert(users)
-      .values({
-        id: userId,
-        email,
-        name: "Other Admin",
-        passwordHash: await hash(TEST_PASSWORD),
-        createdAt: now,
-        updatedAt: now,
-      });
+    await database.db.insert(users).values({
+      id: userId,
+      email,
+      name: "Other Admin",
+      passwordHash: await hash(TEST_PASSWORD),
+      createdAt: now,
+      updatedAt: now,
+    });
     await database.db
       .insert(orgMemberships)
       .values({ id: randomUUID(), orgId, userId, role: "admin", status: "active", createdAt: now });

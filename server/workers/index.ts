@@ -18,7 +18,9 @@ export function createWorkers(core: CoreDeps, services: Services) {
   ];
   return {
     workers,
-    start: () => workers.forEach((w) => w.start()),
+    start: () => {
+      for (const w of workers) w.start();
+    },
     stop: () => Promise.all(workers.map((w) => w.stop())).then(() => undefined),
   };
 }
