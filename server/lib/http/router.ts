@@ -1,5 +1,6 @@
 import { OpenAPIHono, type RouteConfig } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
 import type { ZodError } from "zod";
 import { errorBodySchema } from "#shared/errors.ts";
 import type { Actor, AppEnv, RequestContext } from "../../context.ts";
@@ -12,13 +13,41 @@ export class RequestValidationError extends Error {
   }
 }
 
-/** Every module builds its routes with this, so validation failures all reach onError. */
+/**
+ * A route anyone may call declares `security: []` (OpenAPI's "no authentication"): the
+ * dashboard's sign-in and setup routes, and the machine login and token routes, whose
+ * credential is in the body. Every other route is for an authenticated caller.
+ */
+export const PUBLIC_ROUTE = { security: [] as Record<string, string[]>[] };
+const isPublic = (route: RouteConfig) => Array.isArray(route.security) && route.security.length === 0;
+
+/**
+ * Runs before the route's validators, so an anonymous caller is refused with a 401 (or the
+ * recorded reason, such as a failed CSRF check) and never learns a route's field rules.
+ */
+const authenticatedCaller = createMiddleware<AppEnv>(async (c, next) => {
+  requireActor(c);
+  await next();
+});
+
+/**
+ * Every module builds its routes with this, so validation failures all reach onError, and
+ * every route that is not PUBLIC_ROUTE authenticates its caller before it validates anything.
+ */
 export function createRouter() {
-  return new OpenAPIHono<AppEnv>({
+  const router = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) throw new RequestValidationError(result.error as ZodError);
     },
   });
+  const register = router.openapi;
+  router.openapi = ((route, handler, hook) => {
+    if (isPublic(route)) return register(route, handler, hook);
+    const own =
+      route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware];
+    return register({ ...route, middleware: [authenticatedCaller, ...own] }, handler, hook);
+  }) as typeof register;
+  return router;
 }
 
 const errorContent = { "application/json": { schema: errorBodySchema } };

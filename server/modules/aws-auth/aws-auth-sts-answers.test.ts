@@ -141,6 +141,20 @@ describe("AWS Auth login reads STS's answer strictly", () => {
       await expectRefused(401, "sts_unexpected_response");
     });
 
+    it.each(["__proto__", "constructor", "prototype"])(
+      "an element named %s, in a 200 or in an error body (the XML parser refuses the name)",
+      async (name) => {
+        stub.answer(answerXml(callerIdentityXml(ALLOWED).replace("<Arn>", `<${name}>x</${name}><Arn>`)));
+        await expectRefused(401, "sts_unexpected_response");
+        stub.answer(
+          answerXml(`<ErrorResponse><Error><${name}/><Code>AccessDenied</Code></Error></ErrorResponse>`, 403),
+        );
+        const res = await login();
+        expect(res.status, res.text).toBe(401);
+        expect(await tokensIssued()).toBe(before);
+      },
+    );
+
     it("a document declaring entities", async () => {
       stub.answer(answerXml(`<!DOCTYPE r [<!ENTITY arn "${ALLOWED}">]>${callerIdentityXml("&arn;")}`));
       await expectRefused(401, "sts_unexpected_response");

@@ -8,7 +8,14 @@ import {
   updateAwsAuthInputSchema,
 } from "#shared/schemas/aws-auth.ts";
 import { AppError } from "../../lib/http/errors.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse, requestContext } from "../../lib/http/router.ts";
+import {
+  createRouter,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  PUBLIC_ROUTE,
+  requestContext,
+} from "../../lib/http/router.ts";
 import { requestMeta } from "../tokens/tokens.routes.ts";
 import type { AwsAuthService } from "./aws-auth.service.ts";
 import type { AwsAuthLoginService } from "./aws-auth-login.service.ts";
@@ -24,6 +31,7 @@ const configResponse = jsonResponse(identityAwsAuthResponseSchema, "The identity
 
 const routes = {
   login: createRoute({
+    ...PUBLIC_ROUTE,
     method: "post",
     path: "/auth/aws-auth/login",
     operationId: "awsAuthLogin",

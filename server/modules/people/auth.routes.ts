@@ -10,14 +10,22 @@ import {
 } from "#shared/schemas/auth.ts";
 import { messageResponseSchema } from "#shared/schemas/common.ts";
 import type { AppEnv } from "../../context.ts";
-import { unauthorized } from "../../lib/http/errors.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse, requireActor } from "../../lib/http/router.ts";
+import { AppError, unauthorized } from "../../lib/http/errors.ts";
+import {
+  createRouter,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  PUBLIC_ROUTE,
+  requireActor,
+} from "../../lib/http/router.ts";
 import type { AuthService, RequestMeta } from "./auth.service.ts";
 import type { SessionCookie } from "./session-cookie.ts";
 
 const tags = ["Dashboard sign-in"];
 
 const setupStatus = createRoute({
+  ...PUBLIC_ROUTE,
   method: "get",
   path: "/setup/status",
   operationId: "getSetupStatus",
@@ -26,6 +34,7 @@ const setupStatus = createRoute({
   responses: { 200: jsonResponse(setupStatusSchema, "Setup status") },
 });
 const setup = createRoute({
+  ...PUBLIC_ROUTE,
   method: "post",
   path: "/setup",
   operationId: "completeSetup",
@@ -35,6 +44,7 @@ const setup = createRoute({
   responses: { 200: jsonResponse(setupResponseSchema, "Signed in as the new admin"), ...errorResponses },
 });
 const login = createRoute({
+  ...PUBLIC_ROUTE,
   method: "post",
   path: "/auth/login",
   operationId: "login",
@@ -44,6 +54,7 @@ const login = createRoute({
   responses: { 200: jsonResponse(sessionResponseSchema, "Signed in"), ...errorResponses },
 });
 const logout = createRoute({
+  ...PUBLIC_ROUTE,
   method: "post",
   path: "/auth/logout",
   operationId: "logout",
@@ -60,6 +71,7 @@ const session = createRoute({
   responses: { 200: jsonResponse(sessionResponseSchema, "The current session"), ...errorResponses },
 });
 const acceptInvite = createRoute({
+  ...PUBLIC_ROUTE,
   method: "post",
   path: "/auth/accept-invite",
   operationId: "acceptInvite",
@@ -89,6 +101,10 @@ export function authRoutes(auth: AuthService, cookie: SessionCookie) {
       return c.json(response, 200);
     })
     .openapi(logout, async (c) => {
+      // Logout is public (an expired session can still clear its cookie), but a cookie whose
+      // request failed the CSRF check is not ended: another site must not sign people out.
+      const authError = c.get("authError");
+      if (authError instanceof AppError && authError.code === "csrf_failed") throw authError;
       const actor = c.get("actor");
       if (actor) await auth.logout(requireActor(c), metaOf(c));
       cookie.clear(c);

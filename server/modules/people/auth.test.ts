@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiClient } from "../../test/api-client.ts";
+import type { ApiClient, ApiResponse } from "../../test/api-client.ts";
 import {
   createTestClock,
   createTestServer,
@@ -32,15 +32,13 @@ describe("first run", () => {
   });
 
   it("cannot run twice", async () => {
-    const res = await server
-      .client()
-      .post("/api/v1/setup", {
-        name: "Eve",
-        email: "eve@example.com",
-        password: TEST_PASSWORD,
-        organizationName: "Evil",
-        projectName: "X",
-      });
+    const res = await server.client().post("/api/v1/setup", {
+      name: "Eve",
+      email: "eve@example.com",
+      password: TEST_PASSWORD,
+      organizationName: "Evil",
+      projectName: "X",
+    });
     expect(res.status).toBe(409);
     expect(res.body.reasonCode).toBe("setup_completed");
   });
@@ -81,7 +79,7 @@ describe("login", () => {
 
   it("rate-limits attempts per email with a clear message", async () => {
     const email = "target@example.com";
-    let last;
+    let last: ApiResponse | undefined;
     for (let i = 0; i < 11; i++)
       last = await server.client().post("/api/v1/auth/login", { email, password: `guess number ${i}` });
     expect(last!.status).toBe(429);
@@ -100,7 +98,7 @@ describe("login", () => {
 
   it("rate-limits attempts per IP address", async () => {
     const { createApiClient } = await import("../../test/api-client.ts");
-    let last;
+    let last: ApiResponse | undefined;
     for (let i = 0; i < 31; i++) {
       last = await createApiClient(server.app, { peer: "198.51.100.23" }).post("/api/v1/auth/login", {
         email: `spray${i}@example.com`,
@@ -163,6 +161,16 @@ describe("CSRF defence on cookie-authenticated writes", () => {
   it("refuses a write from another origin even with the token", async () => {
     const res = await admin.post("/api/v1/projects", { name: "Cross site" }, { origin: "https://evil.example" });
     expect(res.status).toBe(403);
+  });
+
+  it("refuses a logout from another origin, or without the token, and the session lives on", async () => {
+    const crossSite = await admin.post("/api/v1/auth/logout", {}, { origin: "https://evil.example" });
+    expect(crossSite.status).toBe(403);
+    expect(crossSite.body.reasonCode).toBe("csrf_failed");
+    expect(crossSite.headers.get("set-cookie")).toBeNull();
+    const noToken = await admin.post("/api/v1/auth/logout", {}, { "x-csrf-token": "" });
+    expect(noToken.status).toBe(403);
+    expect((await admin.get("/api/v1/auth/session")).status).toBe(200);
   });
 
   it("accepts a same-origin write with the token", async () => {

@@ -10,7 +10,14 @@ import {
   listIdentityTokensResponseSchema,
 } from "#shared/schemas/tokens.ts";
 import type { AppEnv } from "../../context.ts";
-import { createRouter, errorResponses, jsonBody, jsonResponse, requestContext } from "../../lib/http/router.ts";
+import {
+  createRouter,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  PUBLIC_ROUTE,
+  requestContext,
+} from "../../lib/http/router.ts";
 import type { RequestMeta, TokensService } from "./tokens.service.ts";
 
 const r = errorResponses;
@@ -19,6 +26,7 @@ const tokenParams = identityParams.extend({ tokenId: z.uuid() });
 
 const routes = {
   renew: createRoute({
+    ...PUBLIC_ROUTE,
     method: "post",
     path: "/auth/token/renew",
     operationId: "renewAccessToken",
@@ -28,6 +36,7 @@ const routes = {
     responses: { 200: jsonResponse(accessTokenResponseSchema, "The renewed token"), ...r },
   }),
   revoke: createRoute({
+    ...PUBLIC_ROUTE,
     method: "post",
     path: "/auth/token/revoke",
     operationId: "revokeAccessToken",

@@ -36,7 +36,14 @@ function mediaType(contentType: string | null): string {
 
 function parseXml(text: string): Record<string, unknown> | null {
   if (/<!DOCTYPE|<!ENTITY/i.test(text) || XMLValidator.validate(text) !== true) return null;
-  const parsed: unknown = parser.parse(text);
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(text);
+  } catch {
+    // fast-xml-parser throws on element names such as __proto__, constructor or prototype
+    // rather than risk prototype pollution. STS never sends them: the answer is not STS's.
+    return null;
+  }
   return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : null;
 }
 
