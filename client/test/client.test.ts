@@ -108,7 +108,7 @@ describe("LeaseholdClient", () => {
     await expectError(admin.dynamicSecrets.get({ name, ...location }), 404);
   });
 
-  it("logs in with login({ aws }), sending the server ID, then leases, renews, revokes and ends the token", async () => {
+  it("logs in with login({ aws }), sending the server ID, then leases and ends the token", async () => {
     expect(await new LeaseholdClient({ baseUrl: world.url }).serverInfo()).toEqual({
       product: "leasehold",
       serverId: "cli-test-server",
@@ -151,7 +151,7 @@ describe("LeaseholdClient", () => {
     await expectError(machine.identities.get({ identityId: identity.id }), 401);
   });
 
-  it("accepts the seed's raw signed request in login({ awsAuth }), and reports refusals with reason codes", async () => {
+  it("accepts the seed's raw signed request in login({ awsAuth }); refusals carry reason codes", async () => {
     const { identity, principal } = await world.machine("developer", { serverIdHeader: false });
     const client = new LeaseholdClient({ baseUrl: world.url });
     const raw = await signedLogin({ identityId: identity.id, credentials: principal.credentials, raw: true });
