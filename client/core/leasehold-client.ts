@@ -1,36 +1,36 @@
 import type { z } from "zod";
 import {
   type AwsAuthLoginInput,
-  attachAwsAuthInputSchema,
+  type attachAwsAuthInputSchema,
   awsAuthLoginResponseSchema,
   identityAwsAuthResponseSchema,
-  updateAwsAuthInputSchema,
+  type updateAwsAuthInputSchema,
 } from "#shared/schemas/aws-auth.ts";
 import { messageResponseSchema } from "#shared/schemas/common.ts";
 import {
-  createDynamicSecretInputSchema,
-  deleteDynamicSecretInputSchema,
+  type createDynamicSecretInputSchema,
+  type deleteDynamicSecretInputSchema,
   dynamicSecretResponseSchema,
   listDynamicSecretsResponseSchema,
   type SecretLocation,
-  secretLocationSchema,
-  updateDynamicSecretInputSchema,
+  type secretLocationSchema,
+  type updateDynamicSecretInputSchema,
 } from "#shared/schemas/dynamic-secrets.ts";
 import {
-  createIdentityInputSchema,
+  type createIdentityInputSchema,
   identityResponseSchema,
-  listIdentitiesQuerySchema,
+  type listIdentitiesQuerySchema,
   listIdentitiesResponseSchema,
-  updateIdentityInputSchema,
+  type updateIdentityInputSchema,
 } from "#shared/schemas/identities.ts";
 import {
-  createLeaseInputSchema,
+  type createLeaseInputSchema,
   createLeaseResponseSchema,
   leaseResponseSchema,
-  listLeasesQuerySchema,
+  type listLeasesQuerySchema,
   listLeasesResponseSchema,
-  renewLeaseInputSchema,
-  revokeLeaseInputSchema,
+  type renewLeaseInputSchema,
+  type revokeLeaseInputSchema,
 } from "#shared/schemas/leases.ts";
 import { serverInfoResponseSchema } from "#shared/schemas/server-info.ts";
 import { type AccessTokenResponse, accessTokenResponseSchema } from "#shared/schemas/tokens.ts";

@@ -206,7 +206,6 @@ export function createTokensService(deps: {
       if (!looksLikeToken(token)) return null;
       const tokenHash = hashToken(token);
       const now = clock.now();
-      // biome-ignore lint/correctness/useHookAtTopLevel: a repo function named useToken, not a React hook
       const used = await repo.useToken(db, tokenHash, now, parseAddress(clientIp)?.toString() ?? null);
       if (used)
         return {

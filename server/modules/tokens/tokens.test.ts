@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AttachAwsAuthInput } from "#shared/schemas/aws-auth.ts";
 import { createApiClient, createTestClock, createTestServer, type TestServer } from "../../test/harness.ts";
+import { createTokenPurgeWorker } from "../../workers/purge-workers.ts";
 import {
   bearerClient,
   createAwsIdentity,
@@ -10,7 +11,6 @@ import {
 } from "../aws-auth/testing/identity-fixture.ts";
 import { signedLogin } from "../aws-auth/testing/signed-login.ts";
 import { answerXml, callerIdentityXml, type StubSts, startStubSts } from "../aws-auth/testing/stub-sts.ts";
-import { createTokenPurgeWorker } from "../../workers/purge-workers.ts";
 
 const ARN = "arn:aws:iam::123456789012:user/tokens-test";
 const credentials = { accessKeyId: "AKIATOKENSTEST000001", secretAccessKey: "tokens-test-secret-not-real" };

@@ -48,13 +48,16 @@ export function LoginSnippetsCard({ identityName, config }: { identityName: stri
                   <p className="text-sm text-muted-foreground">{snippet.description}</p>
                   <CopyButton text={code} label={`Copy the ${snippet.title} snippet`} />
                 </div>
-                <pre
-                  tabIndex={0}
+                <figure
                   aria-label={`${snippet.title} snippet`}
-                  className="max-h-[28rem] overflow-auto rounded-lg border bg-muted/50 p-4 font-mono text-xs leading-relaxed"
+                  // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable, so focusable to scroll by keyboard
+                  tabIndex={0}
+                  className="max-h-[28rem] overflow-auto rounded-lg border bg-muted/50 p-4 focus-visible:outline-2 focus-visible:outline-ring"
                 >
-                  <code>{code}</code>
-                </pre>
+                  <pre className="font-mono text-xs leading-relaxed">
+                    <code>{code}</code>
+                  </pre>
+                </figure>
               </TabsContent>
             );
           })}
