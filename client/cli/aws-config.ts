@@ -7,13 +7,7 @@ export function awsConfigFile(env: NodeJS.ProcessEnv = process.env): string {
   return env.AWS_CONFIG_FILE || join(env.HOME || homedir(), ".aws", "config");
 }
 
-/**
- * Quotes a word for credential_process, which AWS SDK for JavaScript runs through a shell and
- * botocore splits like a POSIX shell: plain words stay bare, anything else is single-quoted.
- */
-export function quoteWord(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
+export { shellWord as quoteWord } from "#shared/shell-word.ts";
 
 const header = (profile: string) => (profile === "default" ? "[default]" : `[profile ${profile}]`);
 
