@@ -141,13 +141,24 @@ async function load({ seconds, concurrency, request, expected }) {
   };
 }
 
-async function benchLogin(port, identityId) {
-  // Pre-signed, so the load generator spends no time signing; the server cannot tell.
-  const bodies = await Promise.all(
-    Array.from({ length: 256 }, async () => JSON.stringify(await signedLogin({ identityId, credentials }))),
+/**
+ * A signed request logs in once (one-time signatures), so every login needs its own. Each is
+ * signed by a distinct key ID (the stub STS accepts any), so they all carry the current time.
+ */
+let signedCount = 0;
+const freshLogin = async (identityId) =>
+  JSON.stringify(
+    await signedLogin({
+      identityId,
+      credentials: { ...credentials, accessKeyId: `AKIABENCH${String(signedCount++).padStart(11, "0")}` },
+    }),
   );
-  const request = (worker, i) =>
-    send(port, "POST", "/api/v1/auth/aws-auth/login", { body: bodies[(worker * 7 + i) % bodies.length] });
+
+async function benchLogin(port, identityId) {
+  // Mostly pre-signed, so the load generator spends little time signing; signed on demand past the pool.
+  const pool = await Promise.all(Array.from({ length: 4096 }, () => freshLogin(identityId)));
+  const request = async () =>
+    send(port, "POST", "/api/v1/auth/aws-auth/login", { body: pool.pop() ?? (await freshLogin(identityId)) });
   await load({ seconds: 2, concurrency: CONCURRENCY, request, expected: 200 });
   const crowd = await load({ seconds: SECONDS, concurrency: CONCURRENCY, request, expected: 200 });
   // One client at a time: the overhead of a login itself, without waiting behind others.

@@ -23,7 +23,6 @@ import { startServer } from "../test/ground/server.ts";
 const LEASES = Number(process.env.BENCH_LEASES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const TARGETS = { listP95: 50, claimP95: 50, readySeconds: 2 };
-const DAY = 86_400_000;
 
 const quantile = (values, q) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(q * values.length) - 1)];

@@ -1,5 +1,5 @@
 // `npm test`: everything, in order, stopping at the first failure:
-// tools → typecheck → unit → integration (PGlite, PostgreSQL) → e2e → fuzz.
+// lint (biome ci: lint + format check) → tools → typecheck → unit → integration (PGlite, PostgreSQL) → e2e → fuzz.
 // Each stage is a child process that stops its own servers by pid; on
 // SIGINT/SIGTERM the running stage is stopped the same way.
 
@@ -8,6 +8,7 @@ import { binOf, runNode, stopChildrenOnSignal, wasInterrupted } from "./lib/run.
 
 let vitestJson;
 const stages = [
+  { name: "lint", run: () => runNode(binOf("@biomejs/biome", "biome"), ["ci", "."]) },
   { name: "tools", run: () => runNode("scripts/lib/ensure-tools.mjs") },
   { name: "typecheck", run: () => runNode(binOf("typescript", "tsc"), ["-p", "tsconfig.json", "--noEmit"]) },
   {

@@ -155,7 +155,10 @@ export function createApp({ core, services, webDir }: AppOptions) {
     });
     app.use("*", serveStatic({ root }));
     // Client-side routes: every other GET gets the SPA shell.
-    app.get("*", async (c) => c.html((indexHtml ??= await readFile(path.join(webDir, "index.html"), "utf8"))));
+    app.get("*", async (c) => {
+      indexHtml ??= await readFile(path.join(webDir, "index.html"), "utf8");
+      return c.html(indexHtml);
+    });
   }
   return app;
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { inspect } from "node:util";
 import { type ServerType, serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { openDatabase } from "./db/client.ts";
@@ -53,11 +54,12 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
 }
 
+// Plain stderr, not pino: the logger may not exist yet, since the environment configures it.
 main().catch((error) => {
   if (error instanceof EnvError || error instanceof RootKeyError) {
-    console.error(error.message);
+    process.stderr.write(`${error.message}\n`);
   } else {
-    console.error("Leasehold failed to start:", error);
+    process.stderr.write(`Leasehold failed to start: ${inspect(error)}\n`);
   }
   process.exit(1);
 });

@@ -54,7 +54,7 @@ function splitPathAndName(rest: string): { path: string; name: string } | null {
 /** Parses the ARN of an IAM user, role, assumed-role session or account root. */
 export function parseIamPrincipalArn(input: string): IamPrincipal | null {
   const arn = parseArn(input);
-  if (!arn || arn.region !== "" || !ACCOUNT_RE.test(arn.account)) return null;
+  if (arn?.region !== "" || !ACCOUNT_RE.test(arn.account)) return null;
   const base = { partition: arn.partition, account: arn.account, arn: input };
   if (arn.service === "iam" && arn.resource === "root") return { kind: "root", ...base };
   if (arn.service === "iam") {
@@ -137,7 +137,7 @@ export function principalMatches(allowedEntry: string, caller: IamPrincipal): bo
 /** A managed policy ARN: arn:aws:iam::aws:policy/Name or arn:aws:iam::123456789012:policy/path/Name. */
 export function isPolicyArn(input: string): boolean {
   const arn = parseArn(input.trim());
-  if (!arn || arn.service !== "iam" || arn.region !== "" || !(arn.account === "aws" || ACCOUNT_RE.test(arn.account)))
+  if (arn?.service !== "iam" || arn.region !== "" || !(arn.account === "aws" || ACCOUNT_RE.test(arn.account)))
     return false;
   const match = /^policy\/(.+)$/.exec(arn.resource);
   return Boolean(match && splitPathAndName(match[1]!));

@@ -1,5 +1,5 @@
 // Command-line parsing on node:util's parseArgs, with the exit codes scripts can rely on.
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { parseDuration } from "#shared/durations.ts";
 
 /** Exit codes: documented in `leasehold --help` and the README. */

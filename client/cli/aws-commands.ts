@@ -1,5 +1,5 @@
 // `leasehold aws credential-process` and `leasehold aws configure-profile`.
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { COMMON_OPTIONS, duration, EXIT, LOCATION_OPTIONS, parse, required, UsageError } from "./args.ts";
 import { awsConfigFile, lineDiff, quoteWord, withProfile } from "./aws-config.ts";

@@ -3,8 +3,8 @@
 // several threads at once; without this, each call would create its own lease.
 import { randomBytes } from "node:crypto";
 import { link, open, readFile, rename, unlink } from "node:fs/promises";
-import { ensurePrivateDir } from "./state.ts";
 import { dirname } from "node:path";
+import { ensurePrivateDir } from "./state.ts";
 
 export class LockTimeoutError extends Error {
   constructor(readonly lockFile: string) {

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNotLogged } from "../../server/modules/aws-auth/testing/identity-fixture.ts";
-import { buildCliBundle, machineEnv, type MachineWorld, machineWorld, runCli } from "./machine-world.ts";
+import { buildCliBundle, type MachineWorld, machineEnv, machineWorld, runCli } from "./machine-world.ts";
 
 describe("the leasehold CLI", () => {
   let world: MachineWorld;

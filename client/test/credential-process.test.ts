@@ -9,7 +9,7 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromProcess } from "@aws-sdk/credential-providers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectNotLogged } from "../../server/modules/aws-auth/testing/identity-fixture.ts";
-import { buildCliBundle, machineEnv, type MachineWorld, machineWorld, runCli } from "./machine-world.ts";
+import { buildCliBundle, type MachineWorld, machineEnv, machineWorld, runCli } from "./machine-world.ts";
 
 describe("leasehold aws credential-process, read by the AWS SDK", () => {
   let world: MachineWorld;

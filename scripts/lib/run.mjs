@@ -34,8 +34,14 @@ export function run(cmd, args, { env, cwd = root, onOutput } = {}) {
     });
     children.add(child);
     if (onOutput) {
-      child.stdout.on("data", (chunk) => (process.stdout.write(chunk), onOutput(chunk.toString())));
-      child.stderr.on("data", (chunk) => (process.stderr.write(chunk), onOutput(chunk.toString())));
+      child.stdout.on("data", (chunk) => {
+        process.stdout.write(chunk);
+        onOutput(chunk.toString());
+      });
+      child.stderr.on("data", (chunk) => {
+        process.stderr.write(chunk);
+        onOutput(chunk.toString());
+      });
     }
     child.once("error", (error) => {
       console.error(`[run] ${cmd}: ${error.message}`);
@@ -61,7 +67,10 @@ export async function stopChildren(graceMs = 10_000) {
       new Promise((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();
         const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-        child.once("exit", () => (clearTimeout(timer), done()));
+        child.once("exit", () => {
+          clearTimeout(timer);
+          done();
+        });
         child.kill("SIGTERM");
       }),
   );

@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noExplicitAny: tests read response bodies as loose JSON; the typed client replaces this.
 import type { Hono } from "hono";
 
 export interface ApiResponse<T = any> {

@@ -4,7 +4,7 @@ import { getTestGround } from "../../test/ground/index.ts";
 import { createDatabase } from "../../test/ground/postgres.ts";
 import { createApp } from "../app.ts";
 import type { Clock } from "../context.ts";
-import { openDatabase } from "../db/client.ts";
+import { type Database, openDatabase } from "../db/client.ts";
 import { runMigrations } from "../db/migrate.ts";
 import { organizations, orgMemberships, users } from "../db/schema.ts";
 import { loadEnv } from "../env.ts";
@@ -36,16 +36,24 @@ export const TEST_PASSWORD = "correct horse battery staple";
  * PostgreSQL database), talking to the run's moto over HTTP. Every log line is captured in
  * `logs` so tests can assert that no secret was ever logged.
  */
-export async function createTestServer(options: { env?: Record<string, string>; clock?: Clock } = {}) {
+export async function createTestServer(
+  options: {
+    env?: Record<string, string>;
+    clock?: Clock;
+    /**
+     * A second instance of the same cluster: on PostgreSQL its own pool to the other's
+     * database; on PGlite (embedded, one process) the very same handle.
+     */
+    sameDatabaseAs?: { database: Database; databaseUrl: string | null };
+  } = {},
+) {
   const ground = getTestGround();
-  const database =
-    ground.dbKind === "postgres"
-      ? await openDatabase({
-          kind: "postgres",
-          url: await createDatabase(ground.postgresAdminUrl!),
-          maxConnections: 10,
-        })
-      : await openDatabase({ kind: "pglite", dataDir: null });
+  const shared = options.sameDatabaseAs;
+  const databaseUrl =
+    ground.dbKind === "postgres" ? (shared?.databaseUrl ?? (await createDatabase(ground.postgresAdminUrl!))) : null;
+  const database = databaseUrl
+    ? await openDatabase({ kind: "postgres", url: databaseUrl, maxConnections: 10 })
+    : (shared?.database ?? (await openDatabase({ kind: "pglite", dataDir: null })));
   await runMigrations(database.db);
 
   const env = loadEnv({
@@ -90,16 +98,14 @@ export async function createTestServer(options: { env?: Record<string, string>; 
     const orgId = randomUUID();
     const userId = randomUUID();
     await database.db.insert(organizations).values({ id: orgId, name: orgName, createdAt: now, updatedAt: now });
-    await database.db
-      .insert(users)
-      .values({
-        id: userId,
-        email,
-        name: "Other Admin",
-        passwordHash: await hash(TEST_PASSWORD),
-        createdAt: now,
-        updatedAt: now,
-      });
+    await database.db.insert(users).values({
+      id: userId,
+      email,
+      name: "Other Admin",
+      passwordHash: await hash(TEST_PASSWORD),
+      createdAt: now,
+      updatedAt: now,
+    });
     await database.db
       .insert(orgMemberships)
       .values({ id: randomUUID(), orgId, userId, role: "admin", status: "active", createdAt: now });
@@ -114,11 +120,13 @@ export async function createTestServer(options: { env?: Record<string, string>; 
     core,
     services,
     database,
+    databaseUrl,
     logs,
     setupFirstAdmin,
     createOtherOrgAdmin,
     client: () => createApiClient(app),
-    close: () => database.close(),
+    // A PGlite handle borrowed from another instance is closed by its owner.
+    close: () => (shared && !databaseUrl ? Promise.resolve() : database.close()),
   };
 }
 export type TestServer = Awaited<ReturnType<typeof createTestServer>>;

@@ -1,6 +1,6 @@
-import { createTokenPurgeWorker } from "../modules/tokens/token-purge.worker.ts";
 import type { CoreDeps, Services } from "../services.ts";
 import { createLeaseWorker } from "./lease-workers.ts";
+import { createTokenPurgeWorker, createUsedSignaturePurgeWorker } from "./purge-workers.ts";
 
 /** A background job: started after the server listens, stopped before the database closes. */
 export interface Worker {
@@ -14,11 +14,14 @@ export function createWorkers(core: CoreDeps, services: Services) {
   const workers: Worker[] = [
     createLeaseWorker(core, services, "expiry"),
     createLeaseWorker(core, services, "recovery"),
-    createTokenPurgeWorker({ tokens: services.tokens, clock: core.clock, logger: core.logger }),
+    createTokenPurgeWorker(core, services),
+    createUsedSignaturePurgeWorker(core, services),
   ];
   return {
     workers,
-    start: () => workers.forEach((w) => w.start()),
+    start: () => {
+      for (const w of workers) w.start();
+    },
     stop: () => Promise.all(workers.map((w) => w.stop())).then(() => undefined),
   };
 }

@@ -1,6 +1,6 @@
 import type { DueKind } from "../modules/leases/lease-revocation.ts";
 import type { CoreDeps, Services } from "../services.ts";
-import { createLeaseWorkerLoop, type LeaseWorker } from "./lease-worker-loop.ts";
+import { createWorkerLoop, type LoopWorker } from "./worker-loop.ts";
 
 export const LEASE_WORKER_BATCH_SIZE = 50;
 
@@ -20,17 +20,19 @@ const WORKERS: Record<DueKind, { name: string; intervalSeconds: (env: CoreDeps["
   recovery: { name: "lease-recovery", intervalSeconds: (env) => env.LEASEHOLD_LEASE_RECOVERY_INTERVAL },
 };
 
-export function createLeaseWorker(core: CoreDeps, services: Pick<Services, "leases">, kind: DueKind): LeaseWorker {
+export function createLeaseWorker(core: CoreDeps, services: Pick<Services, "leases">, kind: DueKind): LoopWorker {
   const worker = WORKERS[kind];
-  return createLeaseWorkerLoop({
+  return createWorkerLoop({
     name: worker.name,
     intervalSeconds: worker.intervalSeconds(core.env),
     batchSize: LEASE_WORKER_BATCH_SIZE,
     logger: core.logger,
-    runBatch: () =>
-      services.leases.revocation.processDue(kind, {
+    runBatch: async () => {
+      const { claimed, failed } = await services.leases.revocation.processDue(kind, {
         batchSize: LEASE_WORKER_BATCH_SIZE,
         concurrency: core.env.LEASEHOLD_LEASE_WORKER_CONCURRENCY,
-      }),
+      });
+      return { handled: claimed, failed };
+    },
   });
 }

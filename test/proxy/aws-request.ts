@@ -92,14 +92,14 @@ export function awsErrorBody(request: RecordedRequest, fault: Extract<Fault, { k
       body: JSON.stringify({ __type: fault.code, message }),
     };
   }
-  const escape = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const type = (fault.status ?? 400) >= 500 ? "Receiver" : "Sender";
   return {
     contentType: "text/xml",
     headers: { "x-amzn-requestid": requestId },
     body:
       `<ErrorResponse xmlns="https://${request.service ?? "sts"}.amazonaws.com/doc/">` +
-      `<Error><Type>${type}</Type><Code>${escape(fault.code)}</Code><Message>${escape(message)}</Message></Error>` +
+      `<Error><Type>${type}</Type><Code>${escapeXml(fault.code)}</Code><Message>${escapeXml(message)}</Message></Error>` +
       `<RequestId>${requestId}</RequestId></ErrorResponse>`,
   };
 }

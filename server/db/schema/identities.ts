@@ -63,9 +63,38 @@ export const identityAwsAuths = pgTable(
 );
 
 /**
+ * The token policy of one auth method of one identity: what its tokens live by. The auth
+ * method fills it in (in the transaction that saves its config), and the bearer check reads
+ * it, so the check knows no auth method and a second method needs no change to it.
+ */
+export const identityTokenPolicies = pgTable(
+  "identity_token_policies",
+  {
+    id: uuid("id").primaryKey(),
+    orgId: uuid("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    identityId: uuid("identity_id")
+      .notNull()
+      .references(() => identities.id, { onDelete: "cascade" }),
+    authMethod: text("auth_method", { enum: ["aws-auth"] }).notNull(),
+    accessTokenTTL: integer("access_token_ttl").notNull(),
+    accessTokenMaxTTL: integer("access_token_max_ttl").notNull(),
+    accessTokenNumUsesLimit: integer("access_token_num_uses_limit").notNull(),
+    accessTokenTrustedIps: jsonb("access_token_trusted_ips").$type<{ ipAddress: string }[]>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("identity_token_policies_identity_method_key").on(t.identityId, t.authMethod),
+    index("identity_token_policies_org_idx").on(t.orgId),
+  ],
+);
+
+/**
  * Access tokens issued to identities. Only the SHA-256 of a token is stored. TTLs and the
  * uses limit are copied at issuance, so a later config change cannot lengthen a token's life;
- * trusted IPs are read from the current config, so tightening them applies at once.
+ * trusted IPs are read from the token's policy, so tightening them applies at once. A token
+ * whose policy is gone (its auth method was detached) cannot be used.
  */
 export const identityAccessTokens = pgTable(
   "identity_access_tokens",
@@ -78,6 +107,7 @@ export const identityAccessTokens = pgTable(
       .notNull()
       .references(() => identities.id, { onDelete: "cascade" }),
     authMethod: text("auth_method", { enum: ["aws-auth"] }).notNull(),
+    tokenPolicyId: uuid("token_policy_id").references(() => identityTokenPolicies.id, { onDelete: "set null" }),
     tokenHash: text("token_hash").notNull(),
     accessTokenTTL: integer("access_token_ttl").notNull(),
     accessTokenMaxTTL: integer("access_token_max_ttl").notNull(),

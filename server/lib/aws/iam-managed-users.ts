@@ -1,4 +1,9 @@
-import { type IAMClient, ListUsersCommand, ListUserTagsCommand } from "@aws-sdk/client-iam";
+import {
+  type IAMClient,
+  ListUsersCommand,
+  ListUserTagsCommand,
+  type ListUserTagsCommandOutput,
+} from "@aws-sdk/client-iam";
 import { settleWithConcurrency } from "../bounded-concurrency.ts";
 import { IamCallError, LEASE_ID_TAG, MANAGED_TAG } from "./iam-user-lifecycle.ts";
 import { awsErrorCode } from "./translate-error.ts";
@@ -37,7 +42,7 @@ export async function listManagedIamUsers(iam: IAMClient, pathPrefix: string): P
   }
 
   const tagged = await settleWithConcurrency(users, TAG_LOOKUPS_AT_ONCE, async (user) => {
-    let tags;
+    let tags: ListUserTagsCommandOutput;
     try {
       tags = await iam.send(new ListUserTagsCommand({ UserName: user.UserName }));
     } catch (error) {

@@ -26,7 +26,7 @@ export function resolveRootKeys(env: Env, logger: Logger): { primary: Buffer; pr
   const file = path.resolve(env.LEASEHOLD_DATA_DIR, "root.key");
   if (existsSync(file)) return { primary: parseOrThrow(readFileSync(file, "utf8"), file), previous };
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, randomBytes(32).toString("base64") + "\n", { mode: 0o600, flag: "wx" });
+  writeFileSync(file, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
   logger.warn(
     { file },
     "Generated a root encryption key for the embedded database. Back it up; in production set LEASEHOLD_ROOT_KEY instead.",

@@ -31,7 +31,10 @@ export function apiDocsRoutes() {
       const type = ASSETS[file];
       if (!type) return c.notFound();
       let body = cache.get(file);
-      if (!body) cache.set(file, (body = await readFile(path.join(swaggerDir, file))));
+      if (!body) {
+        body = await readFile(path.join(swaggerDir, file));
+        cache.set(file, body);
+      }
       return c.body(new Uint8Array(body), 200, { "content-type": type, "cache-control": "public, max-age=86400" });
     });
 }

@@ -18,6 +18,7 @@ const PUBLIC = [
   "POST /api/v1/auth/aws-auth/login",
   "POST /api/v1/auth/token/renew",
   "POST /api/v1/auth/token/revoke",
+  "GET /api/v1/server-info",
 ];
 
 describe("authentication comes before validation", () => {

@@ -62,7 +62,7 @@ export function onError(error: Error, c: Context<AppEnv>) {
     const issues = toIssues(zodError);
     const first = issues[0];
     const message = first
-      ? `Invalid request: ${first.path.length ? first.path.join(".") + ": " : ""}${first.message}`
+      ? `Invalid request: ${first.path.length ? `${first.path.join(".")}: ` : ""}${first.message}`
       : "Invalid request";
     return respond(400, errorBody(c, 400, message, { reasonCode: "invalid_request", issues }));
   }

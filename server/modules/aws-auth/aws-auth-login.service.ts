@@ -1,10 +1,11 @@
+import { createHash } from "node:crypto";
 import type { AwsAuthLoginInput } from "#shared/schemas/aws-auth.ts";
 import type { AccessTokenResponse } from "#shared/schemas/tokens.ts";
 import type { Clock } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import type { ForwardOptions } from "../../lib/aws/sts-login/forward.ts";
 import { parseSignedStsRequest } from "../../lib/aws/sts-login/signed-request.ts";
-import { verifyCallerIdentity } from "../../lib/aws/sts-login/verify-caller.ts";
+import { MAX_SIGNATURE_AGE_MS, verifyCallerIdentity } from "../../lib/aws/sts-login/verify-caller.ts";
 import { AppError, forbidden, unauthorized } from "../../lib/http/errors.ts";
 import type { RateLimiter } from "../../lib/rate-limit.ts";
 import type { AuditService } from "../audit/audit.service.ts";
@@ -12,9 +13,19 @@ import { isTrustedAddress, type RequestMeta, type TokensService } from "../token
 import type { AwsAuthRepo } from "./aws-auth.repo.ts";
 import { checkCallerAllowed } from "./principal-rules.ts";
 import type { ServerIdSource } from "./server-id.ts";
+import type { UsedSignaturesRepo } from "./used-signatures.repo.ts";
 
 // One message for an unknown identity and one without AWS Auth, so neither can be probed.
 const NO_SUCH_LOGIN = "No identity with this ID can log in with AWS Auth";
+
+/**
+ * A used signature is kept this long past its X-Amz-Date: the 15-minute freshness window,
+ * plus a margin for instances whose clocks disagree by a few minutes.
+ */
+export const USED_SIGNATURE_RETENTION_MS = MAX_SIGNATURE_AGE_MS + 5 * 60 * 1000;
+
+const replayed = () =>
+  unauthorized("This signed request was already used to log in: sign a new one for every login", "request_replayed");
 
 export interface LoginRateLimits {
   perIp: RateLimiter;
@@ -41,6 +52,7 @@ function enforce(limiter: RateLimiter, key: string, what: string) {
 export function createAwsAuthLoginService(deps: {
   db: Db;
   repo: Pick<AwsAuthRepo, "findForLogin">;
+  usedSignatures: UsedSignaturesRepo;
   tokens: Pick<TokensService, "issue">;
   audit: AuditService;
   serverId: ServerIdSource;
@@ -64,6 +76,10 @@ export function createAwsAuthLoginService(deps: {
       const found = await deps.repo.findForLogin(db, input.identityId);
       if (!found) throw unauthorized(NO_SUCH_LOGIN, "unknown_identity");
       const { identity, awsAuth } = found;
+      // One-time signatures: a replay is refused here without a call to STS; the insert in
+      // the transaction below is what decides when two copies arrive at once.
+      const signatureHash = createHash("sha256").update(request.signature).digest("hex");
+      if (await deps.usedSignatures.wasUsed(db, signatureHash)) throw replayed();
       if (!isTrustedAddress(meta.ip, awsAuth.accessTokenTrustedIps)) {
         throw forbidden(
           `Logins for this identity are not allowed from ${meta.ip}: the address is not among its trusted IPs`,
@@ -81,6 +97,12 @@ export function createAwsAuthLoginService(deps: {
       checkCallerAllowed(caller, awsAuth);
 
       return db.transaction(async (tx) => {
+        const first = await deps.usedSignatures.record(tx, {
+          signatureHash,
+          signedAt: request.signedAt,
+          keepUntil: new Date(request.signedAt.getTime() + USED_SIGNATURE_RETENTION_MS),
+        });
+        if (!first) throw replayed();
         const { response, actor } = await deps.tokens.issue(tx, {
           identity: { id: identity.id, orgId: identity.orgId, name: identity.name, role: identity.role },
           authMethod: "aws-auth",
@@ -108,6 +130,9 @@ export function createAwsAuthLoginService(deps: {
         return { response, principalArn: caller.arn };
       });
     },
+
+    /** Housekeeping for the purge worker: forgets signatures the freshness check now refuses anyway. */
+    purgeUsedSignatures: () => deps.usedSignatures.purgeBefore(db, clock.now()),
   };
 }
 export type AwsAuthLoginService = ReturnType<typeof createAwsAuthLoginService>;

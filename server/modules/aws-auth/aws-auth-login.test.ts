@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
+import type { ApiResponse } from "../../test/api-client.ts";
 import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
 import {
   bearerClient,
@@ -273,7 +274,7 @@ describe("AWS Auth login against moto", () => {
       iamRequestBody: "x",
       iamRequestHeaders: "y",
     };
-    let last;
+    let last: ApiResponse | undefined;
     for (let i = 0; i < 301; i++) last = await flood.post(LOGIN, garbage);
     expect(last!.status).toBe(429);
     expect(last!.body.reasonCode).toBe("rate_limited");

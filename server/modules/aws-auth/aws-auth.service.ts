@@ -62,13 +62,26 @@ export function createAwsAuthService(deps: {
   db: Db;
   repo: AwsAuthRepo;
   identities: Pick<IdentitiesService, "load">;
-  tokens: Pick<TokensService, "revokeAllOf">;
+  tokens: Pick<TokensService, "revokeAllOf" | "savePolicy" | "deletePolicy">;
   audit: AuditService;
   serverId: ServerIdSource;
   clock: Clock;
   randomId: () => string;
 }) {
   const { db, repo, identities, audit, clock, randomId } = deps;
+
+  /** AWS Auth fills in its tokens' policy from its config, in the same transaction. */
+  const savePolicy = (tx: Db, row: AwsAuthRow) =>
+    deps.tokens.savePolicy(
+      tx,
+      { policyId: row.id, orgId: row.orgId, identityId: row.identityId, authMethod: "aws-auth" },
+      {
+        accessTokenTTL: row.accessTokenTTL,
+        accessTokenMaxTTL: row.accessTokenMaxTTL,
+        accessTokenNumUsesLimit: row.accessTokenNumUsesLimit,
+        accessTokenTrustedIps: row.accessTokenTrustedIps,
+      },
+    );
 
   async function loadConfig(
     tx: Db,
@@ -99,6 +112,7 @@ export function createAwsAuthService(deps: {
             createdAt: now,
             updatedAt: now,
           });
+          await savePolicy(tx, row);
           await audit.record(tx, ctx, {
             action: "identity-aws-auth.attach",
             resourceType: "identity",
@@ -124,6 +138,7 @@ export function createAwsAuthService(deps: {
         // The cross-field rules hold for the result, not just the fields sent.
         refuseRuleViolations({ ...fieldsOf(row), ...changes });
         const updated = await repo.update(tx, identity.orgId, identity.id, { ...changes, updatedAt: clock.now() });
+        await savePolicy(tx, updated!);
         await audit.record(tx, ctx, {
           action: "identity-aws-auth.update",
           resourceType: "identity",
@@ -151,6 +166,7 @@ export function createAwsAuthService(deps: {
           "AWS Auth was detached",
           "aws-auth",
         );
+        await deps.tokens.deletePolicy(tx, identity.orgId, identity.id, "aws-auth");
         await repo.delete(tx, identity.orgId, identity.id);
         await audit.record(tx, ctx, {
           action: "identity-aws-auth.detach",

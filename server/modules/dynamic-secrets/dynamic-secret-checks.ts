@@ -79,7 +79,7 @@ export function createDynamicSecretChecks(deps: {
         secretAccessKey: secretAccessKey ?? null,
       };
 
-      let managing;
+      let managing: Awaited<ReturnType<DynamicSecretAws["managingCredentials"]>>;
       try {
         managing = await aws.managingCredentials(config, ctx, { fields: FIELDS, cache: false });
       } catch (error) {

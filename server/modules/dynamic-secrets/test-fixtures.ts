@@ -8,7 +8,7 @@ import { expect } from "vitest";
 import { getTestGround } from "../../../test/ground/index.ts";
 import type { Clock } from "../../context.ts";
 import { queryRows } from "../../db/client.ts";
-import type { ApiClient } from "../../test/api-client.ts";
+import type { ApiClient, ApiResponse } from "../../test/api-client.ts";
 import { type ConnectionsWorld, connectionsWorld, iamAt, unique } from "../app-connections/test-fixtures.ts";
 
 import { answerServiceSpecificCredentialsLikeAws } from "./testing/moto-gaps.ts";
@@ -36,8 +36,8 @@ export interface LeaseWorld extends ConnectionsWorld {
     overrides?: Record<string, unknown>,
     inputs?: Record<string, unknown>,
     client?: ApiClient,
-  ): Promise<{ name: string; body: any }>;
-  lease(name: string, extra?: Record<string, unknown>, client?: ApiClient): Promise<any>;
+  ): Promise<{ name: string; body: ApiResponse["body"] }>;
+  lease(name: string, extra?: Record<string, unknown>, client?: ApiClient): Promise<ApiResponse["body"]>;
   /** Clears the proxy's rules and records (keeping the ListServiceSpecificCredentials answer). */
   resetProxy(): void;
   iamUsers(): Promise<string[]>;

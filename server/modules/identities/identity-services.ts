@@ -6,6 +6,7 @@ import { createAwsAuthRepo } from "../aws-auth/aws-auth.repo.ts";
 import { createAwsAuthService } from "../aws-auth/aws-auth.service.ts";
 import { createAwsAuthLoginService, DEFAULT_LOGIN_LIMITS } from "../aws-auth/aws-auth-login.service.ts";
 import { createServerIdSource } from "../aws-auth/server-id.ts";
+import { createUsedSignaturesRepo } from "../aws-auth/used-signatures.repo.ts";
 import type { PeopleRepo } from "../people/people.repo.ts";
 import type { ProjectsService } from "../projects/projects.service.ts";
 import { createTokensRepo } from "../tokens/tokens.repo.ts";
@@ -51,6 +52,7 @@ export function createMachineIdentityServices(input: {
   const awsAuthLogin = createAwsAuthLoginService({
     db,
     repo: awsAuthRepo,
+    usedSignatures: createUsedSignaturesRepo(),
     tokens,
     audit,
     serverId,

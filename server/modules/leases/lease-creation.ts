@@ -5,7 +5,7 @@ import { renderUsernameTemplate, UsernameTemplateError } from "#shared/username-
 import type { RequestContext } from "../../context.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
 import { cleanupIamUser } from "../../lib/aws/iam-user-cleanup.ts";
-import { createIamUser, IamCallError } from "../../lib/aws/iam-user-lifecycle.ts";
+import { createIamUser, IamCallError, type IssuedAccessKey } from "../../lib/aws/iam-user-lifecycle.ts";
 import { AppError, badRequest, conflict, fieldError } from "../../lib/http/errors.ts";
 import { iamUserSpecOf, toDynamicSecretView } from "../dynamic-secrets/dynamic-secret-config.ts";
 import type { DynamicSecretRow } from "../dynamic-secrets/dynamic-secrets.repo.ts";
@@ -153,7 +153,7 @@ export function createLeaseCreation(
       return failed(ctx, intent, error, "Leasehold's managing credentials");
     }
 
-    let key;
+    let key: IssuedAccessKey;
     try {
       key = await createIamUser(managing.iam, iamUserSpecOf(config, intent.username, intent.id));
     } catch (error) {

@@ -174,9 +174,9 @@ export function createAuthService(deps: {
     async login(input: LoginInput, meta: RequestMeta) {
       enforceLoginLimits(meta.ip, input.email);
       const user = await repo.findUserByEmail(db, input.email);
-      const valid = user?.passwordHash
-        ? await verify(user.passwordHash, input.password)
-        : (await verify(await DUMMY_HASH, input.password), false);
+      let valid = false;
+      if (user?.passwordHash) valid = await verify(user.passwordHash, input.password);
+      else await verify(await DUMMY_HASH, input.password);
       const membership = user && valid ? await repo.findPrimaryMembership(db, user.id) : null;
       if (!user || !membership) {
         recordFailedLogin(meta.ip, input.email);

@@ -278,7 +278,7 @@ export function createProjectsService(deps: {
       return db.transaction(async (tx) => {
         const project = await service.authorize(ctx.actor, projectId, "project-members.manage", tx);
         const row = await repo.findMembership(tx, project.orgId, project.id, membershipId);
-        if (!row || !row.userId) throw notFound("Project membership");
+        if (!row?.userId) throw notFound("Project membership");
         await repo.updateMembershipRole(tx, project.orgId, membershipId, role);
         await audit.record(tx, ctx, {
           action: "project-member.update-role",

@@ -10,7 +10,10 @@ export function preparedPerDb<Prepared>(prepare: (db: Db) => Prepared): (db: Db)
   const cache = new WeakMap<Db, Prepared>();
   return (db) => {
     let prepared = cache.get(db);
-    if (!prepared) cache.set(db, (prepared = prepare(db)));
+    if (!prepared) {
+      prepared = prepare(db);
+      cache.set(db, prepared);
+    }
     return prepared;
   };
 }

@@ -1,9 +1,10 @@
 import { and, count, desc, eq, gt, isNull, lt, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { identities, identityAccessTokens, identityAwsAuths } from "../../db/schema.ts";
+import { identities, identityAccessTokens, identityTokenPolicies } from "../../db/schema.ts";
 import { preparedPerDb } from "./prepared-query.ts";
 
 export type TokenRow = typeof identityAccessTokens.$inferSelect;
+export type TokenPolicyRow = typeof identityTokenPolicies.$inferSelect;
 
 /** A token that can still be used at `now`: not revoked, not expired, uses left. */
 const usableAt = (now: Date | Placeholder): SQL =>
@@ -16,25 +17,26 @@ const usableAt = (now: Date | Placeholder): SQL =>
 const ALLOW_ALL = JSON.stringify([{ ipAddress: "0.0.0.0/0" }, { ipAddress: "::/0" }]);
 
 /**
- * Whether the client's address is among the identity's trusted IPs, by PostgreSQL's inet
+ * Whether the client's address is among the token policy's trusted IPs, by PostgreSQL's inet
  * containment (entries were checked as addresses or CIDRs when saved). The allow-everything
  * default admits even a request whose address is unknown.
  */
 const trustedFrom = (clientIp: string | null | Placeholder): SQL =>
-  sql`(${identityAwsAuths.accessTokenTrustedIps} @> ${ALLOW_ALL}::jsonb or exists (
-    select 1 from jsonb_array_elements(${identityAwsAuths.accessTokenTrustedIps}) as trusted
+  sql`(${identityTokenPolicies.accessTokenTrustedIps} @> ${ALLOW_ALL}::jsonb or exists (
+    select 1 from jsonb_array_elements(${identityTokenPolicies.accessTokenTrustedIps}) as trusted
     where ${clientIp}::inet <<= (trusted->>'ipAddress')::inet))`;
 
 const useTokenStatement = preparedPerDb((db) =>
   db
     .update(identityAccessTokens)
     .set({ numUses: sql`${identityAccessTokens.numUses} + 1`, lastUsedAt: sql`${sql.placeholder("now")}` })
-    .from(identities)
-    .leftJoin(identityAwsAuths, eq(identityAwsAuths.identityId, identities.id))
+    // The token's own policy, whatever auth method filled it in; a token without one matches nothing.
+    .from(identityTokenPolicies)
+    .innerJoin(identities, eq(identities.id, identityTokenPolicies.identityId))
     .where(
       and(
         eq(identityAccessTokens.tokenHash, sql.placeholder("tokenHash")),
-        eq(identities.id, identityAccessTokens.identityId),
+        eq(identityTokenPolicies.id, identityAccessTokens.tokenPolicyId),
         usableAt(sql.placeholder("now")),
         trustedFrom(sql.placeholder("clientIp")),
       ),
@@ -52,14 +54,49 @@ const useTokenStatement = preparedPerDb((db) =>
 /** SQL for identity access tokens. */
 export function createTokensRepo() {
   return {
-    insert: (db: Db, row: typeof identityAccessTokens.$inferInsert) =>
+    /** Inserts a token bound to the policy its auth method keeps for the identity. */
+    insert: (db: Db, row: Omit<typeof identityAccessTokens.$inferInsert, "tokenPolicyId">) =>
       db
         .insert(identityAccessTokens)
+        .values({
+          ...row,
+          tokenPolicyId: sql`(select ${identityTokenPolicies.id} from ${identityTokenPolicies}
+            where ${identityTokenPolicies.identityId} = ${row.identityId}
+            and ${identityTokenPolicies.authMethod} = ${row.authMethod})`,
+        })
+        .then(() => undefined),
+
+    /** Creates or replaces the token policy of one auth method of an identity. */
+    savePolicy: (db: Db, row: typeof identityTokenPolicies.$inferInsert) =>
+      db
+        .insert(identityTokenPolicies)
         .values(row)
+        .onConflictDoUpdate({
+          target: [identityTokenPolicies.identityId, identityTokenPolicies.authMethod],
+          set: {
+            accessTokenTTL: row.accessTokenTTL,
+            accessTokenMaxTTL: row.accessTokenMaxTTL,
+            accessTokenNumUsesLimit: row.accessTokenNumUsesLimit,
+            accessTokenTrustedIps: row.accessTokenTrustedIps,
+            updatedAt: row.updatedAt ?? sql`now()`,
+          },
+        })
+        .then(() => undefined),
+
+    deletePolicy: (db: Db, orgId: string, identityId: string, authMethod: TokenRow["authMethod"]) =>
+      db
+        .delete(identityTokenPolicies)
+        .where(
+          and(
+            eq(identityTokenPolicies.orgId, orgId),
+            eq(identityTokenPolicies.identityId, identityId),
+            eq(identityTokenPolicies.authMethod, authMethod),
+          ),
+        )
         .then(() => undefined),
 
     /**
-     * A presented token with its identity and the identity's current trusted IPs, to say
+     * A presented token with its identity and its policy's current trusted IPs, to say
      * why it was refused and to renew it. Looked up by hash alone, across organisations:
      * the bearer belongs to no org yet, and the hash is unguessable.
      */
@@ -69,17 +106,17 @@ export function createTokensRepo() {
           token: identityAccessTokens,
           identityName: identities.name,
           identityRole: identities.role,
-          trustedIps: identityAwsAuths.accessTokenTrustedIps,
+          trustedIps: identityTokenPolicies.accessTokenTrustedIps,
         })
         .from(identityAccessTokens)
         .innerJoin(identities, eq(identities.id, identityAccessTokens.identityId))
-        .leftJoin(identityAwsAuths, eq(identityAwsAuths.identityId, identityAccessTokens.identityId))
+        .leftJoin(identityTokenPolicies, eq(identityTokenPolicies.id, identityAccessTokens.tokenPolicyId))
         .where(eq(identityAccessTokens.tokenHash, tokenHash))
         .then((r) => r[0] ?? null),
 
     /**
      * The bearer check in one statement: counts a use of the token if, at `now`, it is not
-     * revoked, not expired, has uses left, and `clientIp` is among its identity's current
+     * revoked, not expired, has uses left, and `clientIp` is among its policy's current
      * trusted IPs. Condition and increment are one UPDATE, so under any concurrency exactly
      * `limit` uses succeed, and a refused use is never counted. Null when refused (the
      * caller asks findByHash why).

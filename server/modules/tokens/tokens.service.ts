@@ -14,7 +14,13 @@ import { AppError, forbidden, notFound, unauthorized } from "../../lib/http/erro
 import { ipMatchesAny, parseAddress, parseCidrList } from "../../lib/net/ip.ts";
 import type { Access } from "../access/access.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import type { TokenRow, TokensRepo } from "./tokens.repo.ts";
+import type { TokenPolicyRow, TokenRow, TokensRepo } from "./tokens.repo.ts";
+
+/** What an auth method's tokens live by; the auth method saves it with its config. */
+export type TokenPolicy = Pick<
+  TokenPolicyRow,
+  "accessTokenTTL" | "accessTokenMaxTTL" | "accessTokenNumUsesLimit" | "accessTokenTrustedIps"
+>;
 
 /** Who the request came from, before we know which identity it is. */
 export type RequestMeta = Omit<RequestContext, "actor">;
@@ -89,8 +95,8 @@ export function createTokensService(deps: {
 
   /**
    * Finds a presented token and refuses it with the precise reason when it cannot be used
-   * from this address. Trusted IPs come from the identity's current AWS Auth config, so
-   * tightening them applies to tokens already issued.
+   * from this address. Trusted IPs come from the token's policy, which its auth method keeps
+   * current, so tightening them applies to tokens already issued.
    */
   async function loadUsable(tokenHash: string, clientIp: string, now: Date) {
     const found = await repo.findByHash(db, tokenHash);
@@ -133,6 +139,28 @@ export function createTokensService(deps: {
   }
 
   return {
+    /**
+     * Saves an auth method's token policy, in the transaction that saves the method's config.
+     * `policyId` is used when the policy is new (AWS Auth passes its config's ID).
+     */
+    savePolicy: (
+      tx: Db,
+      owner: { policyId: string; orgId: string; identityId: string; authMethod: TokenRow["authMethod"] },
+      policy: TokenPolicy,
+    ) =>
+      repo.savePolicy(tx, {
+        id: owner.policyId,
+        orgId: owner.orgId,
+        identityId: owner.identityId,
+        authMethod: owner.authMethod,
+        ...policy,
+        updatedAt: clock.now(),
+      }),
+
+    /** Removes an auth method's policy: its tokens, if any survive, then match no policy and are refused. */
+    deletePolicy: (tx: Db, orgId: string, identityId: string, authMethod: TokenRow["authMethod"]) =>
+      repo.deletePolicy(tx, orgId, identityId, authMethod),
+
     /** Issues a token inside the caller's transaction; the plaintext exists only in the returned response. */
     async issue(tx: Db, input: IssueTokenInput): Promise<{ response: AccessTokenResponse; actor: Actor }> {
       const token = generateToken(ACCESS_TOKEN_PREFIX);

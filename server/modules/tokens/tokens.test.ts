@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AttachAwsAuthInput } from "#shared/schemas/aws-auth.ts";
 import { createApiClient, createTestClock, createTestServer, type TestServer } from "../../test/harness.ts";
+import { createTokenPurgeWorker } from "../../workers/purge-workers.ts";
 import {
   bearerClient,
   createAwsIdentity,
@@ -10,7 +11,6 @@ import {
 } from "../aws-auth/testing/identity-fixture.ts";
 import { signedLogin } from "../aws-auth/testing/signed-login.ts";
 import { answerXml, callerIdentityXml, type StubSts, startStubSts } from "../aws-auth/testing/stub-sts.ts";
-import { createTokenPurgeWorker } from "./token-purge.worker.ts";
 
 const ARN = "arn:aws:iam::123456789012:user/tokens-test";
 const credentials = { accessKeyId: "AKIATOKENSTEST000001", secretAccessKey: "tokens-test-secret-not-real" };
@@ -264,12 +264,12 @@ describe("identity access tokens", () => {
     const identityId = await identityWith({ accessTokenTTL: 30 * 24 * 3600, accessTokenMaxTTL: 30 * 24 * 3600 });
     const dead = (await login(identityId)).body.accessToken;
     await server.client().post("/api/v1/auth/token/revoke", { accessToken: dead });
-    const worker = createTokenPurgeWorker({ tokens: server.services.tokens, clock, logger: server.core.logger });
+    const worker = createTokenPurgeWorker({ clock, logger: server.core.logger }, server.services);
     clock.advance(6 * 24 * 3600);
     const live = (await login(identityId)).body.accessToken;
-    expect(await worker.runOnce()).toBe(0);
+    expect(await worker.drain()).toBe(0);
     clock.advance(2 * 24 * 3600);
-    expect(await worker.runOnce()).toBeGreaterThanOrEqual(1);
+    expect(await worker.drain()).toBeGreaterThanOrEqual(1);
     // The purged token is now unknown, no longer merely revoked.
     expect((await selfRead(dead, identityId)).body.reasonCode).toBe("invalid_token");
     expect((await selfRead(live, identityId)).status).toBe(200);

@@ -71,14 +71,16 @@ export function useFieldControlProps(props: { id?: string; "aria-describedby"?: 
   };
 }
 
-export function FieldLabel({ className, htmlFor, ...props }: ComponentProps<"label">) {
+export function FieldLabel({ className, htmlFor, children, ...props }: ComponentProps<"label">) {
   const field = useContext(FieldContext);
   return (
     <label
       htmlFor={htmlFor ?? field?.controlId}
       className={clsx("text-sm font-medium leading-none text-foreground", className)}
       {...props}
-    />
+    >
+      {children}
+    </label>
   );
 }
 

@@ -16,6 +16,8 @@ export interface SignedStsRequest {
   host: string;
   credential: { accessKeyId: string; date: string; region: string; service: string };
   signedHeaders: string[];
+  /** The SigV4 signature (64 hex digits): what makes a signed request one-time. */
+  signature: string;
   signedAt: Date;
   /** Where the client said it meant to send the request; checked, never used for routing. */
   url: string | undefined;
@@ -163,7 +165,8 @@ export function parseSignedStsRequest(fields: LoginRequestFields): SignedStsRequ
       "iamRequestHeaders",
       "The Authorization header is not an AWS Signature Version 4 (AWS4-HMAC-SHA256) header",
     );
-  const [, accessKeyId, date, region, service, signedList] = auth as unknown as [
+  const [, accessKeyId, date, region, service, signedList, signature] = auth as unknown as [
+    string,
     string,
     string,
     string,
@@ -196,6 +199,7 @@ export function parseSignedStsRequest(fields: LoginRequestFields): SignedStsRequ
     host,
     credential: { accessKeyId, date, region, service },
     signedHeaders,
+    signature,
     signedAt,
     url: fields.iamRequestUrl,
   };

@@ -9,6 +9,7 @@ const request = (region: string, host: string, url?: string): SignedStsRequest =
   host,
   credential: { accessKeyId: "AKIAEXAMPLE", date: "20260101", region, service: "sts" },
   signedHeaders: ["host", "x-amz-date"],
+  signature: "0".repeat(64),
   signedAt: new Date("2026-01-01T00:00:00Z"),
   url,
 });

@@ -5,6 +5,7 @@ import {
   DEFAULT_FORWARD_OPTIONS,
   type ForwardOptions,
   forwardToSts,
+  type StsAnswer,
   StsAnswerTooLargeError,
   StsUnreachableError,
 } from "./forward.ts";
@@ -65,7 +66,7 @@ export async function verifyCallerIdentity(request: SignedStsRequest, options: V
   const target = resolveStsTarget(options.stsEndpoint, request, options.endpointOverride);
   checkBeforeSending(request, options);
 
-  let answer;
+  let answer: StsAnswer;
   try {
     answer = await forwardToSts(target.url, request, options.forward ?? DEFAULT_FORWARD_OPTIONS);
   } catch (error) {

@@ -28,6 +28,22 @@ export interface SignedLoginOptions {
 
 export const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
 
+/**
+ * SigV4 is deterministic to the second: the same key signing the same request in the same
+ * second produces the same bytes, which the server (one-time signatures) refuses as a
+ * replay. Tests log in many times per second of a frozen test clock, so each signing by one
+ * key moves to the next second not yet used by that key (a few seconds at most).
+ */
+const secondsUsedByKey = new Map<string, Set<number>>();
+function distinctSigningDate(accessKeyId: string, wanted: Date): Date {
+  const used = secondsUsedByKey.get(accessKeyId) ?? new Set<number>();
+  secondsUsedByKey.set(accessKeyId, used);
+  let second = Math.floor(wanted.getTime() / 1000);
+  while (used.has(second)) second++;
+  used.add(second);
+  return new Date(second * 1000);
+}
+
 /** The signed headers, as a client would send them in iamRequestHeaders. */
 export async function signGetCallerIdentity(
   options: Omit<SignedLoginOptions, "identityId" | "raw">,
@@ -45,7 +61,8 @@ export async function signGetCallerIdentity(
     headers: { "content-type": "application/x-www-form-urlencoded; charset=utf-8", host, ...options.headers },
     body: options.body ?? GET_CALLER_IDENTITY_BODY,
   });
-  const signed = await signer.sign(request, options.signingDate ? { signingDate: options.signingDate } : {});
+  const signingDate = distinctSigningDate(options.credentials.accessKeyId, options.signingDate ?? new Date());
+  const signed = await signer.sign(request, { signingDate });
   return signed.headers as Record<string, string>;
 }
 

@@ -14,8 +14,9 @@ export function LastChecked({ iso, now = Date.now() }: { iso: string; now?: numb
   const text = Math.abs(seconds) < 45 ? "just now" : relative.format(Math.round(seconds / size), unit);
   const exact = formatDateTime(iso);
   return (
-    <time dateTime={iso} title={exact} aria-label={`${text} (${exact})`} className="whitespace-nowrap">
+    <time dateTime={iso} title={exact} className="whitespace-nowrap">
       {text}
+      <span className="sr-only"> ({exact})</span>
     </time>
   );
 }

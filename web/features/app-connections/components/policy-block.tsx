@@ -18,14 +18,14 @@ export function PolicyBlock({ label, text, description }: { label: string; text:
         </div>
         <CopyButton text={text} label={`Copy ${label.toLowerCase()}`} />
       </div>
-      {/* Focusable so a keyboard user can scroll a long policy. */}
-      <pre
+      <figure
         aria-labelledby={labelId}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable, so focusable to scroll by keyboard
         tabIndex={0}
-        className="max-h-96 overflow-auto rounded-lg border bg-muted/40 p-3 font-mono text-xs leading-relaxed whitespace-pre focus-visible:outline-2 focus-visible:outline-ring"
+        className="max-h-96 overflow-auto rounded-lg border bg-muted/40 p-3 focus-visible:outline-2 focus-visible:outline-ring"
       >
-        {text}
-      </pre>
+        <pre className="font-mono text-xs leading-relaxed whitespace-pre">{text}</pre>
+      </figure>
     </div>
   );
 }

@@ -74,7 +74,7 @@ export function ServerPrincipalCard({ scope }: { scope: ConnectionScope }) {
       </CardHeader>
       <CardContent className="grid gap-4">
         {principal.isPending ? (
-          <div className="grid gap-2" aria-busy="true" aria-label="Asking AWS who Leasehold is">
+          <div role="status" className="grid gap-2" aria-busy="true" aria-label="Asking AWS who Leasehold is">
             <Skeleton className="h-5 w-3/4" />
             <Skeleton className="h-4 w-1/3" />
           </div>

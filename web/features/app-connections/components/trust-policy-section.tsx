@@ -25,9 +25,9 @@ export function TrustPolicySection({ scope }: { scope: ConnectionScope }) {
           </span>
           <CopyButton text={externalId} label="Copy External ID" />
         </div>
-        <code aria-labelledby="external-id-label" className="font-mono text-sm break-all">
-          {externalId}
-        </code>
+        <figure aria-labelledby="external-id-label">
+          <code className="font-mono text-sm break-all">{externalId}</code>
+        </figure>
         <p className="text-sm text-muted-foreground">
           Leasehold sends {scopeName} as the External ID each time it assumes the role. Requiring it stops the{" "}
           <a
@@ -48,7 +48,7 @@ export function TrustPolicySection({ scope }: { scope: ConnectionScope }) {
         </Alert>
       ) : null}
       {principal.isPending ? (
-        <div className="grid gap-2" aria-busy="true" aria-label="Generating the trust policy">
+        <div role="status" className="grid gap-2" aria-busy="true" aria-label="Generating the trust policy">
           <Skeleton className="h-5 w-40" />
           <Skeleton className="h-40 w-full" />
         </div>

@@ -97,7 +97,7 @@ export function LeasesPanel({
       </CardHeader>
       <CardContent className="grid gap-3">
         {leases.isPending ? (
-          <div className="grid gap-2" aria-busy="true" aria-label="Loading leases">
+          <div role="status" className="grid gap-2" aria-busy="true" aria-label="Loading leases">
             <Skeleton className="h-10 w-full" />
             <Skeleton className="h-10 w-full" />
           </div>

@@ -66,7 +66,7 @@ export function OrphanCheckDialog({
           </DialogDescription>
         </DialogHeader>
         {orphans.isPending ? (
-          <div className="grid gap-2" aria-busy="true" aria-label="Looking for orphaned users">
+          <div role="status" className="grid gap-2" aria-busy="true" aria-label="Looking for orphaned users">
             <Skeleton className="h-8 w-full" />
             <Skeleton className="h-8 w-full" />
           </div>

@@ -55,16 +55,16 @@ function SnippetBody({ title, description, code }: { title: string; description:
         <p className="text-sm text-muted-foreground">{description}</p>
         <CopyButton text={code} label={`Copy the ${title} snippet`} />
       </div>
-      <section
+      <figure
         aria-label={`${title} snippet`}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: the code scrolls, so keyboard users must be able to focus it
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable, so focusable to scroll by keyboard
         tabIndex={0}
-        className="max-h-[28rem] overflow-auto rounded-lg border bg-muted/50 p-4"
+        className="max-h-[28rem] overflow-auto rounded-lg border bg-muted/50 p-4 focus-visible:outline-2 focus-visible:outline-ring"
       >
         <pre className="font-mono text-xs leading-relaxed">
           <code>{code}</code>
         </pre>
-      </section>
+      </figure>
     </>
   );
 }
