@@ -50,8 +50,8 @@ export function lineDiff(before: string, after: string, name: string): string {
       ops.push([" ", a[i]!]);
       i++;
       j++;
-    } else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) ops.push(["+", b[j++]!]);
-    else ops.push(["-", a[i++]!]);
+    } else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push(["-", a[i++]!]);
+    else ops.push(["+", b[j++]!]);
   }
   const near = (index: number) => ops.slice(Math.max(0, index - 2), index + 3).some(([op]) => op !== " ");
   const shown = ops.map(([op, line], index) => (near(index) ? `${op}${line}` : null));
