@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   accessKeyIdSchema,
+  accessKeyIdWarning,
   createAppConnectionInputSchema,
   roleArnSchema,
   stsEndpointInputSchema,
@@ -71,10 +72,17 @@ describe("app connection input", () => {
     }
   });
 
-  it("refuses temporary and malformed access key IDs", () => {
-    expect(accessKeyIdSchema.safeParse("AKIAIOSFODNN7EXAMPLE").success).toBe(true);
+  it("accepts any access key ID Infisical accepts, refuses what can never work, and warns about AWS's format", () => {
+    for (const key of ["AKIAIOSFODNN7EXAMPLE", "test", "akiaiosfodnn7example", "AKIA"]) {
+      expect(accessKeyIdSchema.safeParse(key).success, key).toBe(true);
+    }
     expect(accessKeyIdSchema.safeParse("ASIAIOSFODNN7EXAMPLE").error?.issues[0]?.message).toMatch(/temporary/);
-    expect(accessKeyIdSchema.safeParse("akiaiosfodnn7example").success).toBe(false);
-    expect(accessKeyIdSchema.safeParse("AKIA").success).toBe(false);
+    expect(accessKeyIdSchema.safeParse("  ").error?.issues[0]?.message).toBe("Enter the access key ID");
+    expect(accessKeyIdSchema.safeParse("AKIA IOSFODNN7").error?.issues[0]?.message).toMatch(/no spaces/);
+    expect(accessKeyIdSchema.safeParse("A".repeat(129)).success).toBe(false);
+    expect(accessKeyIdWarning("AKIAIOSFODNN7EXAMPLE")).toBeNull();
+    expect(accessKeyIdWarning("")).toBeNull();
+    expect(accessKeyIdWarning("test")).toMatch(/16 to 128 capital letters/);
+    expect(accessKeyIdWarning("akiaiosfodnn7example")).toMatch(/emulator/);
   });
 });

@@ -40,16 +40,32 @@ export const stsEndpointInputSchema = z
     if (!parsed.ok) ctx.addIssue({ code: "custom", message: parsed.reason });
   });
 
-// AWS access key IDs are 16-128 characters of [A-Z0-9]; long-term user keys start with AKIA.
+// AWS access key IDs are 16-128 characters of [A-Z0-9]; long-term user keys start with AKIA, session keys with ASIA.
 // https://docs.aws.amazon.com/IAM/latest/APIReference/API_AccessKey.html
+const AWS_ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
+
+/**
+ * Any key ID Infisical's server and SDK accept, so that emulators' keys such as "test" (moto, LocalStack) work
+ * (issue 12, item 10; decision 1250). Refused are only keys that can never work: empty, too long, with spaces (a
+ * paste error), or a session key (ASIA…), which needs a session token these inputs have no field for. AWS's own
+ * format is a warning the forms show (`accessKeyIdWarning`); a key AWS does not know fails when AWS is first asked.
+ */
 export const accessKeyIdSchema = z
   .string()
   .trim()
   .min(1, "Enter the access key ID")
-  .regex(/^[A-Z0-9]{16,128}$/, "An access key ID is 16 to 128 capital letters and digits, such as AKIAIOSFODNN7EXAMPLE")
+  .max(128, "An access key ID has at most 128 characters")
+  .regex(/^\S+$/, "An access key ID has no spaces")
   .refine((v) => !v.startsWith("ASIA"), {
     message: "This is a temporary key (ASIA…), which expires with its session: use a long-term IAM user key (AKIA…)",
   });
+
+/** What a form warns about an access key ID that AWS would not issue; null when it looks like AWS's. */
+export function accessKeyIdWarning(value: string): string | null {
+  const key = value.trim();
+  if (key === "" || AWS_ACCESS_KEY_ID.test(key)) return null;
+  return "AWS access key IDs are 16 to 128 capital letters and digits, such as AKIAIOSFODNN7EXAMPLE. Fine for an emulator (moto, LocalStack); AWS itself will refuse it.";
+}
 
 export const secretAccessKeySchema = z
   .string()

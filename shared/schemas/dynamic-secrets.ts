@@ -75,6 +75,8 @@ const RESERVED_NAMES = new Set(["leases", "test-configuration", "username-previe
 export const dynamicSecretNameSchema = slugSchema.refine((v) => !RESERVED_NAMES.has(v), {
   message: "This name is reserved; choose another",
 });
+/** A lease's `dynamicSecretName`, lowercased first as Infisical does (decision 1250). */
+export const lowercasedDynamicSecretNameSchema = z.string().trim().toLowerCase().pipe(dynamicSecretNameSchema);
 
 const projectSlugSchema = z.string().trim().min(1, "Enter the project slug").max(64);
 const environmentSlugSchema = z.string().trim().min(1, "Enter the environment slug").max(64);
@@ -202,6 +204,11 @@ export const dynamicSecretSchema = z
 export type DynamicSecret = z.infer<typeof dynamicSecretSchema>;
 
 export const dynamicSecretNameParamsSchema = z.object({ name: z.string().min(1).max(64) });
+/**
+ * Infisical lowercases the dynamic secret's name on update and delete (and on lease create), so "H1-IAM" finds
+ * "h1-iam" there; reads by name are exact, as in Infisical (issue 12, item 11; decision 1250).
+ */
+export const lowercasedNameParamsSchema = z.object({ name: z.string().min(1).max(64).toLowerCase() });
 export const dynamicSecretResponseSchema = z.object({ dynamicSecret: dynamicSecretSchema });
 export const listDynamicSecretsResponseSchema = z.object({ dynamicSecrets: z.array(dynamicSecretSchema) });
 

@@ -2,9 +2,9 @@ import { z } from "zod";
 import { timestampSchema } from "./common.ts";
 import {
   booleanInputSchema,
-  dynamicSecretNameSchema,
   dynamicSecretSchema,
   leaseTtlSchema,
+  lowercasedDynamicSecretNameSchema,
   secretLocationSchema,
 } from "./dynamic-secrets.ts";
 
@@ -59,7 +59,7 @@ export const leaseSchema = z
 export type Lease = z.infer<typeof leaseSchema>;
 
 export const createLeaseInputSchema = secretLocationSchema.extend({
-  dynamicSecretName: dynamicSecretNameSchema,
+  dynamicSecretName: lowercasedDynamicSecretNameSchema,
   /** At most the secret's max TTL; its default TTL when absent. */
   ttl: leaseTtlSchema,
 });

@@ -8,6 +8,7 @@ import {
   dynamicSecretResponseSchema,
   listDynamicSecretsResponseSchema,
   listOrphansResponseSchema,
+  lowercasedNameParamsSchema,
   secretLocationSchema,
   testDynamicSecretInputSchema,
   testDynamicSecretResponseSchema,
@@ -84,7 +85,7 @@ const routes = {
     operationId: "updateDynamicSecret",
     tags,
     summary: "Update a dynamic secret; inputs are merged, and the secret key is kept unless a new one is sent",
-    request: { params: dynamicSecretNameParamsSchema, body: jsonBody(updateDynamicSecretInputSchema) },
+    request: { params: lowercasedNameParamsSchema, body: jsonBody(updateDynamicSecretInputSchema) },
     responses: one("The dynamic secret"),
   }),
   remove: createRoute({
@@ -94,7 +95,7 @@ const routes = {
     tags,
     summary: "Delete a dynamic secret after revoking all of its leases (isForced: even when AWS cleanup fails)",
     middleware: [deleteFields.middleware],
-    request: { params: dynamicSecretNameParamsSchema, ...deleteFields.request },
+    request: { params: lowercasedNameParamsSchema, ...deleteFields.request },
     responses: one("The deleted dynamic secret"),
   }),
   orphans: createRoute({

@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type AppConnection, createAccessKeyConnectionInputSchema } from "#shared/schemas/app-connections.ts";
+import { AccessKeyIdWarning } from "#web/components/access-key-id-warning.tsx";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { Input } from "#web/components/ui/input.tsx";
 import { SecretInput } from "#web/components/ui/secret-input.tsx";
@@ -47,6 +48,7 @@ export function AccessKeyForm({
         />
         <FieldDescription>IAM → Users → your user → Security credentials → Create access key.</FieldDescription>
         <FieldError>{errors.credentials?.accessKeyId?.message}</FieldError>
+        {!errors.credentials?.accessKeyId && <AccessKeyIdWarning value={form.watch("credentials.accessKeyId")} />}
       </Field>
       <Field invalid={!!errors.credentials?.secretAccessKey}>
         <FieldLabel>Secret access key</FieldLabel>

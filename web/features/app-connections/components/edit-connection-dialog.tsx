@@ -13,6 +13,7 @@ import {
   stsEndpointInputSchema,
   type UpdateAppConnectionInput,
 } from "#shared/schemas/app-connections.ts";
+import { AccessKeyIdWarning } from "#web/components/access-key-id-warning.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import {
   Dialog,
@@ -164,6 +165,9 @@ export function EditConnectionDialog({ connection }: { connection: AppConnection
                   spellCheck={false}
                 />
                 <FieldError>{errors.credentials?.accessKeyId?.message}</FieldError>
+                {!errors.credentials?.accessKeyId && (
+                  <AccessKeyIdWarning value={form.watch("credentials.accessKeyId")} />
+                )}
               </Field>
               <Field invalid={!!errors.credentials?.secretAccessKey}>
                 <FieldLabel>Secret access key</FieldLabel>

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import type { UseFormReturn } from "react-hook-form";
+import { AccessKeyIdWarning } from "#web/components/access-key-id-warning.tsx";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { Input } from "#web/components/ui/input.tsx";
@@ -65,6 +66,7 @@ export function CredentialSourceFields({
             />
             <FieldDescription>The managing AWS IAM User Access Key.</FieldDescription>
             <FieldError>{errors?.accessKey?.message}</FieldError>
+            {!errors?.accessKey && <AccessKeyIdWarning value={form.watch("provider.inputs.accessKey")} />}
           </Field>
           <Field invalid={!!errors?.secretAccessKey}>
             <FieldLabel>Secret access key</FieldLabel>
