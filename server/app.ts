@@ -13,6 +13,7 @@ import { apiDocsRoutes } from "./lib/http/api-docs.ts";
 import { authenticate } from "./lib/http/authenticate.ts";
 import { resolveClientIp } from "./lib/http/client-ip.ts";
 import { AppError } from "./lib/http/errors.ts";
+import { metricsRoutes } from "./lib/http/metrics-route.ts";
 import { errorBody, onError } from "./lib/http/on-error.ts";
 import { rejectNulCharacters } from "./lib/http/reject-nul.ts";
 import { securityHeaders } from "./lib/http/security-headers.ts";
@@ -22,6 +23,7 @@ import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { awsAuthRoutes } from "./modules/aws-auth/aws-auth.routes.ts";
 import { dynamicSecretRoutes } from "./modules/dynamic-secrets/dynamic-secrets.routes.ts";
 import { identityRoutes } from "./modules/identities/identities.routes.ts";
+import { leaseHealthRoutes } from "./modules/leases/lease-health.routes.ts";
 import { leaseRoutes } from "./modules/leases/leases.routes.ts";
 import { authRoutes } from "./modules/people/auth.routes.ts";
 import { csrfTokenFor } from "./modules/people/auth.service.ts";
@@ -104,6 +106,7 @@ export function createApp({ core, services, webDir }: AppOptions) {
   );
 
   app.get("/api/health", (c) => c.json({ status: "ok" }));
+  app.route("/", metricsRoutes(core.metrics.registry, env.LEASEHOLD_METRICS_TOKEN));
   app.get("/api/ready", async (c) => {
     try {
       await core.database.db.execute(sql`select 1`);
@@ -119,6 +122,7 @@ export function createApp({ core, services, webDir }: AppOptions) {
     .route("/api/v1", memberRoutes(services.members, env.LEASEHOLD_PUBLIC_URL))
     .route("/api/v1", projectRoutes(services.projects))
     .route("/api/v1", auditRoutes(services.audit))
+    .route("/api/v1", leaseHealthRoutes(services.leaseHealth))
     .route("/api/v1", identityRoutes(services.identities, services.identityMemberships))
     .route("/api/v1", awsAuthRoutes(services.awsAuth, services.awsAuthLogin))
     .route("/api/v1", tokenRoutes(services.tokens))

@@ -58,6 +58,13 @@ export const envSchema = z.object({
   LEASEHOLD_LEASE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
   /** Live leases (creating, active, revoking, revoke_failed) allowed per dynamic secret. */
   LEASEHOLD_LEASE_QUOTA: z.coerce.number().int().min(1).max(100_000).default(500),
+  /**
+   * Turns on GET /metrics (Prometheus), for scrapers that send it as a bearer token. Off when
+   * unset. At least 24 characters, so that it cannot be guessed (e.g. `openssl rand -hex 24`).
+   */
+  LEASEHOLD_METRICS_TOKEN: optionalString.pipe(
+    z.string().min(24, { error: "must be at least 24 characters (e.g. openssl rand -hex 24)" }).optional(),
+  ),
 });
 
 export type Env = z.infer<typeof envSchema> & {

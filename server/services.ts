@@ -6,6 +6,7 @@ import { type AwsClients, createAwsClients } from "./lib/aws/clients.ts";
 import { createConnectionCredentialFactory } from "./lib/aws/connection-credentials.ts";
 import type { Envelope } from "./lib/crypto/envelope.ts";
 import type { Logger } from "./lib/logger.ts";
+import { createMetrics, type Metrics } from "./lib/metrics/metrics.ts";
 import { createRateLimiter } from "./lib/rate-limit.ts";
 import { createAccess } from "./modules/access/access.ts";
 import { createAppConnectionsRepo } from "./modules/app-connections/app-connections.repo.ts";
@@ -19,6 +20,8 @@ import {
 } from "./modules/dynamic-secrets/dynamic-secret-services.ts";
 import { createDynamicSecretsRepo } from "./modules/dynamic-secrets/dynamic-secrets.repo.ts";
 import { createMachineIdentityServices } from "./modules/identities/identity-services.ts";
+import { createLeaseHealthRepo } from "./modules/leases/lease-health.repo.ts";
+import { createLeaseHealthService } from "./modules/leases/lease-health.service.ts";
 import { createAuthService } from "./modules/people/auth.service.ts";
 import { createMembersService } from "./modules/people/members.service.ts";
 import { createPeopleRepo } from "./modules/people/people.repo.ts";
@@ -34,16 +37,20 @@ export interface CoreDeps {
   clock: Clock;
   randomId: () => string;
   aws: AwsClients;
+  metrics: Metrics;
 }
 
 export function createCoreDeps(
-  input: Omit<CoreDeps, "clock" | "randomId" | "aws"> & Partial<Pick<CoreDeps, "clock" | "randomId" | "aws">>,
+  input: Omit<CoreDeps, "clock" | "randomId" | "aws" | "metrics"> &
+    Partial<Pick<CoreDeps, "clock" | "randomId" | "aws" | "metrics">>,
 ): CoreDeps {
+  const metrics = input.metrics ?? createMetrics();
   return {
     clock: { now: () => new Date() },
     randomId: randomUUID,
-    aws: createAwsClients(input.env),
     ...input,
+    metrics,
+    aws: input.aws ?? createAwsClients(input.env, metrics),
   };
 }
 
@@ -107,9 +114,18 @@ export function createServices(core: CoreDeps) {
     connections: () => appConnections,
   });
 
+  const leaseHealth = createLeaseHealthService({
+    db,
+    repo: createLeaseHealthRepo(),
+    access,
+    clock,
+    metrics: core.metrics,
+  });
+
   return {
     access,
     audit,
+    leaseHealth,
     projects,
     auth,
     members,

@@ -12,6 +12,8 @@ export const ORG_PERMISSIONS = {
   "connections.read": ["admin", "member"],
   "connections.manage": ["admin"],
   "audit.read": ["admin"],
+  /** Overdue revocations across the org (the dashboard's banner). */
+  "lease-health.read": ["admin"],
   "projects.create": ["admin", "member"],
 } as const satisfies Record<string, readonly OrgRole[]>;
 

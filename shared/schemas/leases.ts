@@ -97,3 +97,14 @@ export const listLeasesResponseSchema = z.object({
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
 });
+
+/** GET /organizations/:orgId/lease-health: revocations overdue by more than a minute, for org admins. */
+export const leaseHealthResponseSchema = z.object({
+  overdueRevocations: z.object({
+    count: z.number().int(),
+    /** The expiry of the lease that has waited longest; null when none is overdue. */
+    oldestExpiredAt: timestampSchema.nullable(),
+    lastError: z.object({ message: z.string(), at: timestampSchema }).nullable(),
+  }),
+});
+export type LeaseHealth = z.infer<typeof leaseHealthResponseSchema>;

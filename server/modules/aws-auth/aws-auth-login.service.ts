@@ -7,6 +7,7 @@ import type { ForwardOptions } from "../../lib/aws/sts-login/forward.ts";
 import { parseSignedStsRequest } from "../../lib/aws/sts-login/signed-request.ts";
 import { MAX_SIGNATURE_AGE_MS, verifyCallerIdentity } from "../../lib/aws/sts-login/verify-caller.ts";
 import { AppError, forbidden, unauthorized } from "../../lib/http/errors.ts";
+import type { Metrics } from "../../lib/metrics/metrics.ts";
 import type { RateLimiter } from "../../lib/rate-limit.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import { isTrustedAddress, type RequestMeta, type TokensService } from "../tokens/tokens.service.ts";
@@ -61,11 +62,36 @@ export function createAwsAuthLoginService(deps: {
   /** AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL. */
   endpointOverride: string | undefined;
   forward?: ForwardOptions;
+  metrics?: Pick<Metrics, "logins" | "awsCalls" | "awsCallSeconds">;
 }) {
-  const { db, clock } = deps;
+  const { db, clock, metrics } = deps;
+  const observeSts = (outcome: string, seconds: number) => {
+    metrics?.awsCalls.inc({ service: "sts", operation: "GetCallerIdentity (login)", outcome });
+    metrics?.awsCallSeconds.observe({ service: "sts", operation: "GetCallerIdentity (login)" }, seconds);
+  };
 
-  return {
+  const service = {
+    /** One login, counted by outcome and reason code (codes are constants, so the label is bounded). */
     async login(
+      input: AwsAuthLoginInput,
+      meta: RequestMeta,
+    ): Promise<{ response: AccessTokenResponse; principalArn: string }> {
+      try {
+        const result = await service.attempt(input, meta);
+        metrics?.logins.inc({ method: "aws-auth", outcome: "success", reason: "ok" });
+        return result;
+      } catch (error) {
+        const known = error instanceof AppError;
+        metrics?.logins.inc({
+          method: "aws-auth",
+          outcome: known && error.status < 500 ? "refused" : "error",
+          reason: known ? error.code : "internal",
+        });
+        throw error;
+      }
+    },
+
+    async attempt(
       input: AwsAuthLoginInput,
       meta: RequestMeta,
     ): Promise<{ response: AccessTokenResponse; principalArn: string }> {
@@ -92,6 +118,7 @@ export function createAwsAuthLoginService(deps: {
         requiredServerId: awsAuth.serverIdHeader ? await deps.serverId.get() : null,
         now: clock.now(),
         endpointOverride: deps.endpointOverride,
+        observe: observeSts,
         ...(deps.forward ? { forward: deps.forward } : {}),
       });
       checkCallerAllowed(caller, awsAuth);
@@ -134,5 +161,6 @@ export function createAwsAuthLoginService(deps: {
     /** Housekeeping for the purge worker: forgets signatures the freshness check now refuses anyway. */
     purgeUsedSignatures: () => deps.usedSignatures.purgeBefore(db, clock.now()),
   };
+  return service;
 }
 export type AwsAuthLoginService = ReturnType<typeof createAwsAuthLoginService>;

@@ -36,6 +36,7 @@ export function createDynamicSecretServices(deps: {
     clock,
     randomId,
     logger,
+    metrics: core.metrics,
     quotaPerSecret: env.LEASEHOLD_LEASE_QUOTA,
     recoveryAfterSeconds: env.LEASEHOLD_LEASE_RECOVERY_AFTER,
   });

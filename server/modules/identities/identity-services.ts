@@ -62,6 +62,7 @@ export function createMachineIdentityServices(input: {
       perIdentity: createRateLimiter({ max: limits.perIdentityPerMinute, windowSeconds: 60, clock }),
     },
     endpointOverride: core.aws.endpoints.sts(),
+    metrics: core.metrics,
   });
   return { identities, identityMemberships, awsAuth, awsAuthLogin, tokens, serverId };
 }

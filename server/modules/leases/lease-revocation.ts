@@ -5,6 +5,7 @@ import { type CleanupOutcome, cleanupIamUser } from "../../lib/aws/iam-user-clea
 import { settleWithConcurrency } from "../../lib/bounded-concurrency.ts";
 import { AppError, conflict } from "../../lib/http/errors.ts";
 import type { Logger } from "../../lib/logger.ts";
+import type { Metrics } from "../../lib/metrics/metrics.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { DynamicSecretAws } from "../dynamic-secrets/dynamic-secret-aws.ts";
 import type { DynamicSecretConfig } from "../dynamic-secrets/dynamic-secret-config.ts";
@@ -65,6 +66,7 @@ export interface LeaseMachineryDeps {
   audit: AuditService;
   clock: Clock;
   logger: Logger;
+  metrics?: Pick<Metrics, "revocationsFailed" | "revocationsRetried">;
 }
 
 export function createLeaseRevocation(
@@ -208,8 +210,11 @@ export function createLeaseRevocation(
         logger.error({ err: error, leaseId: claimed.id }, "unexpected error while revoking a lease");
         failure = new AppError(502, "revoke_failed", "An unexpected error stopped the cleanup; see the server log.");
       }
+      deps.metrics?.revocationsFailed.inc({ reason: failure.code });
+      if (claimed.revokeAttempts > 0) deps.metrics?.revocationsRetried.inc({ result: "failed" });
       return { lease: await recordFailure(claimed, failure, ctx), error: failure };
     }
+    if (claimed.revokeAttempts > 0) deps.metrics?.revocationsRetried.inc({ result: "revoked" });
     return { lease: await recordSuccess(claimed, outcome, ctx), error: null };
   }
 

@@ -5,6 +5,7 @@ import type { SessionResponse } from "#shared/schemas/auth.ts";
 import { SidebarNav, TopNav } from "#web/components/layout/sidebar-nav.tsx";
 import { ThemeToggle } from "#web/components/layout/theme-toggle.tsx";
 import { UserMenu } from "#web/components/layout/user-menu.tsx";
+import { OverdueRevocationsBanner } from "#web/features/lease-health/components/overdue-revocations-banner.tsx";
 
 function Brand() {
   return (
@@ -54,6 +55,7 @@ export function AppShell({ session, children }: { session: SessionResponse; chil
         <TopNav />
       </header>
       <main id="main" tabIndex={-1} className="min-w-0 outline-none">
+        <OverdueRevocationsBanner session={session} />
         <div className="mx-auto w-full max-w-6xl px-4 py-6 md:px-8 md:py-8">{children}</div>
       </main>
     </div>

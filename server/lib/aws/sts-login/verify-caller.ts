@@ -24,6 +24,11 @@ export interface VerifyOptions {
   /** AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL, which overrides where requests go. */
   endpointOverride: string | undefined;
   forward?: ForwardOptions;
+  /** Told the outcome class and duration of the call to STS (for metrics); never its content. */
+  observe?: (
+    outcome: "success" | "client_error" | "server_error" | "throttled" | "network_error",
+    seconds: number,
+  ) => void;
 }
 
 const SERVER_ID = SERVER_ID_HEADER.toLowerCase();
@@ -67,9 +72,13 @@ export async function verifyCallerIdentity(request: SignedStsRequest, options: V
   checkBeforeSending(request, options);
 
   let answer: StsAnswer;
+  const started = performance.now();
+  const observe = (outcome: Parameters<NonNullable<VerifyOptions["observe"]>>[0]) =>
+    options.observe?.(outcome, (performance.now() - started) / 1000);
   try {
     answer = await forwardToSts(target.url, request, options.forward ?? DEFAULT_FORWARD_OPTIONS);
   } catch (error) {
+    observe(error instanceof StsAnswerTooLargeError ? "client_error" : "network_error");
     if (error instanceof StsAnswerTooLargeError)
       throw new AppError(401, "sts_unexpected_response", `AWS STS at ${target.endpoint}: ${error.message}`);
     if (error instanceof StsUnreachableError)
@@ -82,6 +91,15 @@ export async function verifyCallerIdentity(request: SignedStsRequest, options: V
   }
 
   const verdict = readCallerIdentityAnswer(answer);
+  observe(
+    verdict.kind === "verified"
+      ? "success"
+      : verdict.kind === "unavailable"
+        ? "server_error"
+        : verdict.kind === "rejected" && verdict.awsCode === "Throttling"
+          ? "throttled"
+          : "client_error",
+  );
   switch (verdict.kind) {
     case "verified":
       return verdict.caller;
