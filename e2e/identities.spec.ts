@@ -117,6 +117,38 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(identityId);
   });
 
+  await test.step("the Leasehold CLI and AWS profile tabs are pre-filled with a dynamic secret it can lease", async () => {
+    const { csrfToken } = await (await page.request.get("/api/v1/auth/session")).json();
+    const secretName = `e2e-cli-${Date.now().toString(36)}`;
+    const created = await page.request.post("/api/v1/dynamic-secrets", {
+      headers: { "x-csrf-token": csrfToken, origin: baseURL },
+      data: {
+        projectSlug: await page.request
+          .get(`/api/v1/projects/${projectId}`)
+          .then(async (r) => (await r.json()).project.slug as string),
+        environmentSlug: "dev",
+        name: secretName,
+        defaultTTL: "1h",
+        provider: {
+          type: "aws-iam",
+          inputs: { accessKey: "AKIAE2ECLITABS000000", secretAccessKey: "e".repeat(40), region: "eu-west-1" },
+        },
+      },
+    });
+    expect(created.ok(), await created.text()).toBe(true);
+    await page.reload();
+    await page.getByRole("tab", { name: "Leasehold CLI" }).click();
+    const cli = page.getByLabel("Leasehold CLI snippet", { exact: true });
+    await expect(cli).toContainText(`leasehold login aws --url ${baseURL} --identity-id ${identityId}`);
+    await expect(cli).toContainText("--secret");
+    await page.getByRole("tab", { name: "AWS profile (credential_process)" }).click();
+    const profile = page.getByLabel("AWS profile (credential_process) snippet", { exact: true });
+    await expect(profile).toContainText("[profile leased]");
+    await expect(profile).toContainText("credential_process = leasehold aws credential-process");
+    await expect(profile).toContainText("region = ");
+    await saveScreenshot("06b-identity-cli-snippets");
+  });
+
   // The machine: no dashboard session, only its AWS keys and the signed request.
   const api = await playwrightRequest.newContext({ baseURL });
   const serverId = (await (await page.request.get(`/api/v1/auth/aws-auth/identities/${identityId}`)).json())

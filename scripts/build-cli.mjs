@@ -13,7 +13,7 @@ const common = {
   legalComments: "none",
   // Some AWS SDK dependencies are CommonJS and call require() for Node built-ins.
   banner: {
-    js: 'import { createRequire as __require } from "node:module"; const require = __require(import.meta.url);',
+    js: 'import { createRequire as __lhRequire } from "node:module"; const require = __lhRequire(import.meta.url);',
   },
   logLevel: "warning",
 };

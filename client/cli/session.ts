@@ -62,10 +62,16 @@ export function createSession(target: Target, options: SessionOptions = {}) {
   };
 
   async function login(): Promise<StoredToken> {
-    const token = await client.login({
-      aws: { identityId: target.identityId, ...(target.stsEndpoint ? { stsEndpoint: target.stsEndpoint } : {}) },
-    });
-    return store(token);
+    const aws = { identityId: target.identityId, ...(target.stsEndpoint ? { stsEndpoint: target.stsEndpoint } : {}) };
+    try {
+      return store(await client.login({ aws }));
+    } catch (error) {
+      // Another process with the same AWS credentials (logging in as another identity) signed in the
+      // same second, so the same signature: sign again in the next second.
+      if (!isLeaseholdError(error) || error.reasonCode !== "request_replayed") throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000)));
+      return store(await client.login({ aws }));
+    }
   }
 
   /** A token good for a while: the stored one, renewed if near expiry, or a new login. */

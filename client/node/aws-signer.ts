@@ -20,6 +20,20 @@ export interface SignOptions extends Omit<AwsLoginOptions, "serverId"> {
 
 const base64 = (text: string) => Buffer.from(text, "utf8").toString("base64");
 
+// X-Amz-Date has one-second resolution, and nothing else in a GetCallerIdentity request may vary,
+// so two logins signed by the same credentials within one second carry the same signature, which a
+// server that accepts each signature once refuses. Each login here gets a second of its own.
+let lastSigningSecond = 0;
+async function freshSigningDate(): Promise<Date> {
+  let second = Math.floor(Date.now() / 1000);
+  if (second <= lastSigningSecond) {
+    second = lastSigningSecond + 1;
+    await new Promise((resolve) => setTimeout(resolve, second * 1000 - Date.now()));
+  }
+  lastSigningSecond = second;
+  return new Date(second * 1000);
+}
+
 /** Where to sign for: a given STS endpoint fixes host and region; otherwise the region's own endpoint. */
 export function signingTarget(options: { region?: string | undefined; stsEndpoint?: string | undefined }) {
   if (options.stsEndpoint) {
@@ -35,7 +49,7 @@ export function signingTarget(options: { region?: string | undefined; stsEndpoin
 
 /**
  * A fresh login body each call: a server that refuses replayed signatures (one use per
- * signature) accepts it, and X-Amz-Date is now, well inside the 15-minute window.
+ * signature) accepts it, and X-Amz-Date is now (or at most a second ahead), inside the 15-minute window.
  */
 export async function signAwsLogin(options: SignOptions): Promise<AwsAuthLoginInput> {
   const { host, region } = signingTarget(options);
@@ -60,7 +74,7 @@ export async function signAwsLogin(options: SignOptions): Promise<AwsAuthLoginIn
       headers,
       body: GET_CALLER_IDENTITY_BODY,
     }),
-    options.signingDate ? { signingDate: options.signingDate } : {},
+    { signingDate: options.signingDate ?? (await freshSigningDate()) },
   );
   return {
     identityId: options.identityId,
