@@ -24,6 +24,12 @@ import type { LeaseRow } from "./leases.repo.ts";
  * Any failure compensates at once with the full cleanup, and a crash between 1 and 4 is
  * picked up by the recovery worker, which finds the user by the same name and tag.
  */
+/**
+ * Infisical's own words, which its Kubernetes operator matches to create a new lease instead of retrying a renewal
+ * forever (`internal/services/infisicaldynamicsecret/reconciler.go`; decision 1251). Our reasonCodes stay.
+ */
+export const TTL_ABOVE_MAX = "TTL cannot be larger than max ttl";
+
 export function createLeaseCreation(
   deps: LeaseMachineryDeps & {
     revocation: LeaseRevocation;
@@ -42,7 +48,7 @@ export function createLeaseCreation(
     if (secret.maxTtlSeconds !== null && ttl > secret.maxTtlSeconds) {
       throw fieldError(
         ["ttl"],
-        `The TTL (${toDurationString(ttl)}) is longer than this dynamic secret's max TTL (${toDurationString(secret.maxTtlSeconds)})`,
+        `${TTL_ABOVE_MAX}: the TTL (${toDurationString(ttl)}) is longer than this dynamic secret's max TTL (${toDurationString(secret.maxTtlSeconds)})`,
         "ttl_above_max",
       );
     }

@@ -4,14 +4,19 @@ import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
 import { type CreateLeaseInput, LIVE_LEASE_STATUSES } from "#shared/schemas/leases.ts";
 import type { AuditContext, RequestContext } from "../../context.ts";
 import { settleWithConcurrency } from "../../lib/bounded-concurrency.ts";
-import { AppError, badRequest, conflict, fieldError, notFound } from "../../lib/http/errors.ts";
+import { AppError, conflict, fieldError } from "../../lib/http/errors.ts";
 import type { DynamicSecretRow } from "../dynamic-secrets/dynamic-secrets.repo.ts";
-import { createLeaseCreation } from "./lease-creation.ts";
+import { createLeaseCreation, TTL_ABOVE_MAX } from "./lease-creation.ts";
 import { createLeaseRevocation, type LeaseMachineryDeps } from "./lease-revocation.ts";
 import { decodeCursor, encodeCursor, toLease } from "./lease-view.ts";
 import type { LeaseRow } from "./leases.repo.ts";
 
 const RENEW_ATTEMPTS = 5;
+
+/** A lease that cannot be used any more is a 404 "Dynamic secret lease with ID … ", as in Infisical, which deletes it. */
+function leaseGone(leaseId: string, what: string, code: string) {
+  return new AppError(404, code, `Dynamic secret lease with ID '${leaseId}' ${what}`);
+}
 const REVOKE_ALL_AT_ONCE = 10;
 
 export function createLeasesService(
@@ -45,7 +50,7 @@ export function createLeasesService(
       secret.environmentId !== where.environment.id ||
       secret.folderPath !== where.path
     ) {
-      throw notFound("Lease");
+      throw leaseGone(leaseId, "not found", "not_found");
     }
     return { lease, secret };
   }
@@ -55,12 +60,13 @@ export function createLeasesService(
     for (let attempt = 0; attempt < RENEW_ATTEMPTS; attempt++) {
       const now = clock.now();
       if (lease.status !== "active")
-        throw conflict(
+        throw leaseGone(
+          leaseId,
+          `is ${lease.status.replace("_", " ")}: only active leases can be renewed; create a new one`,
           "lease_not_active",
-          `Only active leases can be renewed; this one is ${lease.status.replace("_", " ")}`,
         );
       if (lease.expireAt <= now)
-        throw badRequest("lease_expired", "This lease has expired and is being revoked; create a new one");
+        throw leaseGone(leaseId, "has expired and is being revoked; create a new one", "lease_expired");
       const ttl = input.ttl ?? secret.defaultTtlSeconds;
       const expireAt = new Date(lease.expireAt.getTime() + ttl * 1000);
       if (secret.maxTtlSeconds !== null) {
@@ -69,7 +75,7 @@ export function createLeasesService(
           const remaining = Math.max(0, Math.floor((cap.getTime() - lease.expireAt.getTime()) / 1000));
           throw fieldError(
             ["ttl"],
-            `Renewing by ${toDurationString(ttl)} would end the lease at ${expireAt.toISOString()}, past its max TTL (${toDurationString(secret.maxTtlSeconds)} from creation, ${cap.toISOString()}). ` +
+            `${TTL_ABOVE_MAX}: renewing by ${toDurationString(ttl)} would end the lease at ${expireAt.toISOString()}, past its max TTL (${toDurationString(secret.maxTtlSeconds)} from creation, ${cap.toISOString()}). ` +
               (remaining >= 1
                 ? `At most ${toDurationString(remaining)} can be added.`
                 : "It cannot be renewed any further."),
