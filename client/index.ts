@@ -2,10 +2,8 @@
 // default credential chain. The dashboard imports client/core/index.ts instead.
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@smithy/types";
 import { LeaseholdClient as CoreClient, type LeaseholdClientOptions } from "./core/leasehold-client.ts";
-import { signAwsLogin } from "./node/aws-signer.ts";
 
 export * from "./core/index.ts";
-export { GET_CALLER_IDENTITY_BODY, signAwsLogin } from "./node/aws-signer.ts";
 
 export interface NodeClientOptions extends LeaseholdClientOptions {
   /** Credentials to sign logins with; the SDK default chain when absent. */
@@ -16,7 +14,12 @@ export class LeaseholdClient extends CoreClient {
   constructor(options: NodeClientOptions = {}) {
     const { awsCredentials, ...rest } = options;
     super({
-      awsSigner: (sign) => signAwsLogin({ ...sign, ...(awsCredentials ? { credentials: awsCredentials } : {}) }),
+      // Loaded on first login only: the AWS SDK is most of the CLI's start-up time, and a
+      // credential_process call served from the cache never signs anything.
+      awsSigner: async (sign) => {
+        const { signAwsLogin } = await import("./node/aws-signer.ts");
+        return signAwsLogin({ ...sign, ...(awsCredentials ? { credentials: awsCredentials } : {}) });
+      },
       ...rest,
     });
   }

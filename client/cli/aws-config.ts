@@ -7,13 +7,7 @@ export function awsConfigFile(env: NodeJS.ProcessEnv = process.env): string {
   return env.AWS_CONFIG_FILE || join(env.HOME || homedir(), ".aws", "config");
 }
 
-/**
- * Quotes a word for credential_process, which AWS SDK for JavaScript runs through a shell and
- * botocore splits like a POSIX shell: plain words stay bare, anything else is single-quoted.
- */
-export function quoteWord(word: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
-}
+export { shellWord as quoteWord } from "#shared/shell-word.ts";
 
 const header = (profile: string) => (profile === "default" ? "[default]" : `[profile ${profile}]`);
 
@@ -56,8 +50,8 @@ export function lineDiff(before: string, after: string, name: string): string {
       ops.push([" ", a[i]!]);
       i++;
       j++;
-    } else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) ops.push(["+", b[j++]!]);
-    else ops.push(["-", a[i++]!]);
+    } else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push(["-", a[i++]!]);
+    else ops.push(["+", b[j++]!]);
   }
   const near = (index: number) => ops.slice(Math.max(0, index - 2), index + 3).some(([op]) => op !== " ");
   const shown = ops.map(([op, line], index) => (near(index) ? `${op}${line}` : null));

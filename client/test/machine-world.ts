@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import { expect } from "vitest";
+import type { AttachAwsAuthInput } from "#shared/schemas/aws-auth.ts";
 import { createAwsIdentity } from "../../server/modules/aws-auth/testing/identity-fixture.ts";
 import { createIamUser } from "../../server/modules/aws-auth/testing/moto-principals.ts";
 import { type LeaseWorld, leaseWorld } from "../../server/modules/dynamic-secrets/test-fixtures.ts";
@@ -18,7 +19,7 @@ export interface MachineWorld extends LeaseWorld {
   /** A machine identity for a fresh moto IAM user, with a project role (or none). */
   machine(
     role: "admin" | "developer" | "viewer" | null,
-    config?: { serverIdHeader?: boolean; accessTokenTTL?: number; accessTokenMaxTTL?: number },
+    config?: Omit<AttachAwsAuthInput, "allowedPrincipalArns">,
   ): Promise<{
     identity: { id: string; name: string };
     principal: Awaited<ReturnType<typeof createIamUser>>;

@@ -12,7 +12,9 @@ import { slugSchema, timestampSchema } from "./common.ts";
 /** Durations are strings ("30s", "15m", "1h", "7d") or bare seconds; parsed to seconds. */
 export const TTL_MIN_SECONDS = 60;
 export const TTL_MAX_SECONDS = 315_360_000; // 10 years, as for access tokens
-export const ttlSchema = z.union([z.string(), z.number()]).transform((value, ctx) => {
+const durationInputSchema = z.union([z.string(), z.number()]);
+
+function ttlSeconds(value: string | number, ctx: z.RefinementCtx): number {
   const seconds = parseDuration(value);
   if (seconds === null) {
     ctx.addIssue({
@@ -33,7 +35,18 @@ export const ttlSchema = z.union([z.string(), z.number()]).transform((value, ctx
     return z.NEVER;
   }
   return seconds;
-});
+}
+
+export const ttlSchema = durationInputSchema.transform(ttlSeconds);
+
+/**
+ * A lease's optional `ttl` (create and renew). Infisical's CLI and Go SDK always send the field, as `""` when
+ * no `--ttl` flag was given, and Infisical's server reads that as absent: so do we (issue 14, decision 1400).
+ * Every other malformed value is still refused.
+ */
+export const leaseTtlSchema = durationInputSchema
+  .optional()
+  .transform((value, ctx) => (value === undefined || value === "" ? undefined : ttlSeconds(value, ctx)));
 
 /** Seconds as the compact string the API answers with: the largest exact unit ("90m", "1h", "7d"). */
 export function toDurationString(seconds: number): string {

@@ -4,8 +4,8 @@ import {
   booleanInputSchema,
   dynamicSecretNameSchema,
   dynamicSecretSchema,
+  leaseTtlSchema,
   secretLocationSchema,
-  ttlSchema,
 } from "./dynamic-secrets.ts";
 
 /**
@@ -61,7 +61,7 @@ export type Lease = z.infer<typeof leaseSchema>;
 export const createLeaseInputSchema = secretLocationSchema.extend({
   dynamicSecretName: dynamicSecretNameSchema,
   /** At most the secret's max TTL; its default TTL when absent. */
-  ttl: ttlSchema.optional(),
+  ttl: leaseTtlSchema,
 });
 export type CreateLeaseInput = z.infer<typeof createLeaseInputSchema>;
 
@@ -79,7 +79,7 @@ export const createLeaseResponseSchema = z.object({
   data: leaseCredentialsSchema,
 });
 
-export const renewLeaseInputSchema = secretLocationSchema.extend({ ttl: ttlSchema.optional() });
+export const renewLeaseInputSchema = secretLocationSchema.extend({ ttl: leaseTtlSchema });
 export const revokeLeaseInputSchema = secretLocationSchema.extend({ isForced: booleanInputSchema.default(false) });
 export const leaseParamsSchema = z.object({ leaseId: z.uuid("A lease ID is a UUID") });
 export const leaseLocationQuerySchema = secretLocationSchema;

@@ -37,6 +37,11 @@ export const updateProjectInputSchema = z
   .refine((v) => v.name !== undefined || v.slug !== undefined, { message: "Change the name or the slug" });
 
 export const projectResponseSchema = z.object({ project: projectSchema });
+/**
+ * Infisical's name for a project lookup, `GET /api/v1/workspace/:projectId`: its CLI calls it first whenever it is
+ * given a project ID (`--projectId`, or `.infisical.json`) and reads `workspace.slug` (issue 14, decision 1400).
+ */
+export const workspaceResponseSchema = z.object({ workspace: projectSchema });
 
 export const createEnvironmentInputSchema = z.object({ name: nameSchema, slug: slugSchema });
 export const updateEnvironmentInputSchema = z

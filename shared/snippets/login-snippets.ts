@@ -67,6 +67,20 @@ export function renderLoginSnippet(template: string, context: LoginSnippetContex
     "fixed-endpoint": Boolean(fixed),
   };
 
+  return renderTemplate(template, values, blocks, asStringLiteralContent);
+}
+
+/**
+ * The template engine of every snippet: `{{name}}` placeholders filled with `escapeValue(value)`,
+ * and blocks between `leasehold:<block>:begin` and `…:end` marker lines kept when
+ * `blocks[block]` is true (marker lines always go).
+ */
+export function renderTemplate(
+  template: string,
+  values: Record<string, string>,
+  blocks: Record<string, boolean>,
+  escapeValue: (value: string) => string,
+): string {
   const kept: string[] = [];
   const open: boolean[] = [];
   for (const line of template.split("\n")) {
@@ -77,7 +91,7 @@ export function renderLoginSnippet(template: string, context: LoginSnippetContex
       continue;
     }
     if (open.every(Boolean))
-      kept.push(line.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => asStringLiteralContent(values[name] ?? "")));
+      kept.push(line.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => escapeValue(values[name] ?? "")));
   }
   return kept.join("\n");
 }

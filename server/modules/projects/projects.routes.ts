@@ -13,6 +13,7 @@ import {
   updateEnvironmentInputSchema,
   updateProjectInputSchema,
   updateProjectMembershipInputSchema,
+  workspaceResponseSchema,
 } from "#shared/schemas/projects.ts";
 import { createRouter, errorResponses, jsonBody, jsonResponse, requestContext } from "../../lib/http/router.ts";
 import type { ProjectsService } from "./projects.service.ts";
@@ -49,6 +50,15 @@ const routes = {
     summary: "Get a project",
     request: { params: projectParams },
     responses: { 200: jsonResponse(projectResponseSchema, "The project"), ...r },
+  }),
+  getWorkspace: createRoute({
+    method: "get",
+    path: "/workspace/{projectId}",
+    operationId: "getWorkspace",
+    tags: ["Projects"],
+    summary: "Get a project in Infisical's shape (the lookup Infisical's CLI makes first)",
+    request: { params: projectParams },
+    responses: { 200: jsonResponse(workspaceResponseSchema, "The project, as `workspace`"), ...r },
   }),
   update: createRoute({
     method: "patch",
@@ -141,6 +151,9 @@ export function projectRoutes(projects: ProjectsService) {
     )
     .openapi(routes.get, async (c) =>
       c.json({ project: await projects.get(requestContext(c), c.req.valid("param").projectId) }, 200),
+    )
+    .openapi(routes.getWorkspace, async (c) =>
+      c.json({ workspace: await projects.get(requestContext(c), c.req.valid("param").projectId) }, 200),
     )
     .openapi(routes.update, async (c) =>
       c.json(
