@@ -11,6 +11,8 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
+export const LEASE_RECOVERY_AFTER_MIN_SECONDS = 90;
+
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 export const envSchema = z.object({
@@ -52,8 +54,19 @@ export const envSchema = z.object({
   /** Lease workers (docs/decisions/0501-lease-state-machine.md): how often they look for due leases. */
   LEASEHOLD_LEASE_EXPIRY_INTERVAL: seconds(10),
   LEASEHOLD_LEASE_RECOVERY_INTERVAL: seconds(60),
-  /** A lease still `creating` after this long was interrupted (a crash): recovery cleans it up. */
-  LEASEHOLD_LEASE_RECOVERY_AFTER: seconds(300),
+  /**
+   * A lease still `creating` after this long was interrupted (a crash): recovery cleans it up.
+   * Also how long a revocation's claim holds without a heartbeat. At least 90 s: one AWS call
+   * with the SDK's retries can take about 65 s (4 attempts × (5 s connect + 10 s answer), plus
+   * backoff), and a create that is merely slow must never be "recovered" while it still runs.
+   */
+  LEASEHOLD_LEASE_RECOVERY_AFTER: z.coerce
+    .number()
+    .int()
+    .min(LEASE_RECOVERY_AFTER_MIN_SECONDS, {
+      error: `must be at least ${LEASE_RECOVERY_AFTER_MIN_SECONDS} s, longer than one AWS call with its retries`,
+    })
+    .default(300),
   /** Revocations run at once per instance; bounds AWS calls so throttling stays absorbable. */
   LEASEHOLD_LEASE_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
   /** Live leases (creating, active, revoking, revoke_failed) allowed per dynamic secret. */

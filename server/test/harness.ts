@@ -10,7 +10,7 @@ import { organizations, orgMemberships, users } from "../db/schema.ts";
 import { loadEnv } from "../env.ts";
 import { createEnvelope } from "../lib/crypto/envelope.ts";
 import { createLogger } from "../lib/logger.ts";
-import { createCoreDeps, createServices } from "../services.ts";
+import { type CoreDeps, createCoreDeps, createServices } from "../services.ts";
 import { createApiClient } from "./api-client.ts";
 
 export { createApiClient };
@@ -44,7 +44,7 @@ export async function createTestServer(
      * A second instance of the same cluster: on PostgreSQL its own pool to the other's
      * database; on PGlite (embedded, one process) the very same handle.
      */
-    sameDatabaseAs?: { database: Database; databaseUrl: string | null };
+    sameDatabaseAs?: { database: Database; databaseUrl: string | null; core: Pick<CoreDeps, "envelope"> };
   } = {},
 ) {
   const ground = getTestGround();
@@ -68,7 +68,7 @@ export async function createTestServer(
   const core = createCoreDeps({
     env,
     database,
-    envelope: createEnvelope(randomBytes(32)),
+    envelope: shared?.core.envelope ?? createEnvelope(randomBytes(32)),
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
   });

@@ -28,11 +28,11 @@ export function createLeaseWorker(core: CoreDeps, services: Pick<Services, "leas
     batchSize: LEASE_WORKER_BATCH_SIZE,
     logger: core.logger,
     runBatch: async () => {
-      const { claimed, failed } = await services.leases.revocation.processDue(kind, {
+      const { claimed, failed, more } = await services.leases.revocation.processDue(kind, {
         batchSize: LEASE_WORKER_BATCH_SIZE,
         concurrency: core.env.LEASEHOLD_LEASE_WORKER_CONCURRENCY,
       });
-      return { handled: claimed, failed };
+      return { handled: claimed, failed, more };
     },
   });
 }

@@ -19,7 +19,8 @@ export function createWorkerLoop(options: {
   /** When absent, one batch per tick. */
   batchSize?: number;
   logger: Logger;
-  runBatch: () => Promise<{ handled: number; failed?: number }>;
+  /** `more`: run another batch at once even if this one was short (work was just made due). */
+  runBatch: () => Promise<{ handled: number; failed?: number; more?: boolean }>;
 }): LoopWorker {
   const { name, logger } = options;
   let timer: NodeJS.Timeout | undefined;
@@ -29,10 +30,10 @@ export function createWorkerLoop(options: {
   async function drain(): Promise<number> {
     let total = 0;
     while (!stopping) {
-      const { handled, failed = 0 } = await options.runBatch();
+      const { handled, failed = 0, more = false } = await options.runBatch();
       total += handled;
       if (handled > 0) logger.info({ worker: name, handled, failed }, "worker batch");
-      if (options.batchSize === undefined || handled < options.batchSize) break;
+      if (!more && (options.batchSize === undefined || handled < options.batchSize)) break;
     }
     return total;
   }

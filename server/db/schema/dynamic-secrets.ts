@@ -80,6 +80,12 @@ export const dynamicSecretLeases = pgTable(
     version: integer("version").notNull().default(1),
     statusDetails: text("status_details"),
     lastError: text("last_error"),
+    /**
+     * Why the last revocation failed: `availability` (AWS 5xx, throttling, timeouts, network),
+     * retried at once when AWS answers again; `needs-person` (access denied, a missing role…),
+     * which keeps its backoff.
+     */
+    lastFailureKind: text("last_failure_kind", { enum: ["availability", "needs-person"] }),
     creationError: text("creation_error"),
     revokeAttempts: integer("revoke_attempts").notNull().default(0),
     nextAttemptAt: at("next_attempt_at"),

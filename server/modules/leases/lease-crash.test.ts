@@ -36,7 +36,7 @@ describe("a crash between CreateUser and activation", () => {
     dataDir = mkdtempSync(join(tmpdir(), "leasehold-crash-"));
     env = {
       LEASEHOLD_ROOT_KEY: randomBytes(32).toString("base64"),
-      LEASEHOLD_LEASE_RECOVERY_AFTER: "1",
+      LEASEHOLD_LEASE_RECOVERY_AFTER: "90", // the minimum: a create is recovered only once no AWS call can still be running
       LEASEHOLD_LEASE_RECOVERY_INTERVAL: "1",
       ...(ground.dbKind === "postgres" ? { DATABASE_URL: await createDatabase(ground.postgresAdminUrl!) } : {}),
     };
@@ -48,7 +48,7 @@ describe("a crash between CreateUser and activation", () => {
   });
 
   it("leaves a user that recovery deletes after the restart, and the lease ends failed", {
-    timeout: 120_000,
+    timeout: 240_000,
   }, async () => {
     server = await startServer({ motoUrl: proxy.url, dataDir, env });
     let client = httpClient(server);
@@ -94,8 +94,8 @@ describe("a crash between CreateUser and activation", () => {
     expect(login.status, login.text).toBe(200);
 
     const query = `projectSlug=${location.projectSlug}&environmentSlug=dev&path=/`;
-    let lease: { status: string; creationError: string | null } | undefined;
-    const deadline = Date.now() + 30_000;
+    let lease: { status: string; creationError: string | null; statusDetails: string | null } | undefined;
+    const deadline = Date.now() + 150_000;
     while (Date.now() < deadline) {
       lease = (await client.get(`/api/v1/dynamic-secrets/leases/${leaseId}?${query}`)).body.lease;
       if (lease?.status === "revoked") break;
@@ -103,6 +103,7 @@ describe("a crash between CreateUser and activation", () => {
     }
     expect(lease?.status).toBe("revoked");
     expect(lease?.creationError).toBe(INTERRUPTED_CREATION);
+    expect(lease?.statusDetails).toContain(`lease recovery worker deleted the IAM user ${username}`);
     await expect(iam.send(new GetUserCommand({ UserName: username }))).rejects.toThrow(/cannot be found/);
     expect(proxy.calls("DeleteUser").filter((r) => r.params.UserName === username)).toHaveLength(1);
   });

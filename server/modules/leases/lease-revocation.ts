@@ -11,6 +11,7 @@ import type { DynamicSecretAws } from "../dynamic-secrets/dynamic-secret-aws.ts"
 import type { DynamicSecretConfig } from "../dynamic-secrets/dynamic-secret-config.ts";
 import type { DynamicSecretLookup } from "../dynamic-secrets/dynamic-secret-lookup.ts";
 import { leaseAwsError } from "./lease-aws-errors.ts";
+import { createLeaseCatchUpRepo } from "./lease-catch-up.repo.ts";
 import { actorOf } from "./lease-view.ts";
 import type { LeasePatch, LeaseRow, LeasesRepo } from "./leases.repo.ts";
 
@@ -21,6 +22,19 @@ import type { LeasePatch, LeaseRow, LeasesRepo } from "./leases.repo.ts";
  * cleanup → settle (→ revoked / expired, or → revoke_failed with the next retry).
  */
 export const REVOKE_RETRY_MIN_SECONDS = 10;
+/**
+ * How often a cleanup in progress renews its claim. Far below the claim timeout (at least
+ * 90 s), so a slow AWS never lets a second instance start the same cleanup; one indexed
+ * UPDATE per in-flight cleanup (at most the worker concurrency) every 2 s.
+ */
+export const CLAIM_HEARTBEAT_MS = 2000;
+/**
+ * While a dynamic secret has leases in an availability backoff, one of them is retried ahead
+ * of its schedule this often (a probe): so the first success after an outage comes at most
+ * this long after AWS is back, and then all of them are retried at once. One AWS call per
+ * secret per 30 s during an outage.
+ */
+export const OUTAGE_PROBE_GAP_SECONDS = 30;
 export const REVOKE_RETRY_MAX_SECONDS = 3600;
 
 /** Exponential backoff with jitter: ~10 s, 20 s, 40 s … capped at 1 h, each ±20 %, never outside [10 s, 1 h]. */
@@ -41,8 +55,8 @@ const DUE_STATUSES: Record<DueKind, readonly LeaseStatus[]> = {
   recovery: ["creating"],
 };
 const WORKER_NAMES: Record<DueKind, string> = { expiry: "lease expiry worker", recovery: "lease recovery worker" };
-export const INTERRUPTED_CREATION =
-  "The server stopped before the lease was activated; the IAM user was cleaned up by the recovery worker.";
+// What is known when recovery starts; what it then found in AWS is said by the outcome sentence.
+export const INTERRUPTED_CREATION = "The server stopped before the lease was activated.";
 
 export const systemContext = (orgId: string, name: string): SystemContext => ({
   actor: { type: "system", id: null, orgId, name },
@@ -77,6 +91,9 @@ export function createLeaseRevocation(
   },
 ) {
   const { db, repo, lookup, aws, audit, clock, logger } = deps;
+  const catchUp = createLeaseCatchUpRepo();
+  // Set when a success made leases due at once, so the worker runs another batch right away.
+  let caughtUp = 0;
   const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
   const record = (tx: Db, ctx: AuditContext, lease: LeaseRow, action: string, metadata: Record<string, unknown>) =>
     audit.record(tx, ctx, {
@@ -104,12 +121,15 @@ export function createLeaseRevocation(
     const now = clock.now();
     const status: LeaseStatus =
       claimed.revokedByType === "system" && claimed.creationError === null ? "expired" : "revoked";
+    // Each history line says what really happened, and who did it.
     const found =
-      outcome === "absent"
-        ? `The IAM user ${claimed.username} was already gone.`
+      outcome === "deleted"
+        ? `${ctx.actor.name} deleted the IAM user ${claimed.username}.`
         : outcome === "not-ours"
           ? `An IAM user named ${claimed.username} exists but is not this lease's (its leasehold:lease-id tag differs), so Leasehold left it alone.`
-          : null;
+          : claimed.creationError !== null
+            ? `No IAM user named ${claimed.username} existed, so there was nothing to delete: the create never reached AWS, or the user was removed outside Leasehold.`
+            : `The IAM user ${claimed.username} was already gone: it was deleted outside Leasehold.`;
     const details =
       [claimed.creationError ? `Creation failed: ${claimed.creationError}` : null, found].filter(Boolean).join(" ") ||
       null;
@@ -125,6 +145,7 @@ export function createLeaseRevocation(
           revokedAt: now,
           nextAttemptAt: null,
           lastError: null,
+          lastFailureKind: null,
           statusDetails: details,
           updatedAt: now,
         },
@@ -168,6 +189,8 @@ export function createLeaseRevocation(
           status: "revoke_failed",
           revokeAttempts: attempts,
           lastError: failure.message,
+          // 5xx here is AWS failing or unreachable (leaseAwsError); 4xx needs a person to fix something.
+          lastFailureKind: failure.status >= 500 ? "availability" : "needs-person",
           nextAttemptAt: next,
           dueAt: next,
           updatedAt: now,
@@ -185,8 +208,42 @@ export function createLeaseRevocation(
     });
   }
 
+  /** Keeps `claimed`'s claim alive until the returned function is called (or the claim is lost). */
+  function keepClaimAlive(claimed: LeaseRow): () => void {
+    let released = false;
+    const timer = setInterval(() => {
+      repo
+        .extendClaim(db, claimed, later(clock.now(), deps.claimTimeoutSeconds))
+        .then((held) => {
+          // After release the settle has moved the version on: not a lost claim.
+          if (held || released) return;
+          clearInterval(timer);
+          logger.warn({ leaseId: claimed.id }, "lease claim lost during cleanup (force-revoked or taken over)");
+        })
+        .catch((error: unknown) => logger.warn({ err: error, leaseId: claimed.id }, "lease claim heartbeat failed"));
+    }, CLAIM_HEARTBEAT_MS);
+    timer.unref();
+    return () => {
+      released = true;
+      clearInterval(timer);
+    };
+  }
+
   /** The full cleanup of a claimed lease's IAM user, then its settled state. Never throws for AWS trouble. */
   async function complete(
+    claimed: LeaseRow,
+    ctx: AuditContext,
+    known?: DynamicSecretConfig,
+  ): Promise<RevocationResult> {
+    const release = keepClaimAlive(claimed);
+    try {
+      return await cleanUpAndSettle(claimed, ctx, known);
+    } finally {
+      release();
+    }
+  }
+
+  async function cleanUpAndSettle(
     claimed: LeaseRow,
     ctx: AuditContext,
     known?: DynamicSecretConfig,
@@ -215,7 +272,10 @@ export function createLeaseRevocation(
       return { lease: await recordFailure(claimed, failure, ctx), error: failure };
     }
     if (claimed.revokeAttempts > 0) deps.metrics?.revocationsRetried.inc({ result: "revoked" });
-    return { lease: await recordSuccess(claimed, outcome, ctx), error: null };
+    const settled = await recordSuccess(claimed, outcome, ctx);
+    // AWS answered for this secret's credentials: whatever waits out an outage's backoff goes now.
+    caughtUp += await catchUp.dueNow(db, claimed.dynamicSecretId, clock.now());
+    return { lease: settled, error: null };
   }
 
   /** When a lease cannot be claimed: the answer for its current state. */
@@ -356,20 +416,28 @@ export function createLeaseRevocation(
     async processDue(kind: DueKind, options: { batchSize: number; concurrency: number }) {
       const now = clock.now();
       const name = WORKER_NAMES[kind];
-      const claimed = await repo.claimDue(
-        db,
-        { now, from: DUE_STATUSES[kind], limit: options.batchSize },
-        {
-          status: "revoking",
-          dueAt: later(now, deps.claimTimeoutSeconds),
-          updatedAt: now,
-          revokedByType: repo.coalesce("revokedByType", "system") as never,
-          revokedByName: repo.coalesce("revokedByName", name) as never,
-          ...(kind === "recovery"
-            ? { creationError: repo.coalesce("creationError", INTERRUPTED_CREATION) as never }
-            : {}),
-        },
-      );
+      const patch: LeasePatch = {
+        status: "revoking",
+        dueAt: later(now, deps.claimTimeoutSeconds),
+        updatedAt: now,
+        revokedByType: repo.coalesce("revokedByType", "system") as never,
+        revokedByName: repo.coalesce("revokedByName", name) as never,
+        ...(kind === "recovery"
+          ? { creationError: repo.coalesce("creationError", INTERRUPTED_CREATION) as never }
+          : {}),
+      };
+      const probes =
+        kind === "expiry"
+          ? await catchUp.claimProbes(
+              db,
+              { now, gapSeconds: OUTAGE_PROBE_GAP_SECONDS, limit: options.batchSize },
+              patch,
+            )
+          : [];
+      const claimed = [
+        ...probes,
+        ...(await repo.claimDue(db, { now, from: DUE_STATUSES[kind], limit: options.batchSize }, patch)),
+      ];
       // One read of each dynamic secret per batch, however many of its leases fell due together.
       const configs = new Map<string, Promise<DynamicSecretConfig | null>>();
       const configOf = (row: LeaseRow) => {
@@ -377,13 +445,22 @@ export function createLeaseRevocation(
           configs.set(row.dynamicSecretId, lookup.loadConfig(row.orgId, row.dynamicSecretId));
         return configs.get(row.dynamicSecretId)!;
       };
-      const results = await settleWithConcurrency(claimed, options.concurrency, async (row) =>
-        complete(row, systemContext(row.orgId, name), (await configOf(row)) ?? undefined),
-      );
+      // Every claim of the batch is kept alive from now, not from when its turn comes: with a
+      // slow AWS, the last of 50 leases at 10 at a time may start long after the claim timeout.
+      const releases = new Map(claimed.map((row) => [row.id, keepClaimAlive(row)]));
+      const results = await settleWithConcurrency(claimed, options.concurrency, async (row) => {
+        try {
+          return await cleanUpAndSettle(row, systemContext(row.orgId, name), (await configOf(row)) ?? undefined);
+        } finally {
+          releases.get(row.id)!();
+        }
+      });
       const failed = results.filter((r) => r.status === "rejected" || r.value.error).length;
       for (const r of results)
         if (r.status === "rejected") logger.error({ err: r.reason }, `${name}: settling a lease failed`);
-      return { claimed: claimed.length, failed };
+      const more = caughtUp > 0;
+      caughtUp = 0;
+      return { claimed: claimed.length, failed, more };
     },
   };
 }

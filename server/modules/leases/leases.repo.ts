@@ -137,6 +137,18 @@ export function createLeasesRepo() {
         .where(inArray(leases.id, due))
         .returning();
     },
+    /**
+     * The heartbeat of a cleanup in progress: moves the claim's timeout on, only while the
+     * claim is still this one (same version, still revoking). Does not bump the version, so the
+     * settle that follows is fenced by the version it claimed with. False once the claim is lost.
+     */
+    extendClaim: (db: Db, lease: Pick<LeaseRow, "orgId" | "id" | "version">, dueAt: Date) =>
+      db
+        .update(leases)
+        .set({ dueAt })
+        .where(and(byId(lease.orgId, lease.id), eq(leases.version, lease.version), statusIn(["revoking"])))
+        .returning({ id: leases.id })
+        .then((r) => r.length === 1),
     /** Fills a column only where it is still empty (who asked first, the first creation error). */
     coalesce: <T>(column: "revokedByType" | "revokedById" | "revokedByName" | "creationError", value: T) =>
       sql`coalesce(${leases[column]}, ${value})`,

@@ -1,0 +1,1 @@
+ALTER TABLE "dynamic_secret_leases" ADD COLUMN "last_failure_kind" text;

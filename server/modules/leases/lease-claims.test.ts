@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestClock, createTestServer, type TestServer } from "../../test/harness.ts";
+import { createLeaseWorker } from "../../workers/lease-workers.ts";
+import { type LeaseWorld, leaseWorld } from "../dynamic-secrets/test-fixtures.ts";
+import { CLAIM_HEARTBEAT_MS } from "./lease-revocation.ts";
+
+const LEASES = 20;
+const CLAIM_TIMEOUT_SECONDS = 90; // the minimum LEASEHOLD_LEASE_RECOVERY_AFTER
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A slow cleanup is never claimed twice. Instance A starts revoking 20 due leases through a
+ * proxy that delays every AWS call; meanwhile the injected clock jumps past the claim timeout
+ * again and again, and instance B (same database) runs its expiry worker after each jump.
+ * The proxy counts each user's cleanup calls: one ListAccessKeys and one DeleteUser per user.
+ */
+describe("claims on slow cleanups", () => {
+  const clock = createTestClock(new Date("2026-10-01T00:00:00Z"));
+  let world: LeaseWorld;
+  let second: TestServer;
+
+  beforeAll(async () => {
+    const env = {
+      LEASEHOLD_LEASE_RECOVERY_AFTER: String(CLAIM_TIMEOUT_SECONDS),
+      LEASEHOLD_LEASE_WORKER_CONCURRENCY: "5",
+    };
+    world = await leaseWorld({ clock, env });
+    second = await createTestServer({
+      clock,
+      sameDatabaseAs: world.server,
+      env: { ...env, AWS_ENDPOINT_URL: world.proxy.url },
+    });
+  });
+  afterAll(async () => {
+    await second.close();
+    await world.close();
+  });
+
+  it("a second instance never starts a cleanup that the first is still running", { timeout: 240_000 }, async () => {
+    const { name } = await world.createSecret({ defaultTTL: "1h" });
+    const usernames: string[] = [];
+    for (let i = 0; i < LEASES; i++) usernames.push((await world.lease(name, { ttl: "10m" })).body.data.USERNAME);
+    world.resetProxy();
+    world.proxy.setDelay(150);
+    clock.advance(10 * 60 + 1);
+
+    const first = createLeaseWorker(world.server.core, world.server.services, "expiry").drain();
+    let firstDone = false;
+    void first.finally(() => {
+      firstDone = true;
+    });
+    // Let A claim its batch first; B may take only what A has not claimed.
+    while (world.proxy.requests.length === 0) await sleep(20);
+    const other = createLeaseWorker(second.core, second.services, "expiry");
+    let stolen = 0;
+    while (!firstDone) {
+      // Far past every claim's timeout, then one heartbeat's worth of real time, as a slow AWS would have it.
+      clock.advance(CLAIM_TIMEOUT_SECONDS + 1);
+      await sleep(CLAIM_HEARTBEAT_MS + 500);
+      if (!firstDone) stolen += await other.drain();
+    }
+    expect(await first).toBe(LEASES);
+    world.proxy.setDelay(0);
+
+    const callsPerUser = (action: string) => {
+      const counts = new Map<string, number>();
+      for (const call of world.proxy.calls(action))
+        counts.set(call.params.UserName!, (counts.get(call.params.UserName!) ?? 0) + 1);
+      return counts;
+    };
+    const lists = callsPerUser("ListAccessKeys");
+    const deletes = callsPerUser("DeleteUser");
+    const doubled = usernames.filter((u) => (lists.get(u) ?? 0) > 1).length;
+    process.stdout.write(
+      `[claims figures] ${doubled} of ${LEASES} users cleaned up twice; ${stolen} claims taken over\n`,
+    );
+    expect(stolen).toBe(0);
+    for (const username of usernames) {
+      expect(lists.get(username), username).toBe(1);
+      expect(deletes.get(username), username).toBe(1);
+    }
+  });
+});
