@@ -58,9 +58,14 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
 
   await test.step("step 2: AWS Auth, refused while both allow-lists are empty", async () => {
     await expect(page.getByLabel("Token TTL")).toHaveValue("1h");
-    await expect(page.getByLabel(`Require the signed ${SERVER_ID_HEADER} header`)).toBeChecked();
+    // Asked, not assumed: no client is chosen until the person says which one will log in.
+    const leaseholdClient = page.getByRole("radio", { name: /^Leasehold's CLI or client/ });
+    await expect(leaseholdClient).not.toBeChecked();
+    await expect(page.getByRole("radio", { name: /^Infisical's SDK, CLI or Kubernetes operator/ })).not.toBeChecked();
     await page.getByRole("button", { name: "Save and continue" }).click();
     await expect(page.getByText(/Allow at least one principal ARN or account ID/).first()).toBeVisible();
+    await expect(page.getByText("Choose which client will log in")).toBeVisible();
+    await leaseholdClient.check();
     await page.getByLabel("Allowed principal ARNs").fill("arn:aws:iam::123456789012:root");
     await page.getByLabel("Allowed principal ARNs").blur();
     await expect(page.getByText(/root principals cannot log in/)).toBeVisible();

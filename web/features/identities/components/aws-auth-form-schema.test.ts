@@ -6,13 +6,19 @@ import {
   newAwsAuthFormValues,
 } from "#web/features/identities/components/aws-auth-form-schema.ts";
 
-const valid = { ...newAwsAuthFormValues, allowedAccountIds: "123456789012" };
+const valid = { ...newAwsAuthFormValues, allowedAccountIds: "123456789012", serverIdHeader: true };
 const paths = (input: object) => {
   const result = awsAuthFormSchema.safeParse(input);
   return result.success ? [] : result.error.issues.map((i) => i.path.join("."));
 };
 
 describe("the AWS Auth form schema", () => {
+  it("asks which client will log in instead of binding logins to this server by default", () => {
+    expect(newAwsAuthFormValues.serverIdHeader).toBeUndefined();
+    expect(paths({ ...valid, serverIdHeader: undefined })).toEqual(["serverIdHeader"]);
+    expect(awsAuthFormSchema.parse({ ...valid, serverIdHeader: false }).serverIdHeader).toBe(false);
+  });
+
   it("turns text into what the API takes: seconds and comma lists", () => {
     const parsed = awsAuthFormSchema.parse({
       ...valid,
@@ -31,7 +37,7 @@ describe("the AWS Auth form schema", () => {
   });
 
   it("applies the API's own rules, beside the right fields", () => {
-    expect(paths({ ...newAwsAuthFormValues })).toEqual(["allowedPrincipalArns", "allowedAccountIds"]);
+    expect(paths({ ...newAwsAuthFormValues })).toEqual(["allowedPrincipalArns", "allowedAccountIds", "serverIdHeader"]);
     expect(paths({ ...valid, accessTokenTTL: "2d", accessTokenMaxTTL: "1d" })).toEqual(["accessTokenTTL"]);
     expect(paths({ ...valid, accessTokenTTL: "soon" })).toEqual(["accessTokenTTL"]);
     expect(paths({ ...valid, allowedPrincipalArns: "arn:aws:iam::123456789012:root" })).toEqual([

@@ -33,17 +33,25 @@ export const awsAuthFormSchema = awsAuthFieldsSchema
     accessTokenNumUsesLimit: z
       .number({ error: "Enter a number (0 means unlimited)" })
       .pipe(fields.accessTokenNumUsesLimit),
+    /**
+     * Asked, never assumed: Infisical's SDK, CLI and Kubernetes operator cannot send the signed server-ID header, and
+     * Leasehold's own clients always do (issue 12, item 1). The API's default stays Infisical's (off).
+     */
+    serverIdHeader: z.boolean().optional(),
   })
   .superRefine((config, ctx) => {
-    for (const issue of awsAuthRuleIssues(config)) ctx.addIssue({ code: "custom", ...issue });
+    const { serverIdHeader = false } = config;
+    for (const issue of awsAuthRuleIssues({ ...config, serverIdHeader })) ctx.addIssue({ code: "custom", ...issue });
+    if (config.serverIdHeader === undefined) {
+      ctx.addIssue({ code: "custom", path: ["serverIdHeader"], message: "Choose which client will log in" });
+    }
   });
 
 export type AwsAuthFormValues = z.input<typeof awsAuthFormSchema>;
 
 /**
- * A new identity starts strict: short tokens and the server-ID header on (a signature
- * captured elsewhere cannot be replayed here). Infisical's SDKs cannot send that header;
- * the form says so next to the switch.
+ * A new identity starts strict: short tokens. Whether logins are bound to this server (the signed server-ID header)
+ * depends on the client that will log in, so the form asks instead of choosing.
  */
 export const newAwsAuthFormValues: AwsAuthFormValues = {
   stsEndpoint: GLOBAL_STS_ENDPOINT,
@@ -53,7 +61,7 @@ export const newAwsAuthFormValues: AwsAuthFormValues = {
   accessTokenMaxTTL: "1d",
   accessTokenNumUsesLimit: 0,
   accessTokenTrustedIps: ALLOW_ALL_TRUSTED_IPS,
-  serverIdHeader: true,
+  serverIdHeader: undefined,
 };
 
 /** Seconds as the largest whole unit the duration field reads back: 5400 → "90m", 86400 → "1d". */

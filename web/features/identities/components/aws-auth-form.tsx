@@ -27,6 +27,19 @@ const ARN_EXAMPLES = [
   ["Every role whose name starts with ci-", "arn:aws:iam::123456789012:role/ci-*"],
 ] as const;
 
+const LOGIN_CLIENTS = [
+  {
+    serverIdHeader: false,
+    label: "Infisical's SDK, CLI or Kubernetes operator",
+    description: `They cannot send the ${SERVER_ID_HEADER} header, so logins are not bound to this server.`,
+  },
+  {
+    serverIdHeader: true,
+    label: "Leasehold's CLI or client, or the snippets on the identity's page",
+    description: `Every login must carry the signed ${SERVER_ID_HEADER} header naming this server.`,
+  },
+] as const;
+
 function durationHint(text: string, zeroMeaning: string) {
   const seconds = parseDuration(text);
   if (seconds === null) return "A number with s, m, h or d: 15m, 12h, 30d.";
@@ -166,22 +179,41 @@ export function AwsAuthForm({
         <TrustedIpsEditor form={inputForm} />
       </section>
 
-      <section className="grid gap-2" aria-labelledby="binding-heading">
-        <h3 id="binding-heading" className="text-sm font-semibold">
-          Bind logins to this server
-        </h3>
-        <label className="flex items-start gap-3 text-sm">
-          <input type="checkbox" {...form.register("serverIdHeader")} className="mt-0.5 size-4 accent-primary" />
-          <span className="grid gap-1">
-            <span className="font-medium">Require the signed {SERVER_ID_HEADER} header</span>
-            <span className="text-muted-foreground">
-              A login must name this server in a header covered by its signature, so a signed request captured by, or
-              made for, another service cannot be replayed here. The snippets on the identity's page send it.
-              Infisical's SDKs cannot: turn this off for machines that log in with them.
-            </span>
-          </span>
-        </label>
-      </section>
+      <fieldset className="grid gap-2" aria-describedby="login-client-hint">
+        <legend className="mb-1 text-sm font-semibold">Which client will log in?</legend>
+        <p id="login-client-hint" className="text-sm text-muted-foreground">
+          Binding logins to this server stops a signed request captured elsewhere from being replayed here, but only
+          clients that sign the {SERVER_ID_HEADER} header can log in then.
+        </p>
+        <Controller
+          control={form.control}
+          name="serverIdHeader"
+          render={({ field }) => (
+            <>
+              {LOGIN_CLIENTS.map((option) => (
+                <label
+                  key={String(option.serverIdHeader)}
+                  className="flex cursor-pointer items-start gap-3 rounded-lg border p-3 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5"
+                >
+                  <input
+                    type="radio"
+                    name={field.name}
+                    checked={field.value === option.serverIdHeader}
+                    onChange={() => field.onChange(option.serverIdHeader)}
+                    onBlur={field.onBlur}
+                    className="mt-0.5 size-4 accent-primary"
+                  />
+                  <span className="grid gap-0.5">
+                    <span className="font-medium">{option.label}</span>
+                    <span className="text-muted-foreground">{option.description}</span>
+                  </span>
+                </label>
+              ))}
+            </>
+          )}
+        />
+        <FieldError>{errors.serverIdHeader?.message}</FieldError>
+      </fieldset>
 
       <FormAlert form={inputForm} />
       <div className="flex flex-wrap gap-2">{actions({ pending: form.formState.isSubmitting })}</div>
