@@ -68,6 +68,9 @@ test("dynamic secrets: add, test, lease, renew, revoke, and a failed revocation 
     await form.getByLabel("Secret name").fill(secretName);
     await form.getByLabel("Default TTL").fill("1h");
     await form.getByLabel("Max TTL").fill("3h");
+    // A new secret starts on Assume role (recommended); this journey uses an access key.
+    await expect(form.getByRole("tab", { name: "Assume role (recommended)" })).toHaveAttribute("aria-selected", "true");
+    await form.getByRole("tab", { name: "Access key" }).click();
     await form.getByLabel("Access key ID").fill(`AKIA${randomBytes(8).toString("hex").toUpperCase()}`);
     await form.getByLabel("Secret access key", { exact: true }).fill(managingSecret);
     await form.getByLabel("IAM path").fill("e2e");

@@ -17,7 +17,8 @@ export function NewPasswordFields(props: {
       <Field invalid={!!errors.password}>
         <FieldLabel>Password</FieldLabel>
         <Input type="password" autoComplete="new-password" {...props.password} />
-        <FieldDescription>At least 12 characters.</FieldDescription>
+        {/* One message per rule: the error replaces the hint that says the same thing (issue 12, item 9). */}
+        {!errors.password && <FieldDescription>At least 12 characters.</FieldDescription>}
         <FieldError>{errors.password?.message}</FieldError>
       </Field>
       <Field invalid={!!errors.confirmPassword}>

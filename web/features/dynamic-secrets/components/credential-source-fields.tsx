@@ -15,9 +15,10 @@ import type {
   DynamicSecretFormValues,
 } from "#web/features/dynamic-secrets/components/dynamic-secret-form-values.ts";
 
+/** In the seed's order: Assume role is recommended first (no long-lived key is stored). */
 const SOURCE_LABELS: Record<CredentialSource, string> = {
+  "assume-role": "Assume role (recommended)",
   "access-key": "Access key",
-  "assume-role": "Assume role",
   irsa: "IRSA (EKS)",
   "app-connection": "App Connection",
 };

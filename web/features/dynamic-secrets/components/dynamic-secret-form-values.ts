@@ -40,7 +40,8 @@ export function initialValues(existing: DynamicSecret | null): DynamicSecretForm
     defaultTTL: existing?.defaultTTL ?? "1h",
     maxTTL: existing?.maxTTL ?? "1d",
     usernameTemplate: existing?.usernameTemplate ?? "{{randomUsername}}",
-    source: i?.appConnectionId ? "app-connection" : (i?.method ?? "access-key"),
+    // A new secret starts on Assume role, which the seed recommends first; a saved one shows its own method.
+    source: i?.appConnectionId ? "app-connection" : (i?.method ?? (existing ? "access-key" : "assume-role")),
     provider: {
       inputs: {
         accessKey: i?.accessKey ?? "",
