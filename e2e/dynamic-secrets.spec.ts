@@ -154,6 +154,10 @@ test("dynamic secrets: add, test, lease, renew, revoke, and a failed revocation 
     await expect(
       page.getByRole("table", { name: `Leases of ${secretName}` }).getByText("Revoked", { exact: true }),
     ).toBeVisible();
+    // A revoked lease says when and by whom, not the expiry it never reached.
+    const leasesTable = page.getByRole("table", { name: `Leases of ${secretName}` });
+    await expect(leasesTable.getByText(/^Revoked \d/)).toBeVisible();
+    await expect(leasesTable.getByText(/^by ada\.admin@/)).toBeVisible();
     await dismissToasts(page);
     await saveScreenshot("08-revoked");
     await page.getByRole("tab", { name: "Active" }).click();

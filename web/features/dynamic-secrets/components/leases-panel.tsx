@@ -17,6 +17,25 @@ import { formatCompactDateTime, formatDateTime } from "#web/lib/format.ts";
 
 const isLive = (lease: Lease) => (LIVE_LEASE_STATUSES as readonly string[]).includes(lease.status);
 
+/** How a lease ends: a countdown while live; once revoked, when and by whom, not the expiry it never reached. */
+function LeaseEnd({ lease, now }: { lease: Lease; now: number }) {
+  if (lease.status !== "revoked" || !lease.revokedAt) {
+    return <ExpiryCountdown expireAt={lease.expireAt} live={isLive(lease)} now={now} />;
+  }
+  return (
+    <div className="grid gap-0.5 whitespace-nowrap">
+      <span>
+        Revoked <time dateTime={lease.revokedAt}>{formatCompactDateTime(lease.revokedAt)}</time>
+      </span>
+      {lease.revokedBy ? (
+        <span className="block max-w-40 truncate text-xs text-muted-foreground" title={lease.revokedBy.name}>
+          by {lease.revokedBy.name}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 function StatusCell({ lease }: { lease: Lease }) {
   return (
     <div className="grid max-w-56 justify-items-start gap-1">
@@ -120,7 +139,7 @@ export function LeasesPanel({
                 <TableHead>Username</TableHead>
                 <TableHead>Created by</TableHead>
                 <TableHead>Created</TableHead>
-                <TableHead>Expires</TableHead>
+                <TableHead>Ends</TableHead>
                 <TableHead>Status</TableHead>
                 <TableHead className="text-right">
                   <span className="sr-only">Actions</span>
@@ -144,7 +163,7 @@ export function LeasesPanel({
                     </TableCell>
                     <TableCell className="whitespace-nowrap">{formatCompactDateTime(lease.createdAt)}</TableCell>
                     <TableCell>
-                      <ExpiryCountdown expireAt={lease.expireAt} live={isLive(lease)} now={now} />
+                      <LeaseEnd lease={lease} now={now} />
                     </TableCell>
                     <TableCell>
                       <StatusCell lease={lease} />
