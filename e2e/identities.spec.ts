@@ -25,6 +25,9 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
   auth,
   saveScreenshot,
 }) => {
+  // The whole journey (wizard, login from a snippet, the CLI and profile tabs, token revoke) takes ~30 s on a busy
+  // two-core machine: the default 30 s timeout is for one step, not for this.
+  test.setTimeout(120_000);
   // Another journey may have left moto checking signatures; this one signs with real keys either way.
   await fetch(`${motoUrl}/moto-api/reset-auth`, {
     method: "POST",
