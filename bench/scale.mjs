@@ -13,7 +13,7 @@ import { runMigrations } from "../server/db/migrate.ts";
 import { loadEnv } from "../server/env.ts";
 import { createEnvelope } from "../server/lib/crypto/envelope.ts";
 import { createLogger } from "../server/lib/logger.ts";
-import { createLeasesRepo } from "../server/modules/leases/leases.repo.ts";
+import { createLeasesRepo } from "../server/modules/dynamic-secrets/leases/leases.repo.ts";
 import { createCoreDeps, createServices } from "../server/services.ts";
 import { createApiClient } from "../server/test/api-client.ts";
 import { startMoto } from "../test/ground/moto.ts";

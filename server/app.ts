@@ -22,9 +22,9 @@ import { appConnectionRoutes } from "./modules/app-connections/app-connections.r
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
 import { awsAuthRoutes } from "./modules/aws-auth/aws-auth.routes.ts";
 import { dynamicSecretRoutes } from "./modules/dynamic-secrets/dynamic-secrets.routes.ts";
+import { leaseHealthRoutes } from "./modules/dynamic-secrets/leases/lease-health.routes.ts";
+import { leaseRoutes } from "./modules/dynamic-secrets/leases/leases.routes.ts";
 import { identityRoutes } from "./modules/identities/identities.routes.ts";
-import { leaseHealthRoutes } from "./modules/leases/lease-health.routes.ts";
-import { leaseRoutes } from "./modules/leases/leases.routes.ts";
 import { authRoutes } from "./modules/people/auth.routes.ts";
 import { csrfTokenFor } from "./modules/people/auth.service.ts";
 import { memberRoutes } from "./modules/people/members.routes.ts";

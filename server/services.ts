@@ -14,14 +14,14 @@ import { createAppConnectionsService } from "./modules/app-connections/app-conne
 import type { ConnectionUsage } from "./modules/app-connections/connection-usage.ts";
 import { createAuditRepo } from "./modules/audit/audit.repo.ts";
 import { createAuditService } from "./modules/audit/audit.service.ts";
+import { createDynamicSecretsRepo } from "./modules/dynamic-secrets/dynamic-secrets.repo.ts";
 import {
   createDynamicSecretConnectionUsage,
   createDynamicSecretServices,
-} from "./modules/dynamic-secrets/dynamic-secret-services.ts";
-import { createDynamicSecretsRepo } from "./modules/dynamic-secrets/dynamic-secrets.repo.ts";
+} from "./modules/dynamic-secrets/dynamic-secrets-wiring.ts";
+import { createLeaseHealthRepo } from "./modules/dynamic-secrets/leases/lease-health.repo.ts";
+import { createLeaseHealthService } from "./modules/dynamic-secrets/leases/lease-health.service.ts";
 import { createMachineIdentityServices } from "./modules/identities/identity-services.ts";
-import { createLeaseHealthRepo } from "./modules/leases/lease-health.repo.ts";
-import { createLeaseHealthService } from "./modules/leases/lease-health.service.ts";
 import { createAuthService } from "./modules/people/auth.service.ts";
 import { createMembersService } from "./modules/people/members.service.ts";
 import { createPeopleRepo } from "./modules/people/people.repo.ts";

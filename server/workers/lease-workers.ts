@@ -1,4 +1,4 @@
-import type { DueKind } from "../modules/leases/lease-revocation.ts";
+import type { DueKind } from "../modules/dynamic-secrets/leases/lease-revocation.ts";
 import type { CoreDeps, Services } from "../services.ts";
 import { createWorkerLoop, type LoopWorker } from "./worker-loop.ts";
 

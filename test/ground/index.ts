@@ -1,7 +1,7 @@
 // What integration tests read: the shared moto and, on the PostgreSQL pass,
 // the shared cluster. Started once per run by global-setup.ts.
 //
-//   import { getTestGround, createDatabase } from "../../test/ground/index.ts";
+//   import { getTestGround, createDatabase } from "./index.ts";
 //   const ground = getTestGround();
 //   const databaseUrl = ground.dbKind === "postgres" ? await createDatabase(ground.postgresAdminUrl!) : null;
 //

@@ -1,9 +1,9 @@
 import { splitCommaList } from "#shared/arn.ts";
 import type { AwsIamInputs, AwsIamInputsView, DynamicSecret } from "#shared/schemas/dynamic-secrets.ts";
 import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
-import type { IamUserSpec } from "../../lib/aws/iam-user-lifecycle.ts";
 import type { Envelope } from "../../lib/crypto/envelope.ts";
 import type { DynamicSecretRow } from "./dynamic-secrets.repo.ts";
+import type { IamUserSpec } from "./providers/aws-iam-user/iam-user-lifecycle.ts";
 
 /**
  * A dynamic secret as the lease machinery uses it: the row, its inputs with defaults

@@ -1,14 +1,14 @@
 import type { SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import type { RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
-import { listManagedIamUsers, type ManagedIamUser } from "../../lib/aws/iam-managed-users.ts";
-import { cleanupIamUser } from "../../lib/aws/iam-user-cleanup.ts";
 import { settleWithConcurrency } from "../../lib/bounded-concurrency.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import { leaseAwsError } from "../leases/lease-aws-errors.ts";
-import type { LeasesForDynamicSecrets } from "../leases/leases.service.ts";
 import type { DynamicSecretAws } from "./dynamic-secret-aws.ts";
 import type { DynamicSecretLookup } from "./dynamic-secret-lookup.ts";
+import type { LeasesForDynamicSecrets } from "./leases/leases.service.ts";
+import { listManagedIamUsers, type ManagedIamUser } from "./providers/aws-iam-user/iam-managed-users.ts";
+import { cleanupIamUser } from "./providers/aws-iam-user/iam-user-cleanup.ts";
+import { leaseAwsError } from "./providers/aws-iam-user/iam-user-errors.ts";
 
 const DELETES_AT_ONCE = 5;
 

@@ -13,11 +13,11 @@ import type { ConnectionCredentialSource } from "../../lib/aws/connection-creden
 import type { Envelope } from "../../lib/crypto/envelope.ts";
 import { AppError, conflict, fieldError } from "../../lib/http/errors.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import type { LeasesForDynamicSecrets } from "../leases/leases.service.ts";
 import { decryptConfig, storedInputs, toDynamicSecretView } from "./dynamic-secret-config.ts";
 import { checkCredentialSource, type InputsPatch, mergeInputs, parseInputs } from "./dynamic-secret-inputs.ts";
 import type { DynamicSecretLookup } from "./dynamic-secret-lookup.ts";
 import type { DynamicSecretRow, DynamicSecretsRepo } from "./dynamic-secrets.repo.ts";
+import type { LeasesForDynamicSecrets } from "./leases/leases.service.ts";
 
 export function createDynamicSecretsService(deps: {
   db: Db;

@@ -6,7 +6,7 @@ import {
   type IAMClient,
   PutUserPolicyCommand,
 } from "@aws-sdk/client-iam";
-import { awsErrorCode } from "./translate-error.ts";
+import { awsErrorCode } from "../../../../lib/aws/translate-error.ts";
 
 /**
  * Creating the IAM user of a lease. CreateUser goes first (everything else needs the

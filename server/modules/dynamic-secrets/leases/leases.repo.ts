@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
 import type { LeaseStatus } from "#shared/schemas/leases.ts";
 import { LIVE_LEASE_STATUSES } from "#shared/schemas/leases.ts";
-import type { Db } from "../../db/client.ts";
-import { dynamicSecretLeases as leases } from "../../db/schema.ts";
+import type { Db } from "../../../db/client.ts";
+import { dynamicSecretLeases as leases } from "../../../db/schema.ts";
 
 export type LeaseRow = typeof leases.$inferSelect;
 export type LeaseInsert = typeof leases.$inferInsert;

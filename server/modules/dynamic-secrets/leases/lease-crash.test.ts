@@ -8,15 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GetUserCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatabase, getTestGround, type RunningServer, startServer } from "../../../test/ground/index.ts";
-import { type AwsProxy, startAwsProxy } from "../../../test/proxy/aws-proxy.ts";
-import { createApiClient, TEST_PASSWORD } from "../../test/harness.ts";
-import {
-  answerServiceSpecificCredentialsLikeAws,
-  fakeAccessKey,
-  iamAt,
-  unique,
-} from "../dynamic-secrets/test-fixtures.ts";
+import { createDatabase, getTestGround, type RunningServer, startServer } from "../../../../test/ground/index.ts";
+import { type AwsProxy, startAwsProxy } from "../../../../test/proxy/aws-proxy.ts";
+import { createApiClient, TEST_PASSWORD } from "../../../test/harness.ts";
+import { answerServiceSpecificCredentialsLikeAws, fakeAccessKey, iamAt, unique } from "../test-fixtures.ts";
 import { INTERRUPTED_CREATION } from "./lease-revocation.ts";
 
 /** The API client, speaking real HTTP to a child-process server. */

@@ -3,8 +3,8 @@
 // live lease, and the caller gets a 4xx or 502 that says what went wrong.
 import { CreateGroupCommand, CreatePolicyCommand, CreateUserCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Fault, RecordedRequest } from "../../../test/proxy/aws-proxy.ts";
-import { iamAt, type LeaseWorld, leaseWorld, unique } from "../dynamic-secrets/test-fixtures.ts";
+import type { Fault, RecordedRequest } from "../../../../test/proxy/aws-proxy.ts";
+import { iamAt, type LeaseWorld, leaseWorld, unique } from "../test-fixtures.ts";
 
 const FAULTS: [string, Fault][] = [
   [

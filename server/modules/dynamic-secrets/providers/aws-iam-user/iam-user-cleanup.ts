@@ -22,8 +22,8 @@ import {
   ListUserPoliciesCommand,
   RemoveUserFromGroupCommand,
 } from "@aws-sdk/client-iam";
+import { awsErrorCode } from "../../../../lib/aws/translate-error.ts";
 import { IamCallError, LEASE_ID_TAG } from "./iam-user-lifecycle.ts";
-import { awsErrorCode } from "./translate-error.ts";
 
 /**
  * The full cleanup of a lease's IAM user, used by revoke, compensation and recovery alike.

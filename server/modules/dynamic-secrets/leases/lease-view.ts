@@ -1,6 +1,6 @@
 import type { Lease, LeaseActor } from "#shared/schemas/leases.ts";
-import type { AuditContext } from "../../context.ts";
-import { badRequest } from "../../lib/http/errors.ts";
+import type { AuditContext } from "../../../context.ts";
+import { badRequest } from "../../../lib/http/errors.ts";
 import type { LeaseCursor, LeaseRow } from "./leases.repo.ts";
 
 export function toLease(row: LeaseRow): Lease {

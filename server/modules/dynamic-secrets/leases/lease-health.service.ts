@@ -1,8 +1,8 @@
 import type { LeaseHealth } from "#shared/schemas/leases.ts";
-import type { Clock, RequestContext } from "../../context.ts";
-import type { Db } from "../../db/client.ts";
-import { type Metrics, registerLeaseGauges } from "../../lib/metrics/metrics.ts";
-import type { Access } from "../access/access.ts";
+import type { Clock, RequestContext } from "../../../context.ts";
+import type { Db } from "../../../db/client.ts";
+import { type Metrics, registerLeaseGauges } from "../../../lib/metrics/metrics.ts";
+import type { Access } from "../../access/access.ts";
 import type { LeaseHealthRepo } from "./lease-health.repo.ts";
 
 /**

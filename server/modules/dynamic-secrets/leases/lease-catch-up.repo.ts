@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.ts";
-import { dynamicSecretLeases as leases } from "../../db/schema.ts";
+import type { Db } from "../../../db/client.ts";
+import { dynamicSecretLeases as leases } from "../../../db/schema.ts";
 import type { LeasePatch, LeaseRow } from "./leases.repo.ts";
 
 /**

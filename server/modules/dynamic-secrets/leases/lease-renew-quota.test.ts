@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestClock } from "../../test/harness.ts";
-import { type LeaseWorld, leaseWorld } from "../dynamic-secrets/test-fixtures.ts";
+import { createTestClock } from "../../../test/harness.ts";
+import { type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
 
 const HOUR = 3600_000;
 

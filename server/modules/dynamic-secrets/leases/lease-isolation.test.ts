@@ -3,9 +3,9 @@
 // secret key nowhere (not in responses, logs, audit records, nor the database in plaintext).
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows } from "../../db/client.ts";
-import type { ApiClient } from "../../test/api-client.ts";
-import { dumpDatabase, type LeaseWorld, leaseWorld } from "../dynamic-secrets/test-fixtures.ts";
+import { queryRows } from "../../../db/client.ts";
+import type { ApiClient } from "../../../test/api-client.ts";
+import { dumpDatabase, type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
 
 describe("roles and tenants", () => {
   let world: LeaseWorld;

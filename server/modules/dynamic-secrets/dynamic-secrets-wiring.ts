@@ -3,8 +3,6 @@ import type { ConnectionCredentialSource } from "../../lib/aws/connection-creden
 import type { CoreDeps } from "../../services.ts";
 import type { ConnectionUsage } from "../app-connections/connection-usage.ts";
 import type { AuditService } from "../audit/audit.service.ts";
-import { createLeasesRepo } from "../leases/leases.repo.ts";
-import { createLeasesService } from "../leases/leases.service.ts";
 import type { ProjectsService } from "../projects/projects.service.ts";
 import { createDynamicSecretAws } from "./dynamic-secret-aws.ts";
 import { createDynamicSecretChecks } from "./dynamic-secret-checks.ts";
@@ -12,6 +10,8 @@ import { createDynamicSecretLookup } from "./dynamic-secret-lookup.ts";
 import { createDynamicSecretOrphans } from "./dynamic-secret-orphans.ts";
 import type { DynamicSecretsRepo } from "./dynamic-secrets.repo.ts";
 import { createDynamicSecretsService } from "./dynamic-secrets.service.ts";
+import { createLeasesRepo } from "./leases/leases.repo.ts";
+import { createLeasesService } from "./leases/leases.service.ts";
 
 /** Dynamic secrets and their leases, wired together (services.ts calls this once). */
 export function createDynamicSecretServices(deps: {

@@ -1,6 +1,6 @@
-import { IamCallError } from "../../lib/aws/iam-user-lifecycle.ts";
-import { awsErrorCode, classifyAwsError, translateAwsError } from "../../lib/aws/translate-error.ts";
-import { AppError } from "../../lib/http/errors.ts";
+import { awsErrorCode, classifyAwsError, translateAwsError } from "../../../../lib/aws/translate-error.ts";
+import { AppError } from "../../../../lib/http/errors.ts";
+import { IamCallError } from "./iam-user-lifecycle.ts";
 
 /** Advice for a missing entity, by the step that found it missing: the fix is in the dynamic secret's settings. */
 const MISSING: Record<string, (resource: string) => string> = {

@@ -1,7 +1,7 @@
 import { createRoute } from "@hono/zod-openapi";
 import { z } from "zod";
 import { leaseHealthResponseSchema } from "#shared/schemas/leases.ts";
-import { createRouter, errorResponses, jsonResponse, requestContext } from "../../lib/http/router.ts";
+import { createRouter, errorResponses, jsonResponse, requestContext } from "../../../lib/http/router.ts";
 import type { LeaseHealthService } from "./lease-health.service.ts";
 
 const getLeaseHealth = createRoute({

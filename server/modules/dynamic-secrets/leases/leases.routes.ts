@@ -11,9 +11,9 @@ import {
   renewLeaseInputSchema,
   revokeLeaseInputSchema,
 } from "#shared/schemas/leases.ts";
-import { fieldsFromBodyOrQuery } from "../../lib/http/body-or-query.ts";
-import { createRouter, jsonBody, jsonResponse, requestContext } from "../../lib/http/router.ts";
-import { awsErrorResponses as r } from "../dynamic-secrets/dynamic-secrets.routes.ts";
+import { fieldsFromBodyOrQuery } from "../../../lib/http/body-or-query.ts";
+import { createRouter, jsonBody, jsonResponse, requestContext } from "../../../lib/http/router.ts";
+import { awsErrorResponses as r } from "../dynamic-secrets.routes.ts";
 import type { LeasesService } from "./leases.service.ts";
 
 const tags = ["Dynamic secret leases"];

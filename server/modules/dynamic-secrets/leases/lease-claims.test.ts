@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestClock, createTestServer, type TestServer } from "../../test/harness.ts";
-import { createLeaseWorker } from "../../workers/lease-workers.ts";
-import { type LeaseWorld, leaseWorld } from "../dynamic-secrets/test-fixtures.ts";
+import { createTestClock, createTestServer, type TestServer } from "../../../test/harness.ts";
+import { createLeaseWorker } from "../../../workers/lease-workers.ts";
+import { type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
 import { CLAIM_HEARTBEAT_MS } from "./lease-revocation.ts";
 
 const LEASES = 20;

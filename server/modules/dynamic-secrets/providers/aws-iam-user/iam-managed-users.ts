@@ -4,9 +4,9 @@ import {
   ListUserTagsCommand,
   type ListUserTagsCommandOutput,
 } from "@aws-sdk/client-iam";
-import { settleWithConcurrency } from "../bounded-concurrency.ts";
+import { awsErrorCode } from "../../../../lib/aws/translate-error.ts";
+import { settleWithConcurrency } from "../../../../lib/bounded-concurrency.ts";
 import { IamCallError, LEASE_ID_TAG, MANAGED_TAG } from "./iam-user-lifecycle.ts";
-import { awsErrorCode } from "./translate-error.ts";
 
 export interface ManagedIamUser {
   username: string;
