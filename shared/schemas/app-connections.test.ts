@@ -80,6 +80,9 @@ describe("app connection input", () => {
     expect(accessKeyIdSchema.safeParse("  ").error?.issues[0]?.message).toBe("Enter the access key ID");
     expect(accessKeyIdSchema.safeParse("AKIA IOSFODNN7").error?.issues[0]?.message).toMatch(/no spaces/);
     expect(accessKeyIdSchema.safeParse("A".repeat(129)).success).toBe(false);
+    // It is sent in the SigV4 Authorization header: a character a header cannot carry is a 400, never a 502.
+    expect(accessKeyIdSchema.safeParse("test\u00b1").success).toBe(false);
+    expect(accessKeyIdSchema.safeParse("te\u0005st").success).toBe(false);
     expect(accessKeyIdWarning("AKIAIOSFODNN7EXAMPLE")).toBeNull();
     expect(accessKeyIdWarning("")).toBeNull();
     expect(accessKeyIdWarning("test")).toMatch(/16 to 128 capital letters/);

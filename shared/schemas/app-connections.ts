@@ -47,7 +47,7 @@ const AWS_ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 /**
  * Any key ID Infisical's server and SDK accept, so that emulators' keys such as "test" (moto, LocalStack) work
  * (issue 12, item 10; decision 1250). Refused are only keys that can never work: empty, too long, with spaces (a
- * paste error), or a session key (ASIA…), which needs a session token these inputs have no field for. AWS's own
+ * paste error) or characters an HTTP header cannot carry, or a session key (ASIA…), which needs a session token these inputs have no field for. AWS's own
  * format is a warning the forms show (`accessKeyIdWarning`); a key AWS does not know fails when AWS is first asked.
  */
 export const accessKeyIdSchema = z
@@ -55,7 +55,8 @@ export const accessKeyIdSchema = z
   .trim()
   .min(1, "Enter the access key ID")
   .max(128, "An access key ID has at most 128 characters")
-  .regex(/^\S+$/, "An access key ID has no spaces")
+  // Printable ASCII only: the key ID goes into the SigV4 Authorization header, where anything else cannot be sent.
+  .regex(/^[\x21-\x7E]+$/, "An access key ID has no spaces, and only letters, digits and ASCII symbols")
   .refine((v) => !v.startsWith("ASIA"), {
     message: "This is a temporary key (ASIA…), which expires with its session: use a long-term IAM user key (AKIA…)",
   });
