@@ -18,6 +18,42 @@ export const IAM_LIMITS = {
   reservedTags: 2,
 } as const;
 
+/**
+ * STS's own limits (AssumeRole, GetSessionToken, GetFederationToken API references): a session lasts 15 min
+ * to 12 h (AssumeRole, also capped by the role's MaxSessionDuration), 1 h when a role session assumes a role
+ * (role chaining), up to 36 h for GetSessionToken and GetFederationToken. Session policies and session tags
+ * share one packed size limit; the plain-text policy is at most 2,048 characters.
+ */
+export const STS_LIMITS = {
+  minSeconds: 900,
+  assumeRoleMaxSeconds: 43_200,
+  roleChainingMaxSeconds: 3600,
+  sessionTokenMaxSeconds: 129_600,
+  sessionPolicyMaxChars: 2048,
+  sessionTagsMax: 50,
+  sessionNameMax: 64,
+} as const;
+
+/**
+ * The longest session STS gives for a method, and why: `connectionMethod` is the App Connection's own method
+ * when one supplies the credentials (an assume-role connection assumes the role; an access-key one gets a
+ * session or federation token).
+ */
+export function temporaryCredentialsTtlCap(method: AwsIamMethod, connectionMethod?: "assume-role" | "access-key") {
+  const effective = connectionMethod ?? method;
+  if (effective === "irsa")
+    return {
+      seconds: STS_LIMITS.roleChainingMaxSeconds,
+      why: "IRSA credentials are themselves a role session, and AWS limits a chained role session to 1 hour",
+    };
+  if (effective === "assume-role")
+    return { seconds: STS_LIMITS.assumeRoleMaxSeconds, why: "AWS limits an assumed-role session to 12 hours" };
+  return {
+    seconds: STS_LIMITS.sessionTokenMaxSeconds,
+    why: "AWS limits session and federation tokens to 36 hours",
+  };
+}
+
 // IAM's own pattern for paths: "/" or "/" + printable ASCII + "/".
 const IAM_PATH_RE = /^(\/|\/[\x21-\x7e]+\/)$/;
 const IAM_GROUP_NAME_RE = /^[\w+=,.@-]{1,128}$/;
@@ -39,30 +75,41 @@ function commaListSchema(options: { max: number; item: (v: string) => string | n
     });
 }
 
-export const policyDocumentSchema = z
-  .string()
-  .max(20_000)
-  .superRefine((value, ctx) => {
-    if (value.trim() === "") return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(value);
-    } catch {
-      ctx.addIssue({ code: "custom", message: "The policy document is not valid JSON" });
-      return;
-    }
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed) || !("Statement" in parsed)) {
-      ctx.addIssue({ code: "custom", message: 'The policy document must be a JSON object with a "Statement"' });
-      return;
-    }
-    const size = JSON.stringify(parsed).length;
-    if (size > IAM_LIMITS.inlinePolicyMaxChars) {
-      ctx.addIssue({
-        code: "custom",
-        message: `The inline policy has ${size} characters without whitespace; IAM allows at most ${IAM_LIMITS.inlinePolicyMaxChars} per user`,
-      });
-    }
-  });
+/** A policy as JSON text, checked to be a JSON object with a Statement and at most `maxChars` without whitespace. */
+function policyJsonSchema(maxChars: number, tooLong: (size: number) => string) {
+  return z
+    .string()
+    .max(20_000)
+    .superRefine((value, ctx) => {
+      if (value.trim() === "") return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(value);
+      } catch {
+        ctx.addIssue({ code: "custom", message: "The policy document is not valid JSON" });
+        return;
+      }
+      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed) || !("Statement" in parsed)) {
+        ctx.addIssue({ code: "custom", message: 'The policy document must be a JSON object with a "Statement"' });
+        return;
+      }
+      const size = JSON.stringify(parsed).length;
+      if (size > maxChars) ctx.addIssue({ code: "custom", message: tooLong(size) });
+    });
+}
+
+export const policyDocumentSchema = policyJsonSchema(
+  IAM_LIMITS.inlinePolicyMaxChars,
+  (size) =>
+    `The inline policy has ${size} characters without whitespace; IAM allows at most ${IAM_LIMITS.inlinePolicyMaxChars} per user`,
+);
+
+/** An inline session policy: it narrows the session's permissions to what both it and the role allow. */
+export const sessionPolicySchema = policyJsonSchema(
+  STS_LIMITS.sessionPolicyMaxChars,
+  (size) =>
+    `The session policy has ${size} characters without whitespace; STS allows at most ${STS_LIMITS.sessionPolicyMaxChars}`,
+);
 
 export const iamTagSchema = z.object({
   key: z
@@ -86,6 +133,10 @@ const MAX_USER_TAGS = IAM_LIMITS.tagsPerUser - IAM_LIMITS.reservedTags;
 
 export const awsIamMethodSchema = z.enum(["access-key", "assume-role", "irsa"]);
 export type AwsIamMethod = z.infer<typeof awsIamMethodSchema>;
+
+/** What a lease hands out: an IAM user with an access key, or STS temporary credentials (API.md). */
+export const awsIamCredentialTypeSchema = z.enum(["iam-user", "temporary-credentials"]);
+export type AwsIamCredentialType = z.infer<typeof awsIamCredentialTypeSchema>;
 
 /** Every input field, each optional: PATCH sends some, and the method rules are checked on the whole. */
 export const awsIamInputFieldsSchema = z.object({
@@ -140,7 +191,14 @@ export const awsIamInputFieldsSchema = z.object({
       });
     })
     .optional(),
-  credentialType: z.literal("iam-user").optional(),
+  credentialType: awsIamCredentialTypeSchema.optional(),
+  /** Ours, temporary credentials only: an inline session policy (JSON). */
+  sessionPolicy: sessionPolicySchema.optional(),
+  /** Ours, temporary credentials only: session tags, passed to AssumeRole or GetFederationToken. */
+  sessionTags: z
+    .array(iamTagSchema)
+    .max(STS_LIMITS.sessionTagsMax, `STS takes at most ${STS_LIMITS.sessionTagsMax} session tags`)
+    .optional(),
 });
 export type AwsIamInputFields = z.infer<typeof awsIamInputFieldsSchema>;
 
@@ -154,6 +212,7 @@ export function checkAwsIamMethod(inputs: Partial<AwsIamInputFields>, ctx: z.Ref
   const refuse = (key: "accessKey" | "secretAccessKey" | "roleArn", why: string) => {
     if (present(key)) ctx.addIssue({ code: "custom", path: [key], message: why });
   };
+  checkCredentialType(inputs, ctx);
   if (inputs.appConnectionId) {
     for (const key of ["accessKey", "secretAccessKey", "roleArn"] as const)
       refuse(key, "Leave this empty: the App Connection supplies the credentials");
@@ -173,6 +232,32 @@ export function checkAwsIamMethod(inputs: Partial<AwsIamInputFields>, ctx: z.Ref
   }
 }
 
+/** Which fields each credential type takes: an IAM user's path, groups, boundary and tags mean nothing to a session. */
+function checkCredentialType(inputs: Partial<AwsIamInputFields>, ctx: z.RefinementCtx) {
+  const refuse = (key: keyof AwsIamInputFields, why: string) => {
+    const value = inputs[key];
+    if (value !== undefined && value !== "" && !(Array.isArray(value) && value.length === 0))
+      ctx.addIssue({ code: "custom", path: [key], message: why });
+  };
+  if ((inputs.credentialType ?? "iam-user") === "iam-user") {
+    const only = "applies to temporary credentials only; IAM users get policies through policyArns and policyDocument";
+    refuse("sessionPolicy", `A session policy ${only}`);
+    refuse("sessionTags", `Session tags ${only}`);
+    return;
+  }
+  const noUser = "Temporary credentials are an STS session, not an IAM user, so they have no";
+  refuse("userGroups", `${noUser} groups: grant permissions through the role's policies or a session policy`);
+  refuse("awsPath", `${noUser} IAM path`);
+  refuse("permissionBoundaryPolicyArn", `${noUser} permissions boundary: use a session policy to narrow them`);
+  refuse("tags", `${noUser} user tags: use session tags instead`);
+  refuse("policyDocument", "For temporary credentials, put the inline policy in sessionPolicy");
+  if ((inputs.method ?? "access-key") !== "access-key" && !inputs.appConnectionId)
+    refuse(
+      "policyArns",
+      "Policy ARNs apply to federation tokens (the access-key method) only; narrow a role session with a session policy",
+    );
+}
+
 export const awsIamInputsSchema = awsIamInputFieldsSchema.superRefine(checkAwsIamMethod);
 export type AwsIamInputs = z.infer<typeof awsIamInputsSchema>;
 
@@ -184,6 +269,6 @@ export const awsIamInputsPatchSchema = awsIamInputFieldsSchema
 /** What responses show of the inputs: everything but the secret access key. */
 export const awsIamInputsViewSchema = awsIamInputFieldsSchema.omit({ secretAccessKey: true }).extend({
   method: awsIamMethodSchema,
-  credentialType: z.literal("iam-user"),
+  credentialType: awsIamCredentialTypeSchema,
 });
 export type AwsIamInputsView = z.infer<typeof awsIamInputsViewSchema>;

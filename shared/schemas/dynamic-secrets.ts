@@ -93,10 +93,12 @@ export type SecretLocation = z.infer<typeof secretLocationSchema>;
 export const booleanInputSchema = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
 
 export {
+  type AwsIamCredentialType,
   type AwsIamInputFields,
   type AwsIamInputs,
   type AwsIamInputsView,
   type AwsIamMethod,
+  awsIamCredentialTypeSchema,
   awsIamInputFieldsSchema,
   awsIamInputsPatchSchema,
   awsIamInputsSchema,
@@ -106,6 +108,9 @@ export {
   IAM_LIMITS,
   iamTagSchema,
   policyDocumentSchema,
+  STS_LIMITS,
+  sessionPolicySchema,
+  temporaryCredentialsTtlCap,
 } from "./aws-iam-inputs.ts";
 
 import { awsIamInputsPatchSchema, awsIamInputsSchema, awsIamInputsViewSchema } from "./aws-iam-inputs.ts";

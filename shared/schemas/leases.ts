@@ -65,11 +65,11 @@ export const createLeaseInputSchema = secretLocationSchema.extend({
 });
 export type CreateLeaseInput = z.infer<typeof createLeaseInputSchema>;
 
-export const leaseCredentialsSchema = z.object({
-  ACCESS_KEY: z.string(),
-  SECRET_ACCESS_KEY: z.string(),
-  USERNAME: z.string(),
-});
+/** An IAM user's access key, or STS temporary credentials (credentialType "temporary-credentials"). */
+export const leaseCredentialsSchema = z.union([
+  z.object({ ACCESS_KEY: z.string(), SECRET_ACCESS_KEY: z.string(), USERNAME: z.string() }),
+  z.object({ ACCESS_KEY: z.string(), SECRET_ACCESS_KEY: z.string(), SESSION_TOKEN: z.string() }),
+]);
 export type LeaseCredentials = z.infer<typeof leaseCredentialsSchema>;
 
 export const createLeaseResponseSchema = z.object({

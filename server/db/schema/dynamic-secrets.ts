@@ -74,6 +74,10 @@ export const dynamicSecretLeases = pgTable(
       .references(() => dynamicSecrets.id, { onDelete: "cascade" }),
     status: text("status", { enum: LEASE_STATUSES }).$type<LeaseStatus>().notNull(),
     username: text("username").notNull(),
+    /** The provider's ID of what the lease holds, when it is not the name (an STS session: `AROA…:session-name`). */
+    externalEntityId: text("external_entity_id"),
+    /** What the provider needs to revoke the lease (providers/provider.ts `LeaseCleanup`); never a secret. */
+    cleanup: jsonb("cleanup").$type<{ kind: string } & Record<string, string | number | boolean | null>>(),
     expireAt: at("expire_at").notNull(),
     dueAt: at("due_at"),
     /** Optimistic concurrency: every transition checks and bumps it. */
@@ -104,6 +108,10 @@ export const dynamicSecretLeases = pgTable(
     index("dynamic_secret_leases_secret_created_idx").on(t.dynamicSecretId, t.createdAt.desc(), t.id.desc()),
     index("dynamic_secret_leases_secret_live_idx").on(t.dynamicSecretId, t.createdAt.desc(), t.id.desc()).where(LIVE),
     // Two live leases of one secret never share an IAM user name (a fixed template would otherwise collide in AWS).
+    // The deny lists of STS sessions (providers/aws-sts): by target, only rows that have one.
+    index("dynamic_secret_leases_deny_at_idx")
+      .on(sql`(${t.cleanup}->>'denyAt')`, t.expireAt)
+      .where(sql`(${t.cleanup}->>'denyAt') is not null`),
     uniqueIndex("dynamic_secret_leases_live_username_key").on(t.dynamicSecretId, t.username).where(LIVE),
   ],
 );

@@ -1,4 +1,4 @@
-import { AssumeRoleCommand, GetCallerIdentityCommand } from "@aws-sdk/client-sts";
+import { type AssumeRoleCommandInput, GetCallerIdentityCommand, type STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { externalIdForScope } from "#shared/aws-policies.ts";
 import { regionalStsEndpoint } from "#shared/aws-regions.ts";
@@ -6,6 +6,7 @@ import type { AppConnectionMethod } from "#shared/schemas/app-connections.ts";
 import { parseStsEndpoint } from "#shared/sts-endpoint.ts";
 import type { Clock, RequestContext, SystemContext } from "../../context.ts";
 import type { Env } from "../../env.ts";
+import { type AssumedSession, assumeRole, createSessionCache } from "./assume-role.ts";
 import type { AwsClients, AwsCredentials } from "./clients.ts";
 import { type AwsCallContext, translateAwsError } from "./translate-error.ts";
 
@@ -39,6 +40,21 @@ export interface ConnectionCredentials {
   connection: ConnectionRef;
 }
 
+/** A connection as the base of a lease's own STS session (temporary credentials). */
+export type ConnectionLeaseSession =
+  | {
+      kind: "assume-role";
+      roleArn: string;
+      caller: string;
+      chained: boolean;
+      assume(params: {
+        sessionName: string;
+        durationSeconds: number;
+        extra?: Omit<AssumeRoleCommandInput, "RoleArn" | "RoleSessionName" | "ExternalId" | "DurationSeconds">;
+      }): Promise<AssumedSession>;
+    }
+  | { kind: "token"; sts: STSClient; caller: string };
+
 /** What services.appConnections offers other modules (the contract with dynamic secrets). */
 export interface ConnectionCredentialSource {
   credentialsFor(
@@ -46,10 +62,14 @@ export interface ConnectionCredentialSource {
     connectionId: string,
     use: { projectId: string },
   ): Promise<ConnectionCredentials>;
+  /** An assume-role connection assumes its role for the lease (its External ID); an access-key one signs tokens. */
+  leaseSessionFor(
+    ctx: RequestContext | SystemContext,
+    connectionId: string,
+    use: { projectId: string },
+  ): Promise<ConnectionLeaseSession>;
 }
 
-/** Renew an assumed session this long before AWS expires it, so no caller gets a key about to die. */
-export const SESSION_REFRESH_MARGIN_SECONDS = 5 * 60;
 export const SESSION_DURATION_SECONDS = 60 * 60;
 
 /** The RoleSessionName shows up in the customer's CloudTrail: it names Leasehold and the connection. */
@@ -75,14 +95,6 @@ export type ServerPrincipalStatus =
   | { configured: true; source: "environment" | "default-chain"; arn: string; account: string }
   | { configured: false; source: "environment" | "default-chain"; message: string };
 
-interface CachedSession {
-  version: number;
-  credentials?: AwsCredentialIdentity;
-  /** ms on the injected clock after which the session is renewed. */
-  renewAt: number;
-  pending?: Promise<AwsCredentialIdentity>;
-}
-
 /** A connection loaded for use: found in the actor's org, allowed for the project, secret decrypted. */
 export type ConnectionLoader = (
   ctx: RequestContext | SystemContext,
@@ -96,7 +108,7 @@ export function createConnectionCredentialFactory(deps: {
   clock: Clock;
 }) {
   const { aws, env, clock } = deps;
-  const sessions = new Map<string, CachedSession>();
+  const sessions = createSessionCache(clock, { max: 1000, lifetimeMs: SESSION_DURATION_SECONDS * 1000 });
 
   /** Both variables set: those keys; otherwise undefined, which core.aws turns into the default chain. */
   const serverCredentials = (): AwsCredentialIdentity | undefined =>
@@ -152,30 +164,21 @@ export function createConnectionCredentialFactory(deps: {
     externalId: string;
     scopeHint: string;
     forForm: boolean;
+    /** A lease's own session (temporary credentials): its name, duration and what else STS takes. */
+    sessionName?: string;
+    durationSeconds?: number;
+    extra?: Omit<AssumeRoleCommandInput, "RoleArn" | "RoleSessionName" | "ExternalId" | "DurationSeconds">;
   }) {
     const target = stsTarget(input.stsEndpoint);
     const sts = aws.sts({ credentials: serverCredentials(), endpoint: target.endpoint, region: target.region });
     try {
-      const result = await sts.send(
-        new AssumeRoleCommand({
-          RoleArn: input.roleArn,
-          RoleSessionName: roleSessionNameFor(input.connectionId),
-          ExternalId: input.externalId,
-          DurationSeconds: SESSION_DURATION_SECONDS,
-        }),
-      );
-      const c = result.Credentials;
-      if (!c?.AccessKeyId || !c.SecretAccessKey || !c.SessionToken)
-        throw new Error("AssumeRole answered without credentials");
-      return {
-        credentials: {
-          accessKeyId: c.AccessKeyId,
-          secretAccessKey: c.SecretAccessKey,
-          sessionToken: c.SessionToken,
-          ...(c.Expiration ? { expiration: c.Expiration } : {}),
-        },
-        assumedRoleArn: result.AssumedRoleUser?.Arn ?? null,
-      };
+      return await assumeRole(sts, {
+        RoleArn: input.roleArn,
+        RoleSessionName: input.sessionName ?? roleSessionNameFor(input.connectionId),
+        ExternalId: input.externalId,
+        DurationSeconds: input.durationSeconds ?? SESSION_DURATION_SECONDS,
+        ...input.extra,
+      });
     } catch (error) {
       const principal = await serverPrincipal();
       throw translateAwsError(error, {
@@ -266,43 +269,21 @@ export function createConnectionCredentialFactory(deps: {
   }
 
   /** Assumed sessions are cached per connection version until shortly before they expire; concurrent callers share one AssumeRole. */
-  async function sessionFor(
+  function sessionFor(
     connection: ConnectionRef & { version: number },
     secrets: Extract<ConnectionSecrets, { method: "assume-role" }>,
   ) {
-    const now = clock.now().getTime();
-    const cached = sessions.get(connection.id);
-    if (cached && cached.version === connection.version) {
-      if (cached.credentials && now < cached.renewAt) return cached.credentials;
-      if (cached.pending) return cached.pending;
-    }
-    const entry: CachedSession = { version: connection.version, renewAt: 0 };
-    entry.pending = assumeRoleWithExternalId({
-      connectionId: connection.id,
-      roleArn: secrets.roleArn,
-      stsEndpoint: secrets.stsEndpoint,
-      externalId: externalIdForScope(connection),
-      scopeHint: scopeHintFor(connection),
-      forForm: false,
-    }).then(
-      ({ credentials }) => {
-        // The session lasts SESSION_DURATION_SECONDS unless AWS says it ends sooner (wall time, hence Date.now()).
-        const lifetimeMs = Math.min(
-          SESSION_DURATION_SECONDS * 1000,
-          credentials.expiration ? credentials.expiration.getTime() - Date.now() : Infinity,
-        );
-        entry.credentials = credentials;
-        entry.renewAt = now + lifetimeMs - SESSION_REFRESH_MARGIN_SECONDS * 1000;
-        delete entry.pending;
-        return credentials;
-      },
-      (error: unknown) => {
-        if (sessions.get(connection.id) === entry) sessions.delete(connection.id);
-        throw error;
-      },
-    );
-    sessions.set(connection.id, entry);
-    return entry.pending;
+    return sessions.get(`${connection.id}:${connection.version}`, async () => {
+      const assumed = await assumeRoleWithExternalId({
+        connectionId: connection.id,
+        roleArn: secrets.roleArn,
+        stsEndpoint: secrets.stsEndpoint,
+        externalId: externalIdForScope(connection),
+        scopeHint: scopeHintFor(connection),
+        forForm: false,
+      });
+      return assumed.credentials;
+    });
   }
 
   /** Credentials for a loaded, authorised connection. */
@@ -350,11 +331,43 @@ export function createConnectionCredentialFactory(deps: {
           const { connection, secrets } = await load(ctx, connectionId, use);
           return credentialsOf(connection, secrets);
         },
+        async leaseSessionFor(ctx, connectionId, use) {
+          const { connection, secrets } = await load(ctx, connectionId, use);
+          const caller = `The App Connection "${connection.name}"`;
+          if (secrets.method === "access-key") {
+            const credentials = { accessKeyId: secrets.accessKeyId, secretAccessKey: secrets.secretAccessKey };
+            return { kind: "token", sts: aws.sts({ credentials }), caller };
+          }
+          const base =
+            serverCredentials() ??
+            (await aws
+              .sts({})
+              .config.credentials()
+              .catch(() => undefined));
+          return {
+            kind: "assume-role",
+            roleArn: secrets.roleArn,
+            caller,
+            chained: Boolean(base?.sessionToken),
+            assume: ({ sessionName, durationSeconds, extra }) =>
+              assumeRoleWithExternalId({
+                connectionId: connection.id,
+                roleArn: secrets.roleArn,
+                stsEndpoint: secrets.stsEndpoint,
+                externalId: externalIdForScope(connection),
+                scopeHint: scopeHintFor(connection),
+                forForm: false,
+                sessionName,
+                durationSeconds,
+                ...(extra ? { extra } : {}),
+              }),
+          };
+        },
       };
     },
     /** Forgets a connection's cached session (after a credential change or a delete). */
     evict(connectionId: string) {
-      sessions.delete(connectionId);
+      sessions.evict(`${connectionId}:`);
     },
   };
 }

@@ -1,11 +1,12 @@
 import type { IAMClient } from "@aws-sdk/client-iam";
-import { AssumeRoleCommand, type STSClient } from "@aws-sdk/client-sts";
+import type { AssumeRoleCommandInput, STSClient } from "@aws-sdk/client-sts";
 import { fromTokenFile } from "@aws-sdk/credential-providers";
 import type { AwsCredentialIdentity } from "@smithy/types";
-import type { RequestContext, SystemContext } from "../../context.ts";
+import type { Clock, RequestContext, SystemContext } from "../../context.ts";
 import type { Env } from "../../env.ts";
+import { type AssumedSession, assumeRole, createSessionCache } from "../../lib/aws/assume-role.ts";
 import type { AwsClients, AwsCredentials } from "../../lib/aws/clients.ts";
-import type { ConnectionCredentialSource } from "../../lib/aws/connection-credentials.ts";
+import type { ConnectionCredentialSource, ConnectionLeaseSession } from "../../lib/aws/connection-credentials.ts";
 import { type AwsCallContext, translateAwsError } from "../../lib/aws/translate-error.ts";
 import { AppError, fieldError } from "../../lib/http/errors.ts";
 import type { DynamicSecretConfig } from "./dynamic-secret-config.ts";
@@ -26,8 +27,10 @@ export type CredentialSourceConfig = Pick<DynamicSecretConfig, "inputs" | "secre
  * Temporary credentials are cached per secret version until 5 minutes before they expire.
  */
 const SESSION_SECONDS = 3600;
-const REFRESH_MARGIN_MS = 5 * 60_000;
 const MAX_CACHED_SESSIONS = 500;
+
+/** What a temporary-credentials lease adds to its AssumeRole or federation token. */
+export type LeaseSessionParams = Pick<AssumeRoleCommandInput, "SourceIdentity" | "Policy" | "Tags">;
 
 export type AwsContext = RequestContext | SystemContext;
 
@@ -37,6 +40,9 @@ export interface ManagingCredentials {
   /** Who signs, in words, for error messages. Never a secret. */
   caller: string;
 }
+
+/** See sessionBase: the same shape as an App Connection's. */
+export type SessionBase = ConnectionLeaseSession;
 
 export const IRSA_DISABLED_MESSAGE =
   "IRSA is turned off on this server: the operator must set KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN=true (and run Leasehold on EKS with an annotated service account)";
@@ -51,67 +57,37 @@ export function createDynamicSecretAws(deps: {
   >;
   /** The App Connections credential factory, when that module is wired. */
   connections: () => ConnectionCredentialSource | null;
+  clock: Clock;
 }) {
   const { aws, env } = deps;
-  const sessions = new Map<string, { credentials?: AwsCredentialIdentity; pending?: Promise<AwsCredentialIdentity> }>();
+  const sessions = createSessionCache(deps.clock, {
+    max: MAX_CACHED_SESSIONS,
+    lifetimeMs: SESSION_SECONDS * 1000,
+  });
   const iamClients = new Map<string, IAMClient>();
 
   const basePrincipal = (): AwsCredentialIdentity | undefined =>
     env.DYNAMIC_SECRET_AWS_ACCESS_KEY_ID && env.DYNAMIC_SECRET_AWS_SECRET_ACCESS_KEY
       ? { accessKeyId: env.DYNAMIC_SECRET_AWS_ACCESS_KEY_ID, secretAccessKey: env.DYNAMIC_SECRET_AWS_SECRET_ACCESS_KEY }
       : undefined;
+  const baseSts = (region: string) => aws.sts({ credentials: basePrincipal(), region });
 
-  /** One fetch per secret version at a time; reused until shortly before expiry. */
-  async function cachedSession(
-    key: string,
-    fetch: () => Promise<AwsCredentialIdentity>,
-  ): Promise<AwsCredentialIdentity> {
-    const entry = sessions.get(key);
-    const fresh =
-      entry?.credentials &&
-      (!entry.credentials.expiration || entry.credentials.expiration.getTime() - Date.now() > REFRESH_MARGIN_MS);
-    if (fresh) return entry!.credentials!;
-    if (entry?.pending) return entry.pending;
-    if (sessions.size >= MAX_CACHED_SESSIONS) sessions.delete(sessions.keys().next().value!);
-    const next: { credentials?: AwsCredentialIdentity; pending?: Promise<AwsCredentialIdentity> } = {};
-    next.pending = fetch().then(
-      (credentials) => {
-        next.credentials = credentials;
-        delete next.pending;
-        return credentials;
-      },
-      (error: unknown) => {
-        sessions.delete(key);
-        throw error;
-      },
-    );
-    sessions.set(key, next);
-    return next.pending;
-  }
-
-  async function assumeRole(
+  /** AssumeRole as Leasehold's dynamic-secret principal, with External ID = the project ID. */
+  async function assumeRoleAsBase(
     config: CredentialSourceConfig,
-    fields: AwsCallContext["fields"],
-  ): Promise<AwsCredentialIdentity> {
+    params: { sessionName: string; durationSeconds: number; extra?: LeaseSessionParams },
+    fields?: AwsCallContext["fields"],
+  ): Promise<AssumedSession> {
     const { row, inputs } = config;
     const externalId = row.projectId;
     try {
-      const result = await aws.sts({ credentials: basePrincipal(), region: inputs.region }).send(
-        new AssumeRoleCommand({
-          RoleArn: inputs.roleArn!,
-          RoleSessionName: `leasehold-ds-${row.id}`.slice(0, 64),
-          ExternalId: externalId,
-          DurationSeconds: SESSION_SECONDS,
-        }),
-      );
-      const c = result.Credentials;
-      if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error("AssumeRole answered without credentials");
-      return {
-        accessKeyId: c.AccessKeyId,
-        secretAccessKey: c.SecretAccessKey,
-        sessionToken: c.SessionToken,
-        expiration: c.Expiration,
-      };
+      return await assumeRole(baseSts(inputs.region), {
+        RoleArn: inputs.roleArn!,
+        RoleSessionName: params.sessionName,
+        ExternalId: externalId,
+        DurationSeconds: params.durationSeconds,
+        ...params.extra,
+      });
     } catch (error) {
       throw translateAwsError(error, {
         action: "sts:AssumeRole",
@@ -128,16 +104,26 @@ export function createDynamicSecretAws(deps: {
     }
   }
 
+  const managingSessionName = (config: CredentialSourceConfig) => `leasehold-ds-${config.row.id}`.slice(0, 64);
+  const assumeManagingRole = async (config: CredentialSourceConfig, fields: AwsCallContext["fields"]) =>
+    (
+      await assumeRoleAsBase(
+        config,
+        { sessionName: managingSessionName(config), durationSeconds: SESSION_SECONDS },
+        fields,
+      )
+    ).credentials;
+
   async function webIdentity(
     config: CredentialSourceConfig,
     fields: AwsCallContext["fields"],
   ): Promise<AwsCredentialIdentity> {
-    const { row, inputs } = config;
+    const { inputs } = config;
     const endpoint = aws.endpoints.sts();
     try {
       return await fromTokenFile({
         roleArn: inputs.roleArn!,
-        roleSessionName: `leasehold-ds-${row.id}`.slice(0, 64),
+        roleSessionName: managingSessionName(config),
         clientConfig: { region: inputs.region, ...(endpoint ? { endpoint } : {}) },
       })();
     } catch (error) {
@@ -183,7 +169,7 @@ export function createDynamicSecretAws(deps: {
     const { row, inputs } = config;
     const { fields, cache = true } = options;
     const session = (fetch: () => Promise<AwsCredentialIdentity>) =>
-      cache ? cachedSession(`${row.id}:${row.version}`, fetch) : fetch();
+      cache ? sessions.get(`${row.id}:${row.version}`, fetch) : fetch();
     const region = inputs.region;
     if (inputs.appConnectionId) {
       const source = deps.connections();
@@ -207,7 +193,7 @@ export function createDynamicSecretAws(deps: {
           caller: `The managing access key ${inputs.accessKey}`,
         };
       case "assume-role": {
-        const credentials = await session(() => assumeRole(config, fields));
+        const credentials = await session(() => assumeManagingRole(config, fields));
         return {
           credentials,
           region,
@@ -223,7 +209,72 @@ export function createDynamicSecretAws(deps: {
     }
   }
 
+  /**
+   * Where a temporary-credentials lease comes from (API.md, "Temporary credentials"): a role to assume (the
+   * method's or an assume-role App Connection's, with its External ID), or a key to ask for a session or
+   * federation token with. `chained`: the base credentials are themselves a role session (1 h at most).
+   */
+  async function sessionBase(config: CredentialSourceConfig, ctx: AwsContext): Promise<SessionBase> {
+    const { row, inputs } = config;
+    if (inputs.appConnectionId) {
+      const source = deps.connections();
+      if (!source)
+        throw new AppError(400, "app_connections_unavailable", "App Connections are not available on this server");
+      return source.leaseSessionFor(ctx, inputs.appConnectionId, { projectId: row.projectId });
+    }
+    if (inputs.method === "access-key") {
+      const managing = await managingCredentials(config, ctx);
+      return {
+        kind: "token",
+        sts: aws.sts({ credentials: managing.credentials, region: managing.region }),
+        caller: managing.caller,
+      };
+    }
+    if (inputs.method === "irsa") {
+      const managing = await managingCredentials(config, ctx);
+      const sts = aws.sts({ credentials: managing.credentials, region: managing.region });
+      return {
+        kind: "assume-role",
+        roleArn: inputs.roleArn!,
+        caller: managing.caller,
+        chained: true,
+        assume: async (params) => {
+          try {
+            return await assumeRole(sts, {
+              RoleArn: inputs.roleArn!,
+              RoleSessionName: params.sessionName,
+              ExternalId: row.projectId,
+              DurationSeconds: params.durationSeconds,
+              ...params.extra,
+            });
+          } catch (error) {
+            throw translateAwsError(error, {
+              action: "sts:AssumeRole",
+              caller: managing.caller,
+              resource: inputs.roleArn!,
+              externalId: row.projectId,
+            });
+          }
+        },
+      };
+    }
+    // Without the server's own keys the default chain signs; on EC2, ECS or EKS that is a role session.
+    const base =
+      basePrincipal() ??
+      (await baseSts(inputs.region)
+        .config.credentials()
+        .catch(() => undefined));
+    return {
+      kind: "assume-role",
+      roleArn: inputs.roleArn!,
+      caller: "Leasehold's dynamic-secret principal",
+      chained: Boolean(base?.sessionToken),
+      assume: (params) => assumeRoleAsBase(config, params),
+    };
+  }
+
   return {
+    sessionBase,
     managingCredentials,
     async iam(config: CredentialSourceConfig, ctx: AwsContext): Promise<{ iam: IAMClient; caller: string }> {
       const managing = await managingCredentials(config, ctx);

@@ -75,7 +75,7 @@ export function createDynamicSecretChecks(deps: {
       const { secretAccessKey, ...view } = inputs;
       const config = {
         row: { id: saved?.id ?? deps.randomId(), projectId: project.id, version: saved?.version ?? 0 },
-        inputs: { ...view, method: inputs.method ?? "access-key", credentialType: "iam-user" as const },
+        inputs: { ...view, method: inputs.method ?? "access-key", credentialType: inputs.credentialType ?? "iam-user" },
         secretAccessKey: secretAccessKey ?? null,
       };
 

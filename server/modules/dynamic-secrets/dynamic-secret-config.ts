@@ -42,7 +42,7 @@ export function storedInputs(envelope: Envelope, id: string, inputs: AwsIamInput
   const view: AwsIamInputsView = {
     ...dropEmpty(plain),
     method: inputs.method ?? "access-key",
-    credentialType: "iam-user",
+    credentialType: inputs.credentialType ?? "iam-user",
   };
   return {
     inputs: view,

@@ -1,6 +1,13 @@
 import type { z } from "zod";
 import type { Issue } from "#shared/errors.ts";
-import { type AwsIamInputFields, type AwsIamInputs, awsIamInputsSchema } from "#shared/schemas/dynamic-secrets.ts";
+import {
+  type AwsIamInputFields,
+  type AwsIamInputs,
+  awsIamInputsSchema,
+  STS_LIMITS,
+  temporaryCredentialsTtlCap,
+  toDurationString,
+} from "#shared/schemas/dynamic-secrets.ts";
 import type { RequestContext } from "../../context.ts";
 import type { Env } from "../../env.ts";
 import type { ConnectionCredentialSource } from "../../lib/aws/connection-credentials.ts";
@@ -67,7 +74,7 @@ export async function checkCredentialSource(
     const source = deps.connections();
     if (!source) throw fieldError([...prefix, "appConnectionId"], "App Connections are not available on this server");
     try {
-      await source.credentialsFor(ctx, inputs.appConnectionId, { projectId });
+      return (await source.credentialsFor(ctx, inputs.appConnectionId, { projectId })).connection.method;
     } catch (error) {
       if (error instanceof AppError)
         throw fieldError(
@@ -77,9 +84,39 @@ export async function checkCredentialSource(
         );
       throw error;
     }
-    return;
   }
   if (inputs.method === "irsa" && !deps.env.KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN) {
     throw fieldError([...prefix, "method"], IRSA_DISABLED_MESSAGE, "irsa_disabled");
   }
+  return undefined;
+}
+
+/**
+ * STS's session limits for temporary credentials (API.md), at save time: the default TTL at least 15 min,
+ * the max TTL within the method's cap. An absent max TTL becomes the cap, so every lease is checked against it.
+ */
+export function sessionTtlLimits(
+  inputs: Pick<AwsIamInputs, "method" | "credentialType">,
+  connectionMethod: "assume-role" | "access-key" | undefined,
+  ttl: { defaultTtl: number; maxTtl: number | null },
+  prefix: (string | number)[],
+): number | null {
+  if (inputs.credentialType !== "temporary-credentials") return ttl.maxTtl;
+  const cap = temporaryCredentialsTtlCap(inputs.method ?? "access-key", connectionMethod);
+  if (ttl.defaultTtl < STS_LIMITS.minSeconds)
+    throw fieldError(
+      [...prefix, "defaultTTL"],
+      `Temporary credentials last at least 15 minutes (AWS's minimum); the default TTL is ${toDurationString(ttl.defaultTtl)}`,
+    );
+  if (ttl.maxTtl !== null && ttl.maxTtl > cap.seconds)
+    throw fieldError(
+      [...prefix, "maxTTL"],
+      `The max TTL (${toDurationString(ttl.maxTtl)}) is longer than ${toDurationString(cap.seconds)}: ${cap.why}`,
+    );
+  if (ttl.defaultTtl > cap.seconds)
+    throw fieldError(
+      [...prefix, "defaultTTL"],
+      `The default TTL (${toDurationString(ttl.defaultTtl)}) is longer than ${toDurationString(cap.seconds)}: ${cap.why}`,
+    );
+  return ttl.maxTtl ?? cap.seconds;
 }

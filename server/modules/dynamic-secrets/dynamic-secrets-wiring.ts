@@ -12,6 +12,9 @@ import type { DynamicSecretsRepo } from "./dynamic-secrets.repo.ts";
 import { createDynamicSecretsService } from "./dynamic-secrets.service.ts";
 import { createLeasesRepo } from "./leases/leases.repo.ts";
 import { createLeasesService } from "./leases/leases.service.ts";
+import { createIamUserProvider } from "./providers/aws-iam-user/iam-user-provider.ts";
+import { createStsSessionProvider } from "./providers/aws-sts/sts-session-provider.ts";
+import { providerRegistry } from "./providers/provider.ts";
 
 /** Dynamic secrets and their leases, wired together (services.ts calls this once). */
 export function createDynamicSecretServices(deps: {
@@ -26,12 +29,22 @@ export function createDynamicSecretServices(deps: {
   const { env, clock, randomId, logger, envelope } = core;
   const db = core.database.db;
   const lookup = createDynamicSecretLookup({ db, repo, projects, envelope });
-  const aws = createDynamicSecretAws({ aws: core.aws, env, connections });
+  const aws = createDynamicSecretAws({ aws: core.aws, env, connections, clock });
+  const leasesRepo = createLeasesRepo();
+  const providers = providerRegistry([
+    createIamUserProvider(aws),
+    createStsSessionProvider({
+      aws,
+      deniedSessions: (denyAt, now) => leasesRepo.deniedSessions(db, denyAt, now),
+      clock,
+      logger,
+    }),
+  ]);
   const leases = createLeasesService({
     db,
-    repo: createLeasesRepo(),
+    repo: leasesRepo,
     lookup,
-    aws,
+    providers,
     audit,
     clock,
     randomId,

@@ -1,4 +1,5 @@
 import type {
+  AwsIamInputs,
   CreateDynamicSecretInput,
   SecretLocation,
   UpdateDynamicSecretInput,
@@ -14,7 +15,13 @@ import type { Envelope } from "../../lib/crypto/envelope.ts";
 import { AppError, conflict, fieldError } from "../../lib/http/errors.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import { decryptConfig, storedInputs, toDynamicSecretView } from "./dynamic-secret-config.ts";
-import { checkCredentialSource, type InputsPatch, mergeInputs, parseInputs } from "./dynamic-secret-inputs.ts";
+import {
+  checkCredentialSource,
+  type InputsPatch,
+  mergeInputs,
+  parseInputs,
+  sessionTtlLimits,
+} from "./dynamic-secret-inputs.ts";
 import type { DynamicSecretLookup } from "./dynamic-secret-lookup.ts";
 import type { DynamicSecretRow, DynamicSecretsRepo } from "./dynamic-secrets.repo.ts";
 import type { LeasesForDynamicSecrets } from "./leases/leases.service.ts";
@@ -62,7 +69,13 @@ export function createDynamicSecretsService(deps: {
     async create(ctx: RequestContext, input: CreateDynamicSecretInput) {
       const { project, environment, path } = await lookup.location(ctx.actor, input, "dynamic-secrets.manage");
       const inputs = input.provider.inputs;
-      await checkCredentialSource(deps, ctx, project.id, inputs, ["provider", "inputs"]);
+      const connectionMethod = await checkCredentialSource(deps, ctx, project.id, inputs, ["provider", "inputs"]);
+      const maxTtl = sessionTtlLimits(
+        inputs,
+        connectionMethod,
+        { defaultTtl: input.defaultTTL, maxTtl: input.maxTTL ?? null },
+        [],
+      );
       const id = randomId();
       const now = clock.now();
       try {
@@ -77,7 +90,7 @@ export function createDynamicSecretsService(deps: {
             type: "aws-iam",
             ...storedInputs(envelope, id, inputs),
             defaultTtlSeconds: input.defaultTTL,
-            maxTtlSeconds: input.maxTTL ?? null,
+            maxTtlSeconds: maxTtl,
             usernameTemplate: input.usernameTemplate || null,
             metadata: input.metadata ?? [],
             createdAt: now,
@@ -102,16 +115,28 @@ export function createDynamicSecretsService(deps: {
       const { project, environment, row } = await lookup.find(ctx.actor, input, name, "dynamic-secrets.manage");
       const data = input.data;
       const patch: Parameters<DynamicSecretsRepo["update"]>[4] = { updatedAt: clock.now() };
+      const current = decryptConfig(envelope, row);
+      let inputs: AwsIamInputs = { ...current.inputs };
+      let connectionMethod: "assume-role" | "access-key" | undefined;
       if (data.inputs) {
-        const inputs = parseInputs(mergeInputs(decryptConfig(envelope, row), data.inputs as InputsPatch), [
-          "data",
-          "inputs",
-        ]);
-        await checkCredentialSource(deps, ctx, project.id, inputs, ["data", "inputs"]);
+        inputs = parseInputs(mergeInputs(current, data.inputs as InputsPatch), ["data", "inputs"]);
+        if ((inputs.credentialType ?? "iam-user") !== current.inputs.credentialType)
+          throw fieldError(
+            ["data", "inputs", "credentialType"],
+            "The credential type of a dynamic secret cannot change (its leases are revoked by their own kind): create a new dynamic secret instead",
+          );
+        connectionMethod = await checkCredentialSource(deps, ctx, project.id, inputs, ["data", "inputs"]);
         Object.assign(patch, storedInputs(envelope, row.id, inputs));
+      } else if (inputs.appConnectionId && inputs.credentialType === "temporary-credentials") {
+        connectionMethod = await checkCredentialSource(deps, ctx, project.id, inputs, ["data", "inputs"]);
       }
       const defaultTtl = data.defaultTTL ?? row.defaultTtlSeconds;
-      const maxTtl = data.maxTTL !== undefined ? data.maxTTL : row.maxTtlSeconds;
+      const maxTtl = sessionTtlLimits(
+        inputs,
+        connectionMethod,
+        { defaultTtl, maxTtl: data.maxTTL !== undefined ? data.maxTTL : row.maxTtlSeconds },
+        ["data"],
+      );
       if (maxTtl !== null && defaultTtl > maxTtl) {
         throw fieldError(
           ["data", "defaultTTL"],

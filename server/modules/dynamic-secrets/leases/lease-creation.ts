@@ -1,15 +1,12 @@
-import type { IAMClient } from "@aws-sdk/client-iam";
 import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
 import type { CreateLeaseInput } from "#shared/schemas/leases.ts";
 import { renderUsernameTemplate, UsernameTemplateError } from "#shared/username-template.ts";
 import type { RequestContext } from "../../../context.ts";
 import { isUniqueViolation } from "../../../db/errors.ts";
 import { AppError, badRequest, conflict, fieldError } from "../../../lib/http/errors.ts";
-import { iamUserSpecOf, toDynamicSecretView } from "../dynamic-secret-config.ts";
+import { type DynamicSecretConfig, toDynamicSecretView } from "../dynamic-secret-config.ts";
 import type { DynamicSecretRow } from "../dynamic-secrets.repo.ts";
-import { cleanupIamUser } from "../providers/aws-iam-user/iam-user-cleanup.ts";
-import { leaseAwsError } from "../providers/aws-iam-user/iam-user-errors.ts";
-import { createIamUser, IamCallError, type IssuedAccessKey } from "../providers/aws-iam-user/iam-user-lifecycle.ts";
+import { type DynamicSecretProvider, type IssuedCredentials, ProviderFailure } from "../providers/provider.ts";
 import type { LeaseMachineryDeps, LeaseRevocation } from "./lease-revocation.ts";
 import { actorOf, toLease } from "./lease-view.ts";
 import type { LeaseRow } from "./leases.repo.ts";
@@ -18,11 +15,11 @@ import type { LeaseRow } from "./leases.repo.ts";
  * Creating a lease (docs/decisions/0501-lease-state-machine.md):
  *   1. an intent row (`creating`, username and expiry) is committed before any AWS call, with
  *      the per-secret quota checked under a lock of the secret's row (the only read of it);
- *   2. CreateUser, tagged with the lease ID; 3. groups, policies and the access key at once;
+ *   2.-3. the provider issues the credentials (an IAM user and its key, an STS session …);
  *   4. `active` (one conditional UPDATE), only if the lease is still `creating` (recovery or a delete may have taken
  *      it over); the keys are returned once and never stored.
- * Any failure compensates at once with the full cleanup, and a crash between 1 and 4 is
- * picked up by the recovery worker, which finds the user by the same name and tag.
+ * Any failure compensates at once through the provider's revoke, and a crash between 1 and 4 is
+ * picked up by the recovery worker, which does the same.
  */
 /**
  * Infisical's own words, which its Kubernetes operator matches to create a new lease instead of retrying a renewal
@@ -38,13 +35,25 @@ export function createLeaseCreation(
     recoveryAfterSeconds: number;
   },
 ) {
-  const { db, repo, lookup, aws, revocation, audit, clock, randomId, logger } = deps;
+  const { db, repo, lookup, providers, revocation, audit, clock, randomId, logger } = deps;
 
   /** The secret, read under its row lock, and the checks that need it; throws (rolling back) when one fails. */
-  function leaseTerms(secret: DynamicSecretRow, input: CreateLeaseInput, ctx: RequestContext, now: Date) {
+  function leaseTerms(
+    secret: DynamicSecretRow,
+    provider: DynamicSecretProvider,
+    input: CreateLeaseInput,
+    ctx: RequestContext,
+    now: Date,
+  ) {
     if (secret.deletingAt)
       throw conflict("dynamic_secret_deleting", "The dynamic secret is being deleted; no new leases can start");
     const ttl = input.ttl ?? secret.defaultTtlSeconds;
+    if (provider.minTtlSeconds !== undefined && ttl < provider.minTtlSeconds)
+      throw fieldError(
+        ["ttl"],
+        `The TTL (${toDurationString(ttl)}) is shorter than ${toDurationString(provider.minTtlSeconds)}, the shortest these credentials can last at AWS`,
+        "ttl_below_min",
+      );
     if (secret.maxTtlSeconds !== null && ttl > secret.maxTtlSeconds) {
       throw fieldError(
         ["ttl"],
@@ -75,10 +84,12 @@ export function createLeaseCreation(
     const by = actorOf(ctx);
     const now = clock.now();
     let username = "";
+    let config: DynamicSecretConfig | undefined;
     try {
       return await db.transaction(async (tx) => {
         const secret = await lookup.lockAt(tx, ctx.actor.orgId, environment, input.path, input.dynamicSecretName);
-        const terms = leaseTerms(secret, input, ctx, now);
+        config = lookup.config(secret);
+        const terms = leaseTerms(secret, providers(config), input, ctx, now);
         username = terms.username;
         const live = await repo.countLive(tx, secret.orgId, secret.id);
         if (live >= deps.quotaPerSecret) {
@@ -118,24 +129,25 @@ export function createLeaseCreation(
             ttlSeconds: terms.ttl,
           },
         });
-        return { intent, secret, liveBefore: live };
+        return { intent, secret, config, ttl: terms.ttl, liveBefore: live };
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw conflict(
-          "username_in_use",
-          `A live lease of this dynamic secret already uses the IAM user name "${username}". Make the username template unique, e.g. with {{random 8}}.`,
-        );
+        throw conflict("username_in_use", (config ? providers(config) : undefined)?.words.nameInUse(username) ?? "");
       }
       throw error;
     }
   }
 
-  /** A step failed: compensate (clean up, or settle when nothing was created) and answer with what to fix. */
-  async function failed(ctx: RequestContext, intent: LeaseRow, error: unknown, caller: string): Promise<never> {
-    const failure = leaseAwsError(error, caller);
-    const userMayExist = error instanceof IamCallError && error.userMayExist;
-    const compensated = await revocation.compensate(ctx, intent, failure, userMayExist);
+  /** The create failed: compensate (clean up, or settle when nothing was created) and answer with what to fix. */
+  async function failed(
+    ctx: RequestContext,
+    intent: LeaseRow,
+    provider: DynamicSecretProvider,
+    failure: AppError,
+    mayExist: boolean,
+  ): Promise<never> {
+    const compensated = await revocation.compensate(ctx, intent, failure, mayExist, provider.words.nothingCreated);
     if (compensated.error)
       logger.warn(
         { leaseId: intent.id, reasonCode: compensated.error.code },
@@ -149,24 +161,20 @@ export function createLeaseCreation(
 
   return async function createLease(ctx: RequestContext, input: CreateLeaseInput) {
     const { environment } = await lookup.location(ctx.actor, input, "leases.create");
-    const { intent, secret, liveBefore } = await recordIntent(ctx, input, environment);
-    const config = lookup.config(secret);
+    const { intent, secret, config, ttl, liveBefore } = await recordIntent(ctx, input, environment);
+    const provider = providers(config);
 
-    let managing: { iam: IAMClient; caller: string };
+    let issued: IssuedCredentials;
     try {
-      managing = await aws.iam(config, ctx);
+      issued = await provider.create({ config, lease: intent, ttlSeconds: ttl, requester: ctx.actor.name, ctx });
     } catch (error) {
-      return failed(ctx, intent, error, "Leasehold's managing credentials");
-    }
-
-    let key: IssuedAccessKey;
-    try {
-      key = await createIamUser(managing.iam, iamUserSpecOf(config, intent.username, intent.id));
-    } catch (error) {
-      return failed(ctx, intent, error, managing.caller);
+      if (error instanceof ProviderFailure) return failed(ctx, intent, provider, error.error, error.entityMayExist);
+      if (error instanceof AppError) return failed(ctx, intent, provider, error, false);
+      throw error; // unexpected: the lease stays `creating`, and the recovery worker cleans up
     }
 
     // Step 4: one conditional UPDATE; it fails only if recovery or a delete took the lease over meanwhile.
+    const expireAt = issued.expireAt ?? intent.expireAt;
     const active = await repo.transition(
       db,
       intent.orgId,
@@ -174,29 +182,32 @@ export function createLeaseCreation(
       { version: intent.version, from: ["creating"] },
       {
         status: "active",
-        dueAt: intent.expireAt,
+        expireAt,
+        dueAt: expireAt,
+        externalEntityId: issued.externalEntityId,
+        cleanup: issued.cleanup,
+        statusDetails: issued.statusDetails ?? null,
         updatedAt: clock.now(),
       },
     );
     if (!active) {
-      // AWS was slow and the lease was taken over: its user must not outlive it.
-      await cleanupIamUser(managing.iam, intent.username, { leaseId: intent.id, creationConfirmed: true }).catch(
-        (error: unknown) =>
+      // AWS was slow and the lease was taken over: what it created must not outlive it.
+      const taken = { ...intent, externalEntityId: issued.externalEntityId, cleanup: issued.cleanup, expireAt };
+      await provider
+        .revoke({ config, lease: taken, reason: "abandoned", actorName: "lease creation", ctx })
+        .catch((error: unknown) =>
           logger.error(
             { err: error, leaseId: intent.id },
-            "cleaning up a cancelled lease's IAM user failed; the orphan check will list it",
+            `undoing a cancelled lease's ${provider.words.entity} failed; the orphan check will list it`,
           ),
-      );
-      throw conflict(
-        "lease_cancelled",
-        "The lease was cancelled while its IAM user was being created; the user has been removed. Try again.",
-      );
+        );
+      throw conflict("lease_cancelled", provider.words.cancelled);
     }
 
     return {
       lease: toLease(active),
       dynamicSecret: toDynamicSecretView(secret, environment.slug, liveBefore + 1),
-      data: { ACCESS_KEY: key.accessKeyId, SECRET_ACCESS_KEY: key.secretAccessKey, USERNAME: intent.username },
+      data: issued.data,
     };
   };
 }

@@ -6,11 +6,9 @@ import { AppError, conflict } from "../../../lib/http/errors.ts";
 import type { Logger } from "../../../lib/logger.ts";
 import type { Metrics } from "../../../lib/metrics/metrics.ts";
 import type { AuditService } from "../../audit/audit.service.ts";
-import type { DynamicSecretAws } from "../dynamic-secret-aws.ts";
 import type { DynamicSecretConfig } from "../dynamic-secret-config.ts";
 import type { DynamicSecretLookup } from "../dynamic-secret-lookup.ts";
-import { type CleanupOutcome, cleanupIamUser } from "../providers/aws-iam-user/iam-user-cleanup.ts";
-import { leaseAwsError } from "../providers/aws-iam-user/iam-user-errors.ts";
+import type { ProviderRegistry, RevokeOutcome, RevokeReason } from "../providers/provider.ts";
 import { createLeaseCatchUpRepo } from "./lease-catch-up.repo.ts";
 import { actorOf } from "./lease-view.ts";
 import type { LeasePatch, LeaseRow, LeasesRepo } from "./leases.repo.ts";
@@ -76,7 +74,8 @@ export interface LeaseMachineryDeps {
   db: Db;
   repo: LeasesRepo;
   lookup: DynamicSecretLookup;
-  aws: DynamicSecretAws;
+  /** The provider of each dynamic secret's credential type: all the machinery knows of AWS. */
+  providers: ProviderRegistry;
   audit: AuditService;
   clock: Clock;
   logger: Logger;
@@ -90,7 +89,7 @@ export function createLeaseRevocation(
     claimTimeoutSeconds: number;
   },
 ) {
-  const { db, repo, lookup, aws, audit, clock, logger } = deps;
+  const { db, repo, lookup, providers, audit, clock, logger } = deps;
   const catchUp = createLeaseCatchUpRepo();
   // Set when a success made leases due at once, so the worker runs another batch right away.
   let caughtUp = 0;
@@ -117,22 +116,18 @@ export function createLeaseRevocation(
     );
   }
 
-  async function recordSuccess(claimed: LeaseRow, outcome: CleanupOutcome, ctx: AuditContext): Promise<LeaseRow> {
+  /** Why a claimed lease is being undone, from what the claim recorded. */
+  const reasonOf = (claimed: LeaseRow): RevokeReason =>
+    claimed.creationError !== null ? "abandoned" : claimed.revokedByType === "system" ? "expiry" : "revoke";
+
+  async function recordSuccess(claimed: LeaseRow, { outcome, sentence }: RevokeOutcome, ctx: AuditContext) {
     const now = clock.now();
-    const status: LeaseStatus =
-      claimed.revokedByType === "system" && claimed.creationError === null ? "expired" : "revoked";
-    // Each history line says what really happened, and who did it.
-    const found =
-      outcome === "deleted"
-        ? `${ctx.actor.name} deleted the IAM user ${claimed.username}.`
-        : outcome === "not-ours"
-          ? `An IAM user named ${claimed.username} exists but is not this lease's (its leasehold:lease-id tag differs), so Leasehold left it alone.`
-          : claimed.creationError !== null
-            ? `No IAM user named ${claimed.username} existed, so there was nothing to delete: the create never reached AWS, or the user was removed outside Leasehold.`
-            : `The IAM user ${claimed.username} was already gone: it was deleted outside Leasehold.`;
+    const status: LeaseStatus = reasonOf(claimed) === "expiry" ? "expired" : "revoked";
+    // Each history line says what really happened (the provider's sentence), and who did it.
     const details =
-      [claimed.creationError ? `Creation failed: ${claimed.creationError}` : null, found].filter(Boolean).join(" ") ||
-      null;
+      [claimed.creationError ? `Creation failed: ${claimed.creationError}` : null, sentence]
+        .filter(Boolean)
+        .join(" ") || null;
     return db.transaction(async (tx) => {
       const row = await repo.transition(
         tx,
@@ -229,7 +224,7 @@ export function createLeaseRevocation(
     };
   }
 
-  /** The full cleanup of a claimed lease's IAM user, then its settled state. Never throws for AWS trouble. */
+  /** The provider's revoke of a claimed lease, then its settled state. Never throws for AWS trouble. */
   async function complete(
     claimed: LeaseRow,
     ctx: AuditContext,
@@ -248,22 +243,21 @@ export function createLeaseRevocation(
     ctx: AuditContext,
     known?: DynamicSecretConfig,
   ): Promise<RevocationResult> {
-    let caller = "Leasehold's managing credentials";
-    let outcome: CleanupOutcome;
+    let outcome: RevokeOutcome;
     try {
       const config = known ?? (await lookup.loadConfig(claimed.orgId, claimed.dynamicSecretId));
       if (!config) throw new AppError(409, "dynamic_secret_missing", "The lease's dynamic secret no longer exists");
-      const managing = await aws.iam(config, ctx);
-      caller = managing.caller;
-      outcome = await cleanupIamUser(managing.iam, claimed.username, {
-        leaseId: claimed.id,
-        creationConfirmed: claimed.creationError === null,
+      outcome = await providers(config).revoke({
+        config,
+        lease: claimed,
+        reason: reasonOf(claimed),
+        actorName: ctx.actor.name,
+        ctx,
       });
     } catch (error) {
       let failure: AppError;
-      try {
-        failure = leaseAwsError(error, caller);
-      } catch {
+      if (error instanceof AppError) failure = error;
+      else {
         logger.error({ err: error, leaseId: claimed.id }, "unexpected error while revoking a lease");
         failure = new AppError(502, "revoke_failed", "An unexpected error stopped the cleanup; see the server log.");
       }
@@ -311,8 +305,8 @@ export function createLeaseRevocation(
 
     /**
      * For a lease whose revocation keeps failing: one more cleanup attempt, and if AWS still
-     * refuses, the lease is marked revoked anyway, with statusDetails saying the IAM user may
-     * remain and the audit log naming who forced it.
+     * refuses, the lease is marked revoked anyway, with statusDetails saying what may
+     * remain at AWS and the audit log naming who forced it.
      */
     async forceRevoke(ctx: AuditContext, lease: LeaseRow): Promise<{ lease: LeaseRow; cleanupConfirmed: boolean }> {
       if (lease.status === "creating")
@@ -327,6 +321,10 @@ export function createLeaseRevocation(
           return { lease: attempt.lease, cleanupConfirmed: true };
         lastError = attempt.error?.message ?? lastError;
       }
+      const config = await lookup.loadConfig(lease.orgId, lease.dynamicSecretId);
+      const mayRemain = config
+        ? providers(config).words.mayRemain(lease)
+        : "What it held at AWS may remain: check the account.";
       const now = clock.now();
       const by = actorOf(ctx);
       const forced = await db.transaction(async (tx) => {
@@ -346,7 +344,7 @@ export function createLeaseRevocation(
             updatedAt: now,
             statusDetails:
               `Force-revoked by ${by.name}: AWS cleanup was not confirmed${lastError ? ` (last error: ${lastError})` : ""}. ` +
-              `The IAM user ${lease.username} may still exist: delete it in IAM, or use the orphan check.`,
+              mayRemain,
           },
         );
         if (!row) return null;
@@ -366,14 +364,15 @@ export function createLeaseRevocation(
     },
 
     /**
-     * A create failed: if the user may exist, clean it up at once (by tag, so a same-named
-     * user that is not ours is left alone); otherwise settle the lease as revoked directly.
+     * A create failed: if something may exist at AWS, undo it at once through the provider
+     * (which proves ownership first); otherwise settle the lease as revoked directly.
      */
     async compensate(
       ctx: AuditContext,
       intent: LeaseRow,
       failure: AppError,
-      userMayExist: boolean,
+      entityMayExist: boolean,
+      nothingCreated: string,
     ): Promise<RevocationResult> {
       const patch: LeasePatch = {
         creationError: failure.message,
@@ -381,7 +380,7 @@ export function createLeaseRevocation(
         revokedById: null,
         revokedByName: "lease creation",
       };
-      if (userMayExist) {
+      if (entityMayExist) {
         const claimed = await claim(intent, ["creating"], patch);
         return claimed
           ? complete(claimed, ctx)
@@ -400,7 +399,7 @@ export function createLeaseRevocation(
             dueAt: null,
             revokedAt: now,
             updatedAt: now,
-            statusDetails: `Creation failed: ${failure.message} No IAM user was created.`,
+            statusDetails: `Creation failed: ${failure.message} ${nothingCreated}`,
           },
         );
         if (row) await record(tx, ctx, row, "lease.create-failed", { error: failure.message, outcome: "not-created" });

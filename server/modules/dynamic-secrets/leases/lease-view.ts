@@ -7,7 +7,7 @@ export function toLease(row: LeaseRow): Lease {
   return {
     id: row.id,
     dynamicSecretId: row.dynamicSecretId,
-    externalEntityId: row.username,
+    externalEntityId: row.externalEntityId ?? row.username,
     expireAt: row.expireAt.toISOString(),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

@@ -142,6 +142,22 @@ export function createLeasesRepo() {
      * claim is still this one (same version, still revoking). Does not bump the version, so the
      * settle that follows is fenced by the version it claimed with. False once the claim is lost.
      */
+    /**
+     * The `aws:userid`s a deny target must hold now: leases revoked, being revoked or failing to be, whose
+     * credentials have not expired (providers/aws-sts). Deliberately global: one role may serve several orgs.
+     */
+    deniedSessions: (db: Db, denyAt: string, now: Date) =>
+      db
+        .select({ userId: sql<string>`${leases.cleanup}->>'userId'` })
+        .from(leases)
+        .where(
+          and(
+            sql`${leases.cleanup}->>'denyAt' = ${denyAt}`,
+            statusIn(["revoking", "revoke_failed", "revoked"]),
+            sql`${leases.expireAt} > ${now.toISOString()}::timestamptz`,
+          ),
+        )
+        .then((rows) => rows.map((r) => r.userId).filter(Boolean)),
     extendClaim: (db: Db, lease: Pick<LeaseRow, "orgId" | "id" | "version">, dueAt: Date) =>
       db
         .update(leases)

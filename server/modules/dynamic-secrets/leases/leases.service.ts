@@ -27,7 +27,7 @@ export function createLeasesService(
     recoveryAfterSeconds: number;
   },
 ) {
-  const { db, repo, lookup, audit, clock } = deps;
+  const { db, repo, lookup, providers, audit, clock } = deps;
   const revocation = createLeaseRevocation({
     ...deps,
     random: deps.random ?? Math.random,
@@ -67,6 +67,9 @@ export function createLeasesService(
         );
       if (lease.expireAt <= now)
         throw leaseGone(leaseId, "has expired and is being revoked; create a new one", "lease_expired");
+      const refusal = providers(lookup.config(secret)).renewRefusal;
+      if (refusal)
+        throw new AppError(400, "lease_not_renewable", `Dynamic secret lease with ID '${leaseId}' ${refusal}`);
       const ttl = input.ttl ?? secret.defaultTtlSeconds;
       const expireAt = new Date(lease.expireAt.getTime() + ttl * 1000);
       if (secret.maxTtlSeconds !== null) {

@@ -82,7 +82,7 @@ export function LeaseCredentialsDialog({ issued, onClose }: { issued: IssuedLeas
             <dl className="grid gap-3">
               <CredentialRow label="Access key ID" value={issued.data.ACCESS_KEY} />
               <CredentialRow label="Secret access key" value={issued.data.SECRET_ACCESS_KEY} />
-              <CredentialRow label="Username" value={issued.data.USERNAME} />
+              {"USERNAME" in issued.data ? <CredentialRow label="Username" value={issued.data.USERNAME} /> : null}
             </dl>
             <div className="flex flex-wrap gap-2">
               <Button

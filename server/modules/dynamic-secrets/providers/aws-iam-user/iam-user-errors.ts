@@ -1,5 +1,6 @@
 import { awsErrorCode, classifyAwsError, translateAwsError } from "../../../../lib/aws/translate-error.ts";
 import { AppError } from "../../../../lib/http/errors.ts";
+import { asLeaseStatus } from "../provider.ts";
 import { IamCallError } from "./iam-user-lifecycle.ts";
 
 /** Advice for a missing entity, by the step that found it missing: the fix is in the dynamic secret's settings. */
@@ -36,12 +37,4 @@ export function leaseAwsError(error: unknown, caller: string): AppError {
     );
   }
   return asLeaseStatus(translateAwsError(cause, { action, resource, caller }));
-}
-
-/** AWS outages are 502 here whatever the flavour (timeout, throttling, 5xx); a missing entity is a fix in the settings, so 400. */
-function asLeaseStatus(error: AppError): AppError {
-  if (error.status >= 500) return new AppError(502, error.code, error.message, error.extra);
-  if (error.status === 404 && error.code.startsWith("aws_"))
-    return new AppError(400, error.code, error.message, error.extra);
-  return error;
 }
