@@ -19,6 +19,7 @@ import { Input } from "#web/components/ui/input.tsx";
 import { toast } from "#web/components/ui/toast.ts";
 import { useCreateDynamicSecret, useUpdateDynamicSecret } from "#web/features/dynamic-secrets/api.ts";
 import { CredentialSourceFields } from "#web/features/dynamic-secrets/components/credential-source-fields.tsx";
+import { CredentialTypeField } from "#web/features/dynamic-secrets/components/credential-type-field.tsx";
 import {
   type DynamicSecretFormValues,
   formSchema,
@@ -101,8 +102,8 @@ export function DynamicSecretFormDialog({
         <DialogHeader>
           <DialogTitle>{existing ? `Edit “${existing.name}”` : "Add Dynamic Secret: AWS IAM"}</DialogTitle>
           <DialogDescription>
-            Leasehold creates an IAM user for each lease and deletes it at expiry or on revoke. Stored in{" "}
-            {location.environmentSlug}:{location.path}.
+            Each lease hands out AWS credentials that end at expiry or on revoke. Stored in {location.environmentSlug}:
+            {location.path}.
           </DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} noValidate className="grid gap-6">
@@ -128,6 +129,7 @@ export function DynamicSecretFormDialog({
               <FieldError>{errors.maxTTL?.message}</FieldError>
             </Field>
           </div>
+          <CredentialTypeField form={form} editing={existing !== null} />
           <CredentialSourceFields form={form} projectId={projectId} editing={existing !== null} />
           <IamUserFields form={form} />
           <UsernameTemplateField form={form} />

@@ -1,6 +1,10 @@
 import { z } from "zod";
 import type { Issue } from "#shared/errors.ts";
-import { createDynamicSecretInputSchema, type DynamicSecret } from "#shared/schemas/dynamic-secrets.ts";
+import {
+  type AwsIamCredentialType,
+  createDynamicSecretInputSchema,
+  type DynamicSecret,
+} from "#shared/schemas/dynamic-secrets.ts";
 
 /**
  * The Add/Edit Dynamic Secret form. Field names mirror the API (`provider.inputs.region` …)
@@ -18,6 +22,7 @@ export interface DynamicSecretFormValues {
   source: CredentialSource;
   provider: {
     inputs: {
+      credentialType: AwsIamCredentialType;
       accessKey: string;
       secretAccessKey: string;
       roleArn: string;
@@ -29,6 +34,8 @@ export interface DynamicSecretFormValues {
       userGroups: string;
       policyArns: string;
       tags: { key: string; value: string }[];
+      sessionPolicy: string;
+      sessionTags: { key: string; value: string }[];
     };
   };
 }
@@ -44,6 +51,7 @@ export function initialValues(existing: DynamicSecret | null): DynamicSecretForm
     source: i?.appConnectionId ? "app-connection" : (i?.method ?? (existing ? "access-key" : "assume-role")),
     provider: {
       inputs: {
+        credentialType: i?.credentialType ?? "iam-user",
         accessKey: i?.accessKey ?? "",
         secretAccessKey: "",
         roleArn: i?.roleArn ?? "",
@@ -55,6 +63,8 @@ export function initialValues(existing: DynamicSecret | null): DynamicSecretForm
         userGroups: i?.userGroups ?? "",
         policyArns: i?.policyArns ?? "",
         tags: i?.tags ?? [],
+        sessionPolicy: i?.sessionPolicy ?? "",
+        sessionTags: i?.sessionTags ?? [],
       },
     },
   };
@@ -63,15 +73,27 @@ export function initialValues(existing: DynamicSecret | null): DynamicSecretForm
 /** The inputs the chosen source sends: the other tabs' fields stay in the form but are not sent. */
 export function inputsOf(values: DynamicSecretFormValues) {
   const i = values.provider.inputs;
-  const common = {
-    region: i.region,
-    awsPath: i.awsPath,
-    permissionBoundaryPolicyArn: i.permissionBoundaryPolicyArn,
-    policyDocument: i.policyDocument,
-    userGroups: i.userGroups,
-    policyArns: i.policyArns,
-    tags: i.tags,
-  };
+  // Each credential type sends its own fields; the other's stay in the form, unsent.
+  const common =
+    i.credentialType === "temporary-credentials"
+      ? {
+          credentialType: i.credentialType,
+          region: i.region,
+          sessionPolicy: i.sessionPolicy,
+          sessionTags: i.sessionTags,
+          // Session policy ARNs exist for federation tokens only (the access-key method).
+          ...(values.source === "access-key" || values.source === "app-connection" ? { policyArns: i.policyArns } : {}),
+        }
+      : {
+          credentialType: i.credentialType,
+          region: i.region,
+          awsPath: i.awsPath,
+          permissionBoundaryPolicyArn: i.permissionBoundaryPolicyArn,
+          policyDocument: i.policyDocument,
+          userGroups: i.userGroups,
+          policyArns: i.policyArns,
+          tags: i.tags,
+        };
   switch (values.source) {
     case "access-key":
       return {

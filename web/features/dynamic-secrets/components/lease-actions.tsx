@@ -44,7 +44,8 @@ export function LeaseActions({
 
   return (
     <div className="flex items-center justify-end gap-1.5">
-      {lease.status === "active" ? (
+      {/* Temporary credentials cannot be extended at AWS: a new lease replaces them. */}
+      {lease.status === "active" && secret.inputs.credentialType !== "temporary-credentials" ? (
         <>
           <Tooltip content={room === 0 ? "The lease has reached its max TTL" : "Renew"}>
             <Button

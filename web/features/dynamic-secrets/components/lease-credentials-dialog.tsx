@@ -32,6 +32,7 @@ export function awsCredentialsProfile(issued: IssuedLease): string {
     `[leasehold-${issued.dynamicSecret.name}]`,
     `aws_access_key_id = ${issued.data.ACCESS_KEY}`,
     `aws_secret_access_key = ${issued.data.SECRET_ACCESS_KEY}`,
+    ...("SESSION_TOKEN" in issued.data ? [`aws_session_token = ${issued.data.SESSION_TOKEN}`] : []),
     "",
   ].join("\n");
 }
@@ -41,6 +42,7 @@ export function dotEnv(issued: IssuedLease): string {
     `# Leasehold lease ${issued.lease.id}, expires ${issued.lease.expireAt}`,
     `AWS_ACCESS_KEY_ID=${issued.data.ACCESS_KEY}`,
     `AWS_SECRET_ACCESS_KEY=${issued.data.SECRET_ACCESS_KEY}`,
+    ...("SESSION_TOKEN" in issued.data ? [`AWS_SESSION_TOKEN=${issued.data.SESSION_TOKEN}`] : []),
     `AWS_REGION=${issued.dynamicSecret.inputs.region}`,
     "",
   ].join("\n");
@@ -68,21 +70,28 @@ export function LeaseCredentialsDialog({ issued, onClose }: { issued: IssuedLeas
             <DialogHeader>
               <DialogTitle>AWS credentials for “{issued.dynamicSecret.name}”</DialogTitle>
               <DialogDescription>
-                A new IAM user, valid until {formatDateTime(issued.lease.expireAt)}. New IAM keys can take a few seconds
-                to work everywhere in AWS.
+                {"SESSION_TOKEN" in issued.data
+                  ? `Temporary credentials from AWS STS, valid until ${formatDateTime(issued.lease.expireAt)}. They cannot be renewed: generate a new lease when they run out.`
+                  : `A new IAM user, valid until ${formatDateTime(issued.lease.expireAt)}. New IAM keys can take a few seconds to work everywhere in AWS.`}
               </DialogDescription>
             </DialogHeader>
             <Alert variant="warning">
               <span className="font-medium">
                 <TriangleAlert aria-hidden="true" className="sr-only" />
-                Copy or download these now: the secret access key will not be shown again.
+                Copy or download these now: the secret access key
+                {"SESSION_TOKEN" in issued.data ? " and session token" : ""} will not be shown again.
               </span>
               <span>Leasehold does not store it. If you lose it, revoke this lease and generate a new one.</span>
             </Alert>
+            {issued.lease.statusDetails ? <Alert variant="warning">{issued.lease.statusDetails}</Alert> : null}
             <dl className="grid gap-3">
               <CredentialRow label="Access key ID" value={issued.data.ACCESS_KEY} />
               <CredentialRow label="Secret access key" value={issued.data.SECRET_ACCESS_KEY} />
-              {"USERNAME" in issued.data ? <CredentialRow label="Username" value={issued.data.USERNAME} /> : null}
+              {"SESSION_TOKEN" in issued.data ? (
+                <CredentialRow label="Session token" value={issued.data.SESSION_TOKEN} />
+              ) : (
+                <CredentialRow label="Username" value={issued.data.USERNAME} />
+              )}
             </dl>
             <div className="flex flex-wrap gap-2">
               <Button

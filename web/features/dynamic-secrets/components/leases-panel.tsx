@@ -40,7 +40,7 @@ function StatusCell({ lease }: { lease: Lease }) {
   return (
     <div className="grid max-w-56 justify-items-start gap-1">
       <LeaseStatusBadge status={lease.status} creationFailed={lease.creationError !== null} />
-      {lease.statusDetails && lease.status !== "active" && lease.status !== "revoke_failed" ? (
+      {lease.statusDetails && lease.status !== "revoke_failed" ? (
         <p className="line-clamp-2 text-xs text-muted-foreground" title={lease.statusDetails}>
           {lease.statusDetails}
         </p>
