@@ -21,6 +21,7 @@ import {
 } from "./modules/dynamic-secrets/dynamic-secrets-wiring.ts";
 import { createLeaseHealthRepo } from "./modules/dynamic-secrets/leases/lease-health.repo.ts";
 import { createLeaseHealthService } from "./modules/dynamic-secrets/leases/lease-health.service.ts";
+import type { DynamicSecretProvider } from "./modules/dynamic-secrets/providers/provider.ts";
 import { createMachineIdentityServices } from "./modules/identities/identity-services.ts";
 import { createAuthService } from "./modules/people/auth.service.ts";
 import { createMembersService } from "./modules/people/members.service.ts";
@@ -55,7 +56,12 @@ export function createCoreDeps(
 }
 
 /** Wires every module's repo and service. The only place that knows them all. */
-export function createServices(core: CoreDeps) {
+/** What a test may swap in: dynamic-secret providers (a fake proves the lease machinery knows none). */
+export interface ServiceOverrides {
+  providers?: DynamicSecretProvider[];
+}
+
+export function createServices(core: CoreDeps, overrides: ServiceOverrides = {}) {
   const db = core.database.db;
   const { clock, randomId } = core;
   const access = createAccess();
@@ -112,6 +118,7 @@ export function createServices(core: CoreDeps) {
     audit,
     projects,
     connections: () => appConnections,
+    ...(overrides.providers ? { providers: overrides.providers } : {}),
   });
 
   const leaseHealth = createLeaseHealthService({

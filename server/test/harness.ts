@@ -10,7 +10,7 @@ import { organizations, orgMemberships, users } from "../db/schema.ts";
 import { loadEnv } from "../env.ts";
 import { createEnvelope } from "../lib/crypto/envelope.ts";
 import { createLogger } from "../lib/logger.ts";
-import { type CoreDeps, createCoreDeps, createServices } from "../services.ts";
+import { type CoreDeps, createCoreDeps, createServices, type ServiceOverrides } from "../services.ts";
 import { createApiClient } from "./api-client.ts";
 
 export { createApiClient };
@@ -45,6 +45,8 @@ export async function createTestServer(
      * database; on PGlite (embedded, one process) the very same handle.
      */
     sameDatabaseAs?: { database: Database; databaseUrl: string | null; core: Pick<CoreDeps, "envelope"> };
+    /** Replaces built-in services' parts (a fake dynamic-secret provider). */
+    overrides?: ServiceOverrides;
   } = {},
 ) {
   const ground = getTestGround();
@@ -72,7 +74,7 @@ export async function createTestServer(
     logger,
     ...(options.clock ? { clock: options.clock } : {}),
   });
-  const services = createServices(core);
+  const services = createServices(core, options.overrides);
   const app = createApp({ core, services });
 
   /** Completes first-run setup and returns a signed-in client for the first admin. */

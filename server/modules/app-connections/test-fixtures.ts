@@ -1,5 +1,6 @@
 // Helpers for the app-connection integration tests: IAM roles in moto, people with
 // project roles, and a Leasehold test server whose AWS calls go through the recording proxy.
+
 import { randomUUID } from "node:crypto";
 import {
   CreateAccessKeyCommand,
@@ -13,6 +14,7 @@ import { MOTO_ACCOUNT_ID } from "../../../test/ground/index.ts";
 import { type AwsProxy, startAwsProxy } from "../../../test/proxy/aws-proxy.ts";
 import type { Clock } from "../../context.ts";
 import { queryRows } from "../../db/client.ts";
+import type { ServiceOverrides } from "../../services.ts";
 import type { ApiClient } from "../../test/api-client.ts";
 import { createTestServer, type SetupBody, TEST_PASSWORD, type TestServer } from "../../test/harness.ts";
 
@@ -127,12 +129,13 @@ export async function leaksOf(world: ConnectionsWorld, secrets: string[]) {
 /** A test server whose AWS endpoint is a recording proxy in front of `motoUrl`. */
 export async function connectionsWorld(
   motoUrl: string,
-  options: { env?: Record<string, string>; clock?: Clock } = {},
+  options: { env?: Record<string, string>; clock?: Clock; overrides?: ServiceOverrides } = {},
 ): Promise<ConnectionsWorld> {
   const proxy = await startAwsProxy({ target: motoUrl });
   const server = await createTestServer({
     env: { AWS_ENDPOINT_URL: proxy.url, ...options.env },
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.overrides ? { overrides: options.overrides } : {}),
   });
   const { client: admin, session } = await server.setupFirstAdmin();
   const orgId = session.organization.id;

@@ -14,7 +14,7 @@ import { createLeasesRepo } from "./leases/leases.repo.ts";
 import { createLeasesService } from "./leases/leases.service.ts";
 import { createIamUserProvider } from "./providers/aws-iam-user/iam-user-provider.ts";
 import { createStsSessionProvider } from "./providers/aws-sts/sts-session-provider.ts";
-import { providerRegistry } from "./providers/provider.ts";
+import { type DynamicSecretProvider, providerRegistry } from "./providers/provider.ts";
 
 /** Dynamic secrets and their leases, wired together (services.ts calls this once). */
 export function createDynamicSecretServices(deps: {
@@ -24,6 +24,8 @@ export function createDynamicSecretServices(deps: {
   projects: ProjectsService;
   /** The App Connections credential factory (API.md: `appConnectionId` as the credential source). */
   connections: () => ConnectionCredentialSource | null;
+  /** Providers that replace the built-in one of their credential type (tests). */
+  providers?: DynamicSecretProvider[];
 }) {
   const { core, repo, audit, projects, connections } = deps;
   const { env, clock, randomId, logger, envelope } = core;
@@ -39,6 +41,7 @@ export function createDynamicSecretServices(deps: {
       clock,
       logger,
     }),
+    ...(deps.providers ?? []),
   ]);
   const leases = createLeasesService({
     db,

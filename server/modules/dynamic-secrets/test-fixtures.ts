@@ -8,9 +8,9 @@ import { expect } from "vitest";
 import { getTestGround } from "../../../test/ground/index.ts";
 import type { Clock } from "../../context.ts";
 import { queryRows } from "../../db/client.ts";
+import type { ServiceOverrides } from "../../services.ts";
 import type { ApiClient, ApiResponse } from "../../test/api-client.ts";
 import { type ConnectionsWorld, connectionsWorld, iamAt, unique } from "../app-connections/test-fixtures.ts";
-
 import { answerServiceSpecificCredentialsLikeAws } from "./testing/moto-gaps.ts";
 
 export { dumpDatabase, iamAt, unique } from "../app-connections/test-fixtures.ts";
@@ -46,7 +46,9 @@ export interface LeaseWorld extends ConnectionsWorld {
   expectNoOrphans(): Promise<void>;
 }
 
-export async function leaseWorld(options: { env?: Record<string, string>; clock?: Clock } = {}): Promise<LeaseWorld> {
+export async function leaseWorld(
+  options: { env?: Record<string, string>; clock?: Clock; overrides?: ServiceOverrides } = {},
+): Promise<LeaseWorld> {
   const motoUrl = getTestGround().motoUrl;
   const world = await connectionsWorld(motoUrl, options);
   answerServiceSpecificCredentialsLikeAws(world.proxy);

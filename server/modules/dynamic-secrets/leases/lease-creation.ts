@@ -15,7 +15,7 @@ import type { LeaseRow } from "./leases.repo.ts";
  * Creating a lease (docs/decisions/0501-lease-state-machine.md):
  *   1. an intent row (`creating`, username and expiry) is committed before any AWS call, with
  *      the per-secret quota checked under a lock of the secret's row (the only read of it);
- *   2.-3. the provider issues the credentials (an IAM user and its key, an STS session …);
+ *   2.-3. the provider issues the credentials (a user and its key, an STS session …);
  *   4. `active` (one conditional UPDATE), only if the lease is still `creating` (recovery or a delete may have taken
  *      it over); the keys are returned once and never stored.
  * Any failure compensates at once through the provider's revoke, and a crash between 1 and 4 is

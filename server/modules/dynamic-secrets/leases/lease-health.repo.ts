@@ -2,7 +2,7 @@ import { and, count, desc, eq, inArray, isNotNull, lt, min } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { dynamicSecretLeases as leases } from "../../../db/schema.ts";
 
-/** Statuses of a lease whose IAM user may still work: past its expiry, it is an overdue revocation. */
+/** Statuses of a lease whose credentials may still work: past its expiry, it is an overdue revocation. */
 const UNREVOKED = ["active", "revoking", "revoke_failed"] as const;
 const LIVE = ["creating", ...UNREVOKED] as const;
 

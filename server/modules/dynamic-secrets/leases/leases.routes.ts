@@ -27,7 +27,7 @@ const routes = {
     path: base,
     operationId: "createDynamicSecretLease",
     tags,
-    summary: "Lease AWS credentials: a new IAM user whose keys are returned once",
+    summary: "Lease AWS credentials (a new IAM user, or an STS session), returned once",
     request: { body: jsonBody(createLeaseInputSchema) },
     responses: { 200: jsonResponse(createLeaseResponseSchema, "The lease and its credentials (shown once)"), ...r },
   }),
@@ -55,7 +55,7 @@ const routes = {
     operationId: "revokeDynamicSecretLease",
     tags,
     summary:
-      "Revoke a lease: delete its IAM user and everything attached (isForced: mark it revoked even if AWS cleanup fails)",
+      "Revoke a lease: undo it at AWS (delete its user, or deny its session); isForced marks it revoked even if that fails",
     middleware: [revokeFields.middleware],
     request: { params: leaseParamsSchema, ...revokeFields.request },
     responses: one("The revoked lease"),

@@ -143,7 +143,7 @@ export function createLeasesService(
 
   /**
    * Revokes every live lease of a secret through the same machinery, for its deletion.
-   * `remaining`: leases that still hold (or may hold) an IAM user; `unconfirmed`: leases
+   * `remaining`: leases that still hold (or may hold) credentials at AWS; `unconfirmed`: leases
    * force-revoked without confirmed AWS cleanup (isForced).
    */
   async function revokeAllOf(ctx: AuditContext, secret: DynamicSecretRow, options: { isForced: boolean }) {

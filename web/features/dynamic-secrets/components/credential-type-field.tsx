@@ -7,7 +7,7 @@ const CREDENTIAL_TYPES: { value: AwsIamCredentialType; label: string; descriptio
     value: "iam-user",
     label: "IAM user with an access key",
     description:
-      "Leasehold creates an IAM user per lease and deletes it on revoke or at expiry. Renewable up to the max TTL.",
+      "Leasehold creates an IAM user per lease and deletes it on revoke or at expiry. Leases can be renewed.",
   },
   {
     value: "temporary-credentials",

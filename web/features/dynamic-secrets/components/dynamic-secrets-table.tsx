@@ -9,6 +9,7 @@ import { dynamicSecretsQueryOptions } from "#web/features/dynamic-secrets/api.ts
 import { DeleteDynamicSecretDialog } from "#web/features/dynamic-secrets/components/delete-dynamic-secret-dialog.tsx";
 import { DynamicSecretFormDialog } from "#web/features/dynamic-secrets/components/dynamic-secret-form-dialog.tsx";
 import { OrphanCheckDialog } from "#web/features/dynamic-secrets/components/orphan-check-dialog.tsx";
+import { credentialTypeLabel, isTemporary } from "#web/features/dynamic-secrets/lease-kind.ts";
 
 export interface SecretPermissions {
   canManage: boolean;
@@ -87,7 +88,7 @@ export function DynamicSecretsTable({
             </TableCell>
             <TableCell>
               <div className="grid gap-0.5 whitespace-nowrap">
-                <span>AWS IAM</span>
+                <span>AWS IAM · {credentialTypeLabel(secret)}</span>
                 <span className="text-xs text-muted-foreground">
                   {methodLabel(secret)} · {secret.inputs.region}
                 </span>
@@ -134,15 +135,18 @@ export function DynamicSecretsTable({
                         </Button>
                       }
                     />
-                    <OrphanCheckDialog
-                      location={location}
-                      secret={secret}
-                      trigger={
-                        <Button variant="ghost" size="icon-sm" aria-label={`Orphan check for ${secret.name}`}>
-                          <SearchCheck aria-hidden="true" />
-                        </Button>
-                      }
-                    />
+                    {/* An STS session leaves nothing behind in AWS to orphan. */}
+                    {isTemporary(secret) ? null : (
+                      <OrphanCheckDialog
+                        location={location}
+                        secret={secret}
+                        trigger={
+                          <Button variant="ghost" size="icon-sm" aria-label={`Orphan check for ${secret.name}`}>
+                            <SearchCheck aria-hidden="true" />
+                          </Button>
+                        }
+                      />
+                    )}
                     <DeleteDynamicSecretDialog
                       location={location}
                       secret={secret}

@@ -7,6 +7,7 @@ import {
   LeaseCredentialsDialog,
 } from "#web/features/dynamic-secrets/components/lease-credentials-dialog.tsx";
 import { TtlDialog } from "#web/features/dynamic-secrets/components/ttl-dialog.tsx";
+import { leaseWords } from "#web/features/dynamic-secrets/lease-kind.ts";
 
 /** Generate: a TTL dialog (default and max shown, validated), then the credentials, shown once. */
 export function GenerateLeaseFlow({
@@ -27,7 +28,7 @@ export function GenerateLeaseFlow({
         open={secret !== null && issued === null}
         onOpenChange={(open) => !open && onClose()}
         title={`Generate AWS credentials from “${secret?.name ?? ""}”`}
-        description="Leasehold creates an IAM user now and deletes it when the lease expires."
+        description={secret ? leaseWords(secret).generate : ""}
         initialTtl={secret?.defaultTTL ?? "1h"}
         maxSeconds={max}
         maxMessage={`The TTL is at most ${secret?.maxTTL ?? ""}, this secret's max TTL`}

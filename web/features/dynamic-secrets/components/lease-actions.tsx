@@ -10,6 +10,7 @@ import { toast } from "#web/components/ui/toast.ts";
 import { Tooltip } from "#web/components/ui/tooltip.tsx";
 import { useRenewLease, useRevokeLease } from "#web/features/dynamic-secrets/api.ts";
 import { TtlDialog } from "#web/features/dynamic-secrets/components/ttl-dialog.tsx";
+import { leaseWords } from "#web/features/dynamic-secrets/lease-kind.ts";
 import { formatDateTime } from "#web/lib/format.ts";
 
 export interface LeasePermissions {
@@ -107,11 +108,11 @@ export function LeaseActions({
           )
         }
         title={`Revoke lease ${lease.username}?`}
-        description={`Leasehold deletes the IAM user ${lease.username} with its keys, groups and policies. Anything using these credentials stops working at once.`}
+        description={leaseWords(secret).revoke(lease.username)}
         confirmLabel="Revoke lease"
         onConfirm={async () => {
           const { lease: revoked } = await revoke.mutateAsync({ leaseId: lease.id, isForced: false });
-          toast.success("Lease revoked", `The IAM user ${revoked.username} was deleted.`);
+          toast.success("Lease revoked", leaseWords(secret).revoked(revoked.username));
         }}
       />
       {lease.status === "revoke_failed" && permissions.canForce ? (

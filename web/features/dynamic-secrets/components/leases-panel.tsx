@@ -13,6 +13,7 @@ import { Tabs, TabsList, TabsTrigger } from "#web/components/ui/tabs.tsx";
 import { type LeaseFilter, leasesQueryOptions } from "#web/features/dynamic-secrets/api.ts";
 import { LeaseActions, type LeasePermissions } from "#web/features/dynamic-secrets/components/lease-actions.tsx";
 import { ExpiryCountdown, LeaseStatusBadge, useNow } from "#web/features/dynamic-secrets/components/lease-status.tsx";
+import { leaseWords } from "#web/features/dynamic-secrets/lease-kind.ts";
 import { formatCompactDateTime, formatDateTime } from "#web/lib/format.ts";
 
 const isLive = (lease: Lease) => (LIVE_LEASE_STATUSES as readonly string[]).includes(lease.status);
@@ -97,7 +98,7 @@ export function LeasesPanel({
       <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
         <div className="grid gap-1">
           <CardTitle id="leases-heading">Leases of “{secret.name}”</CardTitle>
-          <CardDescription>Each lease is an IAM user; Leasehold deletes it at expiry or when revoked.</CardDescription>
+          <CardDescription>{leaseWords(secret).list}</CardDescription>
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <Tabs value={filter} onValueChange={(value) => setFilter(value as LeaseFilter)}>
