@@ -78,6 +78,7 @@ export const PERMISSION_USE_CASES = [
   "parameter-store",
   "iam-access-key-rotation",
   "iam-dynamic-secrets",
+  "sts-temporary-credentials",
   "acm",
   "elastic-load-balancer",
   "private-ca",
@@ -108,6 +109,11 @@ export const USE_CASE_LABELS: Record<PermissionUseCase, { title: string; descrip
   "iam-dynamic-secrets": {
     title: "IAM dynamic secrets",
     description: "Create and clean up short-lived IAM users under one path.",
+  },
+  "sts-temporary-credentials": {
+    title: "Temporary credentials",
+    description:
+      "Hand out STS sessions of this role (or federation tokens of this user), and revoke them for real: Leasehold writes an inline deny named leasehold-revoked-sessions.",
   },
   acm: { title: "Certificate Manager", description: "Sync certificates to ACM." },
   "elastic-load-balancer": {
@@ -277,6 +283,29 @@ function statementsFor(
         },
       ];
     }
+    case "sts-temporary-credentials":
+      // The role (or user) writes its own deny list; the role's trust policy must also let the principal assume it.
+      return [
+        {
+          Sid: "AllowRevokedSessionsPolicyOnRoles",
+          Effect: "Allow",
+          Resource: `arn:${partition}:iam::*:role/*`,
+          Action: ["iam:GetRole", "iam:GetRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy"],
+        },
+        {
+          Sid: "AllowFederationTokensAndTheirRevocation",
+          Effect: "Allow",
+          Resource: "*",
+          Action: [
+            "sts:GetFederationToken",
+            "sts:GetSessionToken",
+            "sts:TagSession",
+            "iam:GetUserPolicy",
+            "iam:PutUserPolicy",
+            "iam:DeleteUserPolicy",
+          ],
+        },
+      ];
     case "acm":
       return [{ Sid: "AllowCertificateManagerAccess", Effect: "Allow", Resource: "*", Action: ACM_SYNC }];
     case "elastic-load-balancer":

@@ -222,9 +222,12 @@ export const testDynamicSecretInputSchema = secretLocationSchema.extend({
   /** The saved secret whose stored secret access key fills in for an omitted one. */
   name: z.string().min(1).max(64).optional(),
   provider: z.object({ type: z.literal("aws-iam"), inputs: awsIamInputsPatchSchema }).optional(),
+  /** The form's max TTL, checked against the role's MaxSessionDuration for temporary credentials. */
+  maxTTL: ttlSchema.nullable().optional(),
 });
 export const configCheckSchema = z.object({
-  step: z.enum(["credentials", "iam"]),
+  /** `session`: temporary credentials only, the role's session limit and its revoked-sessions policy. */
+  step: z.enum(["credentials", "iam", "session"]),
   ok: z.boolean(),
   message: z.string(),
 });

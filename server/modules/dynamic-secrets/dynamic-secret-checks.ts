@@ -1,15 +1,18 @@
-import { GetUserCommand, ListUsersCommand } from "@aws-sdk/client-iam";
+import { GetRoleCommand, GetRolePolicyCommand, GetUserCommand, ListUsersCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { parseIamPrincipalArn } from "#shared/arn.ts";
 import type { SecretLocation, TestDynamicSecretResponse } from "#shared/schemas/dynamic-secrets.ts";
+import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
 import { renderUsernameTemplate, UsernameTemplateError } from "#shared/username-template.ts";
 import type { Clock, RequestContext } from "../../context.ts";
-import { translateAwsError } from "../../lib/aws/translate-error.ts";
+import { awsErrorCode, translateAwsError } from "../../lib/aws/translate-error.ts";
 import { AppError, fieldError } from "../../lib/http/errors.ts";
 import type { DynamicSecretAws } from "./dynamic-secret-aws.ts";
 import type { DynamicSecretConfig } from "./dynamic-secret-config.ts";
 import { type InputsPatch, mergeInputs, parseInputs } from "./dynamic-secret-inputs.ts";
 import type { DynamicSecretLookup } from "./dynamic-secret-lookup.ts";
+import { REVOKED_SESSIONS_POLICY } from "./providers/aws-sts/revoked-sessions-policy.ts";
+import { roleNameOf } from "./providers/aws-sts/sts-session-provider.ts";
 
 const INPUT = ["provider", "inputs"];
 const FIELDS = {
@@ -63,10 +66,62 @@ export function createDynamicSecretChecks(deps: {
     }
   }
 
+  /**
+   * Temporary credentials of a role: iam:GetRole says how long its sessions may last (warned when the max TTL
+   * is longer), and reading its inline policy shows whether revocation can see the deny list (decision 0801).
+   */
+  async function sessionChecks(
+    iam: ReturnType<DynamicSecretAws["clients"]>["iam"],
+    inputs: { roleArn?: string | undefined; method: string; appConnectionId?: string | undefined },
+    maxTtl: number | null,
+    caller: string,
+  ) {
+    if (!inputs.roleArn || inputs.method === "access-key" || inputs.appConnectionId)
+      return {
+        step: "session" as const,
+        ok: true,
+        message:
+          inputs.method === "access-key" && !inputs.appConnectionId
+            ? "Leases are GetSessionToken or GetFederationToken sessions of this key's user (up to 36 hours)."
+            : "Leases are sessions of the App Connection's role or key.",
+      };
+    const roleName = roleNameOf(inputs.roleArn);
+    try {
+      const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
+      const limit = role?.MaxSessionDuration ?? 3600;
+      await iam
+        .send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: REVOKED_SESSIONS_POLICY }))
+        .catch((error: unknown) => {
+          if (awsErrorCode(error) !== "NoSuchEntity") throw error;
+        });
+      if (maxTtl !== null && maxTtl > limit)
+        return {
+          step: "session" as const,
+          ok: false,
+          message: `The role ${roleName} allows sessions of at most ${toDurationString(limit)} (MaxSessionDuration), shorter than the max TTL (${toDurationString(maxTtl)}): AWS would refuse longer leases. Raise the role's maximum session duration, or lower the max TTL.`,
+        };
+      return {
+        step: "session" as const,
+        ok: true,
+        message: `The role ${roleName} allows sessions of up to ${toDurationString(limit)}, and its inline policies can be read; revoking also needs iam:PutRolePolicy on it.`,
+      };
+    } catch (error) {
+      return {
+        step: "session" as const,
+        ok: false,
+        message: translateAwsError(error, { action: "iam:GetRole", resource: roleName, caller }).message,
+      };
+    }
+  }
+
   return {
     async testConfiguration(
       ctx: RequestContext,
-      input: SecretLocation & { name?: string | undefined; provider?: { inputs: InputsPatch } | undefined },
+      input: SecretLocation & {
+        name?: string | undefined;
+        provider?: { inputs: InputsPatch } | undefined;
+        maxTTL?: number | null | undefined;
+      },
     ): Promise<TestDynamicSecretResponse> {
       const { project } = await lookup.location(ctx.actor, input, "dynamic-secrets.manage");
       const saved = input.name ? (await lookup.find(ctx.actor, input, input.name, "dynamic-secrets.manage")).row : null;
@@ -108,7 +163,10 @@ export function createDynamicSecretChecks(deps: {
           ],
         };
       }
-      const iamCheck = await iamAnswers(iam, callerArn, config.inputs.awsPath || "/", managing.caller);
+      const temporary = config.inputs.credentialType === "temporary-credentials";
+      const iamCheck = temporary
+        ? await sessionChecks(iam, config.inputs, input.maxTTL ?? null, managing.caller)
+        : await iamAnswers(iam, callerArn, config.inputs.awsPath || "/", managing.caller);
       return {
         ok: iamCheck.ok,
         callerArn,

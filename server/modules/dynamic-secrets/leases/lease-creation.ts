@@ -192,7 +192,9 @@ export function createLeaseCreation(
     );
     if (!active) {
       // AWS was slow and the lease was taken over: what it created must not outlive it.
-      const taken = { ...intent, externalEntityId: issued.externalEntityId, cleanup: issued.cleanup, expireAt };
+      const facts = { externalEntityId: issued.externalEntityId, cleanup: issued.cleanup };
+      await repo.recordIssued(db, intent.orgId, intent.id, facts);
+      const taken = { ...intent, ...facts, expireAt };
       await provider
         .revoke({ config, lease: taken, reason: "abandoned", actorName: "lease creation", ctx })
         .catch((error: unknown) =>

@@ -143,6 +143,13 @@ export function createLeasesRepo() {
      * settle that follows is fenced by the version it claimed with. False once the claim is lost.
      */
     /**
+     * What AWS made for a lease that was taken over while it was being made: a fact, not a state change, so the
+     * version stays (the instance settling it keeps its claim) and the provider's revoke can find it.
+     */
+    recordIssued: (db: Db, orgId: string, id: string, issued: Pick<LeasePatch, "externalEntityId" | "cleanup">) =>
+      db.update(leases).set(issued).where(byId(orgId, id)),
+
+    /**
      * The `aws:userid`s a deny target must hold now: leases revoked, being revoked or failing to be, whose
      * credentials have not expired (providers/aws-sts). Deliberately global: one role may serve several orgs.
      */

@@ -11,7 +11,11 @@ import {
 } from "#web/features/dynamic-secrets/components/dynamic-secret-form-values.ts";
 import { isApiError } from "#web/lib/api-client.ts";
 
-const STEP_LABELS = { credentials: "Credentials (sts:GetCallerIdentity)", iam: "IAM answers" } as const;
+const STEP_LABELS = {
+  credentials: "Credentials (sts:GetCallerIdentity)",
+  iam: "IAM answers",
+  session: "Sessions (iam:GetRole)",
+} as const;
 
 /**
  * "Test configuration": checks the form's credentials with AWS before anything is saved,
@@ -35,7 +39,12 @@ export function TestConfigurationPanel({
     const values = form.getValues();
     const inputs = { ...inputsOf(values), ...(clearsConnection ? { appConnectionId: null } : {}) };
     test.mutate(
-      { ...location, ...(savedName ? { name: savedName } : {}), provider: { type: "aws-iam", inputs } },
+      {
+        ...location,
+        ...(savedName ? { name: savedName } : {}),
+        provider: { type: "aws-iam", inputs },
+        ...(values.maxTTL ? { maxTTL: values.maxTTL } : {}),
+      },
       { onError: (error) => isApiError(error) && applyServerIssues(form, error.issues) },
     );
   }
@@ -46,7 +55,8 @@ export function TestConfigurationPanel({
         <div>
           <p className="text-sm font-medium">Test configuration</p>
           <p className="text-sm text-muted-foreground">
-            Checks that the credentials work and that IAM answers. Nothing is created in AWS.
+            Checks that the credentials work and that IAM answers (for temporary credentials: the role's session limit).
+            Nothing is created in AWS.
           </p>
         </div>
         <Button variant="outline" onClick={run} pending={test.isPending}>

@@ -1,6 +1,8 @@
-import { GetRolePolicyCommand, GetUserPolicyCommand } from "@aws-sdk/client-iam";
+import { CreateRoleCommand, GetRolePolicyCommand, GetUserPolicyCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../../../db/client.ts";
 import { createTestClock } from "../../../../test/harness.ts";
 import { createRole, createUserWithKey, leaksOf } from "../../../app-connections/test-fixtures.ts";
 import { iamAt, type LeaseWorld, leaseWorld, unique } from "../../test-fixtures.ts";
@@ -90,7 +92,8 @@ describe("temporary credentials (credentialType temporary-credentials) against m
     // expireAt is the credentials' Expiration, and the session is the role's, named after the lease.
     const answer = calls[0]!.outcome.kind === "forwarded" ? calls[0]!.outcome.body : "";
     const expiration = /<Expiration>([^<]+)<\/Expiration>/.exec(answer)![1]!;
-    expect(Date.parse(lease.expireAt)).toBe(Date.parse(expiration));
+    // moto writes microseconds; the SDK and Date.parse round them differently.
+    expect(Math.abs(Date.parse(lease.expireAt) - Date.parse(expiration))).toBeLessThanOrEqual(1);
     expect(lease.externalEntityId).toMatch(new RegExp(`:${lease.username}$`));
     const identity = await stsWith(world, data).send(new GetCallerIdentityCommand({}));
     expect(identity.Arn).toBe(`arn:aws:sts::123456789012:assumed-role/${roleName}/${lease.username}`);
@@ -181,6 +184,100 @@ describe("temporary credentials (credentialType temporary-credentials) against m
     expect(res.body.data.SESSION_TOKEN).toBeTruthy();
     await world.admin.delete(`/api/v1/dynamic-secrets/leases/${res.body.lease.id}`, world.location);
     expect(await deniedAt(world, { user: user.userName })).toEqual([res.body.lease.externalEntityId]);
+  });
+
+  it('takes Infisical\'s SDK shape: the IAM-user fields sent empty, then a lease with ttl ""', async () => {
+    const name = unique("sdk");
+    const created = await world.admin.post("/api/v1/dynamic-secrets", {
+      ...world.location,
+      name,
+      defaultTTL: "1h",
+      maxTTL: "2h",
+      provider: {
+        type: "aws-iam",
+        inputs: {
+          credentialType: "temporary-credentials",
+          method: "assume-role",
+          roleArn,
+          region: "us-east-1",
+          awsPath: "",
+          userGroups: "",
+          policyArns: "",
+          permissionBoundaryPolicyArn: "",
+          policyDocument: "",
+          tags: [],
+        },
+      },
+    });
+    expect(created.status, created.text).toBe(200);
+    expect(created.body.dynamicSecret.inputs.credentialType).toBe("temporary-credentials");
+    const leased = await world.lease(name, { ttl: "" });
+    expect(leased.status, leased.text).toBe(200);
+    expect(Date.parse(leased.body.lease.expireAt) - Date.parse(leased.body.lease.createdAt)).toBeGreaterThan(3500_000);
+    expect(Object.keys(leased.body.data).sort()).toEqual(["ACCESS_KEY", "SECRET_ACCESS_KEY", "SESSION_TOKEN"]);
+  });
+
+  it("Test configuration reads the role's MaxSessionDuration and warns when the max TTL is longer", async () => {
+    const iam = iamAt(world.motoUrl);
+    const created = await iam.send(
+      new CreateRoleCommand({
+        RoleName: unique("lh-short"),
+        MaxSessionDuration: 3600,
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            { Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" },
+          ],
+        }),
+      }),
+    );
+    const test = (maxTTL: string) =>
+      world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
+        ...world.location,
+        maxTTL,
+        provider: {
+          type: "aws-iam",
+          inputs: temporary({ method: "assume-role", roleArn: created.Role!.Arn!, region: "us-east-1" }),
+        },
+      });
+    const long = await test("2h");
+    expect(long.status, long.text).toBe(200);
+    expect(long.body.checks[1]).toMatchObject({ step: "session", ok: false });
+    expect(long.body.checks[1].message).toMatch(/at most 1h \(MaxSessionDuration\)/);
+    const fits = await test("1h");
+    expect(fits.body).toMatchObject({ ok: true, checks: [{ ok: true }, { step: "session", ok: true }] });
+  });
+
+  it("a create interrupted after AssumeRole is settled by recovery: never handed out, nothing to undo", async () => {
+    const held = await createRole(iamAt(world.motoUrl));
+    const { name } = await assumeRoleSecret({ roleArn: held });
+    await world.lease(name); // the managing session is cached: the next AssumeRole is the lease's own
+    let release = () => {};
+    const before = world.proxy.calls("AssumeRole").length;
+    const kill = world.proxy.on("AssumeRole", () => new Promise<void>((resolve) => (release = resolve)));
+    const pending = world.lease(name);
+    await expect.poll(() => world.proxy.calls("AssumeRole").length).toBeGreaterThan(before);
+    const [row] = await queryRows<{ id: string }>(
+      world.server.database.db,
+      sql`select id from dynamic_secret_leases where status = 'creating' order by created_at desc limit 1`,
+    );
+    clock.advance(10 * 60);
+    await world.server.services.leases.revocation.processDue("recovery", { batchSize: 10, concurrency: 2 });
+    const [after] = await queryRows<{ status: string; status_details: string }>(
+      world.server.database.db,
+      sql`select status, status_details from dynamic_secret_leases where id = ${row!.id}`,
+    );
+    expect(after).toMatchObject({ status: "revoked" });
+    expect(after!.status_details).toMatch(/The server stopped before the lease was activated.*never handed out/);
+
+    // AWS answers after all: the creator finds the lease taken over, and denies the session it was given.
+    kill();
+    release();
+    const answer = await pending;
+    expect(answer.status).toBe(409);
+    expect(answer.body.reasonCode).toBe("lease_cancelled");
+    expect(await deniedAt(world, { role: held.split("/").pop()! })).toHaveLength(1);
+    clock.set(new Date());
   });
 
   it("refuses what does not apply, and AWS's session limits, each naming the field", async () => {
