@@ -2,7 +2,9 @@
 // round trip. The recording proxy sits between Leasehold and moto and adds 50 ms (the RTT)
 // to every AWS call; the user gets 3 groups, 3 managed policies and an inline policy.
 // Targets: create ≤ 2.3 RTT (CreateUser, then everything else at once) and revoke ≤ 3.3 RTT
-// (lists, deletes, DeleteUser). Runs on PGlite and on PostgreSQL; exits non-zero over target.
+// (lists, deletes, DeleteUser). Temporary credentials (an assume-role secret): create ≤ 1.2 RTT
+// (one AssumeRole) and revoke ≤ 2.2 RTT (the deny list, one PutRolePolicy). Runs on PGlite and on
+// PostgreSQL; exits non-zero over target.
 //
 // moto serves one request at a time, so a wave of 8 or 10 parallel calls costs it several
 // times what one call does; real IAM serves them at once. The bench therefore also replays
@@ -16,6 +18,7 @@ import {
   CreateAccessKeyCommand,
   CreateGroupCommand,
   CreatePolicyCommand,
+  CreateRoleCommand,
   CreateUserCommand,
   DeleteAccessKeyCommand,
   DeleteUserCommand,
@@ -32,9 +35,11 @@ import {
   ListSigningCertificatesCommand,
   ListSSHPublicKeysCommand,
   ListUserPoliciesCommand,
+  PutRolePolicyCommand,
   PutUserPolicyCommand,
   RemoveUserFromGroupCommand,
 } from "@aws-sdk/client-iam";
+import { AssumeRoleCommand } from "@aws-sdk/client-sts";
 import { createApp } from "../server/app.ts";
 import { openDatabase } from "../server/db/client.ts";
 import { runMigrations } from "../server/db/migrate.ts";
@@ -51,7 +56,10 @@ import { startAwsProxy } from "../test/proxy/aws-proxy.ts";
 const LEASES = Number(process.env.BENCH_LEASES ?? 40);
 const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 50);
 const DATABASES = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
-const TARGETS = { create: 2.3, revoke: 3.3 };
+const TARGETS = {
+  "iam-user": { create: 2.3, revoke: 3.3 },
+  "temporary-credentials": { create: 1.2, revoke: 2.2 },
+};
 const POLICY = JSON.stringify({
   Version: "2012-10-17",
   Statement: [{ Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" }],
@@ -72,7 +80,7 @@ function waves(requests) {
 }
 
 /** A Leasehold app on a fresh database, and a dynamic secret whose users get 3 groups, 3 policies and an inline policy. */
-async function startLeasehold(kind, { proxy, cluster, groups, policies }) {
+async function startLeasehold(kind, { proxy, cluster, groups, policies, roleArn }) {
   const database =
     kind === "postgres"
       ? await openDatabase({ kind: "postgres", url: await createDatabase(cluster.adminUrl) })
@@ -120,6 +128,16 @@ async function startLeasehold(kind, { proxy, cluster, groups, policies }) {
     },
   });
   if (secret.status !== 200) throw new Error(`dynamic secret: ${secret.text}`);
+  const sessions = await client.post("/api/v1/dynamic-secrets", {
+    ...location,
+    name: "bench-sts",
+    defaultTTL: "1h",
+    provider: {
+      type: "aws-iam",
+      inputs: { credentialType: "temporary-credentials", method: "assume-role", roleArn, region: "us-east-1" },
+    },
+  });
+  if (sessions.status !== 200) throw new Error(`dynamic secret: ${sessions.text}`);
   return { database, client, location, core };
 }
 
@@ -128,15 +146,14 @@ async function startLeasehold(kind, { proxy, cluster, groups, policies }) {
  * off the proxy. Each lease is followed by the same calls without Leasehold, so both see
  * the same load on the machine.
  */
-async function measure({ client, location }, proxy, replay) {
+async function measure({ client, location }, proxy, dynamicSecretName, replay) {
   const timed = async (run) => {
     const started = performance.now();
     const res = await run();
     if (res.status !== 200) throw new Error(`${res.status} ${res.text}`);
     return { ms: performance.now() - started, body: res.body };
   };
-  const create = () =>
-    timed(() => client.post("/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName: "bench" }));
+  const create = () => timed(() => client.post("/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName }));
   const revoke = (id) => timed(() => client.delete(`/api/v1/dynamic-secrets/leases/${id}`, location));
   const fresh = () => {
     proxy.reset();
@@ -225,9 +242,46 @@ async function replayWithoutLeasehold(iam, { groups, policies }, floors) {
   floors.revoke.push(performance.now() - started);
 }
 
-function report(kind, measured, floors) {
+/** Temporary credentials without Leasehold: the AssumeRole of a create, the PutRolePolicy of a revoke. */
+async function replayTemporary(sts, iam, roleArn, floors) {
+  const RoleSessionName = `bench-floor-${randomUUID().slice(0, 8)}`;
+  let started = performance.now();
+  const assumed = await sts.send(
+    new AssumeRoleCommand({
+      RoleArn: roleArn,
+      RoleSessionName,
+      ExternalId: "bench",
+      DurationSeconds: 3600,
+      SourceIdentity: "Bench",
+    }),
+  );
+  floors.create.push(performance.now() - started);
+  started = performance.now();
+  await iam.send(
+    new PutRolePolicyCommand({
+      RoleName: roleArn.split("/").pop(),
+      PolicyName: "bench-floor",
+      PolicyDocument: JSON.stringify({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Effect: "Deny",
+            Action: "*",
+            Resource: "*",
+            Condition: { StringEquals: { "aws:userid": [assumed.AssumedRoleUser.AssumedRoleId] } },
+          },
+        ],
+      }),
+    }),
+  );
+  floors.revoke.push(performance.now() - started);
+}
+
+function report(kind, type, measured, floors) {
   console.log(
-    `\nbench:lease on ${kind}: ${LEASES} leases, ${RTT_MS} ms added to every AWS call, users with 3 groups, 3 managed policies, 1 inline policy`,
+    type === "iam-user"
+      ? `\nbench:lease on ${kind}, IAM users: ${LEASES} leases, ${RTT_MS} ms added to every AWS call, users with 3 groups, 3 managed policies, 1 inline policy`
+      : `\nbench:lease on ${kind}, temporary credentials: ${LEASES} leases of an assume-role secret, ${RTT_MS} ms added to every AWS call`,
   );
   console.log(
     "operation     AWS    sequential   wall ms          wall    same calls,       Leasehold's   rounds + own    target",
@@ -236,7 +290,7 @@ function report(kind, measured, floors) {
     "              calls  AWS rounds   median / p95     in RTT  no Leasehold ms   own time ms   time, in RTT",
   );
   let ok = true;
-  for (const [name, target] of Object.entries(TARGETS)) {
+  for (const [name, target] of Object.entries(TARGETS[type])) {
     const m = measured[name];
     const median = quantile(m.ms, 0.5);
     const floor = quantile(floors[name], 0.5);
@@ -257,7 +311,20 @@ const cluster = DATABASES.includes("postgres") ? await startPostgresCluster() : 
 let ok = true;
 try {
   const setupIam = new IAMClient({ region: "us-east-1", endpoint: moto.url, credentials: TEST_KEYS });
-  const fixtures = { groups: [], policies: [] };
+  const fixtures = { groups: [], policies: [], roleArn: "" };
+  fixtures.roleArn = (
+    await setupIam.send(
+      new CreateRoleCommand({
+        RoleName: `bench-role-${randomUUID().slice(0, 6)}`,
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            { Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "sts:AssumeRole" },
+          ],
+        }),
+      }),
+    )
+  ).Role.Arn;
   for (let i = 0; i < 3; i++) {
     fixtures.groups.push(
       (await setupIam.send(new CreateGroupCommand({ GroupName: `bench-g-${i}-${randomUUID().slice(0, 6)}` }))).Group
@@ -278,10 +345,13 @@ try {
     try {
       proxy.setDelay(RTT_MS);
       const bare = leasehold.core.aws.iam({ credentials: TEST_KEYS, region: "us-east-1" });
-      const { measured, floors } = await measure(leasehold, proxy, (into) =>
-        replayWithoutLeasehold(bare, fixtures, into),
+      const users = await measure(leasehold, proxy, "bench", (into) => replayWithoutLeasehold(bare, fixtures, into));
+      ok = report(kind, "iam-user", users.measured, users.floors) && ok;
+      const bareSts = leasehold.core.aws.sts({ credentials: TEST_KEYS, region: "us-east-1" });
+      const sessions = await measure(leasehold, proxy, "bench-sts", (into) =>
+        replayTemporary(bareSts, bare, fixtures.roleArn, into),
       );
-      ok = report(kind, measured, floors) && ok;
+      ok = report(kind, "temporary-credentials", sessions.measured, sessions.floors) && ok;
     } finally {
       await leasehold.database.close();
     }
