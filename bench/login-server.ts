@@ -23,7 +23,10 @@ await runMigrations(database.db);
 const core = createCoreDeps({ env, database, envelope: createEnvelope(keys.primary, keys.previous), logger });
 const base = createServices(core);
 const unthrottled = { perIpPerMinute: 1_000_000_000, perIdentityPerMinute: 1_000_000_000 };
-const services = { ...base, ...createMachineIdentityServices({ core, ...base, loginLimits: unthrottled }) };
+const services = {
+  ...base,
+  ...createMachineIdentityServices({ core, ...base, serverCredentials: () => undefined, loginLimits: unthrottled }),
+};
 const app = createApp({ core, services });
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) =>
   console.log(`listening ${info.port}`),

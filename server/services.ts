@@ -94,6 +94,8 @@ export function createServices(core: CoreDeps, overrides: ServiceOverrides = {})
   });
   const members = createMembersService({ db, repo: peopleRepo, access, audit, projects, clock, randomId });
 
+  // Leasehold's own AWS principal: App Connections assume roles with it, AWS Auth resolves unique IDs with it.
+  const connectionFactory = createConnectionCredentialFactory({ aws: core.aws, env: core.env, clock });
   // Deleting a connection is refused while dynamic secrets name it.
   const dynamicSecretsRepo = createDynamicSecretsRepo();
   const connectionUsage: ConnectionUsage = createDynamicSecretConnectionUsage(db, dynamicSecretsRepo);
@@ -106,11 +108,18 @@ export function createServices(core: CoreDeps, overrides: ServiceOverrides = {})
     envelope: core.envelope,
     clock,
     randomId,
-    factory: createConnectionCredentialFactory({ aws: core.aws, env: core.env, clock }),
+    factory: connectionFactory,
     usage: connectionUsage,
   });
 
-  const machineIdentities = createMachineIdentityServices({ core, access, audit, projects, peopleRepo });
+  const machineIdentities = createMachineIdentityServices({
+    core,
+    access,
+    audit,
+    projects,
+    peopleRepo,
+    serverCredentials: connectionFactory.serverCredentials,
+  });
 
   const dynamicSecretServices = createDynamicSecretServices({
     core,

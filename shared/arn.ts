@@ -150,3 +150,16 @@ export function splitCommaList(value: string | undefined | null): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
 }
+
+/**
+ * An allowed-principal entry that can be bound to one principal's unique ID (issue 11): the exact ARN of an IAM
+ * user or role. A wildcard names many principals and an assumed-role session is not a principal of its own.
+ */
+export function bindablePrincipal(entry: string): Extract<IamPrincipal, { kind: "user" | "role" }> | null {
+  if (entry.includes("*")) return null;
+  const principal = parseIamPrincipalArn(entry.trim());
+  return principal?.kind === "user" || principal?.kind === "role" ? principal : null;
+}
+
+/** The unique ID in STS's `UserId`: `AROA…:session` for a role session, `AIDA…` for a user. */
+export const uniqueIdOf = (userId: string) => userId.split(":")[0]!;

@@ -124,6 +124,23 @@ export type AttachAwsAuthInput = z.input<typeof attachAwsAuthInputSchema>;
 export const updateAwsAuthInputSchema = awsAuthFieldsSchema.partial();
 export type UpdateAwsAuthInput = z.output<typeof updateAwsAuthInputSchema>;
 
+/**
+ * An exact role or user ARN is bound to the unique ID (AROA…, AIDA…) of the principal it named when it was bound,
+ * so a principal deleted and re-created under the same name cannot log in (403 principal_recreated).
+ * `how`: resolved with iam:GetRole / iam:GetUser when saved, or learnt from STS at the first login.
+ */
+export const principalBindingSchema = z.object({
+  principalArn: z.string(),
+  status: z.enum(["bound", "unbound", "unbindable"]),
+  how: z.enum(["iam", "first-login"]).nullable(),
+  uniqueId: z.string().nullable(),
+  boundAt: timestampSchema.nullable(),
+});
+export type PrincipalBinding = z.infer<typeof principalBindingSchema>;
+export const rebindPrincipalInputSchema = z.object({
+  principalArn: z.string().trim().min(1, "Choose an entry to re-bind"),
+});
+
 export const identityAwsAuthSchema = z
   .object({
     id: z.uuid(),
@@ -139,6 +156,8 @@ export const identityAwsAuthSchema = z
     serverIdHeader: z.boolean(),
     /** The value a login must send in X-Leasehold-Server-ID when serverIdHeader is on. */
     serverId: z.string(),
+    /** Per allowed-principal entry, whether it is bound to the principal's unique ID (issue 11; ours). */
+    principalBindings: z.array(principalBindingSchema),
     createdAt: timestampSchema,
     updatedAt: timestampSchema,
   })

@@ -53,6 +53,11 @@ export const identityAwsAuths = pgTable(
     accessTokenNumUsesLimit: integer("access_token_num_uses_limit").notNull(),
     accessTokenTrustedIps: jsonb("access_token_trusted_ips").$type<{ ipAddress: string }[]>().notNull(),
     serverIdHeader: boolean("server_id_header").notNull().default(false),
+    /** Exact role and user entries → the unique ID they are bound to (modules/aws-auth/principal-bindings.ts). */
+    principalBindings: jsonb("principal_bindings")
+      .$type<Record<string, { uniqueId: string; how: "iam" | "first-login"; boundAt: string }>>()
+      .notNull()
+      .default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { uniqueIdOf } from "#shared/arn.ts";
 import type { AwsAuthLoginInput } from "#shared/schemas/aws-auth.ts";
 import type { AccessTokenResponse } from "#shared/schemas/tokens.ts";
 import type { Clock } from "../../context.ts";
@@ -12,6 +13,7 @@ import type { RateLimiter } from "../../lib/rate-limit.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import { isTrustedAddress, type RequestMeta, type TokensService } from "../tokens/tokens.service.ts";
 import type { AwsAuthRepo } from "./aws-auth.repo.ts";
+import { checkBindings } from "./principal-bindings.ts";
 import { checkCallerAllowed } from "./principal-rules.ts";
 import type { ServerIdSource } from "./server-id.ts";
 import type { UsedSignaturesRepo } from "./used-signatures.repo.ts";
@@ -52,7 +54,7 @@ function enforce(limiter: RateLimiter, key: string, what: string) {
  */
 export function createAwsAuthLoginService(deps: {
   db: Db;
-  repo: Pick<AwsAuthRepo, "findForLogin">;
+  repo: Pick<AwsAuthRepo, "findForLogin" | "learnBindings">;
   usedSignatures: UsedSignaturesRepo;
   tokens: Pick<TokensService, "issue">;
   audit: AuditService;
@@ -122,6 +124,7 @@ export function createAwsAuthLoginService(deps: {
         ...(deps.forward ? { forward: deps.forward } : {}),
       });
       checkCallerAllowed(caller, awsAuth);
+      const learn = checkBindings(caller, awsAuth.allowedPrincipalArns, awsAuth.principalBindings);
 
       return db.transaction(async (tx) => {
         const first = await deps.usedSignatures.record(tx, {
@@ -130,6 +133,14 @@ export function createAwsAuthLoginService(deps: {
           keepUntil: new Date(request.signedAt.getTime() + USED_SIGNATURE_RETENTION_MS),
         });
         if (!first) throw replayed();
+        if (learn.length > 0) {
+          const binding = {
+            uniqueId: uniqueIdOf(caller.userId),
+            how: "first-login" as const,
+            boundAt: clock.now().toISOString(),
+          };
+          await deps.repo.learnBindings(tx, awsAuth.id, Object.fromEntries(learn.map((arn) => [arn, binding])));
+        }
         const { response, actor } = await deps.tokens.issue(tx, {
           identity: { id: identity.id, orgId: identity.orgId, name: identity.name, role: identity.role },
           authMethod: "aws-auth",

@@ -73,7 +73,8 @@ describe("AWS Auth login reads STS's answer strictly", () => {
       answerXml(
         JSON.stringify({
           GetCallerIdentityResponse: {
-            GetCallerIdentityResult: { Arn: ALLOWED, Account: ACCOUNT, UserId: "AIDAJSON" },
+            // The same user as the XML answers: its unique ID was bound at its first login.
+            GetCallerIdentityResult: { Arn: ALLOWED, Account: ACCOUNT, UserId: "AIDASTUBUSERID" },
           },
         }),
         200,

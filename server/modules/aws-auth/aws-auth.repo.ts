@@ -37,6 +37,12 @@ export function createAwsAuthRepo() {
         .where(and(eq(identityAwsAuths.orgId, orgId), eq(identityAwsAuths.identityId, identityId)))
         .returning()
         .then((r) => r[0] ?? null),
+    /** Bindings learnt at a login; one already there (another login's, at the same moment) is kept. */
+    learnBindings: (db: Db, id: string, learnt: AwsAuthRow["principalBindings"]) =>
+      db
+        .update(identityAwsAuths)
+        .set({ principalBindings: sql`${JSON.stringify(learnt)}::jsonb || ${identityAwsAuths.principalBindings}` })
+        .where(eq(identityAwsAuths.id, id)),
     delete: (db: Db, orgId: string, identityId: string) =>
       db
         .delete(identityAwsAuths)

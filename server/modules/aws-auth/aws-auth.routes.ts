@@ -5,6 +5,7 @@ import {
   awsAuthLoginInputSchema,
   awsAuthLoginResponseSchema,
   identityAwsAuthResponseSchema,
+  rebindPrincipalInputSchema,
   updateAwsAuthInputSchema,
 } from "#shared/schemas/aws-auth.ts";
 import { AppError } from "../../lib/http/errors.ts";
@@ -67,6 +68,16 @@ const routes = {
     request: { params },
     responses: { 200: configResponse, ...r },
   }),
+  rebind: createRoute({
+    method: "post",
+    path: `${path}/principal-bindings/rebind`,
+    operationId: "rebindAwsAuthPrincipal",
+    tags,
+    summary:
+      "Re-bind an allowed principal ARN to the principal that has that name now (after a deliberate re-creation)",
+    request: { params, body: jsonBody(rebindPrincipalInputSchema) },
+    responses: { 200: configResponse, ...r },
+  }),
   detach: createRoute({
     method: "delete",
     path,
@@ -122,6 +133,18 @@ export function awsAuthRoutes(awsAuth: AwsAuthService, login: AwsAuthLoginServic
     )
     .openapi(routes.get, async (c) =>
       c.json({ identityAwsAuth: await awsAuth.get(requestContext(c), c.req.valid("param").identityId) }, 200),
+    )
+    .openapi(routes.rebind, async (c) =>
+      c.json(
+        {
+          identityAwsAuth: await awsAuth.rebind(
+            requestContext(c),
+            c.req.valid("param").identityId,
+            c.req.valid("json").principalArn,
+          ),
+        },
+        200,
+      ),
     )
     .openapi(routes.detach, async (c) =>
       c.json({ identityAwsAuth: await awsAuth.detach(requestContext(c), c.req.valid("param").identityId) }, 200),

@@ -1,3 +1,4 @@
+import { bindablePrincipal, splitCommaList } from "#shared/arn.ts";
 import {
   type AwsAuthFields,
   awsAuthRuleIssues,
@@ -7,11 +8,12 @@ import {
 import type { Clock, RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import { isUniqueViolation } from "../../db/errors.ts";
-import { AppError, conflict, notFound } from "../../lib/http/errors.ts";
+import { AppError, conflict, fieldError, notFound } from "../../lib/http/errors.ts";
 import type { AuditService } from "../audit/audit.service.ts";
 import type { IdentitiesService } from "../identities/identities.service.ts";
 import type { TokensService } from "../tokens/tokens.service.ts";
 import type { AwsAuthRepo, AwsAuthRow } from "./aws-auth.repo.ts";
+import { type Bindings, bindingsView, keptBindings, type PrincipalResolver } from "./principal-bindings.ts";
 import type { ServerIdSource } from "./server-id.ts";
 
 const FIELDS = [
@@ -35,6 +37,7 @@ function toView(row: AwsAuthRow, serverId: string): IdentityAwsAuth {
     type: "iam",
     ...fieldsOf(row),
     serverId,
+    principalBindings: bindingsView(row.allowedPrincipalArns, row.principalBindings),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -67,8 +70,16 @@ export function createAwsAuthService(deps: {
   serverId: ServerIdSource;
   clock: Clock;
   randomId: () => string;
+  resolvePrincipals: PrincipalResolver;
 }) {
   const { db, repo, identities, audit, clock, randomId } = deps;
+
+  /** The bindings for a new list of entries: those kept keep theirs; new exact entries are resolved with IAM. */
+  async function bindingsFor(allowedPrincipalArns: string, current: Bindings): Promise<Bindings> {
+    const kept = keptBindings(allowedPrincipalArns, current);
+    const fresh = splitCommaList(allowedPrincipalArns).filter((entry) => !kept[entry]);
+    return { ...(await deps.resolvePrincipals(fresh)), ...kept };
+  }
 
   /** AWS Auth fills in its tokens' policy from its config, in the same transaction. */
   const savePolicy = (tx: Db, row: AwsAuthRow) =>
@@ -98,6 +109,8 @@ export function createAwsAuthService(deps: {
   return {
     async attach(ctx: RequestContext, identityId: string, input: AwsAuthFields) {
       const serverId = await deps.serverId.get();
+      // AWS is asked before the transaction: no database lock waits on IAM.
+      const principalBindings = await bindingsFor(input.allowedPrincipalArns, {});
       try {
         return await db.transaction(async (tx) => {
           const identity = await identities.load(tx, ctx, identityId, "identities.manage");
@@ -109,6 +122,7 @@ export function createAwsAuthService(deps: {
             orgId: identity.orgId,
             identityId: identity.id,
             ...input,
+            principalBindings,
             createdAt: now,
             updatedAt: now,
           });
@@ -130,6 +144,13 @@ export function createAwsAuthService(deps: {
 
     async update(ctx: RequestContext, identityId: string, patch: UpdateAwsAuthInput) {
       const serverId = await deps.serverId.get();
+      // New exact entries are resolved before the transaction; the rows's bindings are merged inside it.
+      const before =
+        patch.allowedPrincipalArns !== undefined ? await loadConfig(db, ctx, identityId, "identities.manage") : null;
+      const resolved =
+        before && patch.allowedPrincipalArns !== undefined
+          ? await bindingsFor(patch.allowedPrincipalArns, before.row.principalBindings)
+          : null;
       return db.transaction(async (tx) => {
         const { identity, row } = await loadConfig(tx, ctx, identityId, "identities.manage");
         const changes = Object.fromEntries(
@@ -137,13 +158,59 @@ export function createAwsAuthService(deps: {
         ) as Partial<AwsAuthFields>;
         // The cross-field rules hold for the result, not just the fields sent.
         refuseRuleViolations({ ...fieldsOf(row), ...changes });
-        const updated = await repo.update(tx, identity.orgId, identity.id, { ...changes, updatedAt: clock.now() });
+        const principalBindings =
+          changes.allowedPrincipalArns !== undefined
+            ? { ...resolved, ...keptBindings(changes.allowedPrincipalArns, row.principalBindings) }
+            : row.principalBindings;
+        const updated = await repo.update(tx, identity.orgId, identity.id, {
+          ...changes,
+          principalBindings,
+          updatedAt: clock.now(),
+        });
         await savePolicy(tx, updated!);
         await audit.record(tx, ctx, {
           action: "identity-aws-auth.update",
           resourceType: "identity",
           resourceId: identity.id,
           metadata: auditSummary(changes),
+        });
+        return toView(updated!, serverId);
+      });
+    },
+
+    /**
+     * Forgets an entry's binding after a deliberate re-creation, then binds it again with IAM where it can;
+     * otherwise the next login binds it.
+     */
+    async rebind(ctx: RequestContext, identityId: string, principalArn: string) {
+      const serverId = await deps.serverId.get();
+      const { row } = await loadConfig(db, ctx, identityId, "identities.manage");
+      if (!splitCommaList(row.allowedPrincipalArns).includes(principalArn))
+        throw fieldError(["principalArn"], "This ARN is not among the identity's allowed principal ARNs");
+      if (!bindablePrincipal(principalArn))
+        throw fieldError(
+          ["principalArn"],
+          "Only the exact ARN of a role or user can be bound; a wildcard names many principals",
+          "principal_not_bindable",
+        );
+      const resolved = await deps.resolvePrincipals([principalArn]);
+      return db.transaction(async (tx) => {
+        const { identity, row: current } = await loadConfig(tx, ctx, identityId, "identities.manage");
+        const { [principalArn]: previous, ...others } = current.principalBindings;
+        const updated = await repo.update(tx, identity.orgId, identity.id, {
+          principalBindings: { ...others, ...resolved },
+          updatedAt: clock.now(),
+        });
+        await audit.record(tx, ctx, {
+          action: "identity-aws-auth.rebind",
+          resourceType: "identity",
+          resourceId: identity.id,
+          metadata: {
+            principalArn,
+            previousUniqueId: previous?.uniqueId ?? null,
+            uniqueId: resolved[principalArn]?.uniqueId ?? null,
+            how: resolved[principalArn] ? "iam" : "at the next login",
+          },
         });
         return toView(updated!, serverId);
       });

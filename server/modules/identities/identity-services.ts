@@ -1,3 +1,4 @@
+import type { AwsCredentialIdentity } from "@smithy/types";
 import { createRateLimiter } from "../../lib/rate-limit.ts";
 import type { CoreDeps } from "../../services.ts";
 import type { Access } from "../access/access.ts";
@@ -5,6 +6,7 @@ import type { AuditService } from "../audit/audit.service.ts";
 import { createAwsAuthRepo } from "../aws-auth/aws-auth.repo.ts";
 import { createAwsAuthService } from "../aws-auth/aws-auth.service.ts";
 import { createAwsAuthLoginService, DEFAULT_LOGIN_LIMITS } from "../aws-auth/aws-auth-login.service.ts";
+import { createPrincipalResolver } from "../aws-auth/principal-bindings.ts";
 import { createServerIdSource } from "../aws-auth/server-id.ts";
 import { createUsedSignaturesRepo } from "../aws-auth/used-signatures.repo.ts";
 import type { PeopleRepo } from "../people/people.repo.ts";
@@ -25,6 +27,8 @@ export function createMachineIdentityServices(input: {
   audit: AuditService;
   projects: ProjectsService;
   peopleRepo: Pick<PeopleRepo, "putSettingOnce">;
+  /** Leasehold's own AWS principal (undefined: the SDK's default chain), for unique-ID binding. */
+  serverCredentials: () => AwsCredentialIdentity | undefined;
   loginLimits?: { perIpPerMinute: number; perIdentityPerMinute: number };
 }) {
   const { core, access, audit, projects } = input;
@@ -47,7 +51,23 @@ export function createMachineIdentityServices(input: {
     storeOnce: (key, value) => input.peopleRepo.putSettingOnce(db, key, value),
   });
   const awsAuthRepo = createAwsAuthRepo();
-  const awsAuth = createAwsAuthService({ db, repo: awsAuthRepo, identities, tokens, audit, serverId, clock, randomId });
+  const resolvePrincipals = createPrincipalResolver({
+    aws: core.aws,
+    credentials: input.serverCredentials,
+    clock,
+    logger: core.logger,
+  });
+  const awsAuth = createAwsAuthService({
+    db,
+    repo: awsAuthRepo,
+    identities,
+    tokens,
+    audit,
+    serverId,
+    clock,
+    randomId,
+    resolvePrincipals,
+  });
   const limits = input.loginLimits ?? DEFAULT_LOGIN_LIMITS;
   const awsAuthLogin = createAwsAuthLoginService({
     db,

@@ -1,7 +1,9 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import {
   type AwsAuthFields,
   identityAwsAuthResponseSchema,
+  type rebindPrincipalInputSchema,
   type UpdateAwsAuthInput,
 } from "#shared/schemas/aws-auth.ts";
 import type { ProjectRole } from "#shared/schemas/common.ts";
@@ -159,6 +161,20 @@ export function useSaveAwsAuth(identityId: string) {
         method: existing ? "PATCH" : "POST",
         body: config,
       }),
+    onSuccess: () => invalidate(identityKeys.detail(identityId), identityKeys.allLists),
+  });
+}
+
+/** Binds an allowed principal ARN again, to the principal that has the name now (after a deliberate re-creation). */
+export function useRebindPrincipal(identityId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: z.input<typeof rebindPrincipalInputSchema>) =>
+      apiRequest(
+        apiPath`/api/v1/auth/aws-auth/identities/${identityId}/principal-bindings/rebind`,
+        identityAwsAuthResponseSchema,
+        { method: "POST", body },
+      ),
     onSuccess: () => invalidate(identityKeys.detail(identityId), identityKeys.allLists),
   });
 }

@@ -3,7 +3,7 @@ import { KeyRound, Pencil, Unplug } from "lucide-react";
 import { type ReactNode, useState } from "react";
 import { splitCommaList } from "#shared/arn.ts";
 import { formatDuration } from "#shared/durations.ts";
-import { type IdentityAwsAuth, SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
+import { type IdentityAwsAuth, type PrincipalBinding, SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
 import type { Identity } from "#shared/schemas/identities.ts";
 import { GLOBAL_STS_ENDPOINT } from "#shared/sts-endpoint.ts";
 import { allowsEveryAddress } from "#shared/trusted-ips.ts";
@@ -21,7 +21,7 @@ import {
 } from "#web/components/ui/dialog.tsx";
 import { EmptyState } from "#web/components/ui/empty-state.tsx";
 import { toast } from "#web/components/ui/toast.ts";
-import { awsAuthQueryOptions, useDetachAwsAuth } from "#web/features/identities/api.ts";
+import { awsAuthQueryOptions, useDetachAwsAuth, useRebindPrincipal } from "#web/features/identities/api.ts";
 import { AwsAuthForm } from "#web/features/identities/components/aws-auth-form.tsx";
 
 function Entry({ label, children }: { label: string; children: ReactNode }) {
@@ -40,6 +40,65 @@ function ListOrNone({ items, none }: { items: string[]; none: string }) {
       {items.map((item) => (
         <li key={item} className="font-mono text-xs break-all">
           {item}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const BINDING_WORDS: Record<PrincipalBinding["status"], string> = {
+  bound: "Bound",
+  unbound: "Binds at its first login",
+  unbindable: "Wildcard: cannot be bound",
+};
+
+/**
+ * Each allowed entry and its unique-ID binding: an exact role or user ARN admits only the principal it was bound
+ * to, so one deleted and re-created under the same name is refused until an admin re-binds it.
+ */
+function PrincipalBindings({
+  identity,
+  config,
+  canManage,
+}: {
+  identity: Identity;
+  config: IdentityAwsAuth;
+  canManage: boolean;
+}) {
+  const rebind = useRebindPrincipal(identity.id);
+  if (config.principalBindings.length === 0)
+    return <span className="text-muted-foreground">Any principal of the allowed accounts</span>;
+  return (
+    <ul className="grid gap-2">
+      {config.principalBindings.map((entry) => (
+        <li key={entry.principalArn} className="grid gap-1">
+          <span className="font-mono text-xs break-all">{entry.principalArn}</span>
+          <span className="flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
+            <Badge variant={entry.status === "bound" ? "success" : "neutral"}>{BINDING_WORDS[entry.status]}</Badge>
+            {entry.status === "bound" ? (
+              <span>
+                to <span className="font-mono">{entry.uniqueId}</span>,{" "}
+                {entry.how === "iam" ? "resolved with IAM" : "learnt at its first login"}
+                {entry.boundAt ? ` on ${new Date(entry.boundAt).toLocaleDateString()}` : ""}
+              </span>
+            ) : null}
+            {canManage && entry.status === "bound" ? (
+              <ConfirmDialog
+                trigger={
+                  <Button variant="outline" size="sm" aria-label={`Re-bind ${entry.principalArn}`}>
+                    Re-bind
+                  </Button>
+                }
+                title="Re-bind this principal?"
+                description={`Only after a deliberate re-creation: from now on, the principal that has the name ${entry.principalArn} today may log in as ${identity.name}, and the one it was bound to (${entry.uniqueId}) no longer may.`}
+                confirmLabel="Re-bind"
+                onConfirm={async () => {
+                  await rebind.mutateAsync({ principalArn: entry.principalArn });
+                  toast.success("Principal re-bound");
+                }}
+              />
+            ) : null}
+          </span>
         </li>
       ))}
     </ul>
@@ -146,10 +205,7 @@ export function AwsAuthCard({ identity, canManage }: { identity: Identity; canMa
       <CardContent>
         <dl className="grid gap-3">
           <Entry label="Allowed principal ARNs">
-            <ListOrNone
-              items={splitCommaList(config.allowedPrincipalArns)}
-              none="Any principal of the allowed accounts"
-            />
+            <PrincipalBindings identity={identity} config={config} canManage={canManage} />
           </Entry>
           <Entry label="Allowed account IDs">
             <ListOrNone items={splitCommaList(config.allowedAccountIds)} none="Any account of the allowed principals" />

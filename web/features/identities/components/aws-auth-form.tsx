@@ -94,7 +94,11 @@ export function AwsAuthForm({
             spellCheck={false}
             placeholder="arn:aws:iam::123456789012:role/payments-lambda"
           />
-          <FieldDescription>One per line. A role ARN also admits every session of that role.</FieldDescription>
+          <FieldDescription>
+            One per line. A role ARN also admits every session of that role. An exact role or user ARN is bound to that
+            principal's unique ID, so one deleted and re-created under the same name cannot log in; a wildcard (such as
+            role/ci-*) cannot be bound.
+          </FieldDescription>
           <FieldError>{errors.allowedPrincipalArns?.message}</FieldError>
         </Field>
         <details className="rounded-lg border bg-muted/40 px-3 py-2 text-sm">

@@ -1,0 +1,1 @@
+ALTER TABLE "identity_aws_auths" ADD COLUMN "principal_bindings" jsonb DEFAULT '{}'::jsonb NOT NULL;

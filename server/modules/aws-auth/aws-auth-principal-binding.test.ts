@@ -1,0 +1,108 @@
+import { DeleteRoleCommand, GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getTestGround } from "../../../test/ground/index.ts";
+import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
+import { createAwsIdentity, type Org, setupOrg } from "./testing/identity-fixture.ts";
+import { assumeNewRole, createIamUser, uniqueName } from "./testing/moto-principals.ts";
+import { signedLogin } from "./testing/signed-login.ts";
+
+const LOGIN = "/api/v1/auth/aws-auth/login";
+
+/**
+ * Unique-ID binding (issue 11, decision 1104): a role deleted and re-created under the same name — by someone
+ * who may create roles but was never allowed to log in — is refused with 403 principal_recreated. moto's
+ * unique IDs are random strings (TESTING.md): the tests compare them, never their prefixes.
+ */
+describe("AWS Auth binds exact principal ARNs to their unique IDs", () => {
+  let server: TestServer;
+  let org: Org;
+  const motoUrl = () => getTestGround().motoUrl;
+  const iam = () =>
+    new IAMClient({
+      endpoint: motoUrl(),
+      region: "us-east-1",
+      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+    });
+  const login = async (identityId: string, credentials: Awaited<ReturnType<typeof assumeNewRole>>["credentials"]) =>
+    createApiClient(server.app, { peer: "198.51.100.60" }).post(LOGIN, await signedLogin({ identityId, credentials }));
+  const recreate = async (name: string) => {
+    await iam().send(new DeleteRoleCommand({ RoleName: name }));
+    return assumeNewRole(motoUrl(), { name });
+  };
+
+  beforeAll(async () => {
+    server = await createTestServer();
+    org = await setupOrg(server);
+  });
+  afterAll(() => server.close());
+
+  it("resolves exact entries with IAM when saved, refuses a re-created role, and logs in again after a re-bind", async () => {
+    const name = uniqueName("bound-role");
+    const role = await assumeNewRole(motoUrl(), { name });
+    const user = await createIamUser(motoUrl());
+    const wildcard = "arn:aws:iam::123456789012:role/ci-*";
+    const { identity, awsAuth } = await createAwsIdentity(org.admin, org.orgId, {
+      allowedPrincipalArns: [role.roleArn, user.arn, wildcard].join(","),
+    });
+    const roleId = (await iam().send(new GetRoleCommand({ RoleName: name }))).Role!.RoleId!;
+    expect(awsAuth.principalBindings).toEqual([
+      { principalArn: role.roleArn, status: "bound", how: "iam", uniqueId: roleId, boundAt: expect.any(String) },
+      expect.objectContaining({ principalArn: user.arn, status: "bound", how: "iam" }),
+      { principalArn: wildcard, status: "unbindable", how: null, uniqueId: null, boundAt: null },
+    ]);
+    expect((await login(identity.id, role.credentials)).status).toBe(200);
+
+    const impostor = await recreate(name);
+    const refused = await login(identity.id, impostor.credentials);
+    expect(refused.status, refused.text).toBe(403);
+    expect(refused.body.reasonCode).toBe("principal_recreated");
+    expect(refused.body.message).toContain(roleId);
+    expect(refused.body.accessToken).toBeUndefined();
+
+    // An update that keeps the entry keeps its binding: saving is no way to launder a re-creation.
+    const updated = await org.admin.patch(`/api/v1/auth/aws-auth/identities/${identity.id}`, {
+      allowedPrincipalArns: [role.roleArn, user.arn].join(","),
+    });
+    expect(updated.body.identityAwsAuth.principalBindings[0].uniqueId).toBe(roleId);
+    expect((await login(identity.id, impostor.credentials)).status).toBe(403);
+
+    const rebound = await org.admin.post(`/api/v1/auth/aws-auth/identities/${identity.id}/principal-bindings/rebind`, {
+      principalArn: role.roleArn,
+    });
+    expect(rebound.status, rebound.text).toBe(200);
+    const newId = (await iam().send(new GetRoleCommand({ RoleName: name }))).Role!.RoleId!;
+    expect(newId).not.toBe(roleId);
+    expect(rebound.body.identityAwsAuth.principalBindings[0]).toMatchObject({ uniqueId: newId, how: "iam" });
+    expect((await login(identity.id, impostor.credentials)).status).toBe(200);
+
+    const wildcardRebind = await org.admin.post(
+      `/api/v1/auth/aws-auth/identities/${identity.id}/principal-bindings/rebind`,
+      { principalArn: "arn:aws:iam::123456789012:role/not-listed" },
+    );
+    expect(wildcardRebind.status).toBe(400);
+    expect(wildcardRebind.body.issues[0].path).toEqual(["principalArn"]);
+  });
+
+  it("learns the ID at the first login when IAM could not resolve it, then refuses a re-creation", async () => {
+    const name = uniqueName("later-role");
+    const arn = `arn:aws:iam::123456789012:role/${name}`;
+    // The role does not exist yet when the identity is saved: nothing for IAM to resolve.
+    const { identity, awsAuth } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: arn });
+    expect(awsAuth.principalBindings[0]).toMatchObject({ status: "unbound", uniqueId: null });
+
+    const role = await assumeNewRole(motoUrl(), { name });
+    expect((await login(identity.id, role.credentials)).status).toBe(200);
+    const read = await org.admin.get(`/api/v1/auth/aws-auth/identities/${identity.id}`);
+    const roleId = (await iam().send(new GetRoleCommand({ RoleName: name }))).Role!.RoleId!;
+    expect(read.body.identityAwsAuth.principalBindings[0]).toMatchObject({
+      status: "bound",
+      how: "first-login",
+      uniqueId: roleId,
+    });
+
+    const impostor = await recreate(name);
+    const refused = await login(identity.id, impostor.credentials);
+    expect(refused.status).toBe(403);
+    expect(refused.body.reasonCode).toBe("principal_recreated");
+  });
+});
