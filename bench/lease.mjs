@@ -92,6 +92,9 @@ async function startLeasehold(kind, { proxy, cluster, groups, policies, roleArn 
     AWS_REGION: "us-east-1",
     AWS_ENDPOINT_URL: proxy.url,
     LEASEHOLD_LEASE_QUOTA: "10000",
+    // The principal that assumes the temporary-credentials secret's role (moto's default mode takes any key).
+    DYNAMIC_SECRET_AWS_ACCESS_KEY_ID: TEST_KEYS.accessKeyId,
+    DYNAMIC_SECRET_AWS_SECRET_ACCESS_KEY: TEST_KEYS.secretAccessKey,
   });
   const core = createCoreDeps({
     env,

@@ -204,7 +204,8 @@ test("dynamic secrets: add, test, lease, renew, revoke, and a failed revocation 
   });
 
   await test.step("the orphan check finds the user a forced revoke left behind, and deletes it", async () => {
-    await page.getByRole("button", { name: `Orphan check for ${secretName}` }).click();
+    await page.getByRole("button", { name: `More actions for ${secretName}` }).click();
+    await page.getByRole("menuitem", { name: "Orphan check" }).click();
     const orphans = dialog(page, `Orphan check: “${secretName}”`);
     await settled(orphans);
     await orphans.getByRole("checkbox", { name: new RegExp(stuck) }).check();

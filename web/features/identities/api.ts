@@ -66,10 +66,15 @@ export function identityQueryOptions(identityId: string) {
 }
 
 /** The identity's AWS Auth, or null when it has none (the API answers 404). */
-export function awsAuthQueryOptions(identityId: string) {
+/**
+ * An identity's AWS Auth, or null when it has none. `attached` (from the identity's authMethods) saves the
+ * request when there is nothing to read: a 404 would be an error in the browser's console on every visit.
+ */
+export function awsAuthQueryOptions(identityId: string, attached: boolean) {
   return queryOptions({
-    queryKey: identityKeys.awsAuth(identityId),
+    queryKey: [...identityKeys.awsAuth(identityId), attached] as const,
     queryFn: async ({ signal }) => {
+      if (!attached) return null;
       try {
         const data = await apiRequest(
           apiPath`/api/v1/auth/aws-auth/identities/${identityId}`,

@@ -13,10 +13,14 @@ export function DeleteDynamicSecretDialog({
   location,
   secret,
   trigger,
+  open,
+  onOpenChange,
 }: {
   location: SecretLocation;
   secret: DynamicSecret;
-  trigger: ReactNode;
+  trigger?: ReactNode;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 }) {
   const remove = useDeleteDynamicSecret(location);
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -24,15 +28,17 @@ export function DeleteDynamicSecretDialog({
   return (
     <ConfirmDialog
       trigger={trigger}
+      {...(open !== undefined ? { open } : {})}
+      {...(onOpenChange ? { onOpenChange } : {})}
       title={forced ? `Delete “${secret.name}” anyway?` : `Delete dynamic secret “${secret.name}”?`}
       description={
         forced ? (
           <>
-            {refusal} Deleting anyway marks those leases revoked <strong>without confirmed cleanup</strong>: their IAM
-            users may remain in AWS, and the audit log records who forced it.
+            {refusal} Deleting anyway marks those leases revoked <strong>without confirmed cleanup</strong>: what they
+            hold may remain in AWS, and the audit log records who forced it.
           </>
         ) : (
-          `Its ${secret.activeLeaseCount} active lease${secret.activeLeaseCount === 1 ? "" : "s"} are revoked first: Leasehold deletes their IAM users. Credentials in use stop working. This cannot be undone.`
+          `Its ${secret.activeLeaseCount} active lease${secret.activeLeaseCount === 1 ? "" : "s"} are revoked first: Leasehold undoes them at AWS. Credentials in use stop working. This cannot be undone.`
         )
       }
       confirmLabel={forced ? "Delete anyway" : "Delete dynamic secret"}

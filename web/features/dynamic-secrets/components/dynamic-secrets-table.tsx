@@ -1,8 +1,15 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { KeySquare, ListTree, Pencil, Plus, SearchCheck, Trash2, Zap } from "lucide-react";
+import { Ellipsis, KeySquare, ListTree, Pencil, Plus, SearchCheck, Trash2, Zap } from "lucide-react";
+import { useRef, useState } from "react";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { Badge } from "#web/components/ui/badge.tsx";
 import { Button } from "#web/components/ui/button.tsx";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuTrigger,
+} from "#web/components/ui/dropdown-menu.tsx";
 import { EmptyState } from "#web/components/ui/empty-state.tsx";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
 import { dynamicSecretsQueryOptions } from "#web/features/dynamic-secrets/api.ts";
@@ -28,6 +35,49 @@ export function AddDynamicSecretButton({ location, projectId }: { location: Secr
         </Button>
       }
     />
+  );
+}
+
+/**
+ * The row's less common actions, in a labelled menu. Each opens its dialog outside the menu (which closes), and
+ * focus goes back to the More button when the dialog closes.
+ */
+function MoreActions({ location, secret }: { location: SecretLocation; secret: DynamicSecret }) {
+  const [dialog, setDialog] = useState<"orphans" | "delete" | null>(null);
+  const trigger = useRef<HTMLButtonElement>(null);
+  const close = (open: boolean) => {
+    if (open) return;
+    setDialog(null);
+    requestAnimationFrame(() => trigger.current?.focus());
+  };
+  return (
+    <>
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button ref={trigger} variant="ghost" size="sm" aria-label={`More actions for ${secret.name}`}>
+            <Ellipsis aria-hidden="true" />
+            More
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end">
+          {/* An STS session leaves nothing behind in AWS to orphan. */}
+          {isTemporary(secret) ? null : (
+            <DropdownMenuItem onSelect={() => setDialog("orphans")}>
+              <SearchCheck aria-hidden="true" />
+              Orphan check
+            </DropdownMenuItem>
+          )}
+          <DropdownMenuItem className="text-destructive" onSelect={() => setDialog("delete")}>
+            <Trash2 aria-hidden="true" />
+            Delete
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+      {isTemporary(secret) ? null : (
+        <OrphanCheckDialog location={location} secret={secret} open={dialog === "orphans"} onOpenChange={close} />
+      )}
+      <DeleteDynamicSecretDialog location={location} secret={secret} open={dialog === "delete"} onOpenChange={close} />
+    </>
   );
 }
 
@@ -130,37 +180,13 @@ export function DynamicSecretsTable({
                       projectId={projectId}
                       existing={secret}
                       trigger={
-                        <Button variant="ghost" size="icon-sm" aria-label={`Edit ${secret.name}`}>
+                        <Button variant="ghost" size="sm" aria-label={`Edit ${secret.name}`}>
                           <Pencil aria-hidden="true" />
+                          Edit
                         </Button>
                       }
                     />
-                    {/* An STS session leaves nothing behind in AWS to orphan. */}
-                    {isTemporary(secret) ? null : (
-                      <OrphanCheckDialog
-                        location={location}
-                        secret={secret}
-                        trigger={
-                          <Button variant="ghost" size="icon-sm" aria-label={`Orphan check for ${secret.name}`}>
-                            <SearchCheck aria-hidden="true" />
-                          </Button>
-                        }
-                      />
-                    )}
-                    <DeleteDynamicSecretDialog
-                      location={location}
-                      secret={secret}
-                      trigger={
-                        <Button
-                          variant="ghost"
-                          size="icon-sm"
-                          className="text-destructive"
-                          aria-label={`Delete ${secret.name}`}
-                        >
-                          <Trash2 aria-hidden="true" />
-                        </Button>
-                      }
-                    />
+                    <MoreActions location={location} secret={secret} />
                   </>
                 ) : null}
               </div>

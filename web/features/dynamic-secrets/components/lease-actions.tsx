@@ -51,12 +51,13 @@ export function LeaseActions({
           <Tooltip content={room === 0 ? "The lease has reached its max TTL" : "Renew"}>
             <Button
               variant="outline"
-              size="icon-sm"
+              size="sm"
               onClick={() => setRenewing(true)}
               disabled={room === 0}
               aria-label={`Renew lease ${lease.username}`}
             >
               <TimerReset aria-hidden="true" />
+              Renew
             </Button>
           </Tooltip>
           <TtlDialog
@@ -98,12 +99,12 @@ export function LeaseActions({
           ) : (
             <Button
               variant="outline"
-              size="icon-sm"
+              size="sm"
               className="text-destructive"
               aria-label={`Revoke lease ${lease.username}`}
-              title="Revoke"
             >
               <Ban aria-hidden="true" />
+              Revoke
             </Button>
           )
         }

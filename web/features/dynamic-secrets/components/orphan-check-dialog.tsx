@@ -26,12 +26,22 @@ export function OrphanCheckDialog({
   location,
   secret,
   trigger,
+  open: controlledOpen,
+  onOpenChange,
 }: {
   location: SecretLocation;
   secret: DynamicSecret;
-  trigger: ReactNode;
+  /** None when opened from a menu (`open` / `onOpenChange`). */
+  trigger?: ReactNode;
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 }) {
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlledOpen ?? ownOpen;
+  const setOpen = (next: boolean) => {
+    setOwnOpen(next);
+    onOpenChange?.(next);
+  };
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const orphans = useQuery({ ...orphansQueryOptions(location, secret.name), enabled: open });
   const remove = useDeleteOrphans(location, secret.name);
@@ -56,7 +66,7 @@ export function OrphanCheckDialog({
         setChosen(new Set());
       }}
     >
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      {trigger ? <DialogTrigger asChild>{trigger}</DialogTrigger> : null}
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Orphan check: “{secret.name}”</DialogTitle>

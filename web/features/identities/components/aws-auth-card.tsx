@@ -145,7 +145,9 @@ function AwsAuthDialog({
 
 /** The identity's AWS Auth rules, as a person reads them, with edit and detach. */
 export function AwsAuthCard({ identity, canManage }: { identity: Identity; canManage: boolean }) {
-  const { data: config } = useSuspenseQuery(awsAuthQueryOptions(identity.id));
+  const { data: config } = useSuspenseQuery(
+    awsAuthQueryOptions(identity.id, identity.authMethods.includes("aws-auth")),
+  );
   const detach = useDetachAwsAuth(identity.id);
 
   if (!config) {

@@ -45,7 +45,10 @@ export function CreateIdentityWizard({
   onFinished: (identityId: string) => void;
 }) {
   const identity = useQuery({ ...identityQueryOptions(identityId ?? ""), enabled: !!identityId });
-  const awsAuth = useQuery({ ...awsAuthQueryOptions(identityId ?? ""), enabled: !!identityId && step >= 2 });
+  const awsAuth = useQuery({
+    ...awsAuthQueryOptions(identityId ?? "", identity.data?.authMethods.includes("aws-auth") ?? false),
+    enabled: !!identityId && step >= 2 && identity.isSuccess,
+  });
   const memberships = useQuery({ ...membershipsQueryOptions(identityId ?? ""), enabled: !!identityId && step === 3 });
   const current: WizardStep = identityId ? step : 1;
   const loading =

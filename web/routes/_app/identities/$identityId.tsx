@@ -19,8 +19,13 @@ export const Route = createFileRoute("/_app/identities/$identityId")({
   },
   loader: ({ context: { queryClient }, params }) =>
     Promise.all([
-      queryClient.ensureQueryData(identityQueryOptions(params.identityId)),
-      queryClient.ensureQueryData(awsAuthQueryOptions(params.identityId)),
+      queryClient
+        .ensureQueryData(identityQueryOptions(params.identityId))
+        .then((identity) =>
+          queryClient.ensureQueryData(
+            awsAuthQueryOptions(params.identityId, identity.identity.authMethods.includes("aws-auth")),
+          ),
+        ),
       queryClient.ensureQueryData(membershipsQueryOptions(params.identityId)),
     ]),
   component: IdentityPage,
@@ -33,7 +38,9 @@ function IdentityPage() {
   const { session } = Route.useRouteContext();
   const navigate = Route.useNavigate();
   const { data: identity } = useSuspenseQuery(identityQueryOptions(identityId));
-  const { data: awsAuth } = useSuspenseQuery(awsAuthQueryOptions(identityId));
+  const { data: awsAuth } = useSuspenseQuery(
+    awsAuthQueryOptions(identityId, identity.authMethods.includes("aws-auth")),
+  );
   const isAdmin = session.orgRole === "admin";
   return (
     <>
