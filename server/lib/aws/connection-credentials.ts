@@ -268,20 +268,32 @@ export function createConnectionCredentialFactory(deps: {
     }
   }
 
+  /** AssumeRole into a loaded connection's role with its scope's External ID: its own session, or a lease's. */
+  function assumeConnectionRole(
+    connection: ConnectionRef,
+    secrets: Extract<ConnectionSecrets, { method: "assume-role" }>,
+    session?: Parameters<Extract<ConnectionLeaseSession, { kind: "assume-role" }>["assume"]>[0],
+  ) {
+    return assumeRoleWithExternalId({
+      connectionId: connection.id,
+      roleArn: secrets.roleArn,
+      stsEndpoint: secrets.stsEndpoint,
+      externalId: externalIdForScope(connection),
+      scopeHint: scopeHintFor(connection),
+      forForm: false,
+      ...(session?.sessionName ? { sessionName: session.sessionName } : {}),
+      ...(session?.durationSeconds ? { durationSeconds: session.durationSeconds } : {}),
+      ...(session?.extra ? { extra: session.extra } : {}),
+    });
+  }
+
   /** Assumed sessions are cached per connection version until shortly before they expire; concurrent callers share one AssumeRole. */
   function sessionFor(
     connection: ConnectionRef & { version: number },
     secrets: Extract<ConnectionSecrets, { method: "assume-role" }>,
   ) {
     return sessions.get(`${connection.id}:${connection.version}`, async () => {
-      const assumed = await assumeRoleWithExternalId({
-        connectionId: connection.id,
-        roleArn: secrets.roleArn,
-        stsEndpoint: secrets.stsEndpoint,
-        externalId: externalIdForScope(connection),
-        scopeHint: scopeHintFor(connection),
-        forForm: false,
-      });
+      const assumed = await assumeConnectionRole(connection, secrets);
       return assumed.credentials;
     });
   }
@@ -349,18 +361,7 @@ export function createConnectionCredentialFactory(deps: {
             roleArn: secrets.roleArn,
             caller,
             chained: Boolean(base?.sessionToken),
-            assume: ({ sessionName, durationSeconds, extra }) =>
-              assumeRoleWithExternalId({
-                connectionId: connection.id,
-                roleArn: secrets.roleArn,
-                stsEndpoint: secrets.stsEndpoint,
-                externalId: externalIdForScope(connection),
-                scopeHint: scopeHintFor(connection),
-                forForm: false,
-                sessionName,
-                durationSeconds,
-                ...(extra ? { extra } : {}),
-              }),
+            assume: (session) => assumeConnectionRole(connection, secrets, session),
           };
         },
       };
