@@ -2,6 +2,7 @@ import tailwindcss from "@tailwindcss/vite";
 import { tanstackRouter } from "@tanstack/router-plugin/vite";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
+import { precompress } from "./scripts/lib/precompress.ts";
 
 // The API server that `npm run dev` starts beside Vite (scripts/dev.mjs).
 const apiPort = Number(process.env.LEASEHOLD_DEV_API_PORT ?? 8081);
@@ -22,6 +23,7 @@ export default defineConfig({
     }),
     react(),
     tailwindcss(),
+    precompress(),
   ],
   build: { outDir: "dist/web", emptyOutDir: true, sourcemap: false },
   server: {

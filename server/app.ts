@@ -1,8 +1,6 @@
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { getConnInfo } from "@hono/node-server/conninfo";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { bodyLimit } from "hono/body-limit";
@@ -11,12 +9,14 @@ import type { AppEnv } from "./context.ts";
 import { migrationsAreCurrent } from "./db/migrate.ts";
 import { apiDocsRoutes } from "./lib/http/api-docs.ts";
 import { authenticate } from "./lib/http/authenticate.ts";
+import { compressResponses } from "./lib/http/compression.ts";
 import { resolveClientIp } from "./lib/http/client-ip.ts";
 import { AppError } from "./lib/http/errors.ts";
 import { metricsRoutes } from "./lib/http/metrics-route.ts";
 import { errorBody, onError } from "./lib/http/on-error.ts";
 import { rejectNulCharacters } from "./lib/http/reject-nul.ts";
 import { securityHeaders } from "./lib/http/security-headers.ts";
+import { serveWebAssets } from "./lib/http/web-assets.ts";
 import { parseCidrList } from "./lib/net/ip.ts";
 import { appConnectionRoutes } from "./modules/app-connections/app-connections.routes.ts";
 import { auditRoutes } from "./modules/audit/audit.routes.ts";
@@ -92,6 +92,7 @@ export function createApp({ core, services, webDir }: AppOptions) {
     }),
   );
   app.use("/api/*", rejectNulCharacters());
+  app.use("/api/*", compressResponses());
   app.use("/api/*", async (c, next) => {
     await next();
     c.header("Cache-Control", "no-store");
@@ -150,20 +151,7 @@ export function createApp({ core, services, webDir }: AppOptions) {
     c.json(errorBody(c, 404, `No route for ${c.req.method} ${c.req.path}`, { reasonCode: "not_found" }), 404),
   );
 
-  if (webDir && existsSync(path.join(webDir, "index.html"))) {
-    const root = path.relative(process.cwd(), webDir) || ".";
-    let indexHtml: string | undefined;
-    app.use("/assets/*", async (c, next) => {
-      await next();
-      if (c.res.status === 200) c.header("Cache-Control", "public, max-age=31536000, immutable");
-    });
-    app.use("*", serveStatic({ root }));
-    // Client-side routes: every other GET gets the SPA shell.
-    app.get("*", async (c) => {
-      indexHtml ??= await readFile(path.join(webDir, "index.html"), "utf8");
-      return c.html(indexHtml);
-    });
-  }
+  if (webDir && existsSync(path.join(webDir, "index.html"))) app.use("*", serveWebAssets(webDir));
   return app;
 }
 export type App = ReturnType<typeof createApp>;

@@ -1,8 +1,9 @@
 // Builds the web app (vite build → dist/web) when it is missing or older than
 // its sources. Used by start.mjs, test-e2e.mjs and bench/bundle.mjs.
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { newestMtime } from "./mtime.mjs";
 import { binOf, root, runNode } from "./run.mjs";
 
 const SOURCES = ["web", "shared", "public", "index.html", "vite.config.ts"];
@@ -10,15 +11,6 @@ const STAMP = join(root, "dist/web/index.html");
 // --manifest writes dist/web/.vite/manifest.json, which bench/bundle.mjs reads
 // to tell the initial chunks from the lazy route chunks.
 export const MANIFEST = join(root, "dist/web/.vite/manifest.json");
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs; // a deleted file changes its folder's mtime
-  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
-  return newest;
-}
 
 /** `needManifest`: bench/bundle.mjs needs it; a plain `npm run build` writes none. */
 export function webBuildIsStale({ needManifest = false } = {}) {

@@ -6,6 +6,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { createPgliteDataDir } from "./pglite-init.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -35,6 +36,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const dir = path.resolve(options.dataDir, "pglite");
     // PGlite creates only the last folder of its path, so make the parents first.
     mkdirSync(path.dirname(dir), { recursive: true });
+    await createPgliteDataDir(dir);
     client = await PGlite.create(dir);
   } else {
     client = await PGlite.create();

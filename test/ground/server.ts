@@ -1,5 +1,7 @@
-// The real Leasehold server (server/index.ts through tsx) as a child process,
-// for e2e, fuzz and multi-instance tests.
+// The real Leasehold server as a child process, for e2e, fuzz and multi-instance tests: the
+// compiled dist/server/index.mjs under plain node, as `npm start` runs it, rebuilt first when
+// its sources changed.
+import { execFileSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,7 +47,23 @@ export function serverEnv(port: number, dataDir: string, motoUrl: string): Recor
   };
 }
 
+let built = false;
+/**
+ * Brings dist/server up to date once per test process. Test workers start servers at the same
+ * time, so the check and the build run under one lock (flock, util-linux): one builds, the
+ * others then find it current.
+ */
+function ensureServerBuild() {
+  if (built) return;
+  execFileSync("flock", ["/tmp/leasehold-server-build.lock", process.execPath, "scripts/lib/server-build.mjs"], {
+    cwd: repoRoot,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  built = true;
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  ensureServerBuild();
   const own = mkdtempSync(join(tmpdir(), "leasehold-server-"));
   removeAtExit(own);
   const dataDir = options.dataDir ?? join(own, "data");
@@ -56,9 +74,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const env = { ...process.env, ...serverEnv(port, dataDir, options.motoUrl), ...options.env };
   delete env.NODE_OPTIONS; // a caller's --inspect or loader must not leak into the server
 
-  // `node --import tsx` rather than `npx tsx`: the pid is the server's own,
-  // and npx would not pass SIGTERM on.
-  const proc: GroundProcess = spawnGround(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  // node itself rather than `npm start`: the pid is the server's own, and npm would not pass SIGTERM on.
+  const proc: GroundProcess = spawnGround(process.execPath, ["dist/server/index.mjs"], {
     cwd: repoRoot,
     env,
     deathSignal: "TERM",
@@ -71,7 +88,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitUntil("server/index.ts", () => answers(`${url}/api/ready`, true), { proc, timeoutMs: 60_000 });
+    await waitUntil("dist/server/index.mjs", () => answers(`${url}/api/ready`, true), { proc, timeoutMs: 60_000 });
   } catch (error) {
     await stop("SIGKILL");
     throw error;

@@ -106,7 +106,11 @@ export function createAwsAuthLoginService(deps: {
       const { identity, awsAuth } = found;
       // One-time signatures: a replay is refused here without a call to STS; the insert in
       // the transaction below is what decides when two copies arrive at once.
-      const signatureHash = createHash("sha256").update(request.signature).digest("hex");
+      // The key ID goes in too: the signature commits to the secret key, not to the key ID, so two
+      // principals that share a secret would otherwise burn each other's signatures.
+      const signatureHash = createHash("sha256")
+        .update(`${request.credential.accessKeyId}\n${request.signature}`)
+        .digest("hex");
       if (await deps.usedSignatures.wasUsed(db, signatureHash)) throw replayed();
       if (!isTrustedAddress(meta.ip, awsAuth.accessTokenTrustedIps)) {
         throw forbidden(
