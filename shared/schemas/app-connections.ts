@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { APP_CONNECTION_METHODS } from "../app-connection-methods.ts";
 import { parseIamPrincipalArn } from "../arn.ts";
 import { parseStsEndpoint } from "../sts-endpoint.ts";
 import { timestampSchema } from "./common.ts";
@@ -8,7 +9,7 @@ import { timestampSchema } from "./common.ts";
  * shapes match Infisical's `/api/v1/app-connections/aws`; `status`, `statusMessage`,
  * `identityArn`, `externalId` and `lastCheckedAt` are additions of ours.
  */
-export const appConnectionMethodSchema = z.enum(["assume-role", "access-key"]);
+export const appConnectionMethodSchema = z.enum(APP_CONNECTION_METHODS);
 export type AppConnectionMethod = z.infer<typeof appConnectionMethodSchema>;
 
 // Infisical names connections with slugs, and they appear in URLs (/connection-name/:name).

@@ -1,12 +1,12 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
-import { z } from "zod";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { AcceptInviteForm } from "#web/features/auth/components/accept-invite-form.tsx";
 import { AuthCard } from "#web/features/auth/components/auth-card.tsx";
+import { searchParams, text } from "#web/lib/search-params.ts";
 
-const acceptInviteSearchSchema = z.object({
-  token: z.string().max(256).optional().catch(undefined),
+const acceptInviteSearchSchema = searchParams({
+  token: text(256),
 });
 
 /** Where the one-time setup link an admin shared lands: the invited person picks a name and password. */

@@ -1,15 +1,15 @@
 import { createFileRoute, redirect } from "@tanstack/react-router";
-import { z } from "zod";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { setupStatusQueryOptions } from "#web/features/auth/api.ts";
 import { AuthCard } from "#web/features/auth/components/auth-card.tsx";
 import { LoginForm } from "#web/features/auth/components/login-form.tsx";
 import { safeRedirectPath } from "#web/lib/safe-redirect.ts";
+import { searchParams, text } from "#web/lib/search-params.ts";
 import { sessionQueryOptions } from "#web/lib/session.ts";
 
-const loginSearchSchema = z.object({
+const loginSearchSchema = searchParams({
   /** Where to return after signing in; checked by safeRedirectPath before use. */
-  redirect: z.string().max(2048).optional().catch(undefined),
+  redirect: text(2048),
 });
 
 export const Route = createFileRoute("/login")({

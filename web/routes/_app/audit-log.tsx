@@ -1,21 +1,19 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
-import { listAuditLogsQuerySchema } from "#shared/schemas/audit.ts";
 import { PageHeader } from "#web/components/layout/page-header.tsx";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { auditLogsQueryOptions } from "#web/features/audit-log/api.ts";
 import { AuditLogFilters } from "#web/features/audit-log/components/audit-log-filters.tsx";
 import { AuditLogTable } from "#web/features/audit-log/components/audit-log-table.tsx";
+import { dateTime, page, searchParams, text } from "#web/lib/search-params.ts";
 
-// The API's own filter rules; a hand-edited URL with a bad value just drops that filter.
-const { action, resourceType, from, to } = listAuditLogsQuerySchema.shape;
-const auditLogSearchSchema = z.object({
-  page: z.number().int().min(1).optional().catch(undefined),
-  action: action.catch(undefined),
-  resourceType: resourceType.catch(undefined),
-  from: from.catch(undefined),
-  to: to.catch(undefined),
+// The API's filter limits (listAuditLogsQuerySchema); a hand-edited URL with a bad value just drops that filter.
+const auditLogSearchSchema = searchParams({
+  page,
+  action: text(128),
+  resourceType: text(64),
+  from: dateTime,
+  to: dateTime,
 });
 
 export const Route = createFileRoute("/_app/audit-log")({

@@ -1,17 +1,14 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { Plus } from "lucide-react";
-import { z } from "zod";
 import { PageHeader } from "#web/components/layout/page-header.tsx";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { SearchInput } from "#web/components/search-input.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { identitiesQueryOptions } from "#web/features/identities/api.ts";
 import { IdentitiesTable } from "#web/features/identities/components/identities-table.tsx";
+import { page, searchParams, text } from "#web/lib/search-params.ts";
 
-const searchSchema = z.object({
-  page: z.number().int().min(1).optional().catch(undefined),
-  search: z.string().max(128).optional().catch(undefined),
-});
+const searchSchema = searchParams({ page, search: text(128) });
 
 export const Route = createFileRoute("/_app/identities/")({
   validateSearch: searchSchema,

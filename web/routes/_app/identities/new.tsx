@@ -1,17 +1,11 @@
 import { createFileRoute, redirect } from "@tanstack/react-router";
-import { z } from "zod";
 import { PageHeader } from "#web/components/layout/page-header.tsx";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { CreateIdentityWizard, type WizardStep } from "#web/features/identities/components/create-identity-wizard.tsx";
 import { IdentitiesEyebrow } from "#web/features/identities/components/identities-eyebrow.tsx";
+import { oneOf, searchParams, uuid } from "#web/lib/search-params.ts";
 
-const searchSchema = z.object({
-  step: z
-    .union([z.literal(1), z.literal(2), z.literal(3)])
-    .optional()
-    .catch(undefined),
-  identityId: z.uuid().optional().catch(undefined),
-});
+const searchSchema = searchParams({ step: oneOf([1, 2, 3]), identityId: uuid });
 
 export const Route = createFileRoute("/_app/identities/new")({
   validateSearch: searchSchema,

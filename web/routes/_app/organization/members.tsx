@@ -1,16 +1,13 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
 import { PageHeader } from "#web/components/layout/page-header.tsx";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { SearchInput } from "#web/components/search-input.tsx";
 import { membersQueryOptions } from "#web/features/members/api.ts";
 import { AddMemberDialog } from "#web/features/members/components/add-member-dialog.tsx";
 import { MembersTable } from "#web/features/members/components/members-table.tsx";
+import { page, searchParams, text } from "#web/lib/search-params.ts";
 
-const membersSearchSchema = z.object({
-  page: z.number().int().min(1).optional().catch(undefined),
-  search: z.string().max(128).optional().catch(undefined),
-});
+const membersSearchSchema = searchParams({ page, search: text(128) });
 
 export const Route = createFileRoute("/_app/organization/members")({
   validateSearch: membersSearchSchema,

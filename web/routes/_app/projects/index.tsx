@@ -1,16 +1,13 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
 import { PageHeader } from "#web/components/layout/page-header.tsx";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { SearchInput } from "#web/components/search-input.tsx";
 import { projectsQueryOptions } from "#web/features/projects/api.ts";
 import { CreateProjectDialog } from "#web/features/projects/components/create-project-dialog.tsx";
 import { ProjectList } from "#web/features/projects/components/project-list.tsx";
+import { page, searchParams, text } from "#web/lib/search-params.ts";
 
-const projectsSearchSchema = z.object({
-  page: z.number().int().min(1).optional().catch(undefined),
-  search: z.string().max(128).optional().catch(undefined),
-});
+const projectsSearchSchema = searchParams({ page, search: text(128) });
 
 export const Route = createFileRoute("/_app/projects/")({
   validateSearch: projectsSearchSchema,

@@ -1,11 +1,11 @@
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { EnvironmentTabs } from "#web/features/projects/components/environment-tabs.tsx";
+import { searchParams, text } from "#web/lib/search-params.ts";
 
-const projectOverviewSearchSchema = z.object({
+const projectOverviewSearchSchema = searchParams({
   /** The selected environment's slug; the first environment when absent or unknown. */
-  env: z.string().max(64).optional().catch(undefined),
+  env: text(64),
 });
 
 export const Route = createFileRoute("/_app/projects/$projectId/")({

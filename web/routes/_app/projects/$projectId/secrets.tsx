@@ -1,19 +1,19 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
-import { z } from "zod";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { dynamicSecretsQueryOptions } from "#web/features/dynamic-secrets/api.ts";
 import { SecretOverview } from "#web/features/dynamic-secrets/components/secret-overview.tsx";
 import { projectQueryOptions } from "#web/features/projects/api.ts";
 import { projectRoleQueryOptions } from "#web/lib/project-role.ts";
+import { searchParams, text } from "#web/lib/search-params.ts";
 
-const secretOverviewSearchSchema = z.object({
+const secretOverviewSearchSchema = searchParams({
   /** The environment's slug; the first environment when absent or unknown. */
-  env: z.string().max(64).optional().catch(undefined),
+  env: text(64),
   /** The folder path; "/" when absent. */
-  path: z.string().max(256).optional().catch(undefined),
+  path: text(256),
   /** The dynamic secret whose leases are shown. */
-  secret: z.string().max(64).optional().catch(undefined),
+  secret: text(64),
 });
 
 export const Route = createFileRoute("/_app/projects/$projectId/secrets")({

@@ -1,11 +1,11 @@
 import { createFileRoute, Link } from "@tanstack/react-router";
-import { z } from "zod";
-import { appConnectionMethodSchema } from "#shared/schemas/app-connections.ts";
+import { APP_CONNECTION_METHODS } from "#shared/app-connection-methods.ts";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { serverPrincipalQueryOptions } from "#web/features/app-connections/api.ts";
 import { ConnectionWizard } from "#web/features/app-connections/components/connection-wizard.tsx";
+import { oneOf, searchParams } from "#web/lib/search-params.ts";
 
-const searchSchema = z.object({ method: appConnectionMethodSchema.optional().catch(undefined) });
+const searchSchema = searchParams({ method: oneOf(APP_CONNECTION_METHODS) });
 
 export const Route = createFileRoute("/_app/projects/$projectId/app-connections/new")({
   validateSearch: searchSchema,
