@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestClock, createTestServer, type TestServer } from "../../../test/harness.ts";
 import { createLeaseWorker } from "../../../workers/lease-workers.ts";
 import { type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
-import { CLAIM_HEARTBEAT_MS } from "./lease-revocation.ts";
+import { CLAIM_HEARTBEAT_MS } from "./lease-claim-heartbeat.ts";
 
 const LEASES = 20;
 const CLAIM_TIMEOUT_SECONDS = 90; // the minimum LEASEHOLD_LEASE_RECOVERY_AFTER
@@ -79,5 +79,32 @@ describe("claims on slow cleanups", () => {
       expect(lists.get(username), username).toBe(1);
       expect(deletes.get(username), username).toBe(1);
     }
+  });
+
+  it("the recovery worker never takes over a create that is still running", { timeout: 120_000 }, async () => {
+    const { name } = await world.createSecret({ defaultTTL: "1h" });
+    world.resetProxy();
+    // One slow AWS answer holds the create for several heartbeats.
+    world.proxy.inject({ action: "CreateUser", fault: { kind: "delay", ms: 3 * CLAIM_HEARTBEAT_MS + 1000 } });
+    let done = false;
+    const creating = world.lease(name).finally(() => {
+      done = true;
+    });
+    const recovery = createLeaseWorker(second.core, second.services, "recovery");
+    let recovered = 0;
+    let jumps = 0;
+    while (!done) {
+      // Past the recovery deadline each time, then a heartbeat's worth of real time.
+      clock.advance(CLAIM_TIMEOUT_SECONDS + 1);
+      jumps++;
+      await sleep(CLAIM_HEARTBEAT_MS + 500);
+      if (!done) recovered += await recovery.drain();
+    }
+    const created = await creating;
+    expect(created.status, created.text).toBe(200);
+    expect(created.body.lease.status).toBe("active");
+    expect(jumps).toBeGreaterThan(1); // the create really outlived the recovery deadline
+    expect(recovered).toBe(0);
+    expect(world.proxy.calls("DeleteUser")).toHaveLength(0);
   });
 });

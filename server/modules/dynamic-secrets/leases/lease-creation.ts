@@ -7,6 +7,7 @@ import { AppError, badRequest, conflict, fieldError } from "../../../lib/http/er
 import { type DynamicSecretConfig, toDynamicSecretView } from "../dynamic-secret-config.ts";
 import type { DynamicSecretRow } from "../dynamic-secrets.repo.ts";
 import { type DynamicSecretProvider, type IssuedCredentials, ProviderFailure } from "../providers/provider.ts";
+import { createClaimHeartbeat } from "./lease-claim-heartbeat.ts";
 import type { LeaseMachineryDeps, LeaseRevocation } from "./lease-revocation.ts";
 import { actorOf, toLease } from "./lease-view.ts";
 import type { LeaseRow } from "./leases.repo.ts";
@@ -36,6 +37,9 @@ export function createLeaseCreation(
   },
 ) {
   const { db, repo, lookup, providers, revocation, audit, clock, randomId, logger } = deps;
+  // A create that AWS slows down past LEASEHOLD_LEASE_RECOVERY_AFTER is still running, not interrupted: its claim is
+  // renewed while it runs, so the recovery worker only takes leases whose server really stopped (decision 1103).
+  const keepClaimAlive = createClaimHeartbeat({ db, repo, clock, logger, timeoutSeconds: deps.recoveryAfterSeconds });
 
   /** The secret, read under its row lock, and the checks that need it; throws (rolling back) when one fails. */
   function leaseTerms(
@@ -165,12 +169,15 @@ export function createLeaseCreation(
     const provider = providers(config);
 
     let issued: IssuedCredentials;
+    const release = keepClaimAlive(intent, "creating");
     try {
       issued = await provider.create({ config, lease: intent, ttlSeconds: ttl, requester: ctx.actor.name, ctx });
     } catch (error) {
       if (error instanceof ProviderFailure) return failed(ctx, intent, provider, error.error, error.entityMayExist);
       if (error instanceof AppError) return failed(ctx, intent, provider, error, false);
       throw error; // unexpected: the lease stays `creating`, and the recovery worker cleans up
+    } finally {
+      release();
     }
 
     // Step 4: one conditional UPDATE; it fails only if recovery or a delete took the lease over meanwhile.

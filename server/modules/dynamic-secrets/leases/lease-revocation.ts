@@ -10,6 +10,7 @@ import type { DynamicSecretConfig } from "../dynamic-secret-config.ts";
 import type { DynamicSecretLookup } from "../dynamic-secret-lookup.ts";
 import type { ProviderRegistry, RevokeOutcome, RevokeReason } from "../providers/provider.ts";
 import { createLeaseCatchUpRepo } from "./lease-catch-up.repo.ts";
+import { createClaimHeartbeat } from "./lease-claim-heartbeat.ts";
 import { actorOf } from "./lease-view.ts";
 import type { LeasePatch, LeaseRow, LeasesRepo } from "./leases.repo.ts";
 
@@ -20,12 +21,6 @@ import type { LeasePatch, LeaseRow, LeasesRepo } from "./leases.repo.ts";
  * cleanup → settle (→ revoked / expired, or → revoke_failed with the next retry).
  */
 export const REVOKE_RETRY_MIN_SECONDS = 10;
-/**
- * How often a cleanup in progress renews its claim. Far below the claim timeout (at least
- * 90 s), so a slow AWS never lets a second instance start the same cleanup; one indexed
- * UPDATE per in-flight cleanup (at most the worker concurrency) every 2 s.
- */
-export const CLAIM_HEARTBEAT_MS = 2000;
 /**
  * While a dynamic secret has leases in an availability backoff, one of them is retried ahead
  * of its schedule this often (a probe): so the first success after an outage comes at most
@@ -90,6 +85,7 @@ export function createLeaseRevocation(
   },
 ) {
   const { db, repo, lookup, providers, audit, clock, logger } = deps;
+  const keepClaimAlive = createClaimHeartbeat({ db, repo, clock, logger, timeoutSeconds: deps.claimTimeoutSeconds });
   const catchUp = createLeaseCatchUpRepo();
   // Set when a success made leases due at once, so the worker runs another batch right away.
   let caughtUp = 0;
@@ -203,34 +199,13 @@ export function createLeaseRevocation(
     });
   }
 
-  /** Keeps `claimed`'s claim alive until the returned function is called (or the claim is lost). */
-  function keepClaimAlive(claimed: LeaseRow): () => void {
-    let released = false;
-    const timer = setInterval(() => {
-      repo
-        .extendClaim(db, claimed, later(clock.now(), deps.claimTimeoutSeconds))
-        .then((held) => {
-          // After release the settle has moved the version on: not a lost claim.
-          if (held || released) return;
-          clearInterval(timer);
-          logger.warn({ leaseId: claimed.id }, "lease claim lost during cleanup (force-revoked or taken over)");
-        })
-        .catch((error: unknown) => logger.warn({ err: error, leaseId: claimed.id }, "lease claim heartbeat failed"));
-    }, CLAIM_HEARTBEAT_MS);
-    timer.unref();
-    return () => {
-      released = true;
-      clearInterval(timer);
-    };
-  }
-
   /** The provider's revoke of a claimed lease, then its settled state. Never throws for AWS trouble. */
   async function complete(
     claimed: LeaseRow,
     ctx: AuditContext,
     known?: DynamicSecretConfig,
   ): Promise<RevocationResult> {
-    const release = keepClaimAlive(claimed);
+    const release = keepClaimAlive(claimed, "revoking");
     try {
       return await cleanUpAndSettle(claimed, ctx, known);
     } finally {
@@ -446,7 +421,7 @@ export function createLeaseRevocation(
       };
       // Every claim of the batch is kept alive from now, not from when its turn comes: with a
       // slow AWS, the last of 50 leases at 10 at a time may start long after the claim timeout.
-      const releases = new Map(claimed.map((row) => [row.id, keepClaimAlive(row)]));
+      const releases = new Map(claimed.map((row) => [row.id, keepClaimAlive(row, "revoking")]));
       const results = await settleWithConcurrency(claimed, options.concurrency, async (row) => {
         try {
           return await cleanUpAndSettle(row, systemContext(row.orgId, name), (await configOf(row)) ?? undefined);

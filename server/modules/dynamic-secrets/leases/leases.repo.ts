@@ -6,6 +6,8 @@ import { dynamicSecretLeases as leases } from "../../../db/schema.ts";
 
 export type LeaseRow = typeof leases.$inferSelect;
 export type LeaseInsert = typeof leases.$inferInsert;
+/** The statuses whose `due_at` is a claim: a create in progress, and a cleanup in progress. */
+export type ClaimedStatus = Extract<LeaseStatus, "creating" | "revoking">;
 export type LeasePatch = Partial<
   Omit<LeaseInsert, "id" | "orgId" | "projectId" | "dynamicSecretId" | "createdAt" | "version">
 >;
@@ -165,11 +167,11 @@ export function createLeasesRepo() {
           ),
         )
         .then((rows) => rows.map((r) => r.userId).filter(Boolean)),
-    extendClaim: (db: Db, lease: Pick<LeaseRow, "orgId" | "id" | "version">, dueAt: Date) =>
+    extendClaim: (db: Db, lease: Pick<LeaseRow, "orgId" | "id" | "version">, status: ClaimedStatus, dueAt: Date) =>
       db
         .update(leases)
         .set({ dueAt })
-        .where(and(byId(lease.orgId, lease.id), eq(leases.version, lease.version), statusIn(["revoking"])))
+        .where(and(byId(lease.orgId, lease.id), eq(leases.version, lease.version), statusIn([status])))
         .returning({ id: leases.id })
         .then((r) => r.length === 1),
     /** Fills a column only where it is still empty (who asked first, the first creation error). */
