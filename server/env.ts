@@ -56,9 +56,9 @@ export const envSchema = z.object({
   LEASEHOLD_LEASE_RECOVERY_INTERVAL: seconds(60),
   /**
    * A lease still `creating` after this long was interrupted (a crash): recovery cleans it up.
-   * Also how long a revocation's claim holds without a heartbeat. At least 90 s: one AWS call
-   * with the SDK's retries can take about 65 s (4 attempts × (5 s connect + 10 s answer), plus
-   * backoff), and a create that is merely slow must never be "recovered" while it still runs.
+   * Also how long a create's or a revocation's claim holds without a heartbeat (decision 1103).
+   * At least 90 s: one AWS call with the SDK's retries can take about 65 s (4 attempts × (5 s
+   * connect + 10 s answer), plus backoff), and a claim must outlast any stall between heartbeats.
    */
   LEASEHOLD_LEASE_RECOVERY_AFTER: z.coerce
     .number()

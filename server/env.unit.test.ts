@@ -27,6 +27,14 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ [name]: value })).toThrow(new RegExp(name));
   });
 
+  it("refuses a lease recovery age under 90 s, saying why, and takes 90 s itself", () => {
+    expect(() => loadEnv({ LEASEHOLD_LEASE_RECOVERY_AFTER: "89" })).toThrow(
+      /LEASEHOLD_LEASE_RECOVERY_AFTER: must be at least 90 s, longer than one AWS call with its retries/,
+    );
+    expect(loadEnv({ LEASEHOLD_LEASE_RECOVERY_AFTER: "90" }).LEASEHOLD_LEASE_RECOVERY_AFTER).toBe(90);
+    expect(loadEnv({}).LEASEHOLD_LEASE_RECOVERY_AFTER).toBe(300);
+  });
+
   it("treats blank optional values as unset", () => {
     expect(loadEnv({ DATABASE_URL: "  ", LEASEHOLD_ROOT_KEY: "" }).DATABASE_URL).toBeUndefined();
   });

@@ -1,8 +1,13 @@
+import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../../db/client.ts";
 import { createTestClock, createTestServer, type TestServer } from "../../../test/harness.ts";
 import { createLeaseWorker } from "../../../workers/lease-workers.ts";
-import { type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
+import { type LeaseWorld, leaseWorld, unique } from "../test-fixtures.ts";
 import { CLAIM_HEARTBEAT_MS } from "./lease-claim-heartbeat.ts";
+import { INTERRUPTED_CREATION } from "./lease-revocation.ts";
+import { createLeasesRepo } from "./leases.repo.ts";
 
 const LEASES = 20;
 const CLAIM_TIMEOUT_SECONDS = 90; // the minimum LEASEHOLD_LEASE_RECOVERY_AFTER
@@ -105,6 +110,45 @@ describe("claims on slow cleanups", () => {
     expect(created.body.lease.status).toBe("active");
     expect(jumps).toBeGreaterThan(1); // the create really outlived the recovery deadline
     expect(recovered).toBe(0);
+    expect(world.proxy.calls("DeleteUser")).toHaveLength(0);
+  });
+
+  it("settles a create whose server stopped before any AWS call by saying so, with no AWS delete", async () => {
+    const { name } = await world.createSecret({ defaultTTL: "1h" });
+    const db = world.server.database.db;
+    const [secret] = await queryRows<{ id: string; org_id: string; project_id: string }>(
+      db,
+      sql`select id, org_id, project_id from dynamic_secrets where name = ${name}`,
+    );
+    // What recordIntent commits before the first AWS call; the server then "stopped" (no heartbeat runs for it).
+    const now = clock.now();
+    const username = unique("lh-never");
+    const intent = await createLeasesRepo().insert(db, {
+      id: randomUUID(),
+      orgId: secret!.org_id,
+      projectId: secret!.project_id,
+      dynamicSecretId: secret!.id,
+      status: "creating",
+      username,
+      expireAt: new Date(now.getTime() + 3_600_000),
+      dueAt: new Date(now.getTime() + CLAIM_TIMEOUT_SECONDS * 1000),
+      createdByType: "system",
+      createdByName: "a server that stopped",
+      createdAt: now,
+      updatedAt: now,
+    });
+    world.resetProxy();
+    clock.advance(CLAIM_TIMEOUT_SECONDS + 1);
+    expect(await createLeaseWorker(second.core, second.services, "recovery").drain()).toBe(1);
+
+    const [after] = await queryRows<{ status: string; status_details: string; creation_error: string }>(
+      db,
+      sql`select status, status_details, creation_error from dynamic_secret_leases where id = ${intent.id}`,
+    );
+    expect(after!.status).toBe("revoked");
+    expect(after!.creation_error).toBe(INTERRUPTED_CREATION);
+    expect(after!.status_details).toContain(`No IAM user named ${username} existed, so there was nothing to delete`);
+    expect(after!.status_details).not.toMatch(/cleaned up|deleted the IAM user/);
     expect(world.proxy.calls("DeleteUser")).toHaveLength(0);
   });
 });
