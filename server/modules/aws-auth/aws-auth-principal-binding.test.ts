@@ -52,6 +52,15 @@ describe("AWS Auth binds exact principal ARNs to their unique IDs", () => {
     ]);
     expect((await login(identity.id, role.credentials)).status).toBe(200);
 
+    // A listed wildcard names many principals: there is no one ID to bind it to.
+    const wildcardRebind = await org.admin.post(
+      `/api/v1/auth/aws-auth/identities/${identity.id}/principal-bindings/rebind`,
+      { principalArn: wildcard },
+    );
+    expect(wildcardRebind.status).toBe(400);
+    expect(wildcardRebind.body.reasonCode).toBe("principal_not_bindable");
+    expect(wildcardRebind.body.issues[0].path).toEqual(["principalArn"]);
+
     const impostor = await recreate(name);
     const refused = await login(identity.id, impostor.credentials);
     expect(refused.status, refused.text).toBe(403);
@@ -75,12 +84,12 @@ describe("AWS Auth binds exact principal ARNs to their unique IDs", () => {
     expect(rebound.body.identityAwsAuth.principalBindings[0]).toMatchObject({ uniqueId: newId, how: "iam" });
     expect((await login(identity.id, impostor.credentials)).status).toBe(200);
 
-    const wildcardRebind = await org.admin.post(
+    const unlistedRebind = await org.admin.post(
       `/api/v1/auth/aws-auth/identities/${identity.id}/principal-bindings/rebind`,
       { principalArn: "arn:aws:iam::123456789012:role/not-listed" },
     );
-    expect(wildcardRebind.status).toBe(400);
-    expect(wildcardRebind.body.issues[0].path).toEqual(["principalArn"]);
+    expect(unlistedRebind.status).toBe(400);
+    expect(unlistedRebind.body.issues[0].path).toEqual(["principalArn"]);
   });
 
   it("learns the ID at the first login when IAM could not resolve it, then refuses a re-creation", async () => {
