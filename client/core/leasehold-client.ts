@@ -1,40 +1,17 @@
 import type { z } from "zod";
-import {
-  type AwsAuthLoginInput,
-  type attachAwsAuthInputSchema,
-  awsAuthLoginResponseSchema,
-  identityAwsAuthResponseSchema,
-  type updateAwsAuthInputSchema,
-} from "#shared/schemas/aws-auth.ts";
-import { messageResponseSchema } from "#shared/schemas/common.ts";
-import {
-  type createDynamicSecretInputSchema,
-  type deleteDynamicSecretInputSchema,
-  dynamicSecretResponseSchema,
-  listDynamicSecretsResponseSchema,
-  type SecretLocation,
-  type secretLocationSchema,
-  type updateDynamicSecretInputSchema,
-} from "#shared/schemas/dynamic-secrets.ts";
-import {
-  type createIdentityInputSchema,
-  identityResponseSchema,
-  type listIdentitiesQuerySchema,
-  listIdentitiesResponseSchema,
-  type updateIdentityInputSchema,
-} from "#shared/schemas/identities.ts";
-import {
-  type createLeaseInputSchema,
-  createLeaseResponseSchema,
-  leaseResponseSchema,
-  type listLeasesQuerySchema,
-  listLeasesResponseSchema,
-  type renewLeaseInputSchema,
-  type revokeLeaseInputSchema,
-} from "#shared/schemas/leases.ts";
-import { serverInfoResponseSchema } from "#shared/schemas/server-info.ts";
-import { type AccessTokenResponse, accessTokenResponseSchema } from "#shared/schemas/tokens.ts";
-import { apiPath, createTransport, type RequestOptions, type Transport, type TransportOptions } from "./transport.ts";
+import type { AwsAuthLoginInput } from "#shared/schemas/aws-auth.ts";
+import type { SecretLocation, secretLocationSchema } from "#shared/schemas/dynamic-secrets.ts";
+import type { listIdentitiesQuerySchema } from "#shared/schemas/identities.ts";
+import type { listLeasesQuerySchema } from "#shared/schemas/leases.ts";
+import type { AccessTokenResponse } from "#shared/schemas/tokens.ts";
+import { type AnyRoute, type CallArgs, callRoute, type SendRouteOptions, sendRoute } from "./route.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { awsAuthRoutes } from "./routes/aws-auth.ts";
+import { dynamicSecretRoutes } from "./routes/dynamic-secrets.ts";
+import { identityRoutes } from "./routes/identities.ts";
+import { leaseRoutes } from "./routes/leases.ts";
+import { tokenRoutes } from "./routes/tokens.ts";
+import { createTransport, type RequestOptions, type Transport, type TransportOptions } from "./transport.ts";
 
 /** What a caller sends: the shared schema's input type (defaults optional, before transforms). */
 type In<Schema extends z.ZodType> = z.input<Schema>;
@@ -42,6 +19,7 @@ type Location = In<typeof secretLocationSchema>;
 /** Query strings are coerced on the server, so their input type is `unknown`: callers send the output type. */
 type Out<Schema extends z.ZodType> = z.output<Schema>;
 type LeasePage = Partial<Pick<Out<typeof listLeasesQuerySchema>, "status" | "limit" | "cursor">>;
+type BodyOf<R extends AnyRoute> = z.input<NonNullable<R["body"]>>;
 
 /** Where `login({ aws })` signs and what it binds the signature to. */
 export interface AwsLoginOptions {
@@ -91,14 +69,24 @@ export class LeaseholdClient {
     this.#http.accessToken = token;
   }
 
-  /** Any route, parsed by its shared response schema: for routes without a method here yet. */
+  /** Any route of the route tables (`client/core/routes/`), typed by its shared schemas. */
+  call<R extends AnyRoute>(route: R, ...args: CallArgs<R>): Promise<z.output<R["response"]>> {
+    return callRoute(this.#http, route, ...args);
+  }
+
+  /** The same call answered as it came, whatever its status (tests of refusals, scripts that branch on a 404). */
+  send(route: AnyRoute, options?: SendRouteOptions) {
+    return sendRoute(this.#http, route, options);
+  }
+
+  /** A path that no route table lists (a proxy's health check, say); prefer `call`. */
   request<Schema extends z.ZodType>(path: string, responseSchema: Schema, options?: RequestOptions) {
     return this.#http.request(path, responseSchema, options);
   }
 
   /** Public: the server ID that `login({ aws })` signs into X-Leasehold-Server-ID. */
   serverInfo() {
-    return this.#http.request("/api/v1/server-info", serverInfoResponseSchema);
+    return this.call(authRoutes.serverInfo);
   }
 
   /**
@@ -118,11 +106,7 @@ export class LeaseholdClient {
       const serverId = input.aws.serverId ?? (await this.serverInfo()).serverId;
       body = await this.#awsSigner({ ...input.aws, serverId });
     }
-    const token = await this.#http.request("/api/v1/auth/aws-auth/login", awsAuthLoginResponseSchema, {
-      method: "POST",
-      body,
-      skipUnauthorizedHandler: true,
-    });
+    const token = await this.call(awsAuthRoutes.login, { body, skipUnauthorizedHandler: true });
     this.#http.accessToken = token.accessToken;
     return token;
   }
@@ -131,107 +115,65 @@ export class LeaseholdClient {
     /** Extends the token's TTL (up to creation + max TTL); the client keeps the renewed token. */
     renew: async (input: { accessToken?: string } = {}) => {
       const accessToken = input.accessToken ?? this.#requireToken();
-      const renewed = await this.#http.request("/api/v1/auth/token/renew", accessTokenResponseSchema, {
-        method: "POST",
-        body: { accessToken },
-        skipUnauthorizedHandler: true,
-      });
+      const renewed = await this.call(tokenRoutes.renew, { body: { accessToken }, skipUnauthorizedHandler: true });
       if (accessToken === this.#http.accessToken) this.#http.accessToken = renewed.accessToken;
       return renewed;
     },
     revoke: async (input: { accessToken?: string } = {}) => {
       const accessToken = input.accessToken ?? this.#requireToken();
-      const result = await this.#http.request("/api/v1/auth/token/revoke", messageResponseSchema, {
-        method: "POST",
-        body: { accessToken },
-      });
+      const result = await this.call(tokenRoutes.revoke, { body: { accessToken } });
       if (accessToken === this.#http.accessToken) this.#http.accessToken = undefined;
       return result;
     },
   };
 
   readonly identities = {
-    create: (input: In<typeof createIdentityInputSchema>) =>
-      this.#http.request("/api/v1/identities", identityResponseSchema, { method: "POST", body: input }),
-    get: ({ identityId }: { identityId: string }) =>
-      this.#http.request(apiPath`/api/v1/identities/${identityId}`, identityResponseSchema),
-    update: ({ identityId, ...input }: { identityId: string } & In<typeof updateIdentityInputSchema>) =>
-      this.#http.request(apiPath`/api/v1/identities/${identityId}`, identityResponseSchema, {
-        method: "PATCH",
-        body: input,
-      }),
-    delete: ({ identityId }: { identityId: string }) =>
-      this.#http.request(apiPath`/api/v1/identities/${identityId}`, identityResponseSchema, { method: "DELETE" }),
+    create: (input: BodyOf<typeof identityRoutes.create>) => this.call(identityRoutes.create, { body: input }),
+    get: ({ identityId }: { identityId: string }) => this.call(identityRoutes.get, { params: { identityId } }),
+    update: ({ identityId, ...input }: { identityId: string } & BodyOf<typeof identityRoutes.update>) =>
+      this.call(identityRoutes.update, { params: { identityId }, body: input }),
+    delete: ({ identityId }: { identityId: string }) => this.call(identityRoutes.delete, { params: { identityId } }),
     list: ({ organizationId, ...query }: { organizationId: string } & Partial<Out<typeof listIdentitiesQuerySchema>>) =>
-      this.#http.request(apiPath`/api/v1/organizations/${organizationId}/identities`, listIdentitiesResponseSchema, {
-        query,
-      }),
+      this.call(identityRoutes.list, { params: { orgId: organizationId }, query }),
   };
 
   readonly identityAuth = {
     aws: {
-      attach: ({ identityId, ...input }: { identityId: string } & In<typeof attachAwsAuthInputSchema>) =>
-        this.#awsAuth(identityId, "POST", input),
-      update: ({ identityId, ...input }: { identityId: string } & In<typeof updateAwsAuthInputSchema>) =>
-        this.#awsAuth(identityId, "PATCH", input),
-      get: ({ identityId }: { identityId: string }) => this.#awsAuth(identityId, "GET"),
+      attach: ({ identityId, ...input }: { identityId: string } & BodyOf<typeof awsAuthRoutes.attach>) =>
+        this.call(awsAuthRoutes.attach, { params: { identityId }, body: input }),
+      update: ({ identityId, ...input }: { identityId: string } & BodyOf<typeof awsAuthRoutes.update>) =>
+        this.call(awsAuthRoutes.update, { params: { identityId }, body: input }),
+      get: ({ identityId }: { identityId: string }) => this.call(awsAuthRoutes.get, { params: { identityId } }),
       /** Detaches AWS Auth, which revokes every token issued through it. */
-      revoke: ({ identityId }: { identityId: string }) => this.#awsAuth(identityId, "DELETE"),
+      revoke: ({ identityId }: { identityId: string }) => this.call(awsAuthRoutes.detach, { params: { identityId } }),
     },
   };
 
   readonly dynamicSecrets = {
-    create: (input: In<typeof createDynamicSecretInputSchema>) =>
-      this.#http.request("/api/v1/dynamic-secrets", dynamicSecretResponseSchema, { method: "POST", body: input }),
+    create: (input: BodyOf<typeof dynamicSecretRoutes.create>) =>
+      this.call(dynamicSecretRoutes.create, { body: input }),
     get: ({ name, ...location }: { name: string } & Location) =>
-      this.#http.request(apiPath`/api/v1/dynamic-secrets/${name}`, dynamicSecretResponseSchema, {
-        query: location,
-      }),
-    list: (location: Location) =>
-      this.#http.request("/api/v1/dynamic-secrets", listDynamicSecretsResponseSchema, { query: location }),
-    update: ({ name, ...input }: { name: string } & In<typeof updateDynamicSecretInputSchema>) =>
-      this.#http.request(apiPath`/api/v1/dynamic-secrets/${name}`, dynamicSecretResponseSchema, {
-        method: "PATCH",
-        body: input,
-      }),
+      this.call(dynamicSecretRoutes.get, { params: { name }, query: location }),
+    list: (location: Location) => this.call(dynamicSecretRoutes.list, { query: location }),
+    update: ({ name, ...input }: { name: string } & BodyOf<typeof dynamicSecretRoutes.update>) =>
+      this.call(dynamicSecretRoutes.update, { params: { name }, body: input }),
     /** Revokes every lease of the secret first. */
-    delete: ({ name, ...input }: { name: string } & In<typeof deleteDynamicSecretInputSchema>) =>
-      this.#http.request(apiPath`/api/v1/dynamic-secrets/${name}`, dynamicSecretResponseSchema, {
-        method: "DELETE",
-        body: input,
-      }),
+    delete: ({ name, ...input }: { name: string } & BodyOf<typeof dynamicSecretRoutes.delete>) =>
+      this.call(dynamicSecretRoutes.delete, { params: { name }, body: input }),
   };
 
   readonly leases = {
     /** The credentials in `data` are shown this once: the server keeps no copy. */
-    create: (input: In<typeof createLeaseInputSchema>) =>
-      this.#http.request("/api/v1/dynamic-secrets/leases", createLeaseResponseSchema, { method: "POST", body: input }),
+    create: (input: BodyOf<typeof leaseRoutes.create>) => this.call(leaseRoutes.create, { body: input }),
     get: ({ leaseId, ...location }: { leaseId: string } & Location) =>
-      this.#http.request(apiPath`/api/v1/dynamic-secrets/leases/${leaseId}`, leaseResponseSchema, {
-        query: location,
-      }),
+      this.call(leaseRoutes.get, { params: { leaseId }, query: location }),
     list: ({ dynamicSecretName, ...query }: { dynamicSecretName: string } & Location & LeasePage) =>
-      this.#http.request(apiPath`/api/v1/dynamic-secrets/${dynamicSecretName}/leases`, listLeasesResponseSchema, {
-        query,
-      }),
-    renew: ({ leaseId, ...input }: { leaseId: string } & In<typeof renewLeaseInputSchema>) =>
-      this.#http.request(apiPath`/api/v1/dynamic-secrets/leases/${leaseId}/renew`, leaseResponseSchema, {
-        method: "POST",
-        body: input,
-      }),
-    revoke: ({ leaseId, ...input }: { leaseId: string } & In<typeof revokeLeaseInputSchema>) =>
-      this.#http.request(apiPath`/api/v1/dynamic-secrets/leases/${leaseId}`, leaseResponseSchema, {
-        method: "DELETE",
-        body: input,
-      }),
+      this.call(leaseRoutes.list, { params: { name: dynamicSecretName }, query }),
+    renew: ({ leaseId, ...input }: { leaseId: string } & BodyOf<typeof leaseRoutes.renew>) =>
+      this.call(leaseRoutes.renew, { params: { leaseId }, body: input }),
+    revoke: ({ leaseId, ...input }: { leaseId: string } & BodyOf<typeof leaseRoutes.revoke>) =>
+      this.call(leaseRoutes.revoke, { params: { leaseId }, body: input }),
   };
-
-  #awsAuth(identityId: string, method: "GET" | "POST" | "PATCH" | "DELETE", body?: unknown) {
-    return this.#http.request(apiPath`/api/v1/auth/aws-auth/identities/${identityId}`, identityAwsAuthResponseSchema, {
-      method,
-      body,
-    });
-  }
 
   #requireToken(): string {
     const token = this.#http.accessToken;

@@ -38,62 +38,84 @@ export interface TransportOptions {
   timeoutMs?: number;
 }
 
+/** An answer as it came: any status, the body parsed as JSON when it is JSON (else the text). Never throws for a status. */
+// biome-ignore lint/suspicious/noExplicitAny: a raw answer is whatever the server sent; `request` is the typed path.
+export interface RawResponse<Body = any> {
+  status: number;
+  body: Body;
+  text: string;
+  headers: Headers;
+}
+
+export interface SendOptions extends Omit<RequestOptions, "skipUnauthorizedHandler"> {
+  /** Sent as it is instead of JSON-encoding `body` (a malformed body, on purpose). */
+  rawBody?: string;
+}
+
 export interface Transport {
   readonly baseUrl: string;
   accessToken: string | undefined;
+  /** Calls the API and parses a 2xx answer with `responseSchema`; anything else throws a LeaseholdError. */
   request<Schema extends z.ZodType>(
     path: string,
     responseSchema: Schema,
     options?: RequestOptions,
   ): Promise<z.output<Schema>>;
+  /**
+   * The same call, with the same credentials, answered as it came: for callers that look at the status and body
+   * themselves (tests of refusals, scripts that branch on a 404). Throws only when no answer came.
+   */
+  send(path: string, options?: SendOptions): Promise<RawResponse>;
 }
 
 export function createTransport(options: TransportOptions = {}): Transport {
   const baseUrl = (options.baseUrl ?? "").replace(/\/+$/, "");
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
+  async function fetchAnswer(path: string, request: SendOptions): Promise<Response> {
+    const method = request.method ?? "GET";
+    const headers: Record<string, string> = { accept: "application/json", ...options.headers };
+    if (request.body !== undefined || request.rawBody !== undefined) headers["content-type"] = "application/json";
+    if (transport.accessToken) headers.authorization = `Bearer ${transport.accessToken}`;
+    const csrfToken = options.session?.csrfToken();
+    if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
+    Object.assign(headers, request.headers);
+
+    const timeout = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
+    const signal = timeout && request.signal ? AbortSignal.any([timeout, request.signal]) : (timeout ?? request.signal);
+    const url = `${baseUrl}${withQuery(path, request.query)}`;
+    try {
+      return await doFetch(url, {
+        method,
+        headers,
+        body: request.rawBody ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
+        ...(options.session ? { credentials: options.session.credentials ?? "same-origin" } : {}),
+        // The API never redirects; a redirect would carry the bearer token somewhere else.
+        redirect: "error",
+        ...(signal ? { signal } : {}),
+      });
+    } catch (cause) {
+      if (request.signal?.aborted) throw cause;
+      throw new LeaseholdError(
+        {
+          statusCode: NETWORK_ERROR_STATUS,
+          error: "Network Error",
+          message: timeout?.aborted
+            ? `The Leasehold server at ${baseUrl || "this origin"} did not answer within ${options.timeoutMs} ms.`
+            : `Could not reach the Leasehold server at ${baseUrl || "this origin"}: ${networkCause(cause)}`,
+          requestId: "",
+          reasonCode: "network_error",
+        },
+        { cause },
+      );
+    }
+  }
+
   const transport: Transport = {
     baseUrl,
     accessToken: options.accessToken,
     async request(path, responseSchema, request = {}) {
-      const method = request.method ?? "GET";
-      const headers: Record<string, string> = { accept: "application/json", ...options.headers, ...request.headers };
-      if (request.body !== undefined) headers["content-type"] = "application/json";
-      if (transport.accessToken) headers.authorization = `Bearer ${transport.accessToken}`;
-      const csrfToken = options.session?.csrfToken();
-      if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
-
-      const timeout = options.timeoutMs ? AbortSignal.timeout(options.timeoutMs) : undefined;
-      const signal =
-        timeout && request.signal ? AbortSignal.any([timeout, request.signal]) : (timeout ?? request.signal);
-      const url = `${baseUrl}${withQuery(path, request.query)}`;
-      let response: Response;
-      try {
-        response = await doFetch(url, {
-          method,
-          headers,
-          body: request.body === undefined ? undefined : JSON.stringify(request.body),
-          ...(options.session ? { credentials: options.session.credentials ?? "same-origin" } : {}),
-          // The API never redirects; a redirect would carry the bearer token somewhere else.
-          redirect: "error",
-          ...(signal ? { signal } : {}),
-        });
-      } catch (cause) {
-        if (request.signal?.aborted) throw cause;
-        throw new LeaseholdError(
-          {
-            statusCode: NETWORK_ERROR_STATUS,
-            error: "Network Error",
-            message: timeout?.aborted
-              ? `The Leasehold server at ${baseUrl || "this origin"} did not answer within ${options.timeoutMs} ms.`
-              : `Could not reach the Leasehold server at ${baseUrl || "this origin"}: ${networkCause(cause)}`,
-            requestId: "",
-            reasonCode: "network_error",
-          },
-          { cause },
-        );
-      }
-
+      const response = await fetchAnswer(path, request);
       const payload = await readJson(response);
       if (!response.ok) {
         const error = errorFromResponse(response, payload);
@@ -106,7 +128,7 @@ export function createTransport(options: TransportOptions = {}): Transport {
         throw new LeaseholdError({
           statusCode: response.status,
           error: "Unexpected Response",
-          message: `The answer to ${method} ${path} is not in a shape this client knows (an older or newer server?)`,
+          message: `The answer to ${request.method ?? "GET"} ${path} is not in a shape this client knows (an older or newer server?)`,
           requestId: response.headers.get("x-request-id") ?? "",
           reasonCode: "unexpected_response",
           issues: parsed.error.issues.map((issue) => ({
@@ -117,6 +139,11 @@ export function createTransport(options: TransportOptions = {}): Transport {
         });
       }
       return parsed.data;
+    },
+    async send(path, request = {}) {
+      const response = await fetchAnswer(path, request);
+      const text = response.status === 204 ? "" : await response.text();
+      return { status: response.status, body: parseJson(text), text, headers: response.headers };
     },
   };
   return transport;
@@ -141,6 +168,16 @@ async function readJson(response: Response): Promise<unknown> {
     return JSON.parse(text);
   } catch {
     return undefined;
+  }
+}
+
+/** JSON when the text is JSON, else the text itself (an HTML error page, a metrics scrape); undefined when empty. */
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }
 

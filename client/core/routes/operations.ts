@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { route } from "../route.ts";
+
+const any = z.unknown();
+
+/**
+ * What operators and their tools call, outside the OpenAPI document: liveness, readiness, the Prometheus scrape and
+ * the API reference. Their answers are read raw (`send`), so their response schema accepts anything.
+ */
+export const operationsRoutes = {
+  health: route("GET", "/api/health", { operationId: "health", response: any }),
+  ready: route("GET", "/api/ready", { operationId: "ready", response: any }),
+  metrics: route("GET", "/metrics", { operationId: "metrics", response: any }),
+  docs: route("GET", "/api/docs", { operationId: "docs", response: any }),
+  openapi: route("GET", "/api/docs/openapi.json", { operationId: "openapi", response: any }),
+};
