@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
+import { createApiClient } from "../../test/ground/api-client.ts";
 import { getTestGround } from "../../test/ground/index.ts";
 import { createDatabase } from "../../test/ground/postgres.ts";
 import { createApp } from "../app.ts";
@@ -11,7 +12,6 @@ import { loadEnv } from "../env.ts";
 import { createEnvelope } from "../lib/crypto/envelope.ts";
 import { createLogger } from "../lib/logger.ts";
 import { type CoreDeps, createCoreDeps, createServices, type ServiceOverrides } from "../services.ts";
-import { createApiClient } from "./api-client.ts";
 
 export { createApiClient };
 

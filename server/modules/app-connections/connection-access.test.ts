@@ -2,9 +2,9 @@
 // viewer cannot read another project's connections nor use any; credentialsFor keeps a
 // project-scoped connection to its own project.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiClient } from "../../../test/ground/api-client.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
 import type { RequestContext, SystemContext } from "../../context.ts";
-import type { ApiClient } from "../../test/api-client.ts";
 import { type ConnectionsWorld, connectionsWorld, createRole, iamAt, unique } from "./test-fixtures.ts";
 
 const BASE = "/api/v1/app-connections/aws";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
+import type { ApiResponse } from "../../../test/ground/api-client.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
-import type { ApiResponse } from "../../test/api-client.ts";
 import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
 import {
   bearerClient,

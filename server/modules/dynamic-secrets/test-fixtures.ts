@@ -5,11 +5,11 @@ import { randomBytes } from "node:crypto";
 import { GetUserCommand, ListUsersCommand, ListUserTagsCommand } from "@aws-sdk/client-iam";
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
+import type { ApiClient, ApiResponse } from "../../../test/ground/api-client.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
 import type { Clock } from "../../context.ts";
 import { queryRows } from "../../db/client.ts";
 import type { ServiceOverrides } from "../../services.ts";
-import type { ApiClient, ApiResponse } from "../../test/api-client.ts";
 import { type ConnectionsWorld, connectionsWorld, iamAt, unique } from "../app-connections/test-fixtures.ts";
 import { answerServiceSpecificCredentialsLikeAws } from "./testing/moto-gaps.ts";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiClient, ApiResponse } from "../../test/api-client.ts";
+import type { ApiClient, ApiResponse } from "../../../test/ground/api-client.ts";
 import {
   createTestClock,
   createTestServer,
@@ -97,7 +97,7 @@ describe("login", () => {
   });
 
   it("rate-limits attempts per IP address", async () => {
-    const { createApiClient } = await import("../../test/api-client.ts");
+    const { createApiClient } = await import("../../../test/ground/api-client.ts");
     let last: ApiResponse | undefined;
     for (let i = 0; i < 31; i++) {
       last = await createApiClient(server.app, { peer: "198.51.100.23" }).post("/api/v1/auth/login", {

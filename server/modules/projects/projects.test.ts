@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiClient } from "../../test/api-client.ts";
+import type { ApiClient } from "../../../test/ground/api-client.ts";
 import { createTestServer, type SetupBody, TEST_PASSWORD, type TestServer } from "../../test/harness.ts";
 
 let server: TestServer;

@@ -1,7 +1,7 @@
 // Test support: an org with an admin, and identities with AWS Auth attached through the API.
 import { expect } from "vitest";
 import type { AttachAwsAuthInput } from "#shared/schemas/aws-auth.ts";
-import type { ApiClient } from "../../../test/api-client.ts";
+import type { ApiClient } from "../../../../test/ground/api-client.ts";
 import { createApiClient, TEST_PASSWORD, type TestServer } from "../../../test/harness.ts";
 import { uniqueName } from "./moto-principals.ts";
 

@@ -2,7 +2,7 @@
 // Leasehold: exactly the requests it sends, bodies included (issue 14, decision 1400). The CLI always sends
 // `ttl`, as "" when no --ttl flag was given, and first looks the project up with GET /api/v1/workspace/:id.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ApiClient } from "../../../test/api-client.ts";
+import type { ApiClient } from "../../../../test/ground/api-client.ts";
 import { createApiClient } from "../../../test/harness.ts";
 import { bearerClient, createAwsIdentity } from "../../aws-auth/testing/identity-fixture.ts";
 import { createIamUser } from "../../aws-auth/testing/moto-principals.ts";

@@ -3,8 +3,8 @@
 // secret key nowhere (not in responses, logs, audit records, nor the database in plaintext).
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ApiClient } from "../../../../test/ground/api-client.ts";
 import { queryRows } from "../../../db/client.ts";
-import type { ApiClient } from "../../../test/api-client.ts";
 import { dumpDatabase, type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
 
 describe("roles and tenants", () => {
