@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Clock } from "./context.ts";
+import { type Clock, systemClock } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import type { Env } from "./env.ts";
 import { type AwsClients, createAwsClients } from "./lib/aws/clients.ts";
@@ -47,7 +47,7 @@ export function createCoreDeps(
 ): CoreDeps {
   const metrics = input.metrics ?? createMetrics();
   return {
-    clock: { now: () => new Date() },
+    clock: systemClock,
     randomId: randomUUID,
     ...input,
     metrics,

@@ -206,4 +206,3 @@ export const serverPrincipalResponseSchema = z.object({
   /** Why it is not configured, in words an operator can act on. */
   message: z.string().optional(),
 });
-export type ServerPrincipal = z.infer<typeof serverPrincipalResponseSchema>;

@@ -3,7 +3,6 @@ import { nameSchema, orgRoleSchema, paginationQuerySchema, projectRoleSchema, ti
 
 /** The auth methods an identity can log in with. */
 export const identityAuthMethodSchema = z.enum(["aws-auth"]);
-export type IdentityAuthMethod = z.infer<typeof identityAuthMethodSchema>;
 
 export const identitySchema = z
   .object({

@@ -14,10 +14,6 @@ export function parseIpOrCidr(value: string): CidrRange | null {
   }
 }
 
-export function isValidIpOrCidr(value: string): boolean {
-  return parseIpOrCidr(value) !== null;
-}
-
 /** Normalises an address, unwrapping IPv4-mapped IPv6 (::ffff:1.2.3.4) so rules match either form. */
 export function parseAddress(value: string | undefined | null): ipaddr.IPv4 | ipaddr.IPv6 | null {
   if (!value) return null;

@@ -54,4 +54,3 @@ export function createLeaseCatchUpRepo() {
         .then((r) => r.length),
   };
 }
-export type LeaseCatchUpRepo = ReturnType<typeof createLeaseCatchUpRepo>;
