@@ -1,5 +1,5 @@
 // `npm test`: everything, in order, stopping at the first failure:
-// lint (biome ci: lint + format check) → tools → typecheck → unit → integration (PGlite, PostgreSQL) → e2e → fuzz.
+// lint (biome ci: lint + format check) → unused exports (knip) → tools → typecheck → unit → integration (PGlite, PostgreSQL) → e2e → fuzz.
 // Each stage is a child process that stops its own servers by pid; on
 // SIGINT/SIGTERM the running stage is stopped the same way.
 
@@ -9,6 +9,7 @@ import { binOf, runNode, stopChildrenOnSignal, wasInterrupted } from "./lib/run.
 let vitestJson;
 const stages = [
   { name: "lint", run: () => runNode(binOf("@biomejs/biome", "biome"), ["ci", "."]) },
+  { name: "unused exports", run: () => runNode(binOf("knip"), ["--no-progress"]) },
   { name: "tools", run: () => runNode("scripts/lib/ensure-tools.mjs") },
   { name: "typecheck", run: () => runNode(binOf("typescript", "tsc"), ["-p", "tsconfig.json", "--noEmit"]) },
   {

@@ -153,4 +153,3 @@ export function createApp({ core, services, webDir }: AppOptions) {
   if (webDir && existsSync(path.join(webDir, "index.html"))) app.use("*", serveWebAssets(webDir));
   return app;
 }
-export type App = ReturnType<typeof createApp>;

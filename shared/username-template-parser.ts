@@ -25,7 +25,7 @@ export type HelperCall =
   | { helper: "replace"; value: Arg; from: string; to: string }
   | { helper: "uppercase" | "lowercase"; value: Arg };
 
-export type Part = { kind: "text"; text: string } | { kind: "expr"; expr: Arg };
+type Part = { kind: "text"; text: string } | { kind: "expr"; expr: Arg };
 
 export interface ParsedTemplate {
   readonly parts: readonly Part[];

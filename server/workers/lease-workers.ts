@@ -2,7 +2,7 @@ import type { DueKind } from "../modules/dynamic-secrets/leases/lease-revocation
 import type { CoreDeps, Services } from "../services.ts";
 import { createWorkerLoop, type LoopWorker } from "./worker-loop.ts";
 
-export const LEASE_WORKER_BATCH_SIZE = 50;
+const LEASE_WORKER_BATCH_SIZE = 50;
 
 const WORKERS: Record<DueKind, { name: string; intervalSeconds: (env: CoreDeps["env"]) => number }> = {
   /**

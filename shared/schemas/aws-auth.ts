@@ -9,8 +9,8 @@ import { accessTokenResponseSchema } from "./tokens.ts";
 export const SERVER_ID_HEADER = "X-Leasehold-Server-ID";
 
 /** Ten years, Infisical's upper bound for both TTLs. */
-export const MAX_TOKEN_TTL_SECONDS = 315_360_000;
-export const DEFAULT_TOKEN_TTL_SECONDS = 2_592_000;
+const MAX_TOKEN_TTL_SECONDS = 315_360_000;
+const DEFAULT_TOKEN_TTL_SECONDS = 2_592_000;
 const MAX_INT32 = 2_147_483_647;
 
 const commaList = (problem: (entry: string) => string | null, max: number) =>
@@ -28,13 +28,13 @@ const commaList = (problem: (entry: string) => string | null, max: number) =>
     // Stored and answered in one canonical spelling: trimmed entries, no empty ones.
     .transform((value) => splitCommaList(value).join(","));
 
-export const allowedPrincipalArnsSchema = commaList(validateAllowedPrincipalEntry, 100);
-export const allowedAccountIdsSchema = commaList(
+const allowedPrincipalArnsSchema = commaList(validateAllowedPrincipalEntry, 100);
+const allowedAccountIdsSchema = commaList(
   (entry) => (/^\d{12}$/.test(entry) ? null : `"${entry}" is not a 12-digit AWS account ID`),
   100,
 );
 
-export const stsEndpointSchema = z
+const stsEndpointSchema = z
   .string()
   .max(512)
   .superRefine((value, ctx) => {
@@ -46,7 +46,7 @@ export const stsEndpointSchema = z
     return result.ok ? result.endpoint.url : value;
   });
 
-export const trustedIpSchema = z.object({
+const trustedIpSchema = z.object({
   ipAddress: z
     .string()
     .max(64)
@@ -56,7 +56,7 @@ export const trustedIpSchema = z.object({
     })
     .transform((value) => value.trim()),
 });
-export const trustedIpsSchema = z
+const trustedIpsSchema = z
   .array(trustedIpSchema)
   .min(1, "Add at least one address or range; 0.0.0.0/0 and ::/0 allow every address")
   .max(100, "At most 100 entries");
@@ -129,7 +129,7 @@ export type UpdateAwsAuthInput = z.output<typeof updateAwsAuthInputSchema>;
  * so a principal deleted and re-created under the same name cannot log in (403 principal_recreated).
  * `how`: resolved with iam:GetRole / iam:GetUser when saved, or learnt from STS at the first login.
  */
-export const principalBindingSchema = z.object({
+const principalBindingSchema = z.object({
   principalArn: z.string(),
   status: z.enum(["bound", "unbound", "unbindable"]),
   how: z.enum(["iam", "first-login"]).nullable(),
@@ -141,7 +141,7 @@ export const rebindPrincipalInputSchema = z.object({
   principalArn: z.string().trim().min(1, "Choose an entry to re-bind"),
 });
 
-export const identityAwsAuthSchema = z
+const identityAwsAuthSchema = z
   .object({
     id: z.uuid(),
     identityId: z.uuid(),

@@ -10,8 +10,8 @@ import { slugSchema, timestampSchema } from "./common.ts";
  */
 
 /** Durations are strings ("30s", "15m", "1h", "7d") or bare seconds; parsed to seconds. */
-export const TTL_MIN_SECONDS = 60;
-export const TTL_MAX_SECONDS = 315_360_000; // 10 years, as for access tokens
+const TTL_MIN_SECONDS = 60;
+const TTL_MAX_SECONDS = 315_360_000; // 10 years, as for access tokens
 const durationInputSchema = z.union([z.string(), z.number()]);
 
 function ttlSeconds(value: string | number, ctx: z.RefinementCtx): number {
@@ -72,7 +72,7 @@ export const folderPathSchema = z
 
 // Route words under /dynamic-secrets/ that a secret must not be named after.
 const RESERVED_NAMES = new Set(["leases", "test-configuration", "username-preview"]);
-export const dynamicSecretNameSchema = slugSchema.refine((v) => !RESERVED_NAMES.has(v), {
+const dynamicSecretNameSchema = slugSchema.refine((v) => !RESERVED_NAMES.has(v), {
   message: "This name is reserved; choose another",
 });
 /** A lease's `dynamicSecretName`, lowercased first as Infisical does (decision 1250). */
@@ -97,31 +97,20 @@ export {
   type AwsIamInputFields,
   type AwsIamInputs,
   type AwsIamInputsView,
-  type AwsIamMethod,
-  awsIamCredentialTypeSchema,
-  awsIamInputFieldsSchema,
-  awsIamInputsPatchSchema,
   awsIamInputsSchema,
-  awsIamInputsViewSchema,
-  awsIamMethodSchema,
-  checkAwsIamMethod,
-  IAM_LIMITS,
-  iamTagSchema,
-  policyDocumentSchema,
   STS_LIMITS,
-  sessionPolicySchema,
   temporaryCredentialsTtlCap,
 } from "./aws-iam-inputs.ts";
 
 import { awsIamInputsPatchSchema, awsIamInputsSchema, awsIamInputsViewSchema } from "./aws-iam-inputs.ts";
 
-export const metadataSchema = z
+const metadataSchema = z
   .array(
     z.object({ key: z.string().trim().min(1, "Enter a key").max(128), value: z.string().trim().max(1024).default("") }),
   )
   .max(50, "At most 50 metadata entries");
 
-export const usernameTemplateSchema = z
+const usernameTemplateSchema = z
   .string()
   .trim()
   .max(USERNAME_TEMPLATE_MAX_LENGTH, `A username template has at most ${USERNAME_TEMPLATE_MAX_LENGTH} characters`);
@@ -225,7 +214,7 @@ export const testDynamicSecretInputSchema = secretLocationSchema.extend({
   /** The form's max TTL, checked against the role's MaxSessionDuration for temporary credentials. */
   maxTTL: ttlSchema.nullable().optional(),
 });
-export const configCheckSchema = z.object({
+const configCheckSchema = z.object({
   /** `session`: temporary credentials only, the role's session limit and its revoked-sessions policy. */
   step: z.enum(["credentials", "iam", "session"]),
   ok: z.boolean(),
@@ -246,7 +235,7 @@ export const usernamePreviewInputSchema = z.object({
 export const usernamePreviewResponseSchema = z.object({ username: z.string() });
 
 /** IAM users under the secret's path, tagged as Leasehold's, that no live lease accounts for. */
-export const orphanUserSchema = z.object({
+const orphanUserSchema = z.object({
   username: z.string(),
   arn: z.string(),
   path: z.string(),

@@ -91,5 +91,3 @@ export function requestContext(c: Context<AppEnv>): RequestContext {
     requestId: c.get("requestId"),
   };
 }
-
-export const iso = (date: Date) => date.toISOString();

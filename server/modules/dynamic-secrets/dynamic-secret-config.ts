@@ -28,7 +28,7 @@ export function decryptConfig(envelope: Envelope, row: DynamicSecretRow): Dynami
 }
 
 /** The inputs responses show: stored fields plus the App Connection, never the secret key. */
-export function inputsView(row: DynamicSecretRow): AwsIamInputsView {
+function inputsView(row: DynamicSecretRow): AwsIamInputsView {
   return { ...row.inputs, ...(row.appConnectionId ? { appConnectionId: row.appConnectionId } : {}) };
 }
 

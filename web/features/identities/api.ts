@@ -33,7 +33,7 @@ export interface TokenListParams {
   status: "active" | "all";
 }
 
-export const identityKeys = {
+const identityKeys = {
   all: ["identities"] as const,
   allLists: ["identities", "list"] as const,
   lists: (orgId: string) => [...identityKeys.allLists, orgId] as const,

@@ -32,7 +32,7 @@ export const CLAIM_HEARTBEAT_MS = 2000;
  * this long after AWS is back, and then all of them are retried at once. One AWS call per
  * secret per 30 s during an outage.
  */
-export const OUTAGE_PROBE_GAP_SECONDS = 30;
+const OUTAGE_PROBE_GAP_SECONDS = 30;
 export const REVOKE_RETRY_MAX_SECONDS = 3600;
 
 /** Exponential backoff with jitter: ~10 s, 20 s, 40 s … capped at 1 h, each ±20 %, never outside [10 s, 1 h]. */
@@ -56,7 +56,7 @@ const WORKER_NAMES: Record<DueKind, string> = { expiry: "lease expiry worker", r
 // What is known when recovery starts; what it then found in AWS is said by the outcome sentence.
 export const INTERRUPTED_CREATION = "The server stopped before the lease was activated.";
 
-export const systemContext = (orgId: string, name: string): SystemContext => ({
+const systemContext = (orgId: string, name: string): SystemContext => ({
   actor: { type: "system", id: null, orgId, name },
   ip: null,
   userAgent: null,

@@ -19,7 +19,7 @@ export interface LeasePermissions {
 }
 
 /** How much a renewal may still add: up to creation + max TTL (null: no cap). */
-export function renewalRoomSeconds(lease: Lease, secret: DynamicSecret): number | null {
+function renewalRoomSeconds(lease: Lease, secret: DynamicSecret): number | null {
   const max = secret.maxTTL ? parseDuration(secret.maxTTL) : null;
   if (max === null) return null;
   return Math.max(0, Math.floor((Date.parse(lease.createdAt) + max * 1000 - Date.parse(lease.expireAt)) / 1000));

@@ -39,7 +39,7 @@ export type DeniedSessions = (targetKey: string, now: Date) => Promise<string[]>
 
 const STS_NAME_CHARS = /[^\w+=,.@-]/g;
 /** AWS's rule for RoleSessionName, SourceIdentity and federated user names: [\w+=,.@-], at least 2 characters. */
-export function stsName(value: string, max: number): string {
+function stsName(value: string, max: number): string {
   const cleaned = value.replace(STS_NAME_CHARS, "-").replace(/^aws:/i, "").slice(0, max);
   return cleaned.length >= 2 ? cleaned : `${cleaned}--`.slice(0, 2);
 }
