@@ -22,7 +22,7 @@ import {
 import { createLeaseHealthRepo } from "./modules/dynamic-secrets/leases/lease-health.repo.ts";
 import { createLeaseHealthService } from "./modules/dynamic-secrets/leases/lease-health.service.ts";
 import type { DynamicSecretProvider } from "./modules/dynamic-secrets/providers/provider.ts";
-import { createMachineIdentityServices } from "./modules/identities/identity-services.ts";
+import { createMachineIdentityServices } from "./modules/identities/identities-wiring.ts";
 import { createAuthService } from "./modules/people/auth.service.ts";
 import { createMembersService } from "./modules/people/members.service.ts";
 import { createPeopleRepo } from "./modules/people/people.repo.ts";

@@ -61,12 +61,13 @@ const trustedIpsSchema = z
   .min(1, "Add at least one address or range; 0.0.0.0/0 and ::/0 allow every address")
   .max(100, "At most 100 entries");
 
-const ttlSchema = z
+/** An access token's TTL in whole seconds (Infisical's `accessTokenTTL`), not a duration string. */
+const tokenTtlSecondsSchema = z
   .number()
   .int("Use whole seconds")
   .min(0, "Use 0 or more seconds")
   .max(MAX_TOKEN_TTL_SECONDS, "At most 10 years");
-const maxTtlSchema = z
+const tokenMaxTtlSecondsSchema = z
   .number()
   .int("Use whole seconds")
   .min(1, "Use at least 1 second")
@@ -78,9 +79,9 @@ export const awsAuthFieldsSchema = z.object({
   allowedPrincipalArns: allowedPrincipalArnsSchema,
   allowedAccountIds: allowedAccountIdsSchema,
   /** Seconds a token lives after login or renewal; 0 means "until the max TTL". */
-  accessTokenTTL: ttlSchema,
+  accessTokenTTL: tokenTtlSecondsSchema,
   /** Seconds after creation that no renewal can pass. */
-  accessTokenMaxTTL: maxTtlSchema,
+  accessTokenMaxTTL: tokenMaxTtlSecondsSchema,
   /** 0 means unlimited. */
   accessTokenNumUsesLimit: z.number().int("Use a whole number").min(0, "Use 0 (unlimited) or more").max(MAX_INT32),
   accessTokenTrustedIps: trustedIpsSchema,
@@ -109,8 +110,8 @@ export const attachAwsAuthInputSchema = awsAuthFieldsSchema
     stsEndpoint: stsEndpointSchema.default(GLOBAL_STS_ENDPOINT),
     allowedPrincipalArns: allowedPrincipalArnsSchema.default(""),
     allowedAccountIds: allowedAccountIdsSchema.default(""),
-    accessTokenTTL: ttlSchema.default(DEFAULT_TOKEN_TTL_SECONDS),
-    accessTokenMaxTTL: maxTtlSchema.default(DEFAULT_TOKEN_TTL_SECONDS),
+    accessTokenTTL: tokenTtlSecondsSchema.default(DEFAULT_TOKEN_TTL_SECONDS),
+    accessTokenMaxTTL: tokenMaxTtlSecondsSchema.default(DEFAULT_TOKEN_TTL_SECONDS),
     accessTokenNumUsesLimit: awsAuthFieldsSchema.shape.accessTokenNumUsesLimit.default(0),
     accessTokenTrustedIps: trustedIpsSchema.default(ALLOW_ALL_TRUSTED_IPS),
     // Off by default in the API, so Infisical's SDKs (which cannot send it) work; the dashboard turns it on.

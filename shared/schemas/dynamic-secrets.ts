@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDuration } from "../durations.ts";
+import { formatDurationForApi, parseDuration } from "../durations.ts";
 import { checkUsernameTemplate, USERNAME_TEMPLATE_MAX_LENGTH, UsernameTemplateError } from "../username-template.ts";
 import { slugSchema, timestampSchema } from "./common.ts";
 
@@ -37,7 +37,8 @@ function ttlSeconds(value: string | number, ctx: z.RefinementCtx): number {
   return seconds;
 }
 
-export const ttlSchema = durationInputSchema.transform(ttlSeconds);
+/** A TTL written as a duration ("1h") or bare seconds, answered as seconds: dynamic secrets and leases. */
+export const ttlDurationSchema = durationInputSchema.transform(ttlSeconds);
 
 /**
  * A lease's optional `ttl` (create and renew). Infisical's CLI and Go SDK always send the field, as `""` when
@@ -47,18 +48,6 @@ export const ttlSchema = durationInputSchema.transform(ttlSeconds);
 export const leaseTtlSchema = durationInputSchema
   .optional()
   .transform((value, ctx) => (value === undefined || value === "" ? undefined : ttlSeconds(value, ctx)));
-
-/** Seconds as the compact string the API answers with: the largest exact unit ("90m", "1h", "7d"). */
-export function toDurationString(seconds: number): string {
-  for (const [unit, size] of [
-    ["d", 86400],
-    ["h", 3600],
-    ["m", 60],
-  ] as const) {
-    if (seconds > 0 && seconds % size === 0) return `${seconds / size}${unit}`;
-  }
-  return `${seconds}s`;
-}
 
 /** A folder path: "/" or "/segment/segment", without a trailing slash. */
 export const folderPathSchema = z
@@ -130,7 +119,7 @@ function checkSettings(
     ctx.addIssue({
       code: "custom",
       path: [...prefix, "defaultTTL"],
-      message: `The default TTL (${toDurationString(v.defaultTTL)}) is longer than the max TTL (${toDurationString(v.maxTTL)})`,
+      message: `The default TTL (${formatDurationForApi(v.defaultTTL)}) is longer than the max TTL (${formatDurationForApi(v.maxTTL)})`,
     });
   }
   if (v.usernameTemplate) {
@@ -147,8 +136,8 @@ export const createDynamicSecretInputSchema = secretLocationSchema
   .extend({
     name: dynamicSecretNameSchema,
     provider: z.object({ type: z.literal("aws-iam"), inputs: awsIamInputsSchema }),
-    defaultTTL: ttlSchema,
-    maxTTL: ttlSchema.nullable().optional(),
+    defaultTTL: ttlDurationSchema,
+    maxTTL: ttlDurationSchema.nullable().optional(),
     usernameTemplate: usernameTemplateSchema.nullable().optional(),
     metadata: metadataSchema.optional(),
   })
@@ -159,8 +148,8 @@ export const updateDynamicSecretInputSchema = secretLocationSchema.extend({
   data: z
     .object({
       newName: dynamicSecretNameSchema.optional(),
-      defaultTTL: ttlSchema.optional(),
-      maxTTL: ttlSchema.nullable().optional(),
+      defaultTTL: ttlDurationSchema.optional(),
+      maxTTL: ttlDurationSchema.nullable().optional(),
       usernameTemplate: usernameTemplateSchema.nullable().optional(),
       /** Merged into the stored inputs; the secret access key is kept unless a new one is sent. */
       inputs: awsIamInputsPatchSchema.optional(),
@@ -212,7 +201,7 @@ export const testDynamicSecretInputSchema = secretLocationSchema.extend({
   name: z.string().min(1).max(64).optional(),
   provider: z.object({ type: z.literal("aws-iam"), inputs: awsIamInputsPatchSchema }).optional(),
   /** The form's max TTL, checked against the role's MaxSessionDuration for temporary credentials. */
-  maxTTL: ttlSchema.nullable().optional(),
+  maxTTL: ttlDurationSchema.nullable().optional(),
 });
 const configCheckSchema = z.object({
   /** `session`: temporary credentials only, the role's session limit and its revoked-sessions policy. */

@@ -1,4 +1,4 @@
-import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
+import { formatDurationForApi } from "#shared/durations.ts";
 import type { CreateLeaseInput } from "#shared/schemas/leases.ts";
 import { renderUsernameTemplate, UsernameTemplateError } from "#shared/username-template.ts";
 import type { RequestContext } from "../../../context.ts";
@@ -51,13 +51,13 @@ export function createLeaseCreation(
     if (provider.minTtlSeconds !== undefined && ttl < provider.minTtlSeconds)
       throw fieldError(
         ["ttl"],
-        `The TTL (${toDurationString(ttl)}) is shorter than ${toDurationString(provider.minTtlSeconds)}, the shortest these credentials can last at AWS`,
+        `The TTL (${formatDurationForApi(ttl)}) is shorter than ${formatDurationForApi(provider.minTtlSeconds)}, the shortest these credentials can last at AWS`,
         "ttl_below_min",
       );
     if (secret.maxTtlSeconds !== null && ttl > secret.maxTtlSeconds) {
       throw fieldError(
         ["ttl"],
-        `${TTL_ABOVE_MAX}: the TTL (${toDurationString(ttl)}) is longer than this dynamic secret's max TTL (${toDurationString(secret.maxTtlSeconds)})`,
+        `${TTL_ABOVE_MAX}: the TTL (${formatDurationForApi(ttl)}) is longer than this dynamic secret's max TTL (${formatDurationForApi(secret.maxTtlSeconds)})`,
         "ttl_above_max",
       );
     }
