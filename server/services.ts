@@ -55,12 +55,12 @@ export function createCoreDeps(
   };
 }
 
-/** Wires every module's repo and service. The only place that knows them all. */
 /** What a test may swap in: dynamic-secret providers (a fake proves the lease machinery knows none). */
 export interface ServiceOverrides {
   providers?: DynamicSecretProvider[];
 }
 
+/** Wires every module's repo and service. The only place that knows them all. */
 export function createServices(core: CoreDeps, overrides: ServiceOverrides = {}) {
   const db = core.database.db;
   const { clock, randomId } = core;

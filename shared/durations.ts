@@ -1,7 +1,6 @@
-/**
- * Human durations used by dynamic secrets and leases ("30s", "15m", "1h", "7d";
- * a bare number means seconds) and by the dashboard's TTL inputs.
- */
+// Human durations used by dynamic secrets and leases ("30s", "15m", "1h", "7d";
+// a bare number means seconds) and by the dashboard's TTL inputs.
+
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 } as const;
 const DURATION_RE = /^\s*(\d{1,12})\s*([smhdw]?)\s*$/i;
 

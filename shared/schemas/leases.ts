@@ -8,11 +8,10 @@ import {
   secretLocationSchema,
 } from "./dynamic-secrets.ts";
 
-/**
- * Leases of dynamic secrets (../shared/API.md, "Leases"). The lease object is Infisical's;
- * `username`, `createdBy`, `revokedAt`, `revokedBy`, `revokeAttempts`, `nextAttemptAt`,
- * `lastError` and `creationError` are additions of ours for the dashboard.
- */
+// Leases of dynamic secrets (../shared/API.md, "Leases"). The lease object is Infisical's;
+// `username`, `createdBy`, `revokedAt`, `revokedBy`, `revokeAttempts`, `nextAttemptAt`,
+// `lastError` and `creationError` are additions of ours for the dashboard.
+
 export const LEASE_STATUSES = ["creating", "active", "revoking", "revoked", "revoke_failed", "expired"] as const;
 const leaseStatusSchema = z.enum(LEASE_STATUSES);
 export type LeaseStatus = z.infer<typeof leaseStatusSchema>;

@@ -12,6 +12,12 @@ import { actorOf, toLease } from "./lease-view.ts";
 import type { LeaseRow } from "./leases.repo.ts";
 
 /**
+ * Infisical's own words, which its Kubernetes operator matches to create a new lease instead of retrying a renewal
+ * forever (`internal/services/infisicaldynamicsecret/reconciler.go`; decision 1251). Our reasonCodes stay.
+ */
+export const TTL_ABOVE_MAX = "TTL cannot be larger than max ttl";
+
+/**
  * Creating a lease (docs/decisions/0501-lease-state-machine.md):
  *   1. an intent row (`creating`, username and expiry) is committed before any AWS call, with
  *      the per-secret quota checked under a lock of the secret's row (the only read of it);
@@ -21,12 +27,6 @@ import type { LeaseRow } from "./leases.repo.ts";
  * Any failure compensates at once through the provider's revoke, and a crash between 1 and 4 is
  * picked up by the recovery worker, which does the same.
  */
-/**
- * Infisical's own words, which its Kubernetes operator matches to create a new lease instead of retrying a renewal
- * forever (`internal/services/infisicaldynamicsecret/reconciler.go`; decision 1251). Our reasonCodes stay.
- */
-export const TTL_ABOVE_MAX = "TTL cannot be larger than max ttl";
-
 export function createLeaseCreation(
   deps: LeaseMachineryDeps & {
     revocation: LeaseRevocation;
