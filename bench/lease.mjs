@@ -48,7 +48,7 @@ import { createEnvelope } from "../server/lib/crypto/envelope.ts";
 import { createLogger } from "../server/lib/logger.ts";
 import { answerServiceSpecificCredentialsLikeAws } from "../server/modules/dynamic-secrets/testing/moto-gaps.ts";
 import { createCoreDeps, createServices } from "../server/services.ts";
-import { createApiClient } from "../server/test/api-client.ts";
+import { createApiClient } from "../test/ground/api-client.ts";
 import { startMoto } from "../test/ground/moto.ts";
 import { createDatabase, startPostgresCluster } from "../test/ground/postgres.ts";
 import { startAwsProxy } from "../test/proxy/aws-proxy.ts";

@@ -10,7 +10,7 @@ import { loadEnv } from "../server/env.ts";
 import { createEnvelope } from "../server/lib/crypto/envelope.ts";
 import { resolveRootKeys } from "../server/lib/crypto/root-key.ts";
 import { createLogger } from "../server/lib/logger.ts";
-import { createMachineIdentityServices } from "../server/modules/identities/identity-services.ts";
+import { createMachineIdentityServices } from "../server/modules/identities/identities-wiring.ts";
 import { createCoreDeps, createServices } from "../server/services.ts";
 
 const env = loadEnv();

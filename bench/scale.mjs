@@ -15,7 +15,7 @@ import { createEnvelope } from "../server/lib/crypto/envelope.ts";
 import { createLogger } from "../server/lib/logger.ts";
 import { createLeasesRepo } from "../server/modules/dynamic-secrets/leases/leases.repo.ts";
 import { createCoreDeps, createServices } from "../server/services.ts";
-import { createApiClient } from "../server/test/api-client.ts";
+import { createApiClient } from "../test/ground/api-client.ts";
 import { startMoto } from "../test/ground/moto.ts";
 import { createDatabase, startPostgresCluster } from "../test/ground/postgres.ts";
 import { startServer } from "../test/ground/server.ts";

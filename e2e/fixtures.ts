@@ -15,7 +15,7 @@ export const firstAdmin = {
   projectName: "Payments",
 } as const;
 
-export interface Credentials {
+interface Credentials {
   email: string;
   password: string;
 }

@@ -1,6 +1,6 @@
 // `npm test`: everything, in order, stopping at the first failure:
-// lint (biome ci: lint + format check) → tools → typecheck, then on this Node (20) and again on
-// Node 24 (scripts/lib/second-node.mjs): unit → integration (PGlite, PostgreSQL) → e2e → fuzz.
+// lint (biome ci: lint + format check) → unused exports (knip) → tools → typecheck, then on this Node (20) and
+// again on Node 24 (scripts/lib/second-node.mjs): unit → integration (PGlite, PostgreSQL) → e2e → fuzz.
 // Each stage is a child process that stops its own servers by pid; on
 // SIGINT/SIGTERM the running stage is stopped the same way.
 // LEASEHOLD_SECOND_NODE=off skips the second pass (a quicker local run; CI never sets it).
@@ -32,8 +32,19 @@ const thisNode = `node ${process.versions.node.split(".")[0]}`;
 let secondNode;
 const stages = [
   { name: "lint", run: () => runNode(binOf("@biomejs/biome", "biome"), ["ci", "."]) },
+  { name: "unused exports", run: () => runNode(binOf("knip"), ["--no-progress"]) },
   { name: "tools", run: () => runNode("scripts/lib/ensure-tools.mjs") },
-  { name: "typecheck", run: () => runNode(binOf("typescript", "tsc"), ["-p", "tsconfig.json", "--noEmit"]) },
+  {
+    // The web without Node types, the server without DOM types (shared/ under both), the e2e specs with both.
+    name: "typecheck",
+    run: async () => {
+      for (const project of ["tsconfig.web.json", "tsconfig.server.json", "tsconfig.e2e.json"]) {
+        const code = await runNode(binOf("typescript", "tsc"), ["-p", project, "--noEmit"]);
+        if (code !== 0) return code;
+      }
+      return 0;
+    },
+  },
   ...nodeStages(thisNode, () => process.execPath),
 ];
 if (process.env.LEASEHOLD_SECOND_NODE !== "off" && !runningOnSecondNode()) {

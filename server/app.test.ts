@@ -73,7 +73,7 @@ describe("the HTTP shell", () => {
     const { client } = await server.setupFirstAdmin();
     const cookie = client.cookie!;
     const res = await app.request("http://localhost/api/v1/projects", { headers: { cookie, host: "localhost" } });
-    const body = await res.json();
+    const body = (await res.json()) as { requestId: string };
     expect(res.status).toBe(500);
     expect(JSON.stringify(body)).not.toContain("hunter2");
     const logged = server.logs.find((line) => line.includes(body.requestId) && line.includes("unhandled error"));

@@ -9,6 +9,7 @@ import type { AppEnv } from "./context.ts";
 import { migrationsAreCurrent } from "./db/migrate.ts";
 import { apiDocsRoutes } from "./lib/http/api-docs.ts";
 import { authenticate } from "./lib/http/authenticate.ts";
+import { BODY_LIMIT_BYTES, BODY_TOO_LARGE_MESSAGE } from "./lib/http/body-limit.ts";
 import { resolveClientIp } from "./lib/http/client-ip.ts";
 import { compressResponses } from "./lib/http/compression.ts";
 import { AppError } from "./lib/http/errors.ts";
@@ -33,8 +34,6 @@ import { projectRoutes } from "./modules/projects/projects.routes.ts";
 import { serverInfoRoutes } from "./modules/server-info/server-info.routes.ts";
 import { tokenRoutes } from "./modules/tokens/tokens.routes.ts";
 import type { CoreDeps, Services } from "./services.ts";
-
-export const BODY_LIMIT_BYTES = 64 * 1024;
 
 export interface AppOptions {
   core: CoreDeps;
@@ -87,7 +86,7 @@ export function createApp({ core, services, webDir }: AppOptions) {
     bodyLimit({
       maxSize: BODY_LIMIT_BYTES,
       onError: () => {
-        throw new AppError(413, "body_too_large", "The request body is larger than 64 KiB");
+        throw new AppError(413, "body_too_large", BODY_TOO_LARGE_MESSAGE);
       },
     }),
   );
@@ -154,4 +153,3 @@ export function createApp({ core, services, webDir }: AppOptions) {
   if (webDir && existsSync(path.join(webDir, "index.html"))) app.use("*", serveWebAssets(webDir));
   return app;
 }
-export type App = ReturnType<typeof createApp>;

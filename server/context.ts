@@ -7,7 +7,7 @@ export type Actor =
   | { type: "identity"; id: string; orgId: string; orgRole: OrgRole; name: string; tokenId: string };
 
 /** A background job acting on an organisation's behalf (lease expiry, recovery). */
-export type SystemActor = { type: "system"; id: null; orgId: string; name: string };
+type SystemActor = { type: "system"; id: null; orgId: string; name: string };
 
 /** What a service needs to know about the request it serves. */
 export interface RequestContext {
@@ -33,7 +33,7 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() };
 
 /** Hono's per-request variables. */
-export interface AppVariables {
+interface AppVariables {
   requestId: string;
   logger: Logger;
   clientIp: string;

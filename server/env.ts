@@ -11,11 +11,11 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
-export const LEASE_RECOVERY_AFTER_MIN_SECONDS = 90;
+const LEASE_RECOVERY_AFTER_MIN_SECONDS = 90;
 
 const seconds = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
-export const envSchema = z.object({
+const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default("0.0.0.0"),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Clock } from "./context.ts";
+import { type Clock, systemClock } from "./context.ts";
 import type { Database } from "./db/client.ts";
 import type { Env } from "./env.ts";
 import { type AwsClients, createAwsClients } from "./lib/aws/clients.ts";
@@ -22,7 +22,7 @@ import {
 import { createLeaseHealthRepo } from "./modules/dynamic-secrets/leases/lease-health.repo.ts";
 import { createLeaseHealthService } from "./modules/dynamic-secrets/leases/lease-health.service.ts";
 import type { DynamicSecretProvider } from "./modules/dynamic-secrets/providers/provider.ts";
-import { createMachineIdentityServices } from "./modules/identities/identity-services.ts";
+import { createMachineIdentityServices } from "./modules/identities/identities-wiring.ts";
 import { createAuthService } from "./modules/people/auth.service.ts";
 import { createMembersService } from "./modules/people/members.service.ts";
 import { createPeopleRepo } from "./modules/people/people.repo.ts";
@@ -47,7 +47,7 @@ export function createCoreDeps(
 ): CoreDeps {
   const metrics = input.metrics ?? createMetrics();
   return {
-    clock: { now: () => new Date() },
+    clock: systemClock,
     randomId: randomUUID,
     ...input,
     metrics,
@@ -55,12 +55,12 @@ export function createCoreDeps(
   };
 }
 
-/** Wires every module's repo and service. The only place that knows them all. */
 /** What a test may swap in: dynamic-secret providers (a fake proves the lease machinery knows none). */
 export interface ServiceOverrides {
   providers?: DynamicSecretProvider[];
 }
 
+/** Wires every module's repo and service. The only place that knows them all. */
 export function createServices(core: CoreDeps, overrides: ServiceOverrides = {}) {
   const db = core.database.db;
   const { clock, randomId } = core;

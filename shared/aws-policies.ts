@@ -7,7 +7,7 @@ import type { AwsPartition } from "./aws-regions.ts";
  * permission policy for the use cases they pick. Pure, so the server and the wizard
  * produce the same JSON. Sources: seed 004 (AWS Connection) and seed 002 (IAM dynamic secrets).
  */
-export interface PolicyStatement {
+interface PolicyStatement {
   Sid: string;
   Effect: "Allow";
   Principal?: { AWS: string };

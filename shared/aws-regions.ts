@@ -44,8 +44,8 @@ export const AWS_REGIONS_BY_PARTITION = {
 } as const;
 
 export type AwsPartition = keyof typeof AWS_REGIONS_BY_PARTITION;
-export const AWS_PARTITIONS = Object.keys(AWS_REGIONS_BY_PARTITION) as AwsPartition[];
-export const AWS_REGIONS: readonly string[] = Object.values(AWS_REGIONS_BY_PARTITION).flat();
+const AWS_PARTITIONS = Object.keys(AWS_REGIONS_BY_PARTITION) as AwsPartition[];
+const AWS_REGIONS: readonly string[] = Object.values(AWS_REGIONS_BY_PARTITION).flat();
 
 export function isKnownRegion(region: string): boolean {
   return AWS_REGIONS.includes(region);
@@ -59,7 +59,7 @@ export function partitionOfRegion(region: string): AwsPartition | null {
 }
 
 /** The DNS suffix of a partition's endpoints. */
-export function dnsSuffixOf(partition: AwsPartition): string {
+function dnsSuffixOf(partition: AwsPartition): string {
   return partition === "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com";
 }
 

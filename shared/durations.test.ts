@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDuration, parseDuration } from "./durations.ts";
+import { formatDurationForApi, formatDurationForDisplay, parseDuration } from "./durations.ts";
 
 describe("durations", () => {
   it.each([
@@ -19,14 +19,23 @@ describe("durations", () => {
   );
 
   it("formats what it parses", () => {
-    expect(formatDuration(5400)).toBe("1h 30m");
-    expect(formatDuration(0)).toBe("0s");
+    expect(formatDurationForDisplay(5400)).toBe("1h 30m");
+    expect(formatDurationForDisplay(0)).toBe("0s");
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 10_000_000 }), (n) => {
-        const total = formatDuration(n)
+        const total = formatDurationForDisplay(n)
           .split(" ")
           .reduce((sum, part) => sum + parseDuration(part)!, 0);
         expect(total).toBe(n);
+      }),
+    );
+  });
+
+  it("formats for the API in the largest exact unit, which parses back", () => {
+    expect([5400, 3600, 604800, 90, 0].map(formatDurationForApi)).toEqual(["90m", "1h", "7d", "90s", "0s"]);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 315_360_000 }), (n) => {
+        expect(parseDuration(formatDurationForApi(n))).toBe(n);
       }),
     );
   });

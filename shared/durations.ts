@@ -1,7 +1,6 @@
-/**
- * Human durations used by dynamic secrets and leases ("30s", "15m", "1h", "7d";
- * a bare number means seconds) and by the dashboard's TTL inputs.
- */
+// Human durations used by dynamic secrets and leases ("30s", "15m", "1h", "7d";
+// a bare number means seconds) and by the dashboard's TTL inputs.
+
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86400, w: 604800 } as const;
 const DURATION_RE = /^\s*(\d{1,12})\s*([smhdw]?)\s*$/i;
 
@@ -16,8 +15,23 @@ export function parseDuration(input: string | number): number | null {
   return Number.isSafeInteger(seconds) ? seconds : null;
 }
 
-/** Formats seconds as the largest exact unit combination, e.g. 5400 → "1h 30m". */
-export function formatDuration(totalSeconds: number): string {
+/**
+ * Seconds as the compact string the API answers with (Infisical's form, which parseDuration reads back):
+ * the largest exact unit, e.g. 5400 → "90m", 3600 → "1h", 90 → "90s".
+ */
+export function formatDurationForApi(seconds: number): string {
+  for (const [unit, size] of [
+    ["d", 86400],
+    ["h", 3600],
+    ["m", 60],
+  ] as const) {
+    if (seconds > 0 && seconds % size === 0) return `${seconds / size}${unit}`;
+  }
+  return `${seconds}s`;
+}
+
+/** Seconds for a person to read in the dashboard: each unit that is not zero, e.g. 5400 → "1h 30m". */
+export function formatDurationForDisplay(totalSeconds: number): string {
   if (totalSeconds <= 0) return "0s";
   const parts: string[] = [];
   let rest = Math.floor(totalSeconds);

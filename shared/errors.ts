@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** One field-level problem, as produced from a zod issue. */
-export const issueSchema = z.object({
+const issueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
   message: z.string(),
   code: z.string().optional(),

@@ -2,7 +2,7 @@ import { isKnownRegion, partitionOfRegion } from "./aws-regions.ts";
 
 export const GLOBAL_STS_ENDPOINT = "https://sts.amazonaws.com/";
 
-export type StsEndpoint =
+type StsEndpoint =
   | { kind: "global"; url: string }
   | { kind: "regional"; url: string; region: string; fips: boolean }
   | { kind: "vpc"; url: string; region: string };

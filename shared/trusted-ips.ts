@@ -1,13 +1,12 @@
 import ipaddr from "ipaddr.js";
 
-/**
- * The trusted-IP rule both the API and the dashboard apply to `accessTokenTrustedIps`:
- * an IPv4 address in dotted-quad form, an IPv6 address, or either as a CIDR. ipaddr.js
- * does the parsing; we only refuse the legacy IPv4 spellings it tolerates ("10.1",
- * "0x7f.1", "010.0.0.1"), because a person reading "10.1" would not expect 10.0.0.1.
- */
-export const ANY_IPV4 = "0.0.0.0/0";
-export const ANY_IPV6 = "::/0";
+// The trusted-IP rule both the API and the dashboard apply to `accessTokenTrustedIps`:
+// an IPv4 address in dotted-quad form, an IPv6 address, or either as a CIDR. ipaddr.js
+// does the parsing; we only refuse the legacy IPv4 spellings it tolerates ("10.1",
+// "0x7f.1", "010.0.0.1"), because a person reading "10.1" would not expect 10.0.0.1.
+
+const ANY_IPV4 = "0.0.0.0/0";
+const ANY_IPV6 = "::/0";
 export const ALLOW_ALL_TRUSTED_IPS = [{ ipAddress: ANY_IPV4 }, { ipAddress: ANY_IPV6 }];
 
 const DOTTED_QUAD = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;

@@ -1,11 +1,10 @@
-/**
- * The parser of username templates (see username-template.ts for the language and why it
- * is ours): text and {{expressions}} of four variables and five helpers, nothing else.
- *
- *   template  := (text | "{{" expr "}}")*
- *   expr      := variable | helper arg*
- *   arg       := variable | "string" | 'string' | integer | "(" helper arg* ")"
- */
+// The parser of username templates (see username-template.ts for the language and why it
+// is ours): text and {{expressions}} of four variables and five helpers, nothing else.
+//
+//   template  := (text | "{{" expr "}}")*
+//   expr      := variable | helper arg*
+//   arg       := variable | "string" | 'string' | integer | "(" helper arg* ")"
+
 export const IAM_USER_NAME_MAX = 64;
 export const USERNAME_TEMPLATE_MAX_LENGTH = 256;
 const MAX_NESTING = 4;
@@ -25,7 +24,7 @@ export type HelperCall =
   | { helper: "replace"; value: Arg; from: string; to: string }
   | { helper: "uppercase" | "lowercase"; value: Arg };
 
-export type Part = { kind: "text"; text: string } | { kind: "expr"; expr: Arg };
+type Part = { kind: "text"; text: string } | { kind: "expr"; expr: Arg };
 
 export interface ParsedTemplate {
   readonly parts: readonly Part[];

@@ -17,9 +17,8 @@ import {
   UsernameTemplateError,
 } from "./username-template-parser.ts";
 
-export type { ParsedTemplate, TemplateVariable } from "./username-template-parser.ts";
+export type { ParsedTemplate } from "./username-template-parser.ts";
 export {
-  IAM_USER_NAME_MAX,
   parseUsernameTemplate,
   TEMPLATE_VARIABLES,
   USERNAME_TEMPLATE_MAX_LENGTH,
@@ -28,7 +27,7 @@ export {
 
 /** IAM user names: 1-64 characters of [A-Za-z0-9+=,.@_-] (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html). */
 export const IAM_USER_NAME_RE = /^[A-Za-z0-9+=,.@_-]{1,64}$/;
-export const DEFAULT_USERNAME_TEMPLATE = "{{randomUsername}}";
+const DEFAULT_USERNAME_TEMPLATE = "{{randomUsername}}";
 const RANDOM_USERNAME_LENGTH = 32;
 
 export interface TemplateInputs {
@@ -108,7 +107,7 @@ function evaluate(arg: Arg, inputs: Required<TemplateInputs>): string {
 }
 
 /** Why a rendered name is not a valid IAM user name, or null when it is one. */
-export function iamUserNameProblem(name: string): string | null {
+function iamUserNameProblem(name: string): string | null {
   if (name.length === 0) return "it is empty";
   if (name.length > IAM_USER_NAME_MAX)
     return `it has ${name.length} characters; IAM allows at most ${IAM_USER_NAME_MAX}`;

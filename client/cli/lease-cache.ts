@@ -39,7 +39,7 @@ export type Outcome = "cached" | "renewed" | "created" | "stale-cache";
 // 5 minutes before: renewing 20 minutes ahead keeps both from ever holding expiring keys.
 const DEFAULT_RENEW_BEFORE_SECONDS = 1200;
 
-export function leaseCacheFile(target: Target, spec: LeaseSpec, env: NodeJS.ProcessEnv): string {
+function leaseCacheFile(target: Target, spec: LeaseSpec, env: NodeJS.ProcessEnv): string {
   const key = fileKey(
     target.url,
     target.identityId,

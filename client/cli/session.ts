@@ -32,7 +32,7 @@ export interface SessionOptions {
 
 /** The defaults `leasehold login aws` records, so later commands need no --url or --identity-id. */
 export const currentFile = (env: NodeJS.ProcessEnv) => join(stateDir(env), "current.json");
-export const tokenFile = (target: Target, env: NodeJS.ProcessEnv) =>
+const tokenFile = (target: Target, env: NodeJS.ProcessEnv) =>
   join(stateDir(env), "tokens", `${fileKey(target.url, target.identityId)}.json`);
 
 /** Renew when less than this is left: a fifth of the token's TTL, between 30 s and 10 minutes. */

@@ -6,5 +6,6 @@ export {
   LeaseholdClient,
   type LeaseholdClientOptions,
   type LoginInput,
+  type SecretLocation,
 } from "./leasehold-client.ts";
 export { apiPath, type HttpMethod, type QueryParams, type RequestOptions, type TransportOptions } from "./transport.ts";

@@ -49,7 +49,7 @@ type ParamNames<Path extends string> = Path extends `${string}{${infer Name}}${i
   ? Name | ParamNames<Rest>
   : never;
 /** `{ identityId: string }` for `/api/v1/identities/{identityId}`. */
-export type PathParams<Path extends string> = { [Name in ParamNames<Path>]: string };
+type PathParams<Path extends string> = { [Name in ParamNames<Path>]: string };
 
 /** Query strings are coerced by the server, so callers send the parsed type (a number stays a number). */
 type QueryInput<Query> = Query extends z.ZodType ? { [K in keyof z.output<Query>]?: z.output<Query>[K] | null } : never;
@@ -63,7 +63,7 @@ type QueryPart<R extends AnyRoute> = R["query"] extends z.ZodType
   : { query?: undefined };
 
 /** What a typed call of `R` takes: its path parameters, its body's input type, its query, and request options. */
-export type CallOptions<R extends AnyRoute> = ParamsPart<R> &
+type CallOptions<R extends AnyRoute> = ParamsPart<R> &
   BodyPart<R> &
   QueryPart<R> &
   Pick<RequestOptions, "signal" | "headers" | "skipUnauthorizedHandler">;

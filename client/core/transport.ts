@@ -27,7 +27,7 @@ export interface TransportOptions {
    * Cookie sessions (the dashboard): the browser sends the cookie; the client adds the CSRF
    * token to every write. `csrfToken` is read on each request because it changes at sign-in.
    */
-  session?: { csrfToken: () => string | null | undefined; credentials?: RequestCredentials };
+  session?: { csrfToken: () => string | null | undefined; credentials?: RequestInit["credentials"] };
   /** Any fetch: the global one by default; tests pass the app's own `request`. */
   fetch?: typeof fetch;
   /** Sent with every request (e.g. a User-Agent from the CLI). */

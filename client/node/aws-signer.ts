@@ -9,7 +9,7 @@ import { type AwsAuthLoginInput, SERVER_ID_HEADER } from "#shared/schemas/aws-au
 import { parseStsEndpoint } from "#shared/sts-endpoint.ts";
 import type { AwsLoginOptions } from "../core/leasehold-client.ts";
 
-export const GET_CALLER_IDENTITY_BODY = "Action=GetCallerIdentity&Version=2011-06-15";
+const GET_CALLER_IDENTITY_BODY = "Action=GetCallerIdentity&Version=2011-06-15";
 
 export interface SignOptions extends Omit<AwsLoginOptions, "serverId"> {
   serverId: string;
@@ -35,7 +35,7 @@ async function freshSigningDate(): Promise<Date> {
 }
 
 /** Where to sign for: a given STS endpoint fixes host and region; otherwise the region's own endpoint. */
-export function signingTarget(options: { region?: string | undefined; stsEndpoint?: string | undefined }) {
+function signingTarget(options: { region?: string | undefined; stsEndpoint?: string | undefined }) {
   if (options.stsEndpoint) {
     const parsed = parseStsEndpoint(options.stsEndpoint);
     if (!parsed.ok) throw new TypeError(`The STS endpoint ${options.stsEndpoint} is not usable: ${parsed.reason}`);

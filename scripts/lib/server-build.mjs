@@ -15,13 +15,13 @@ const SOURCES = ["server", "shared", "package.json", "package-lock.json"];
 const OUT_DIR = join(root, "dist/server");
 export const SERVER_ENTRY = join(OUT_DIR, "index.mjs");
 
-export function serverBuildIsStale() {
+function serverBuildIsStale() {
   if (!existsSync(SERVER_ENTRY)) return true;
   const built = statSync(SERVER_ENTRY).mtimeMs;
   return SOURCES.some((source) => newestMtime(join(root, source)) > built);
 }
 
-export async function buildServer() {
+async function buildServer() {
   const { build } = await import("esbuild");
   mkdirSync(OUT_DIR, { recursive: true });
   // Migrations first: the new index.mjs appears only once what it reads is in place.

@@ -13,7 +13,7 @@ const STAMP = join(root, "dist/web/index.html");
 export const MANIFEST = join(root, "dist/web/.vite/manifest.json");
 
 /** `needManifest`: bench/bundle.mjs needs it; a plain `npm run build` writes none. */
-export function webBuildIsStale({ needManifest = false } = {}) {
+function webBuildIsStale({ needManifest = false } = {}) {
   if (!existsSync(STAMP) || (needManifest && !existsSync(MANIFEST))) return true;
   const built = statSync(STAMP).mtimeMs;
   return SOURCES.some((source) => newestMtime(join(root, source)) > built);

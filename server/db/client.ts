@@ -9,7 +9,7 @@ import pg from "pg";
 import { createPgliteDataDir } from "./pglite-init.ts";
 import * as schema from "./schema.ts";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 /** A database handle or a transaction: repos accept either. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 

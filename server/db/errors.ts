@@ -13,4 +13,3 @@ function pgCode(error: unknown): string | undefined {
 export const isUniqueViolation = (error: unknown) => pgCode(error) === "23505";
 // 23503 foreign_key_violation; 23001 restrict_violation (ON DELETE RESTRICT).
 export const isForeignKeyViolation = (error: unknown) => ["23503", "23001"].includes(pgCode(error) ?? "");
-export const isSerializationFailure = (error: unknown) => pgCode(error) === "40001";

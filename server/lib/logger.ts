@@ -4,7 +4,7 @@ import pino, { type Logger } from "pino";
  * Every path that can carry a secret. pino's redaction runs before serialisation,
  * so these never reach a log line (tests grep the captured logs to prove it).
  */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   "password",
   "*.password",
   "secretAccessKey",

@@ -2,12 +2,12 @@ import type { DueKind } from "../modules/dynamic-secrets/leases/lease-revocation
 import type { CoreDeps, Services } from "../services.ts";
 import { createWorkerLoop, type LoopWorker } from "./worker-loop.ts";
 
-export const LEASE_WORKER_BATCH_SIZE = 50;
+const LEASE_WORKER_BATCH_SIZE = 50;
 
 const WORKERS: Record<DueKind, { name: string; intervalSeconds: (env: CoreDeps["env"]) => number }> = {
   /**
    * Revokes leases that are due: active ones past expiry, revoke_failed ones whose retry time
-   * came (exponential backoff with jitter, 10 s to 1 h, for ever), and revoking ones whose
+   * came (docs/decisions/1301-revocation-retry-policy.md), and revoking ones whose
    * claim timed out because the instance holding them died.
    */
   expiry: { name: "lease-expiry", intervalSeconds: (env) => env.LEASEHOLD_LEASE_EXPIRY_INTERVAL },

@@ -9,7 +9,7 @@ import { timestampSchema } from "./common.ts";
  * shapes match Infisical's `/api/v1/app-connections/aws`; `status`, `statusMessage`,
  * `identityArn`, `externalId` and `lastCheckedAt` are additions of ours.
  */
-export const appConnectionMethodSchema = z.enum(APP_CONNECTION_METHODS);
+const appConnectionMethodSchema = z.enum(APP_CONNECTION_METHODS);
 export type AppConnectionMethod = z.infer<typeof appConnectionMethodSchema>;
 
 // Infisical names connections with slugs, and they appear in URLs (/connection-name/:name).
@@ -81,7 +81,7 @@ export const assumeRoleCredentialsInputSchema = z.object({
 });
 
 /** `secretKey` is Infisical's alias of `secretAccessKey`; exactly one of the two is required. */
-export const accessKeyCredentialsInputSchema = z
+const accessKeyCredentialsInputSchema = z
   .object({
     accessKeyId: accessKeyIdSchema,
     secretAccessKey: secretAccessKeySchema.optional(),
@@ -145,14 +145,14 @@ export const updateAppConnectionInputSchema = z
   });
 export type UpdateAppConnectionInput = z.infer<typeof updateAppConnectionInputSchema>;
 
-export const appConnectionCredentialsSchema = z.union([
+const appConnectionCredentialsSchema = z.union([
   z.object({ roleArn: z.string(), stsEndpoint: z.string().nullable() }),
   z.object({ accessKeyId: z.string() }),
 ]);
 
-export const appConnectionStatusSchema = z.enum(["connected", "failed"]);
+const appConnectionStatusSchema = z.enum(["connected", "failed"]);
 
-export const appConnectionSchema = z
+const appConnectionSchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
@@ -187,7 +187,7 @@ export const connectionNameParamsSchema = z.object({ connectionName: z.string().
 export const connectionIdParamsSchema = z.object({ connectionId: z.uuid() });
 
 /** A dynamic secret or other resource that uses a connection (why a delete is refused). */
-export const connectionUserSchema = z.object({
+const connectionUserSchema = z.object({
   type: z.string(),
   id: z.string(),
   name: z.string(),
@@ -206,4 +206,3 @@ export const serverPrincipalResponseSchema = z.object({
   /** Why it is not configured, in words an operator can act on. */
   message: z.string().optional(),
 });
-export type ServerPrincipal = z.infer<typeof serverPrincipalResponseSchema>;

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { paginationQuerySchema, timestampSchema } from "./common.ts";
 
-export const actorTypeSchema = z.enum(["user", "identity", "system"]);
+const actorTypeSchema = z.enum(["user", "identity", "system"]);
 
-export const auditLogSchema = z.object({
+const auditLogSchema = z.object({
   id: z.uuid(),
   orgId: z.uuid(),
   actorType: actorTypeSchema,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { emailSchema, nameSchema, orgRoleSchema, timestampSchema } from "./common.ts";
 
 /** Password rule: long enough to resist guessing; bounded so hashing stays cheap. */
-export const passwordSchema = z.string().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
+const passwordSchema = z.string().min(12, "Use at least 12 characters").max(256, "Use at most 256 characters");
 
 export const setupStatusSchema = z.object({ needsSetup: z.boolean() });
 
@@ -28,20 +28,18 @@ export const acceptInviteInputSchema = z.object({
 });
 export type AcceptInviteInput = z.infer<typeof acceptInviteInputSchema>;
 
-export const userSchema = z.object({
+const userSchema = z.object({
   id: z.uuid(),
   email: z.string(),
   name: z.string(),
   createdAt: timestampSchema,
 });
-export type User = z.infer<typeof userSchema>;
 
-export const organizationSchema = z.object({
+const organizationSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   createdAt: timestampSchema,
 });
-export type Organization = z.infer<typeof organizationSchema>;
 
 /** What the dashboard learns about the signed-in person. */
 export const sessionResponseSchema = z.object({

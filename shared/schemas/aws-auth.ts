@@ -9,8 +9,8 @@ import { accessTokenResponseSchema } from "./tokens.ts";
 export const SERVER_ID_HEADER = "X-Leasehold-Server-ID";
 
 /** Ten years, Infisical's upper bound for both TTLs. */
-export const MAX_TOKEN_TTL_SECONDS = 315_360_000;
-export const DEFAULT_TOKEN_TTL_SECONDS = 2_592_000;
+const MAX_TOKEN_TTL_SECONDS = 315_360_000;
+const DEFAULT_TOKEN_TTL_SECONDS = 2_592_000;
 const MAX_INT32 = 2_147_483_647;
 
 const commaList = (problem: (entry: string) => string | null, max: number) =>
@@ -28,13 +28,13 @@ const commaList = (problem: (entry: string) => string | null, max: number) =>
     // Stored and answered in one canonical spelling: trimmed entries, no empty ones.
     .transform((value) => splitCommaList(value).join(","));
 
-export const allowedPrincipalArnsSchema = commaList(validateAllowedPrincipalEntry, 100);
-export const allowedAccountIdsSchema = commaList(
+const allowedPrincipalArnsSchema = commaList(validateAllowedPrincipalEntry, 100);
+const allowedAccountIdsSchema = commaList(
   (entry) => (/^\d{12}$/.test(entry) ? null : `"${entry}" is not a 12-digit AWS account ID`),
   100,
 );
 
-export const stsEndpointSchema = z
+const stsEndpointSchema = z
   .string()
   .max(512)
   .superRefine((value, ctx) => {
@@ -46,7 +46,7 @@ export const stsEndpointSchema = z
     return result.ok ? result.endpoint.url : value;
   });
 
-export const trustedIpSchema = z.object({
+const trustedIpSchema = z.object({
   ipAddress: z
     .string()
     .max(64)
@@ -56,17 +56,18 @@ export const trustedIpSchema = z.object({
     })
     .transform((value) => value.trim()),
 });
-export const trustedIpsSchema = z
+const trustedIpsSchema = z
   .array(trustedIpSchema)
   .min(1, "Add at least one address or range; 0.0.0.0/0 and ::/0 allow every address")
   .max(100, "At most 100 entries");
 
-const ttlSchema = z
+/** An access token's TTL in whole seconds (Infisical's `accessTokenTTL`), not a duration string. */
+const tokenTtlSecondsSchema = z
   .number()
   .int("Use whole seconds")
   .min(0, "Use 0 or more seconds")
   .max(MAX_TOKEN_TTL_SECONDS, "At most 10 years");
-const maxTtlSchema = z
+const tokenMaxTtlSecondsSchema = z
   .number()
   .int("Use whole seconds")
   .min(1, "Use at least 1 second")
@@ -78,9 +79,9 @@ export const awsAuthFieldsSchema = z.object({
   allowedPrincipalArns: allowedPrincipalArnsSchema,
   allowedAccountIds: allowedAccountIdsSchema,
   /** Seconds a token lives after login or renewal; 0 means "until the max TTL". */
-  accessTokenTTL: ttlSchema,
+  accessTokenTTL: tokenTtlSecondsSchema,
   /** Seconds after creation that no renewal can pass. */
-  accessTokenMaxTTL: maxTtlSchema,
+  accessTokenMaxTTL: tokenMaxTtlSecondsSchema,
   /** 0 means unlimited. */
   accessTokenNumUsesLimit: z.number().int("Use a whole number").min(0, "Use 0 (unlimited) or more").max(MAX_INT32),
   accessTokenTrustedIps: trustedIpsSchema,
@@ -109,8 +110,8 @@ export const attachAwsAuthInputSchema = awsAuthFieldsSchema
     stsEndpoint: stsEndpointSchema.default(GLOBAL_STS_ENDPOINT),
     allowedPrincipalArns: allowedPrincipalArnsSchema.default(""),
     allowedAccountIds: allowedAccountIdsSchema.default(""),
-    accessTokenTTL: ttlSchema.default(DEFAULT_TOKEN_TTL_SECONDS),
-    accessTokenMaxTTL: maxTtlSchema.default(DEFAULT_TOKEN_TTL_SECONDS),
+    accessTokenTTL: tokenTtlSecondsSchema.default(DEFAULT_TOKEN_TTL_SECONDS),
+    accessTokenMaxTTL: tokenMaxTtlSecondsSchema.default(DEFAULT_TOKEN_TTL_SECONDS),
     accessTokenNumUsesLimit: awsAuthFieldsSchema.shape.accessTokenNumUsesLimit.default(0),
     accessTokenTrustedIps: trustedIpsSchema.default(ALLOW_ALL_TRUSTED_IPS),
     // Off by default in the API, so Infisical's SDKs (which cannot send it) work; the dashboard turns it on.
@@ -129,7 +130,7 @@ export type UpdateAwsAuthInput = z.output<typeof updateAwsAuthInputSchema>;
  * so a principal deleted and re-created under the same name cannot log in (403 principal_recreated).
  * `how`: resolved with iam:GetRole / iam:GetUser when saved, or learnt from STS at the first login.
  */
-export const principalBindingSchema = z.object({
+const principalBindingSchema = z.object({
   principalArn: z.string(),
   status: z.enum(["bound", "unbound", "unbindable"]),
   how: z.enum(["iam", "first-login"]).nullable(),
@@ -141,7 +142,7 @@ export const rebindPrincipalInputSchema = z.object({
   principalArn: z.string().trim().min(1, "Choose an entry to re-bind"),
 });
 
-export const identityAwsAuthSchema = z
+const identityAwsAuthSchema = z
   .object({
     id: z.uuid(),
     identityId: z.uuid(),

@@ -8,7 +8,7 @@ import { accessKeyIdSchema, roleArnSchema, secretAccessKeySchema } from "./app-c
  * enforce at lease time checked here, at save time (docs/decisions/0500-dynamic-secrets-api-and-limits.md).
  */
 // IAM limits, from https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
-export const IAM_LIMITS = {
+const IAM_LIMITS = {
   pathMax: 512,
   inlinePolicyMaxChars: 2048, // all inline policies of a user together, whitespace not counted
   managedPoliciesPerUser: 20, // 10 by default; AWS raises it to at most 20 on request
@@ -98,20 +98,20 @@ function policyJsonSchema(maxChars: number, tooLong: (size: number) => string) {
     });
 }
 
-export const policyDocumentSchema = policyJsonSchema(
+const policyDocumentSchema = policyJsonSchema(
   IAM_LIMITS.inlinePolicyMaxChars,
   (size) =>
     `The inline policy has ${size} characters without whitespace; IAM allows at most ${IAM_LIMITS.inlinePolicyMaxChars} per user`,
 );
 
 /** An inline session policy: it narrows the session's permissions to what both it and the role allow. */
-export const sessionPolicySchema = policyJsonSchema(
+const sessionPolicySchema = policyJsonSchema(
   STS_LIMITS.sessionPolicyMaxChars,
   (size) =>
     `The session policy has ${size} characters without whitespace; STS allows at most ${STS_LIMITS.sessionPolicyMaxChars}`,
 );
 
-export const iamTagSchema = z.object({
+const iamTagSchema = z.object({
   key: z
     .string()
     .trim()
@@ -131,15 +131,15 @@ export const iamTagSchema = z.object({
 
 const MAX_USER_TAGS = IAM_LIMITS.tagsPerUser - IAM_LIMITS.reservedTags;
 
-export const awsIamMethodSchema = z.enum(["access-key", "assume-role", "irsa"]);
+const awsIamMethodSchema = z.enum(["access-key", "assume-role", "irsa"]);
 export type AwsIamMethod = z.infer<typeof awsIamMethodSchema>;
 
 /** What a lease hands out: an IAM user with an access key, or STS temporary credentials (API.md). */
-export const awsIamCredentialTypeSchema = z.enum(["iam-user", "temporary-credentials"]);
+const awsIamCredentialTypeSchema = z.enum(["iam-user", "temporary-credentials"]);
 export type AwsIamCredentialType = z.infer<typeof awsIamCredentialTypeSchema>;
 
 /** Every input field, each optional: PATCH sends some, and the method rules are checked on the whole. */
-export const awsIamInputFieldsSchema = z.object({
+const awsIamInputFieldsSchema = z.object({
   method: awsIamMethodSchema.optional(),
   accessKey: accessKeyIdSchema.optional(),
   secretAccessKey: secretAccessKeySchema.optional(),
@@ -203,7 +203,7 @@ export const awsIamInputFieldsSchema = z.object({
 export type AwsIamInputFields = z.infer<typeof awsIamInputFieldsSchema>;
 
 /** The method rules: which credential fields each method needs, and which it must not have. */
-export function checkAwsIamMethod(inputs: Partial<AwsIamInputFields>, ctx: z.RefinementCtx) {
+function checkAwsIamMethod(inputs: Partial<AwsIamInputFields>, ctx: z.RefinementCtx) {
   const method = inputs.method ?? "access-key";
   const present = (key: "accessKey" | "secretAccessKey" | "roleArn") => Boolean(inputs[key]);
   const need = (key: "accessKey" | "secretAccessKey" | "roleArn", message: string) => {

@@ -1,7 +1,6 @@
 import { z } from "zod";
 
 export const uuidSchema = z.uuid();
-export const idParam = (name: string) => z.object({ [name]: z.uuid() });
 
 export const timestampSchema = z.iso.datetime({ offset: true });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDuration } from "../durations.ts";
+import { formatDurationForApi, parseDuration } from "../durations.ts";
 import { checkUsernameTemplate, USERNAME_TEMPLATE_MAX_LENGTH, UsernameTemplateError } from "../username-template.ts";
 import { slugSchema, timestampSchema } from "./common.ts";
 
@@ -10,8 +10,8 @@ import { slugSchema, timestampSchema } from "./common.ts";
  */
 
 /** Durations are strings ("30s", "15m", "1h", "7d") or bare seconds; parsed to seconds. */
-export const TTL_MIN_SECONDS = 60;
-export const TTL_MAX_SECONDS = 315_360_000; // 10 years, as for access tokens
+const TTL_MIN_SECONDS = 60;
+const TTL_MAX_SECONDS = 315_360_000; // 10 years, as for access tokens
 const durationInputSchema = z.union([z.string(), z.number()]);
 
 function ttlSeconds(value: string | number, ctx: z.RefinementCtx): number {
@@ -37,7 +37,8 @@ function ttlSeconds(value: string | number, ctx: z.RefinementCtx): number {
   return seconds;
 }
 
-export const ttlSchema = durationInputSchema.transform(ttlSeconds);
+/** A TTL written as a duration ("1h") or bare seconds, answered as seconds: dynamic secrets and leases. */
+export const ttlDurationSchema = durationInputSchema.transform(ttlSeconds);
 
 /**
  * A lease's optional `ttl` (create and renew). Infisical's CLI and Go SDK always send the field, as `""` when
@@ -47,18 +48,6 @@ export const ttlSchema = durationInputSchema.transform(ttlSeconds);
 export const leaseTtlSchema = durationInputSchema
   .optional()
   .transform((value, ctx) => (value === undefined || value === "" ? undefined : ttlSeconds(value, ctx)));
-
-/** Seconds as the compact string the API answers with: the largest exact unit ("90m", "1h", "7d"). */
-export function toDurationString(seconds: number): string {
-  for (const [unit, size] of [
-    ["d", 86400],
-    ["h", 3600],
-    ["m", 60],
-  ] as const) {
-    if (seconds > 0 && seconds % size === 0) return `${seconds / size}${unit}`;
-  }
-  return `${seconds}s`;
-}
 
 /** A folder path: "/" or "/segment/segment", without a trailing slash. */
 export const folderPathSchema = z
@@ -72,7 +61,7 @@ export const folderPathSchema = z
 
 // Route words under /dynamic-secrets/ that a secret must not be named after.
 const RESERVED_NAMES = new Set(["leases", "test-configuration", "username-preview"]);
-export const dynamicSecretNameSchema = slugSchema.refine((v) => !RESERVED_NAMES.has(v), {
+const dynamicSecretNameSchema = slugSchema.refine((v) => !RESERVED_NAMES.has(v), {
   message: "This name is reserved; choose another",
 });
 /** A lease's `dynamicSecretName`, lowercased first as Infisical does (decision 1250). */
@@ -97,31 +86,20 @@ export {
   type AwsIamInputFields,
   type AwsIamInputs,
   type AwsIamInputsView,
-  type AwsIamMethod,
-  awsIamCredentialTypeSchema,
-  awsIamInputFieldsSchema,
-  awsIamInputsPatchSchema,
   awsIamInputsSchema,
-  awsIamInputsViewSchema,
-  awsIamMethodSchema,
-  checkAwsIamMethod,
-  IAM_LIMITS,
-  iamTagSchema,
-  policyDocumentSchema,
   STS_LIMITS,
-  sessionPolicySchema,
   temporaryCredentialsTtlCap,
 } from "./aws-iam-inputs.ts";
 
 import { awsIamInputsPatchSchema, awsIamInputsSchema, awsIamInputsViewSchema } from "./aws-iam-inputs.ts";
 
-export const metadataSchema = z
+const metadataSchema = z
   .array(
     z.object({ key: z.string().trim().min(1, "Enter a key").max(128), value: z.string().trim().max(1024).default("") }),
   )
   .max(50, "At most 50 metadata entries");
 
-export const usernameTemplateSchema = z
+const usernameTemplateSchema = z
   .string()
   .trim()
   .max(USERNAME_TEMPLATE_MAX_LENGTH, `A username template has at most ${USERNAME_TEMPLATE_MAX_LENGTH} characters`);
@@ -141,7 +119,7 @@ function checkSettings(
     ctx.addIssue({
       code: "custom",
       path: [...prefix, "defaultTTL"],
-      message: `The default TTL (${toDurationString(v.defaultTTL)}) is longer than the max TTL (${toDurationString(v.maxTTL)})`,
+      message: `The default TTL (${formatDurationForApi(v.defaultTTL)}) is longer than the max TTL (${formatDurationForApi(v.maxTTL)})`,
     });
   }
   if (v.usernameTemplate) {
@@ -158,8 +136,8 @@ export const createDynamicSecretInputSchema = secretLocationSchema
   .extend({
     name: dynamicSecretNameSchema,
     provider: z.object({ type: z.literal("aws-iam"), inputs: awsIamInputsSchema }),
-    defaultTTL: ttlSchema,
-    maxTTL: ttlSchema.nullable().optional(),
+    defaultTTL: ttlDurationSchema,
+    maxTTL: ttlDurationSchema.nullable().optional(),
     usernameTemplate: usernameTemplateSchema.nullable().optional(),
     metadata: metadataSchema.optional(),
   })
@@ -170,8 +148,8 @@ export const updateDynamicSecretInputSchema = secretLocationSchema.extend({
   data: z
     .object({
       newName: dynamicSecretNameSchema.optional(),
-      defaultTTL: ttlSchema.optional(),
-      maxTTL: ttlSchema.nullable().optional(),
+      defaultTTL: ttlDurationSchema.optional(),
+      maxTTL: ttlDurationSchema.nullable().optional(),
       usernameTemplate: usernameTemplateSchema.nullable().optional(),
       /** Merged into the stored inputs; the secret access key is kept unless a new one is sent. */
       inputs: awsIamInputsPatchSchema.optional(),
@@ -223,9 +201,9 @@ export const testDynamicSecretInputSchema = secretLocationSchema.extend({
   name: z.string().min(1).max(64).optional(),
   provider: z.object({ type: z.literal("aws-iam"), inputs: awsIamInputsPatchSchema }).optional(),
   /** The form's max TTL, checked against the role's MaxSessionDuration for temporary credentials. */
-  maxTTL: ttlSchema.nullable().optional(),
+  maxTTL: ttlDurationSchema.nullable().optional(),
 });
-export const configCheckSchema = z.object({
+const configCheckSchema = z.object({
   /** `session`: temporary credentials only, the role's session limit and its revoked-sessions policy. */
   step: z.enum(["credentials", "iam", "session"]),
   ok: z.boolean(),
@@ -246,7 +224,7 @@ export const usernamePreviewInputSchema = z.object({
 export const usernamePreviewResponseSchema = z.object({ username: z.string() });
 
 /** IAM users under the secret's path, tagged as Leasehold's, that no live lease accounts for. */
-export const orphanUserSchema = z.object({
+const orphanUserSchema = z.object({
   username: z.string(),
   arn: z.string(),
   path: z.string(),

@@ -3,9 +3,8 @@ import { nameSchema, orgRoleSchema, paginationQuerySchema, projectRoleSchema, ti
 
 /** The auth methods an identity can log in with. */
 export const identityAuthMethodSchema = z.enum(["aws-auth"]);
-export type IdentityAuthMethod = z.infer<typeof identityAuthMethodSchema>;
 
-export const identitySchema = z
+const identitySchema = z
   .object({
     id: z.uuid(),
     name: z.string(),
@@ -44,7 +43,7 @@ export const listIdentitiesResponseSchema = z.object({
 });
 
 /** A machine identity's membership in one project. Without one, it can do nothing there. */
-export const identityMembershipSchema = z
+const identityMembershipSchema = z
   .object({
     id: z.uuid(),
     identityId: z.uuid(),

@@ -8,13 +8,12 @@ import {
   secretLocationSchema,
 } from "./dynamic-secrets.ts";
 
-/**
- * Leases of dynamic secrets (../shared/API.md, "Leases"). The lease object is Infisical's;
- * `username`, `createdBy`, `revokedAt`, `revokedBy`, `revokeAttempts`, `nextAttemptAt`,
- * `lastError` and `creationError` are additions of ours for the dashboard.
- */
+// Leases of dynamic secrets (../shared/API.md, "Leases"). The lease object is Infisical's;
+// `username`, `createdBy`, `revokedAt`, `revokedBy`, `revokeAttempts`, `nextAttemptAt`,
+// `lastError` and `creationError` are additions of ours for the dashboard.
+
 export const LEASE_STATUSES = ["creating", "active", "revoking", "revoked", "revoke_failed", "expired"] as const;
-export const leaseStatusSchema = z.enum(LEASE_STATUSES);
+const leaseStatusSchema = z.enum(LEASE_STATUSES);
 export type LeaseStatus = z.infer<typeof leaseStatusSchema>;
 
 /** Statuses in which an IAM user may exist: the lease counts against the quota and is shown as active. */
@@ -25,14 +24,14 @@ export const LIVE_LEASE_STATUSES = [
   "revoke_failed",
 ] as const satisfies readonly LeaseStatus[];
 
-export const leaseActorSchema = z.object({
+const leaseActorSchema = z.object({
   type: z.enum(["user", "identity", "system"]),
   id: z.string().nullable(),
   name: z.string(),
 });
 export type LeaseActor = z.infer<typeof leaseActorSchema>;
 
-export const leaseSchema = z
+const leaseSchema = z
   .object({
     id: z.uuid(),
     dynamicSecretId: z.uuid(),
@@ -66,7 +65,7 @@ export const createLeaseInputSchema = secretLocationSchema.extend({
 export type CreateLeaseInput = z.infer<typeof createLeaseInputSchema>;
 
 /** An IAM user's access key, or STS temporary credentials (credentialType "temporary-credentials"). */
-export const leaseCredentialsSchema = z.union([
+const leaseCredentialsSchema = z.union([
   z.object({ ACCESS_KEY: z.string(), SECRET_ACCESS_KEY: z.string(), USERNAME: z.string() }),
   z.object({ ACCESS_KEY: z.string(), SECRET_ACCESS_KEY: z.string(), SESSION_TOKEN: z.string() }),
 ]);

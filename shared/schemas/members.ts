@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailSchema, orgRoleSchema, paginationQuerySchema, timestampSchema } from "./common.ts";
 
-export const memberSchema = z.object({
+const memberSchema = z.object({
   id: z.uuid(),
   userId: z.uuid(),
   email: z.string(),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { nameSchema, paginationQuerySchema, projectRoleSchema, slugSchema, timestampSchema } from "./common.ts";
 
-export const environmentSchema = z.object({
+const environmentSchema = z.object({
   id: z.uuid(),
   name: z.string(),
   slug: z.string(),
@@ -9,7 +9,7 @@ export const environmentSchema = z.object({
 });
 export type Environment = z.infer<typeof environmentSchema>;
 
-export const projectSchema = z.object({
+const projectSchema = z.object({
   id: z.uuid(),
   orgId: z.uuid(),
   name: z.string(),
@@ -50,7 +50,7 @@ export const updateEnvironmentInputSchema = z
 export const environmentResponseSchema = z.object({ environment: environmentSchema });
 
 /** A person's membership in a project. Machine identities have their own (see identities). */
-export const projectMembershipSchema = z.object({
+const projectMembershipSchema = z.object({
   id: z.uuid(),
   projectId: z.uuid(),
   userId: z.uuid(),

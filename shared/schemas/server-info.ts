@@ -12,4 +12,3 @@ export const serverInfoResponseSchema = z
     serverId: z.string(),
   })
   .meta({ id: "ServerInfo" });
-export type ServerInfo = z.infer<typeof serverInfoResponseSchema>;

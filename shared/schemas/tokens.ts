@@ -24,11 +24,11 @@ export const accessTokenInputSchema = z.object({
   accessToken: z.string().trim().min(1, "Enter the access token").max(512),
 });
 
-export const tokenStatusSchema = z.enum(["active", "expired", "revoked", "exhausted"]);
+const tokenStatusSchema = z.enum(["active", "expired", "revoked", "exhausted"]);
 export type TokenStatus = z.infer<typeof tokenStatusSchema>;
 
 /** A token as the dashboard lists it: never the token itself, which exists only at issuance. */
-export const identityAccessTokenSchema = z
+const identityAccessTokenSchema = z
   .object({
     id: z.uuid(),
     identityId: z.uuid(),

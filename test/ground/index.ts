@@ -29,6 +29,6 @@ export function getTestGround(): TestGround {
   return ground;
 }
 
-export { MOTO_ACCOUNT_ID, type Moto, type MotoOptions, resetMoto, resetMotoAuth, startMoto } from "./moto.ts";
-export { createDatabase, type PostgresCluster, startPostgresCluster } from "./postgres.ts";
-export { type RunningServer, type ServerOptions, serverEnv, startServer } from "./server.ts";
+export { MOTO_ACCOUNT_ID, type Moto, resetMotoAuth, startMoto } from "./moto.ts";
+export { createDatabase } from "./postgres.ts";
+export { type RunningServer, startServer } from "./server.ts";

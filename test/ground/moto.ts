@@ -61,11 +61,6 @@ async function motoApi(url: string, path: string, body?: string): Promise<void> 
   if (!response.ok) throw new Error(`moto ${path}: HTTP ${response.status}`);
 }
 
-/** Clears all moto state. Never on the shared instance: tests run in parallel there. */
-export function resetMoto(url: string): Promise<void> {
-  return motoApi(url, "reset");
-}
-
 /** Lets the next `n` requests through unauthenticated, then authenticates again. */
 export function resetMotoAuth(url: string, n: number): Promise<void> {
   return motoApi(url, "reset-auth", String(n));

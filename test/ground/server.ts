@@ -29,7 +29,7 @@ export interface RunningServer {
 }
 
 /** The environment every test server gets: AWS pointed at moto, dummy keys. */
-export function serverEnv(port: number, dataDir: string, motoUrl: string): Record<string, string> {
+function serverEnv(port: number, dataDir: string, motoUrl: string): Record<string, string> {
   return {
     PORT: String(port),
     HOST: "127.0.0.1",

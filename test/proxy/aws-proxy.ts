@@ -19,7 +19,7 @@ import { awsErrorBody, type Fault, type RecordedRequest, recordOf } from "./aws-
 
 export type { Fault, RecordedRequest } from "./aws-request.ts";
 
-export interface InjectRule {
+interface InjectRule {
   /** Match on the AWS action (e.g. "AssumeRole"); omitted: any action. */
   action?: string;
   /** Match on the signing service (e.g. "iam"). */
@@ -33,13 +33,13 @@ export interface InjectRule {
   fault: Fault;
 }
 
-export interface InjectedRule {
+interface InjectedRule {
   /** How many requests this rule has faulted so far. */
   readonly hits: number;
   remove(): void;
 }
 
-export type RequestHook = (request: RecordedRequest) => void | Promise<void>;
+type RequestHook = (request: RecordedRequest) => void | Promise<void>;
 
 export interface AwsProxy {
   url: string;

@@ -35,7 +35,7 @@ export async function assumeRole(sts: STSClient, input: AssumeRoleCommandInput):
 }
 
 /** Renew a cached session this long before AWS ends it, so no caller gets credentials about to die. */
-export const SESSION_REFRESH_MARGIN_MS = 5 * 60_000;
+const SESSION_REFRESH_MARGIN_MS = 5 * 60_000;
 
 /**
  * Sessions cached by key until shortly before they expire, on the injected clock; concurrent callers share

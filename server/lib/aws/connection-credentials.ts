@@ -73,7 +73,7 @@ export interface ConnectionCredentialSource {
 export const SESSION_DURATION_SECONDS = 60 * 60;
 
 /** The RoleSessionName shows up in the customer's CloudTrail: it names Leasehold and the connection. */
-export const roleSessionNameFor = (connectionId: string) => `leasehold-${connectionId}`.slice(0, 64);
+const roleSessionNameFor = (connectionId: string) => `leasehold-${connectionId}`.slice(0, 64);
 
 const FIELDS = {
   roleArn: ["credentials", "roleArn"],

@@ -11,7 +11,7 @@ import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:
  *
  * Format: v1.<keyId>.<wrapIv>.<wrappedKey+tag>.<iv>.<ciphertext+tag> (base64url parts)
  */
-export interface CipherLocation {
+interface CipherLocation {
   table: string;
   row: string;
   column: string;

@@ -1,28 +1,13 @@
+import { STATUS_CODES } from "node:http";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ZodError } from "zod";
 import type { ErrorBody, Issue } from "#shared/errors.ts";
 import type { AppEnv } from "../../context.ts";
+import { BODY_TOO_LARGE_MESSAGE } from "./body-limit.ts";
 import { AppError } from "./errors.ts";
 import { RequestValidationError } from "./router.ts";
-
-const STATUS_TEXT: Record<number, string> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  405: "Method Not Allowed",
-  409: "Conflict",
-  413: "Payload Too Large",
-  415: "Unsupported Media Type",
-  422: "Unprocessable Entity",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  502: "Bad Gateway",
-  503: "Service Unavailable",
-  504: "Gateway Timeout",
-};
 
 function toIssues(error: ZodError): Issue[] {
   return error.issues.map((issue) => ({
@@ -40,7 +25,7 @@ export function errorBody(
 ): ErrorBody {
   return {
     statusCode: status,
-    error: STATUS_TEXT[status] ?? "Error",
+    error: STATUS_CODES[status] ?? "Error",
     message,
     requestId: c.get("requestId") ?? "unknown",
     ...extra,
@@ -67,8 +52,7 @@ export function onError(error: Error, c: Context<AppEnv>) {
     return respond(400, errorBody(c, 400, message, { reasonCode: "invalid_request", issues }));
   }
   if (error instanceof HTTPException && error.status < 500) {
-    const message =
-      error.status === 413 ? "The request body is larger than 64 KiB" : error.message || "Invalid request";
+    const message = error.status === 413 ? BODY_TOO_LARGE_MESSAGE : error.message || "Invalid request";
     return respond(error.status, errorBody(c, error.status, message, { reasonCode: "invalid_request" }));
   }
   c.get("logger")?.error({ err: error }, "unhandled error");

@@ -4,6 +4,7 @@ import { createMiddleware } from "hono/factory";
 import type { ZodError } from "zod";
 import { errorBodySchema } from "#shared/errors.ts";
 import type { Actor, AppEnv, RequestContext } from "../../context.ts";
+import { BODY_TOO_LARGE_DESCRIPTION } from "./body-limit.ts";
 import { unauthorized } from "./errors.ts";
 
 /** Thrown by the validation hook so that onError shapes every 400 the same way. */
@@ -59,7 +60,7 @@ export const errorResponses = {
   403: { description: "Not allowed", content: errorContent },
   404: { description: "Not found", content: errorContent },
   409: { description: "Conflicts with the current state", content: errorContent },
-  413: { description: "The body is larger than 64 KiB", content: errorContent },
+  413: { description: BODY_TOO_LARGE_DESCRIPTION, content: errorContent },
   429: { description: "Too many requests", content: errorContent },
 } satisfies RouteConfig["responses"];
 
@@ -90,6 +91,3 @@ export function requestContext(c: Context<AppEnv>): RequestContext {
     requestId: c.get("requestId"),
   };
 }
-
-export const iso = (date: Date) => date.toISOString();
-export const isoOrNull = (date: Date | null | undefined) => (date ? date.toISOString() : null);

@@ -62,7 +62,7 @@ function* filesUnder(dir: string, prefix = ""): Generator<string> {
   }
 }
 
-export function loadWebAssets(webDir: string): Map<string, WebAsset> {
+function loadWebAssets(webDir: string): Map<string, WebAsset> {
   const assets = new Map<string, WebAsset>();
   for (const urlPath of filesUnder(webDir)) {
     const file = path.join(webDir, urlPath);

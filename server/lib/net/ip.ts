@@ -3,7 +3,7 @@ import ipaddr from "ipaddr.js";
 export type CidrRange = [ipaddr.IPv4 | ipaddr.IPv6, number];
 
 /** Parses "10.0.0.1", "10.0.0.0/8", "::1" or "2001:db8::/32"; null when invalid. */
-export function parseIpOrCidr(value: string): CidrRange | null {
+function parseIpOrCidr(value: string): CidrRange | null {
   const text = value.trim();
   try {
     if (text.includes("/")) return ipaddr.parseCIDR(text);
@@ -12,10 +12,6 @@ export function parseIpOrCidr(value: string): CidrRange | null {
   } catch {
     return null;
   }
-}
-
-export function isValidIpOrCidr(value: string): boolean {
-  return parseIpOrCidr(value) !== null;
 }
 
 /** Normalises an address, unwrapping IPv4-mapped IPv6 (::ffff:1.2.3.4) so rules match either form. */

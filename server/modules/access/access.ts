@@ -16,7 +16,7 @@ export interface ProjectScope {
  * project of their org; machine identities get nothing in a project without membership
  * (docs/decisions/0003-permissions.md).
  */
-export function can(actor: Actor, action: OrgAction | ProjectAction, scope: { orgId: string } | ProjectScope): boolean {
+function can(actor: Actor, action: OrgAction | ProjectAction, scope: { orgId: string } | ProjectScope): boolean {
   if (actor.orgId !== scope.orgId) return false;
   if (!("projectId" in scope)) return orgRoleAllows(actor.orgRole, action as OrgAction);
   const role: ProjectRole | null = actor.type === "user" && actor.orgRole === "admin" ? "admin" : scope.membershipRole;

@@ -15,7 +15,7 @@ import { AppError } from "../../lib/http/errors.ts";
 import type { AppConnectionRow } from "./app-connections.repo.ts";
 
 /** Where a connection's secret key is sealed: the AAD binds the ciphertext to this row and column. */
-export const secretLocation = (connectionId: string) => ({
+const secretLocation = (connectionId: string) => ({
   table: "app_connections",
   row: connectionId,
   column: "secret_access_key_ciphertext",

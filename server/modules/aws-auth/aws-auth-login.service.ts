@@ -25,7 +25,7 @@ const NO_SUCH_LOGIN = "No identity with this ID can log in with AWS Auth";
  * A used signature is kept this long past its X-Amz-Date: the 15-minute freshness window,
  * plus a margin for instances whose clocks disagree by a few minutes.
  */
-export const USED_SIGNATURE_RETENTION_MS = MAX_SIGNATURE_AGE_MS + 5 * 60 * 1000;
+const USED_SIGNATURE_RETENTION_MS = MAX_SIGNATURE_AGE_MS + 5 * 60 * 1000;
 
 const replayed = () =>
   unauthorized("This signed request was already used to log in: sign a new one for every login", "request_replayed");

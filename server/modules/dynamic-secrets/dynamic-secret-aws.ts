@@ -16,16 +16,6 @@ export type CredentialSourceConfig = Pick<DynamicSecretConfig, "inputs" | "secre
   row: Pick<DynamicSecretConfig["row"], "id" | "projectId" | "version">;
 };
 
-/**
- * The managing credentials of a dynamic secret, by method (API.md, "Dynamic secrets"):
- * - access-key: the stored key pair;
- * - assume-role: Leasehold's dynamic-secret principal (DYNAMIC_SECRET_AWS_* or the SDK's
- *   default chain) assumes the role with External ID = the project ID;
- * - irsa: the SDK's web-identity chain (EKS service account), only when the operator set
- *   KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN=true;
- * - an App Connection: its credential factory.
- * Temporary credentials are cached per secret version until 5 minutes before they expire.
- */
 const SESSION_SECONDS = 3600;
 const MAX_CACHED_SESSIONS = 500;
 
@@ -47,6 +37,16 @@ export type SessionBase = ConnectionLeaseSession;
 export const IRSA_DISABLED_MESSAGE =
   "IRSA is turned off on this server: the operator must set KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN=true (and run Leasehold on EKS with an annotated service account)";
 
+/**
+ * The managing credentials of a dynamic secret, by method (API.md, "Dynamic secrets"):
+ * - access-key: the stored key pair;
+ * - assume-role: Leasehold's dynamic-secret principal (DYNAMIC_SECRET_AWS_* or the SDK's
+ *   default chain) assumes the role with External ID = the project ID;
+ * - irsa: the SDK's web-identity chain (EKS service account), only when the operator set
+ *   KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN=true;
+ * - an App Connection: its credential factory.
+ * Temporary credentials are cached per secret version until 5 minutes before they expire.
+ */
 export function createDynamicSecretAws(deps: {
   aws: AwsClients;
   env: Pick<

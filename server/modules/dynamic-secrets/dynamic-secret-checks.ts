@@ -1,8 +1,8 @@
 import { GetRoleCommand, GetRolePolicyCommand, GetUserCommand, ListUsersCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { parseIamPrincipalArn } from "#shared/arn.ts";
+import { formatDurationForApi } from "#shared/durations.ts";
 import type { SecretLocation, TestDynamicSecretResponse } from "#shared/schemas/dynamic-secrets.ts";
-import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
 import { renderUsernameTemplate, UsernameTemplateError } from "#shared/username-template.ts";
 import type { Clock, RequestContext } from "../../context.ts";
 import { awsErrorCode, translateAwsError } from "../../lib/aws/translate-error.ts";
@@ -98,12 +98,12 @@ export function createDynamicSecretChecks(deps: {
         return {
           step: "session" as const,
           ok: false,
-          message: `The role ${roleName} allows sessions of at most ${toDurationString(limit)} (MaxSessionDuration), shorter than the max TTL (${toDurationString(maxTtl)}): AWS would refuse longer leases. Raise the role's maximum session duration, or lower the max TTL.`,
+          message: `The role ${roleName} allows sessions of at most ${formatDurationForApi(limit)} (MaxSessionDuration), shorter than the max TTL (${formatDurationForApi(maxTtl)}): AWS would refuse longer leases. Raise the role's maximum session duration, or lower the max TTL.`,
         };
       return {
         step: "session" as const,
         ok: true,
-        message: `The role ${roleName} allows sessions of up to ${toDurationString(limit)}, and its inline policies can be read; revoking also needs iam:PutRolePolicy on it.`,
+        message: `The role ${roleName} allows sessions of up to ${formatDurationForApi(limit)}, and its inline policies can be read; revoking also needs iam:PutRolePolicy on it.`,
       };
     } catch (error) {
       return {

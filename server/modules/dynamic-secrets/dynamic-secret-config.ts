@@ -1,6 +1,6 @@
 import { splitCommaList } from "#shared/arn.ts";
+import { formatDurationForApi } from "#shared/durations.ts";
 import type { AwsIamInputs, AwsIamInputsView, DynamicSecret } from "#shared/schemas/dynamic-secrets.ts";
-import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
 import type { Envelope } from "../../lib/crypto/envelope.ts";
 import type { DynamicSecretRow } from "./dynamic-secrets.repo.ts";
 import type { IamUserSpec } from "./providers/aws-iam-user/iam-user-lifecycle.ts";
@@ -28,7 +28,7 @@ export function decryptConfig(envelope: Envelope, row: DynamicSecretRow): Dynami
 }
 
 /** The inputs responses show: stored fields plus the App Connection, never the secret key. */
-export function inputsView(row: DynamicSecretRow): AwsIamInputsView {
+function inputsView(row: DynamicSecretRow): AwsIamInputsView {
   return { ...row.inputs, ...(row.appConnectionId ? { appConnectionId: row.appConnectionId } : {}) };
 }
 
@@ -82,8 +82,8 @@ export function toDynamicSecretView(
     name: row.name,
     type: row.type,
     version: row.version,
-    defaultTTL: toDurationString(row.defaultTtlSeconds),
-    maxTTL: row.maxTtlSeconds === null ? null : toDurationString(row.maxTtlSeconds),
+    defaultTTL: formatDurationForApi(row.defaultTtlSeconds),
+    maxTTL: row.maxTtlSeconds === null ? null : formatDurationForApi(row.maxTtlSeconds),
     projectId: row.projectId,
     environmentId: row.environmentId,
     environmentSlug,

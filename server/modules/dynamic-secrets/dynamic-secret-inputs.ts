@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { formatDurationForApi } from "#shared/durations.ts";
 import type { Issue } from "#shared/errors.ts";
 import {
   type AwsIamInputFields,
@@ -6,7 +7,6 @@ import {
   awsIamInputsSchema,
   STS_LIMITS,
   temporaryCredentialsTtlCap,
-  toDurationString,
 } from "#shared/schemas/dynamic-secrets.ts";
 import type { RequestContext } from "../../context.ts";
 import type { Env } from "../../env.ts";
@@ -106,17 +106,17 @@ export function sessionTtlLimits(
   if (ttl.defaultTtl < STS_LIMITS.minSeconds)
     throw fieldError(
       [...prefix, "defaultTTL"],
-      `Temporary credentials last at least 15 minutes (AWS's minimum); the default TTL is ${toDurationString(ttl.defaultTtl)}`,
+      `Temporary credentials last at least 15 minutes (AWS's minimum); the default TTL is ${formatDurationForApi(ttl.defaultTtl)}`,
     );
   if (ttl.maxTtl !== null && ttl.maxTtl > cap.seconds)
     throw fieldError(
       [...prefix, "maxTTL"],
-      `The max TTL (${toDurationString(ttl.maxTtl)}) is longer than ${toDurationString(cap.seconds)}: ${cap.why}`,
+      `The max TTL (${formatDurationForApi(ttl.maxTtl)}) is longer than ${formatDurationForApi(cap.seconds)}: ${cap.why}`,
     );
   if (ttl.defaultTtl > cap.seconds)
     throw fieldError(
       [...prefix, "defaultTTL"],
-      `The default TTL (${toDurationString(ttl.defaultTtl)}) is longer than ${toDurationString(cap.seconds)}: ${cap.why}`,
+      `The default TTL (${formatDurationForApi(ttl.defaultTtl)}) is longer than ${formatDurationForApi(cap.seconds)}: ${cap.why}`,
     );
   return ttl.maxTtl ?? cap.seconds;
 }

@@ -1,10 +1,10 @@
+import { formatDurationForApi } from "#shared/durations.ts";
 import type {
   AwsIamInputs,
   CreateDynamicSecretInput,
   SecretLocation,
   UpdateDynamicSecretInput,
 } from "#shared/schemas/dynamic-secrets.ts";
-import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
 import { checkUsernameTemplate, UsernameTemplateError } from "#shared/username-template.ts";
 import type { Clock, RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
@@ -140,7 +140,7 @@ export function createDynamicSecretsService(deps: {
       if (maxTtl !== null && defaultTtl > maxTtl) {
         throw fieldError(
           ["data", "defaultTTL"],
-          `The default TTL (${toDurationString(defaultTtl)}) is longer than the max TTL (${toDurationString(maxTtl)})`,
+          `The default TTL (${formatDurationForApi(defaultTtl)}) is longer than the max TTL (${formatDurationForApi(maxTtl)})`,
         );
       }
       const template = data.usernameTemplate !== undefined ? data.usernameTemplate || null : row.usernameTemplate;

@@ -13,7 +13,7 @@ import type { AuditService } from "../audit/audit.service.ts";
 import type { TokensService } from "../tokens/tokens.service.ts";
 import type { IdentitiesRepo, IdentityWithAuth } from "./identities.repo.ts";
 
-export function toIdentity(row: IdentityWithAuth): Identity {
+function toIdentity(row: IdentityWithAuth): Identity {
   return {
     id: row.id,
     name: row.name,

@@ -3,7 +3,6 @@ import type { Db } from "../../db/client.ts";
 import { invites, organizations, orgMemberships, serverSettings, sessions, users } from "../../db/schema.ts";
 
 export type UserRow = typeof users.$inferSelect;
-export type SessionRow = typeof sessions.$inferSelect;
 
 const memberColumns = {
   id: orgMemberships.id,

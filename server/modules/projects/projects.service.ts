@@ -16,7 +16,7 @@ const DEFAULT_ENVIRONMENTS = [
   { name: "Production", slug: "prod" },
 ];
 
-export const principalOf = (actor: Actor): Principal =>
+const principalOf = (actor: Actor): Principal =>
   actor.type === "user" ? { userId: actor.id } : { identityId: actor.id };
 
 export function createProjectsService(deps: {

@@ -39,7 +39,7 @@ export interface IssueTokenInput {
 const INVALID_TOKEN = "The access token is invalid, expired or revoked";
 const MAX_TOKEN_LENGTH = 256;
 
-export function tokenStatus(row: TokenRow, now: Date): TokenStatus {
+function tokenStatus(row: TokenRow, now: Date): TokenStatus {
   if (row.revokedAt) return "revoked";
   if (row.numUsesLimit > 0 && row.numUses >= row.numUsesLimit) return "exhausted";
   if (row.expiresAt <= now) return "expired";

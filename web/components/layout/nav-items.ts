@@ -1,7 +1,7 @@
 import type { LinkProps } from "@tanstack/react-router";
 import { Bot, Cable, FolderKanban, type LucideIcon, ScrollText, Users } from "lucide-react";
 
-export interface NavItem {
+interface NavItem {
   to: LinkProps["to"];
   label: string;
   icon: LucideIcon;

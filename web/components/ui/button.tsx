@@ -28,7 +28,7 @@ export type ButtonSize = keyof typeof sizeClasses;
  * Classes are joined, not merged (no tailwind-merge, to keep it out of the bundle): callers may add
  * layout classes such as `w-full`, but a different look needs a variant here, not an override.
  */
-export function buttonClasses({
+function buttonClasses({
   variant = "primary",
   size = "md",
   className,

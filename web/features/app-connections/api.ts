@@ -17,7 +17,7 @@ export interface ConnectionScope {
   projectId: string | null;
 }
 
-export const appConnectionKeys = {
+const appConnectionKeys = {
   all: ["app-connections"] as const,
   list: (scope: ConnectionScope) => [...appConnectionKeys.all, "list", scope.projectId ?? "organization"] as const,
   serverPrincipal: (scope: ConnectionScope) =>

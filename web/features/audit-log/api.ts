@@ -16,7 +16,7 @@ export interface AuditLogListParams extends AuditLogFilters {
   page: number;
 }
 
-export const auditLogKeys = {
+const auditLogKeys = {
   all: (orgId: string) => ["audit-logs", orgId] as const,
   list: (orgId: string, params: AuditLogListParams) => [...auditLogKeys.all(orgId), params] as const,
 };

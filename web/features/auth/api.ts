@@ -10,7 +10,7 @@ import {
 import { apiRequest } from "#web/lib/api-client.ts";
 import { storeNewSession } from "#web/lib/session.ts";
 
-export const setupStatusQueryKey = ["setup-status"] as const;
+const setupStatusQueryKey = ["setup-status"] as const;
 
 export function setupStatusQueryOptions() {
   return queryOptions({

@@ -25,7 +25,7 @@ import { apiPath, apiRequest } from "#web/lib/api-client.ts";
 const BASE = "/api/v1/dynamic-secrets";
 export type LeaseFilter = "active" | "all";
 
-export const dynamicSecretKeys = {
+const dynamicSecretKeys = {
   all: ["dynamic-secrets"] as const,
   list: (loc: SecretLocation) =>
     [...dynamicSecretKeys.all, "list", loc.projectSlug, loc.environmentSlug, loc.path] as const,

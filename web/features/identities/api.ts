@@ -33,7 +33,7 @@ export interface TokenListParams {
   status: "active" | "all";
 }
 
-export const identityKeys = {
+const identityKeys = {
   all: ["identities"] as const,
   allLists: ["identities", "list"] as const,
   lists: (orgId: string) => [...identityKeys.allLists, orgId] as const,
@@ -65,7 +65,6 @@ export function identityQueryOptions(identityId: string) {
   });
 }
 
-/** The identity's AWS Auth, or null when it has none (the API answers 404). */
 /**
  * An identity's AWS Auth, or null when it has none. `attached` (from the identity's authMethods) saves the
  * request when there is nothing to read: a 404 would be an error in the browser's console on every visit.

@@ -3,7 +3,7 @@ import { leaseHealthResponseSchema } from "#shared/schemas/leases.ts";
 import { apiPath, apiRequest } from "#web/lib/api-client.ts";
 
 /** Re-read every minute: the banner should appear soon after revocations fall behind, and go once they catch up. */
-export const LEASE_HEALTH_REFRESH_MS = 60_000;
+const LEASE_HEALTH_REFRESH_MS = 60_000;
 
 export function leaseHealthQueryOptions(orgId: string) {
   return queryOptions({

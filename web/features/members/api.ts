@@ -15,7 +15,7 @@ export interface MemberListParams {
   search?: string;
 }
 
-export const memberKeys = {
+const memberKeys = {
   all: (orgId: string) => ["org-members", orgId] as const,
   list: (orgId: string, params: MemberListParams) => [...memberKeys.all(orgId), params] as const,
 };

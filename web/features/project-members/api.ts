@@ -9,7 +9,7 @@ import {
 } from "#shared/schemas/projects.ts";
 import { apiPath, apiRequest } from "#web/lib/api-client.ts";
 
-export const projectMembershipKeys = {
+const projectMembershipKeys = {
   all: ["project-memberships"] as const,
   list: (projectId: string) => [...projectMembershipKeys.all, projectId] as const,
   orgMemberChoices: (orgId: string) => [...projectMembershipKeys.all, "org-member-choices", orgId] as const,

@@ -18,7 +18,7 @@ export interface ProjectListParams {
   search?: string;
 }
 
-export const projectKeys = {
+const projectKeys = {
   all: ["projects"] as const,
   lists: () => [...projectKeys.all, "list"] as const,
   list: (params: ProjectListParams) => [...projectKeys.lists(), params] as const,

@@ -34,7 +34,7 @@ export interface LoginRequestFields {
  * The only headers forwarded to STS: SigV4's own, Content-Type, Host and the server-ID
  * header. Content-Length is recomputed by us; Accept is set by us.
  */
-export const FORWARDED_HEADERS = new Set([
+const FORWARDED_HEADERS = new Set([
   "host",
   "content-type",
   "content-length",

@@ -4,7 +4,7 @@ import { dynamicSecretLeases as leases } from "../../../db/schema.ts";
 import type { LeasePatch, LeaseRow } from "./leases.repo.ts";
 
 /**
- * SQL for catching up after an AWS outage (docs/decisions/1103-revocation-catch-up.md).
+ * SQL for catching up after an AWS outage (docs/decisions/1103-revocation-catch-up-and-claims.md).
  * Both queries are global, like the workers' claim: the workers serve every organisation.
  */
 export function createLeaseCatchUpRepo() {
@@ -54,4 +54,3 @@ export function createLeaseCatchUpRepo() {
         .then((r) => r.length),
   };
 }
-export type LeaseCatchUpRepo = ReturnType<typeof createLeaseCatchUpRepo>;

@@ -1,4 +1,4 @@
-import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
+import { formatDurationForApi } from "#shared/durations.ts";
 import type { CreateLeaseInput } from "#shared/schemas/leases.ts";
 import { renderUsernameTemplate, UsernameTemplateError } from "#shared/username-template.ts";
 import type { RequestContext } from "../../../context.ts";
@@ -13,6 +13,12 @@ import { actorOf, toLease } from "./lease-view.ts";
 import type { LeaseRow } from "./leases.repo.ts";
 
 /**
+ * Infisical's own words, which its Kubernetes operator matches to create a new lease instead of retrying a renewal
+ * forever (`internal/services/infisicaldynamicsecret/reconciler.go`; decision 1251). Our reasonCodes stay.
+ */
+export const TTL_ABOVE_MAX = "TTL cannot be larger than max ttl";
+
+/**
  * Creating a lease (docs/decisions/0501-lease-state-machine.md):
  *   1. an intent row (`creating`, username and expiry) is committed before any AWS call, with
  *      the per-secret quota checked under a lock of the secret's row (the only read of it);
@@ -22,12 +28,6 @@ import type { LeaseRow } from "./leases.repo.ts";
  * Any failure compensates at once through the provider's revoke, and a crash between 1 and 4 is
  * picked up by the recovery worker, which does the same.
  */
-/**
- * Infisical's own words, which its Kubernetes operator matches to create a new lease instead of retrying a renewal
- * forever (`internal/services/infisicaldynamicsecret/reconciler.go`; decision 1251). Our reasonCodes stay.
- */
-export const TTL_ABOVE_MAX = "TTL cannot be larger than max ttl";
-
 export function createLeaseCreation(
   deps: LeaseMachineryDeps & {
     revocation: LeaseRevocation;
@@ -55,13 +55,13 @@ export function createLeaseCreation(
     if (provider.minTtlSeconds !== undefined && ttl < provider.minTtlSeconds)
       throw fieldError(
         ["ttl"],
-        `The TTL (${toDurationString(ttl)}) is shorter than ${toDurationString(provider.minTtlSeconds)}, the shortest these credentials can last at AWS`,
+        `The TTL (${formatDurationForApi(ttl)}) is shorter than ${formatDurationForApi(provider.minTtlSeconds)}, the shortest these credentials can last at AWS`,
         "ttl_below_min",
       );
     if (secret.maxTtlSeconds !== null && ttl > secret.maxTtlSeconds) {
       throw fieldError(
         ["ttl"],
-        `${TTL_ABOVE_MAX}: the TTL (${toDurationString(ttl)}) is longer than this dynamic secret's max TTL (${toDurationString(secret.maxTtlSeconds)})`,
+        `${TTL_ABOVE_MAX}: the TTL (${formatDurationForApi(ttl)}) is longer than this dynamic secret's max TTL (${formatDurationForApi(secret.maxTtlSeconds)})`,
         "ttl_above_max",
       );
     }

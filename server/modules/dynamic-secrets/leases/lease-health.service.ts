@@ -9,7 +9,7 @@ import type { LeaseHealthRepo } from "./lease-health.repo.ts";
  * A due revocation runs within seconds (the expiry worker ticks every 10 s); one still
  * waiting a minute after expiry is overdue, which is what the banner reports.
  */
-export const OVERDUE_AFTER_SECONDS = 60;
+const OVERDUE_AFTER_SECONDS = 60;
 
 /** How the revocations are doing: the dashboard banner for org admins, and the lease gauges of /metrics. */
 export function createLeaseHealthService(deps: {

@@ -1,3 +1,8 @@
+// The one revocation path of the lease state machine (docs/decisions/0501-lease-state-machine.md).
+// Revoke, expiry, compensation of a failed create, crash recovery and dynamic-secret deletion
+// all go: claim (→ revoking, with a due time that doubles as the claim timeout) → full IAM
+// cleanup → settle (→ revoked / expired, or → revoke_failed with the next retry).
+
 import type { LeaseStatus } from "#shared/schemas/leases.ts";
 import type { AuditContext, Clock, SystemContext } from "../../../context.ts";
 import type { Db } from "../../../db/client.ts";
@@ -14,23 +19,17 @@ import { createClaimHeartbeat } from "./lease-claim-heartbeat.ts";
 import { actorOf } from "./lease-view.ts";
 import type { LeasePatch, LeaseRow, LeasesRepo } from "./leases.repo.ts";
 
-/**
- * The one revocation path of the lease state machine (docs/decisions/0501-lease-state-machine.md).
- * Revoke, expiry, compensation of a failed create, crash recovery and dynamic-secret deletion
- * all go: claim (→ revoking, with a due time that doubles as the claim timeout) → full IAM
- * cleanup → settle (→ revoked / expired, or → revoke_failed with the next retry).
- */
+/** Bounds of the backoff between revocation retries (docs/decisions/1301-revocation-retry-policy.md). */
 export const REVOKE_RETRY_MIN_SECONDS = 10;
+export const REVOKE_RETRY_MAX_SECONDS = 3600;
 /**
  * While a dynamic secret has leases in an availability backoff, one of them is retried ahead
- * of its schedule this often (a probe): so the first success after an outage comes at most
- * this long after AWS is back, and then all of them are retried at once. One AWS call per
- * secret per 30 s during an outage.
+ * of its schedule this often (a probe), then all of them at once after a success
+ * (docs/decisions/1301-revocation-retry-policy.md).
  */
-export const OUTAGE_PROBE_GAP_SECONDS = 30;
-export const REVOKE_RETRY_MAX_SECONDS = 3600;
+const OUTAGE_PROBE_GAP_SECONDS = 30;
 
-/** Exponential backoff with jitter: ~10 s, 20 s, 40 s … capped at 1 h, each ±20 %, never outside [10 s, 1 h]. */
+/** Seconds before retry `attempt` of a failed revocation: the schedule of decision 1301, jittered by `random`. */
 export function revokeRetryDelaySeconds(attempt: number, random: () => number): number {
   const base = Math.min(
     REVOKE_RETRY_MAX_SECONDS,
@@ -51,7 +50,7 @@ const WORKER_NAMES: Record<DueKind, string> = { expiry: "lease expiry worker", r
 // What is known when recovery starts; what it then found in AWS is said by the outcome sentence.
 export const INTERRUPTED_CREATION = "The server stopped before the lease was activated.";
 
-export const systemContext = (orgId: string, name: string): SystemContext => ({
+const systemContext = (orgId: string, name: string): SystemContext => ({
   actor: { type: "system", id: null, orgId, name },
   ip: null,
   userAgent: null,

@@ -140,11 +140,6 @@ export function createLeasesRepo() {
         .returning();
     },
     /**
-     * The heartbeat of a cleanup in progress: moves the claim's timeout on, only while the
-     * claim is still this one (same version, still revoking). Does not bump the version, so the
-     * settle that follows is fenced by the version it claimed with. False once the claim is lost.
-     */
-    /**
      * What AWS made for a lease that was taken over while it was being made: a fact, not a state change, so the
      * version stays (the instance settling it keeps its claim) and the provider's revoke can find it.
      */
@@ -167,6 +162,11 @@ export function createLeasesRepo() {
           ),
         )
         .then((rows) => rows.map((r) => r.userId).filter(Boolean)),
+    /**
+     * The heartbeat of a create or a cleanup in progress: moves the claim's timeout on, only while the
+     * claim is still this one (same version, still `status`). Does not bump the version, so the
+     * transition that follows is fenced by the version it claimed with. False once the claim is lost.
+     */
     extendClaim: (db: Db, lease: Pick<LeaseRow, "orgId" | "id" | "version">, status: ClaimedStatus, dueAt: Date) =>
       db
         .update(leases)

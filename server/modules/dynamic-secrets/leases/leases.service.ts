@@ -1,6 +1,6 @@
+import { formatDurationForApi } from "#shared/durations.ts";
 import type { ProjectAction } from "#shared/permissions.ts";
 import type { SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
-import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
 import { type CreateLeaseInput, LIVE_LEASE_STATUSES } from "#shared/schemas/leases.ts";
 import type { AuditContext, RequestContext } from "../../../context.ts";
 import { settleWithConcurrency } from "../../../lib/bounded-concurrency.ts";
@@ -78,9 +78,9 @@ export function createLeasesService(
           const remaining = Math.max(0, Math.floor((cap.getTime() - lease.expireAt.getTime()) / 1000));
           throw fieldError(
             ["ttl"],
-            `${TTL_ABOVE_MAX}: renewing by ${toDurationString(ttl)} would end the lease at ${expireAt.toISOString()}, past its max TTL (${toDurationString(secret.maxTtlSeconds)} from creation, ${cap.toISOString()}). ` +
+            `${TTL_ABOVE_MAX}: renewing by ${formatDurationForApi(ttl)} would end the lease at ${expireAt.toISOString()}, past its max TTL (${formatDurationForApi(secret.maxTtlSeconds)} from creation, ${cap.toISOString()}). ` +
               (remaining >= 1
-                ? `At most ${toDurationString(remaining)} can be added.`
+                ? `At most ${formatDurationForApi(remaining)} can be added.`
                 : "It cannot be renewed any further."),
             "ttl_above_max",
           );

@@ -28,7 +28,7 @@ export interface DynamicSecretProvider {
   readonly words: ProviderWords;
 }
 
-export interface CreateRequest {
+interface CreateRequest {
   config: DynamicSecretConfig;
   /** The intent row: its ID, rendered name (`username`) and planned expiry. */
   lease: LeaseRow;
@@ -52,7 +52,7 @@ export interface IssuedCredentials {
 }
 
 /** JSON that revoke reads back: one shape per provider, tagged by `kind`. */
-export type LeaseCleanup = NonNullable<LeaseRow["cleanup"]>;
+type LeaseCleanup = NonNullable<LeaseRow["cleanup"]>;
 
 /** Why a lease is being undone: revoke on request or at deletion, expiry, or a create that did not finish. */
 export type RevokeReason = "revoke" | "expiry" | "abandoned";
@@ -73,7 +73,7 @@ export interface RevokeOutcome {
   sentence: string;
 }
 
-export interface ProviderWords {
+interface ProviderWords {
   /** The thing a lease holds at AWS, in words ("IAM user", "session"). */
   entity: string;
   /** Said when a create failed before anything existed at AWS. */

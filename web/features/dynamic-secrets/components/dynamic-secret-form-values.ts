@@ -11,7 +11,7 @@ import {
  * so that the server's `issues` land on the right field unchanged; `source` is the one
  * UI-only field (the method tabs, where an App Connection is a fourth choice).
  */
-export const credentialSources = ["access-key", "assume-role", "irsa", "app-connection"] as const;
+const credentialSources = ["access-key", "assume-role", "irsa", "app-connection"] as const;
 export type CredentialSource = (typeof credentialSources)[number];
 
 export interface DynamicSecretFormValues {

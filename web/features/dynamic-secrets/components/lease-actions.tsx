@@ -1,8 +1,7 @@
 import { Ban, TimerReset } from "lucide-react";
 import { useState } from "react";
-import { formatDuration, parseDuration } from "#shared/durations.ts";
+import { formatDurationForApi, formatDurationForDisplay, parseDuration } from "#shared/durations.ts";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
-import { toDurationString } from "#shared/schemas/dynamic-secrets.ts";
 import type { Lease } from "#shared/schemas/leases.ts";
 import { ConfirmDialog } from "#web/components/confirm-dialog.tsx";
 import { Button } from "#web/components/ui/button.tsx";
@@ -19,7 +18,7 @@ export interface LeasePermissions {
 }
 
 /** How much a renewal may still add: up to creation + max TTL (null: no cap). */
-export function renewalRoomSeconds(lease: Lease, secret: DynamicSecret): number | null {
+function renewalRoomSeconds(lease: Lease, secret: DynamicSecret): number | null {
   const max = secret.maxTTL ? parseDuration(secret.maxTTL) : null;
   if (max === null) return null;
   return Math.max(0, Math.floor((Date.parse(lease.createdAt) + max * 1000 - Date.parse(lease.expireAt)) / 1000));
@@ -67,19 +66,19 @@ export function LeaseActions({
             description={`The new expiry is counted from the current one (${formatDateTime(lease.expireAt)}).`}
             initialTtl={
               room !== null && room < (parseDuration(secret.defaultTTL) ?? 0)
-                ? toDurationString(Math.max(room, 60))
+                ? formatDurationForApi(Math.max(room, 60))
                 : secret.defaultTTL
             }
             maxSeconds={room}
             maxMessage={
               room !== null
-                ? `At most ${formatDuration(room)} can be added: the max TTL is ${secret.maxTTL} from creation`
+                ? `At most ${formatDurationForDisplay(room)} can be added: the max TTL is ${secret.maxTTL} from creation`
                 : ""
             }
             hint={
               room === null
                 ? `Default ${secret.defaultTTL}; this secret has no max TTL.`
-                : `Default ${secret.defaultTTL}. At most ${formatDuration(room)} can still be added (max TTL ${secret.maxTTL} from creation).`
+                : `Default ${secret.defaultTTL}. At most ${formatDurationForDisplay(room)} can still be added (max TTL ${secret.maxTTL} from creation).`
             }
             submitLabel="Renew lease"
             onSubmit={async (ttl) => {

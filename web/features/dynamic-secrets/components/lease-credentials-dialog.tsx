@@ -26,7 +26,7 @@ function download(filename: string, text: string) {
 }
 
 /** A profile to paste into ~/.aws/credentials; named after the secret so several can coexist. */
-export function awsCredentialsProfile(issued: IssuedLease): string {
+function awsCredentialsProfile(issued: IssuedLease): string {
   return [
     `# Leasehold lease ${issued.lease.id}, expires ${issued.lease.expireAt}`,
     `[leasehold-${issued.dynamicSecret.name}]`,
@@ -37,7 +37,7 @@ export function awsCredentialsProfile(issued: IssuedLease): string {
   ].join("\n");
 }
 
-export function dotEnv(issued: IssuedLease): string {
+function dotEnv(issued: IssuedLease): string {
   return [
     `# Leasehold lease ${issued.lease.id}, expires ${issued.lease.expireAt}`,
     `AWS_ACCESS_KEY_ID=${issued.data.ACCESS_KEY}`,

@@ -29,7 +29,7 @@ export function useNow(intervalMs = 1000): number {
 }
 
 /** "59m 12s", "2d 3h": the two largest units of a duration in milliseconds. */
-export function formatRemaining(ms: number): string {
+function formatRemaining(ms: number): string {
   const seconds = Math.max(0, Math.floor(ms / 1000));
   const parts: [number, string][] = [
     [Math.floor(seconds / 86400), "d"],

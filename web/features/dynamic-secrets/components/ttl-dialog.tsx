@@ -2,7 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { type ReactNode, useEffect } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { ttlSchema } from "#shared/schemas/dynamic-secrets.ts";
+import { ttlDurationSchema } from "#shared/schemas/dynamic-secrets.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import {
   Dialog,
@@ -20,7 +20,7 @@ import { Input } from "#web/components/ui/input.tsx";
 /** The lease schema's TTL rule, plus the ceiling that applies here (the max TTL, or what a renewal may still add). */
 const ttlFormSchema = (maxSeconds: number | null, maxMessage: string) =>
   z.object({
-    ttl: ttlSchema.refine((seconds) => maxSeconds === null || seconds <= maxSeconds, { message: maxMessage }),
+    ttl: ttlDurationSchema.refine((seconds) => maxSeconds === null || seconds <= maxSeconds, { message: maxMessage }),
   });
 
 /** Asks for a TTL (generate a lease, renew one), validated before it is sent. */

@@ -2,7 +2,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { KeyRound, Pencil, Unplug } from "lucide-react";
 import { type ReactNode, useState } from "react";
 import { splitCommaList } from "#shared/arn.ts";
-import { formatDuration } from "#shared/durations.ts";
+import { formatDurationForDisplay } from "#shared/durations.ts";
 import { type IdentityAwsAuth, type PrincipalBinding, SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
 import type { Identity } from "#shared/schemas/identities.ts";
 import { GLOBAL_STS_ENDPOINT } from "#shared/sts-endpoint.ts";
@@ -221,9 +221,9 @@ export function AwsAuthCard({ identity, canManage }: { identity: Identity; canMa
             ) : null}
           </Entry>
           <Entry label="Token TTL">
-            {config.accessTokenTTL === 0 ? "Until the max TTL" : formatDuration(config.accessTokenTTL)}
+            {config.accessTokenTTL === 0 ? "Until the max TTL" : formatDurationForDisplay(config.accessTokenTTL)}
           </Entry>
-          <Entry label="Token max TTL">{formatDuration(config.accessTokenMaxTTL)}</Entry>
+          <Entry label="Token max TTL">{formatDurationForDisplay(config.accessTokenMaxTTL)}</Entry>
           <Entry label="Uses per token">
             {config.accessTokenNumUsesLimit === 0 ? "Unlimited" : config.accessTokenNumUsesLimit.toLocaleString()}
           </Entry>

@@ -1,7 +1,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { ReactNode } from "react";
 import { Controller, type UseFormReturn, useForm } from "react-hook-form";
-import { formatDuration, parseDuration } from "#shared/durations.ts";
+import { formatDurationForDisplay, parseDuration } from "#shared/durations.ts";
 import { type IdentityAwsAuth, SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { FormAlert, handleFormError } from "#web/components/ui/form.tsx";
@@ -43,7 +43,7 @@ const LOGIN_CLIENTS = [
 function durationHint(text: string, zeroMeaning: string) {
   const seconds = parseDuration(text);
   if (seconds === null) return "A number with s, m, h or d: 15m, 12h, 30d.";
-  return seconds === 0 ? zeroMeaning : `${formatDuration(seconds)} (${seconds.toLocaleString()} seconds).`;
+  return seconds === 0 ? zeroMeaning : `${formatDurationForDisplay(seconds)} (${seconds.toLocaleString()} seconds).`;
 }
 
 /**

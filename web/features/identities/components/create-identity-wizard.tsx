@@ -12,7 +12,7 @@ import { IdentityBasicsForm } from "#web/features/identities/components/identity
 import { MembershipsTable } from "#web/features/identities/components/memberships-table.tsx";
 import { WizardStepper } from "#web/features/identities/components/wizard-stepper.tsx";
 
-export const WIZARD_STEPS = ["Name and role", "AWS Auth", "Projects"] as const;
+const WIZARD_STEPS = ["Name and role", "AWS Auth", "Projects"] as const;
 export type WizardStep = 1 | 2 | 3;
 
 function StepCard({ title, description, children }: { title: string; description: string; children: ReactNode }) {

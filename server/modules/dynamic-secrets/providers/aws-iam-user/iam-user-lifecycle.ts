@@ -18,7 +18,7 @@ import { awsErrorCode } from "../../../../lib/aws/translate-error.ts";
 /** Tags Leasehold puts on every user it creates: how cleanup proves a user is its own, and how the orphan check finds them. */
 export const MANAGED_TAG = "leasehold:managed";
 export const LEASE_ID_TAG = "leasehold:lease-id";
-export const INLINE_POLICY_NAME = "leasehold-lease-policy";
+const INLINE_POLICY_NAME = "leasehold-lease-policy";
 
 export interface IamUserSpec {
   username: string;
@@ -63,7 +63,7 @@ function createUserMayHaveSucceeded(error: unknown): boolean {
   return fault !== "client" || awsErrorCode(error) === "EntityAlreadyExists";
 }
 
-export const leaseTags = (spec: Pick<IamUserSpec, "tags" | "leaseId">) => [
+const leaseTags = (spec: Pick<IamUserSpec, "tags" | "leaseId">) => [
   ...spec.tags.map((t) => ({ Key: t.key, Value: t.value })),
   { Key: MANAGED_TAG, Value: "true" },
   { Key: LEASE_ID_TAG, Value: spec.leaseId },

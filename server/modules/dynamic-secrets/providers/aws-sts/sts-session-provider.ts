@@ -9,7 +9,8 @@ import {
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, GetFederationTokenCommand, GetSessionTokenCommand } from "@aws-sdk/client-sts";
 import { parseIamPrincipalArn, splitCommaList } from "#shared/arn.ts";
-import { STS_LIMITS, toDurationString } from "#shared/schemas/dynamic-secrets.ts";
+import { formatDurationForApi } from "#shared/durations.ts";
+import { STS_LIMITS } from "#shared/schemas/dynamic-secrets.ts";
 import type { Clock } from "../../../../context.ts";
 import { awsErrorCode, classifyAwsError, translateAwsError } from "../../../../lib/aws/translate-error.ts";
 import { AppError, fieldError } from "../../../../lib/http/errors.ts";
@@ -39,7 +40,7 @@ export type DeniedSessions = (targetKey: string, now: Date) => Promise<string[]>
 
 const STS_NAME_CHARS = /[^\w+=,.@-]/g;
 /** AWS's rule for RoleSessionName, SourceIdentity and federated user names: [\w+=,.@-], at least 2 characters. */
-export function stsName(value: string, max: number): string {
+function stsName(value: string, max: number): string {
   const cleaned = value.replace(STS_NAME_CHARS, "-").replace(/^aws:/i, "").slice(0, max);
   return cleaned.length >= 2 ? cleaned : `${cleaned}--`.slice(0, 2);
 }
@@ -77,7 +78,7 @@ export function createStsSessionProvider(deps: {
     if (!/DurationSeconds|MaxSessionDuration/.test(message)) return null;
     return fieldError(
       ["ttl"],
-      `AWS refused a session of ${toDurationString(ttlSeconds)}: ${message} Choose a shorter TTL, or raise the role's maximum session duration.`,
+      `AWS refused a session of ${formatDurationForApi(ttlSeconds)}: ${message} Choose a shorter TTL, or raise the role's maximum session duration.`,
       "ttl_above_session_limit",
     );
   }
@@ -94,7 +95,7 @@ export function createStsSessionProvider(deps: {
       if (base.chained && ttl > STS_LIMITS.roleChainingMaxSeconds)
         throw fieldError(
           ["ttl"],
-          `The TTL (${toDurationString(ttl)}) is longer than 1 hour, the most AWS allows when a role session assumes a role (role chaining): ${base.caller} signs with a role session. Choose a TTL of 1h or less.`,
+          `The TTL (${formatDurationForApi(ttl)}) is longer than 1 hour, the most AWS allows when a role session assumes a role (role chaining): ${base.caller} signs with a role session. Choose a TTL of 1h or less.`,
           "ttl_above_session_limit",
         );
       const session = await base
