@@ -44,6 +44,16 @@ export function stsName(value: string, max: number): string {
   return cleaned.length >= 2 ? cleaned : `${cleaned}--`.slice(0, 2);
 }
 
+/** What an assumed-role lease adds to AssumeRole; Test configuration sends the same in its trial session. */
+export function leaseSessionParams(config: Pick<DynamicSecretConfig, "inputs">, requester: string): LeaseSessionParams {
+  const { sessionPolicy, sessionTags } = config.inputs;
+  return {
+    SourceIdentity: stsName(requester, 64),
+    ...(sessionPolicy?.trim() ? { Policy: sessionPolicy } : {}),
+    ...(sessionTags?.length ? { Tags: sessionTags.map((t) => ({ Key: t.key, Value: t.value })) } : {}),
+  };
+}
+
 const when = (date: Date) => date.toISOString();
 const notRevocableAtAws = (expireAt: Date) =>
   `AWS cannot revoke GetSessionToken credentials: revoking this lease ends it in Leasehold, but the credentials stay valid until ${when(expireAt)}.`;
@@ -61,15 +71,6 @@ export function createStsSessionProvider(deps: {
 }): DynamicSecretProvider {
   const { aws, clock, logger } = deps;
   const writes = new Map<string, Promise<unknown>>();
-
-  function sessionParams(config: DynamicSecretConfig, requester: string): LeaseSessionParams {
-    const { sessionPolicy, sessionTags } = config.inputs;
-    return {
-      SourceIdentity: stsName(requester, 64),
-      ...(sessionPolicy?.trim() ? { Policy: sessionPolicy } : {}),
-      ...(sessionTags?.length ? { Tags: sessionTags.map((t) => ({ Key: t.key, Value: t.value })) } : {}),
-    };
-  }
 
   /** AWS refuses a duration it does not allow (role chaining, the role's MaxSessionDuration): the fix is the TTL. */
   function durationRefusal(error: unknown, ttlSeconds: number): AppError | null {
@@ -101,7 +102,7 @@ export function createStsSessionProvider(deps: {
         .assume({
           sessionName: stsName(lease.username, STS_LIMITS.sessionNameMax),
           durationSeconds: ttl,
-          extra: sessionParams(config, requester),
+          extra: leaseSessionParams(config, requester),
         })
         .catch((error: unknown) => {
           throw durationRefusal(error, ttl) ?? error;
