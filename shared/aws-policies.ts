@@ -156,6 +156,7 @@ const KMS = ["kms:ListAliases", "kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"]
 const IAM_USER_LIFECYCLE = POLICY_ACTIONS.iamUsers;
 const IAM_GROUP_MEMBERSHIP = POLICY_ACTIONS.iamGroups;
 const IAM_MFA_DEVICES = POLICY_ACTIONS.iamMfaDevices;
+const IAM_POLICY_READS = POLICY_ACTIONS.iamPolicies;
 
 /** "/leasehold/" → "leasehold/"; "/" → "" (the whole account). */
 function normalisedUserPath(path: string | undefined): string | null {
@@ -249,6 +250,13 @@ function statementsFor(
           Effect: "Allow",
           Resource: `arn:${partition}:iam::*:mfa/*`,
           Action: IAM_MFA_DEVICES,
+        },
+        {
+          // Read-only: Test configuration tells a mistyped policy ARN from a real one (aws-managed ones included).
+          Sid: "AllowReadingManagedPolicies",
+          Effect: "Allow",
+          Resource: `arn:${partition}:iam::*:policy/*`,
+          Action: IAM_POLICY_READS,
         },
       ];
     }

@@ -29,12 +29,16 @@ export type LeaseActionTarget =
   | "group"
   /** A virtual MFA device someone gave a lease's user. */
   | "mfa-device"
+  /** A managed policy named in policyArns or as the boundary. */
+  | "managed-policy"
   /** The role whose sessions the leases are (temporary credentials). */
   | "lease-role"
   /** The IAM user whose key asks for federation tokens, which carries their deny list. */
   | "token-user"
   /** The federated user a federation token creates. */
-  | "federated-user";
+  | "federated-user"
+  /** Nothing: GetSessionToken needs no permission, so nothing is simulated for it. */
+  | "session-token";
 
 /** The input that makes an action needed; absent: always needed. */
 export type LeaseActionInput =
@@ -174,6 +178,9 @@ export const IAM_USER_LEASE_ACTIONS: readonly LeaseAction[] = [
     stage: "cleanup",
     purpose: "delete a virtual MFA device",
   },
+  // Test configuration reads these to tell a mistyped group or policy from a real one before Generate does.
+  { action: "iam:GetGroup", target: "group", stage: "settings", purpose: "check that each group exists" },
+  { action: "iam:GetPolicy", target: "managed-policy", stage: "settings", purpose: "check that each policy exists" },
 ];
 
 /**
@@ -214,7 +221,7 @@ export const STS_SESSION_LEASE_ACTIONS: readonly LeaseAction[] = [
     stage: "create",
     purpose: "issue the lease's federation token",
   },
-  { action: "sts:GetSessionToken", target: "token-user", stage: "create", purpose: "issue the lease's session token" },
+  { action: "sts:GetSessionToken", target: "session-token", stage: "create", purpose: "issue the lease's session token" },
   {
     action: "sts:TagSession",
     target: "federated-user",
@@ -250,9 +257,13 @@ export const POLICY_ACTIONS = {
   iamUsers: actionsOn(IAM_USER_LEASE_ACTIONS, ["lease-user"]),
   iamGroups: actionsOn(IAM_USER_LEASE_ACTIONS, ["group"]),
   iamMfaDevices: actionsOn(IAM_USER_LEASE_ACTIONS, ["mfa-device"]),
+  iamPolicies: actionsOn(IAM_USER_LEASE_ACTIONS, ["managed-policy"]),
   stsRoles: actionsOn(STS_SESSION_LEASE_ACTIONS, ["lease-role"]),
-  stsTokens: actionsOn(STS_SESSION_LEASE_ACTIONS, ["token-user", "federated-user"]),
+  stsTokens: actionsOn(STS_SESSION_LEASE_ACTIONS, ["token-user", "federated-user", "session-token"]),
 } as const;
+
+/** Test configuration calls `settings` actions itself and reports a refusal there; the simulator skips them. */
+export const isSimulated = (action: LeaseAction) => action.stage !== "settings";
 
 /**
  * How a denied action matters for a configuration, or null when it does not need the action at all:

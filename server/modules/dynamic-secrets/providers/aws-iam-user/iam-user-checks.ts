@@ -1,6 +1,7 @@
 import {
   effectiveStage,
   IAM_USER_LEASE_ACTIONS,
+  isSimulated,
   type LeaseActionInput,
   type LeaseActionTarget,
 } from "#shared/lease-lifecycle-actions.ts";
@@ -24,7 +25,7 @@ export function iamUserSimulationPlans(input: {
   boundaryArn?: string | undefined;
 }): SimulationPlan[] {
   const needed = (target: LeaseActionTarget): SimulatedAction[] =>
-    IAM_USER_LEASE_ACTIONS.filter((a) => a.target === target).flatMap((a) => {
+    IAM_USER_LEASE_ACTIONS.filter((a) => a.target === target && isSimulated(a)).flatMap((a) => {
       const stage = effectiveStage(a, input.uses);
       return stage ? [{ action: a.action, stage, purpose: a.purpose }] : [];
     });

@@ -2,6 +2,7 @@ import { GetRoleCommand, type GetRoleCommandOutput } from "@aws-sdk/client-iam";
 import { parseIamPrincipalArn } from "#shared/arn.ts";
 import {
   effectiveStage,
+  isSimulated,
   type LeaseActionInput,
   type LeaseActionTarget,
   STS_SESSION_LEASE_ACTIONS,
@@ -33,7 +34,7 @@ export interface StsSessionCheckResult {
 const SESSION = { step: "session" as const };
 
 function needed(target: LeaseActionTarget, uses: ReadonlySet<LeaseActionInput>): SimulatedAction[] {
-  return STS_SESSION_LEASE_ACTIONS.filter((a) => a.target === target).flatMap((a) => {
+  return STS_SESSION_LEASE_ACTIONS.filter((a) => a.target === target && isSimulated(a)).flatMap((a) => {
     const stage = effectiveStage(a, uses);
     return stage ? [{ action: a.action, stage, purpose: a.purpose }] : [];
   });
