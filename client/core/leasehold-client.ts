@@ -14,6 +14,8 @@ import {
   listDynamicSecretsResponseSchema,
   type SecretLocation,
   type secretLocationSchema,
+  type testDynamicSecretInputSchema,
+  testDynamicSecretResponseSchema,
   type updateDynamicSecretInputSchema,
 } from "#shared/schemas/dynamic-secrets.ts";
 import {
@@ -192,6 +194,15 @@ export class LeaseholdClient {
     update: ({ name, ...input }: { name: string } & In<typeof updateDynamicSecretInputSchema>) =>
       this.#http.request(apiPath`/api/v1/dynamic-secrets/${name}`, dynamicSecretResponseSchema, {
         method: "PATCH",
+        body: input,
+      }),
+    /**
+     * "Test configuration": checks a saved secret (`name`) or unsaved inputs against AWS without creating anything.
+     * Each check has a `status` (ok, warning, skipped, failed) and names the `field` or the AWS `action` it is about.
+     */
+    testConfiguration: (input: In<typeof testDynamicSecretInputSchema>) =>
+      this.#http.request("/api/v1/dynamic-secrets/test-configuration", testDynamicSecretResponseSchema, {
+        method: "POST",
         body: input,
       }),
     /** Revokes every lease of the secret first. */
