@@ -221,7 +221,12 @@ export const STS_SESSION_LEASE_ACTIONS: readonly LeaseAction[] = [
     stage: "create",
     purpose: "issue the lease's federation token",
   },
-  { action: "sts:GetSessionToken", target: "session-token", stage: "create", purpose: "issue the lease's session token" },
+  {
+    action: "sts:GetSessionToken",
+    target: "session-token",
+    stage: "create",
+    purpose: "issue the lease's session token",
+  },
   {
     action: "sts:TagSession",
     target: "federated-user",

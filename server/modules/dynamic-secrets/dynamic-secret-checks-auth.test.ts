@@ -71,7 +71,7 @@ describe("Test configuration with an authenticating AWS (moto, INITIAL_NO_AUTH_A
   };
   const byId = (checks: ConfigCheck[], id: string) => checks.find((c) => c.id === id);
 
-  it("a principal that reads groups and policies but may not simulate: fields checked, permissions skipped", async () => {
+  it("a principal that reads groups and policies but may not simulate: fields checked, actions skipped", async () => {
     const answer = await test(readerUser);
     expect(byId(answer.checks, "credentials")).toMatchObject({ status: "ok" });
     expect(byId(answer.checks, "field:userGroups")).toMatchObject({ status: "ok" });

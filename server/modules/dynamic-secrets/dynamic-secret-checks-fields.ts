@@ -60,7 +60,9 @@ function readFailure(run: CheckRun, error: unknown, action: string, item: string
     return {
       item,
       status: "skipped",
-      problem: `Not checked: ${run.caller} may not call ${action} on ${item}, so Leasehold cannot see whether it exists (Generate does not need ${action}).`,
+      problem:
+        `Not checked: ${run.caller} may not call ${action} on ${item}, so Leasehold cannot see whether it ` +
+        `exists (Generate does not need ${action}).`,
     };
   return { item, status: "skipped", problem: problem.message };
 }
@@ -83,7 +85,8 @@ export async function checkGroups(
           error,
           "iam:GetGroup",
           group,
-          `The group "${group}" does not exist in account ${run.account}: Generate would fail at iam:AddUserToGroup. Check its spelling, or create the group first.`,
+          `The group "${group}" does not exist in account ${run.account}: Generate would fail at ` +
+            "iam:AddUserToGroup. Check its spelling, or create the group first.",
         );
       }
     }),
@@ -95,10 +98,13 @@ export async function checkGroups(
     action: "iam:GetGroup",
     outcomes,
     allOk: (items) =>
-      `${items.length === 1 ? "The group" : "The groups"} ${listInWords(items)} ${items.length === 1 ? "exists" : "exist"}.`,
+      items.length === 1 ? `The group ${items[0]} exists.` : `The groups ${listInWords(items)} exist.`,
   });
   return { check, arns };
 }
+
+const ATTACH = "iam:AttachUserPolicy";
+const CHECK_ARN = "Check the account ID and name.";
 
 /**
  * A managed policy exists (iam:GetPolicy) in the credentials' partition, and can be attached to a user
@@ -114,7 +120,9 @@ async function policyOutcome(
     return {
       item: arn,
       status: "failed",
-      problem: `${arn} is in the ${parsed.partition} partition, but the credentials are in ${run.partition}: use arn:${run.partition}:… ARNs.`,
+      problem:
+        `${arn} is in the ${parsed.partition} partition, but the credentials are in ${run.partition}: ` +
+        `use arn:${run.partition}:… ARNs.`,
     };
   try {
     const answer = await run.iam<GetPolicyCommandOutput>(new GetPolicyCommand({ PolicyArn: arn }));
@@ -122,7 +130,7 @@ async function policyOutcome(
       return {
         item: arn,
         status: "failed",
-        problem: `${arn} exists but AWS does not let it be attached to a user: Generate would fail at iam:AttachUserPolicy.`,
+        problem: `${arn} exists but AWS does not let it be attached to a user: Generate would fail at ${ATTACH}.`,
       };
     return { item: arn, status: "ok" };
   } catch (error) {
@@ -138,8 +146,8 @@ export async function checkPolicyArns(run: CheckRun, arns: string[], kind: "user
         attachable: kind === "user",
         missing:
           kind === "user"
-            ? `The managed policy ${arn} does not exist: Generate would fail at iam:AttachUserPolicy. Check the account ID and name.`
-            : `The session policy ${arn} does not exist: Generate would fail at sts:GetFederationToken. Check the account ID and name.`,
+            ? `The managed policy ${arn} does not exist: Generate would fail at ${ATTACH}. ${CHECK_ARN}`
+            : `The session policy ${arn} does not exist: Generate would fail at sts:GetFederationToken. ${CHECK_ARN}`,
       }),
     ),
   );
@@ -149,10 +157,11 @@ export async function checkPolicyArns(run: CheckRun, arns: string[], kind: "user
     title: kind === "user" ? "Policy ARNs" : "Session policy ARNs",
     action: "iam:GetPolicy",
     outcomes,
-    allOk: (items) =>
-      `${items.length === 1 ? "The managed policy" : "The managed policies"} ${listInWords(items)} ${items.length === 1 ? "exists" : "exist"}${
-        kind === "user" ? " and can be attached to a user" : ""
-      }.`,
+    allOk: (items) => {
+      const exist =
+        items.length === 1 ? `The managed policy ${items[0]} exists` : `The policies ${listInWords(items)} exist`;
+      return `${exist}${kind === "user" ? " and can be attached to a user" : ""}.`;
+    },
   });
 }
 
@@ -160,7 +169,7 @@ export async function checkPolicyArns(run: CheckRun, arns: string[], kind: "user
 export async function checkBoundary(run: CheckRun, arn: string): Promise<ConfigCheck> {
   const outcome = await policyOutcome(run, arn, {
     attachable: false,
-    missing: `The permissions boundary ${arn} does not exist: Generate would fail at iam:CreateUser. Check the account ID and name.`,
+    missing: `The permissions boundary ${arn} does not exist: Generate would fail at iam:CreateUser. ${CHECK_ARN}`,
   });
   return listCheck({
     id: "field:permissionBoundaryPolicyArn",
@@ -188,7 +197,9 @@ export async function checkPath(run: CheckRun, path: string): Promise<ConfigChec
         ...base,
         status: "warning",
         action: "iam:ListUsers",
-        message: `${problem.message} Generate does not need it, but the orphan check does; if the policy names another path, this one may be mistyped.`,
+        message:
+          `${problem.message} Generate does not need it, but the orphan check does; ` +
+          "if the policy names another path, this one may be mistyped.",
       });
     return makeCheck({
       ...base,
@@ -234,7 +245,8 @@ export async function checkPolicyDocument(
       status: "ok",
       message:
         problem.kind === "access-denied"
-          ? `The ${title.toLowerCase()} is well-formed (IAM's own parser was not asked: ${run.caller} may not call iam:SimulateCustomPolicy).`
+          ? `The ${title.toLowerCase()} is well-formed (IAM's own parser was not asked: ` +
+            `${run.caller} may not call iam:SimulateCustomPolicy).`
           : `The ${title.toLowerCase()} is well-formed (IAM's own parser did not answer: ${problem.message})`,
     });
   }

@@ -75,14 +75,17 @@ export async function simulationPrincipal(
         ...PERMISSIONS,
         status: "warning",
         message:
-          "The managing credentials are the account's root user, which may do everything, so there is nothing to simulate. AWS advises against root access keys: use an IAM user or role with the permission policy instead.",
+          "The managing credentials are the account's root user, which may do everything, so there is nothing " +
+          "to simulate. AWS advises against root access keys: use an IAM user or role with the permission policy.",
       }),
     };
   return {
     check: makeCheck({
       ...PERMISSIONS,
       status: "skipped",
-      message: `Not checked: IAM's policy simulator takes users and roles, and the managing credentials are ${run.callerArn}.`,
+      message:
+        "Not checked: IAM's policy simulator takes users and roles, " +
+        `and the managing credentials are ${run.callerArn}.`,
     }),
   };
 }
@@ -130,7 +133,9 @@ function denial(result: EvaluationResult): { reason: string; fix: string } {
   const missing = result.MissingContextValues ?? [];
   return missing.length
     ? {
-        reason: `no policy allows it without the condition keys ${listInWords(missing)}, which only the real request carries`,
+        reason:
+          `no policy allows it without the condition keys ${listInWords(missing)}, ` +
+          "which only the real request carries",
         fix: "Check that the policy's conditions hold for Leasehold's requests.",
       }
     : { reason: "no policy allows it", fix: ADD_IT };
@@ -164,7 +169,9 @@ export async function checkPermissions(
         action: "iam:SimulatePrincipalPolicy",
         message:
           problem.kind === "access-denied"
-            ? `Not checked: ${run.caller} may not call iam:SimulatePrincipalPolicy on ${principalArn}, so Leasehold cannot ask IAM which lease actions it allows. Generate does not need it; allow it to have each action checked here.`
+            ? `Not checked: ${run.caller} may not call iam:SimulatePrincipalPolicy on ${principalArn}, so ` +
+              "Leasehold cannot ask IAM which lease actions it allows. Generate does not need it; " +
+              "allow it to have each action checked here."
             : `Not checked: IAM's policy simulator did not answer. ${problem.message}`,
       }),
     ];
@@ -198,7 +205,9 @@ export async function checkPermissions(
       makeCheck({
         ...PERMISSIONS,
         status: "ok",
-        message: `IAM's policy simulator allows ${principalArn} all ${total} actions a lease needs, on resources like ${plansToRun[0]?.resourceArn ?? "the lease's"}.`,
+        message:
+          `IAM's policy simulator allows ${principalArn} all ${total} actions a lease needs, ` +
+          `on resources like ${plansToRun[0]?.resourceArn ?? "the lease's"}.`,
       }),
     ];
   return [...denied.values()].map(({ action, resources, reasons, fixes }) =>
@@ -208,7 +217,9 @@ export async function checkPermissions(
       status: STATUS_OF_STAGE[action.stage],
       title: action.action,
       action: action.action,
-      message: `${principalArn} may not call ${action.action} on ${listInWords(resources)}: ${listInWords([...reasons])}. Leasehold needs it to ${action.purpose}, so ${CONSEQUENCE[action.stage]}. ${[...fixes].join(" ")}`,
+      message:
+        `${principalArn} may not call ${action.action} on ${listInWords(resources)}: ${listInWords([...reasons])}. ` +
+        `Leasehold needs it to ${action.purpose}, so ${CONSEQUENCE[action.stage]}. ${[...fixes].join(" ")}`,
     }),
   );
 }

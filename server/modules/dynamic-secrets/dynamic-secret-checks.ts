@@ -135,7 +135,8 @@ export function createDynamicSecretChecks(deps: {
               title: "Session policy ARNs",
               field: inputField("policyArns"),
               message:
-                "Policy ARNs narrow federation tokens only, and this source assumes a role, so they are ignored: narrow the sessions with a session policy instead.",
+                "Policy ARNs narrow federation tokens only, and this source assumes a role, so they are ignored: " +
+                "narrow the sessions with a session policy instead.",
             })
           : checkPolicyArns(run, policyArns, "session"),
       document

@@ -96,16 +96,14 @@ function resultsXml(
   root: string,
   results: { action: string; resource: string; decision: string; matched: NamedPolicy[] }[],
 ) {
+  const matched = (p: NamedPolicy) =>
+    `<member><SourcePolicyId>${xml(p.id)}</SourcePolicyId><SourcePolicyType>IAM Policy</SourcePolicyType></member>`;
   const items = results
     .map(
       (r) =>
-        `<member><EvalActionName>${xml(r.action)}</EvalActionName><EvalResourceName>${xml(r.resource)}</EvalResourceName>` +
-        `<EvalDecision>${r.decision}</EvalDecision><MatchedStatements>${r.matched
-          .map(
-            (p) =>
-              `<member><SourcePolicyId>${xml(p.id)}</SourcePolicyId><SourcePolicyType>IAM Policy</SourcePolicyType></member>`,
-          )
-          .join("")}</MatchedStatements><MissingContextValues/></member>`,
+        `<member><EvalActionName>${xml(r.action)}</EvalActionName>` +
+        `<EvalResourceName>${xml(r.resource)}</EvalResourceName><EvalDecision>${r.decision}</EvalDecision>` +
+        `<MatchedStatements>${r.matched.map(matched).join("")}</MatchedStatements><MissingContextValues/></member>`,
     )
     .join("");
   return (

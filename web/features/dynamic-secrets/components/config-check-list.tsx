@@ -42,7 +42,10 @@ export function ConfigCheckList({
         return (
           <li
             key={check.id}
-            className="grid grid-cols-[auto_1fr] items-start gap-x-2 gap-y-1 rounded-md border bg-background p-3 text-sm"
+            className={
+              "grid grid-cols-[auto_minmax(0,1fr)] items-start gap-x-2 gap-y-1 " +
+              "rounded-md border bg-background p-3 text-sm"
+            }
           >
             <state.Icon aria-hidden="true" className={`mt-0.5 size-4 shrink-0 ${state.iconClass}`} />
             <div className="grid min-w-0 gap-1">

@@ -106,7 +106,8 @@ export function DynamicSecretFormDialog({
             {location.path}.
           </DialogDescription>
         </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-6">
+        {/* minmax(0, 1fr): the method tabs and long ARNs scroll or wrap inside the dialog instead of widening it. */}
+        <form onSubmit={onSubmit} noValidate className="grid grid-cols-[minmax(0,1fr)] gap-6">
           <div className="grid gap-4 sm:grid-cols-3 sm:items-start">
             <Field invalid={!!errors.name} className="sm:col-span-3">
               <FieldLabel>Secret name</FieldLabel>

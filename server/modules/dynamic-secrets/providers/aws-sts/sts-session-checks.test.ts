@@ -90,7 +90,9 @@ describe("Test configuration for temporary credentials", () => {
         kind: "aws-error",
         code: "AccessDenied",
         status: 403,
-        message: `User: arn:aws:iam::123456789012:user/moto is not authorized to perform: sts:SetSourceIdentity on resource: ${roleArn}`,
+        message:
+          "User: arn:aws:iam::123456789012:user/moto is not authorized to perform: " +
+          `sts:SetSourceIdentity on resource: ${roleArn}`,
       },
     });
     const answer = await test({ method: "assume-role", roleArn, sessionTags: [{ key: "team", value: "ci" }] });

@@ -52,7 +52,10 @@ async function roleLimitCheck(run: CheckRun, roleArn: string, maxTtl: number | n
         ...base,
         status: "failed",
         field: ["maxTTL"],
-        message: `The role ${roleName} allows sessions of at most ${toDurationString(limit)} (MaxSessionDuration), shorter than the max TTL (${toDurationString(maxTtl)}): AWS would refuse longer leases. Raise the role's maximum session duration, or lower the max TTL.`,
+        message:
+          `The role ${roleName} allows sessions of at most ${toDurationString(limit)} (MaxSessionDuration), ` +
+          `shorter than the max TTL (${toDurationString(maxTtl)}): AWS would refuse longer leases. ` +
+          "Raise the role's maximum session duration, or lower the max TTL.",
       });
     return makeCheck({
       ...base,
@@ -65,7 +68,7 @@ async function roleLimitCheck(run: CheckRun, roleArn: string, maxTtl: number | n
       ...base,
       status: problem.kind === "access-denied" ? "warning" : "skipped",
       action: "iam:GetRole",
-      message: `${problem.message} Without it, Leasehold cannot compare the role's MaxSessionDuration with the max TTL.`,
+      message: `${problem.message} Without it, Leasehold cannot compare the role's MaxSessionDuration and the max TTL.`,
     });
   }
 }
@@ -91,7 +94,9 @@ async function trialSessionCheck(
     return makeCheck({
       ...check,
       status: "ok",
-      message: `STS issued a ${toDurationString(STS_LIMITS.minSeconds)} session of ${base.roleArn} with ${listInWords(sent)}, as Generate asks for one; it was not handed out.`,
+      message:
+        `STS issued a ${toDurationString(STS_LIMITS.minSeconds)} session of ${base.roleArn} with ` +
+        `${listInWords(sent)}, as Generate asks for one; it was not handed out.`,
     });
   } catch (error) {
     const message =
@@ -106,7 +111,8 @@ async function trialSessionCheck(
       ? inputField(extra.Policy ? "sessionPolicy" : "sessionTags")
       : inputField(config.inputs.appConnectionId ? "appConnectionId" : "roleArn");
     const trust = denied
-      ? ` Generate also sends SourceIdentity${extra.Tags ? " and session tags" : ""}: the role's trust policy must allow sts:SetSourceIdentity${extra.Tags ? " and sts:TagSession" : ""} for this principal too.`
+      ? ` Generate also sends SourceIdentity${extra.Tags ? " and session tags" : ""}: the role's trust policy ` +
+        `must allow sts:SetSourceIdentity${extra.Tags ? " and sts:TagSession" : ""} for this principal too.`
       : "";
     return makeCheck({ ...check, status: "failed", field, action: "sts:AssumeRole", message: `${message}${trust}` });
   }
@@ -157,7 +163,9 @@ export async function stsSessionChecks(options: {
           status: "warning",
           field: inputField("sessionPolicy"),
           message:
-            "Leases are GetSessionToken sessions of this key's user, which AWS cannot revoke: a revoked lease stays valid until it expires. Give a session policy or policy ARNs to get federation tokens, which a revoke denies at AWS.",
+            "Leases are GetSessionToken sessions of this key's user, which AWS cannot revoke: a revoked lease " +
+            "stays valid until it expires. Give a session policy or policy ARNs to get federation tokens, " +
+            "which a revoke denies at AWS.",
         }),
       ],
       plans: [],
@@ -174,7 +182,9 @@ export async function stsSessionChecks(options: {
         id: "session:deny-target",
         title: "Revoking sessions",
         status: "warning",
-        message: `The key belongs to ${run.callerArn}, not an IAM user, so a revoke has no user to write the deny list on: revoked federation tokens stay valid until they expire.`,
+        message:
+          `The key belongs to ${run.callerArn}, not an IAM user, so a revoke has no user to write the deny list ` +
+          "on: revoked federation tokens stay valid until they expire.",
       }),
     );
   return { kind: base.kind, checks, plans };
