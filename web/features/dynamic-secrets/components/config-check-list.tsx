@@ -62,7 +62,7 @@ export function ConfigCheckList({
               </p>
               {check.status === "failed" && field ? (
                 <div>
-                  <Button variant="link" size="sm" onClick={() => onGoToField(field)}>
+                  <Button variant="link" size="sm" className="-ml-3" onClick={() => onGoToField(field)}>
                     Go to {check.title}
                   </Button>
                 </div>
