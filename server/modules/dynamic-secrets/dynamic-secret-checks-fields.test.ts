@@ -110,6 +110,21 @@ describe("Test configuration names the field or the IAM action that would make G
     expect(elapsed).toBeLessThan(3000);
   });
 
+  it("answers within a few seconds when every AWS call takes 150 ms (4 in flight at most)", async () => {
+    world.proxy.setDelay(150);
+    try {
+      const started = performance.now();
+      const answer = await test();
+      const elapsed = performance.now() - started;
+      expect(answer.ok).toBe(true);
+      // 10 calls: GetCallerIdentity, then 6 reads and the simulator's 3 plans, 4 at a time: 6 round trips.
+      expect(world.proxy.requests).toHaveLength(10);
+      expect(elapsed).toBeLessThan(2500);
+    } finally {
+      world.proxy.setDelay(0);
+    }
+  });
+
   it("a missing group fails userGroups and names that group only", async () => {
     const typo = `${group}-typo`;
     const answer = await test({ userGroups: `${group},${typo}` });
