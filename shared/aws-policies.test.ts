@@ -94,6 +94,7 @@ describe("permission policy builder", () => {
       "arn:aws:iam::*:user/leasehold/ci/*",
       "arn:aws:iam::*:group/*",
       "arn:aws:iam::*:mfa/*",
+      "arn:aws:iam::*:policy/*",
     ]);
     expect(policy.Statement[0]!.Action).toEqual(
       expect.arrayContaining([
@@ -109,7 +110,8 @@ describe("permission policy builder", () => {
         "iam:DeleteLoginProfile",
       ]),
     );
-    expect(policy.Statement[1]!.Action).toEqual(["iam:AddUserToGroup", "iam:RemoveUserFromGroup"]);
+    expect(policy.Statement[1]!.Action).toEqual(["iam:AddUserToGroup", "iam:GetGroup", "iam:RemoveUserFromGroup"]);
+    expect(policy.Statement[3]!.Action).toEqual(["iam:GetPolicy"]);
     expect(permissionPolicy(["iam-dynamic-secrets"], { iamUserPath: "no-slashes" }).problems).toEqual([
       expect.objectContaining({ input: "iamUserPath" }),
     ]);

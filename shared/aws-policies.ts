@@ -1,5 +1,6 @@
 import { parseArn, parseIamPrincipalArn, roleArnOf } from "./arn.ts";
 import type { AwsPartition } from "./aws-regions.ts";
+import { POLICY_ACTIONS } from "./lease-lifecycle-actions.ts";
 
 /**
  * The IAM policies a person pastes into AWS to connect Leasehold: the trust policy of the
@@ -149,44 +150,13 @@ const ACM_SYNC = [
 ];
 const KMS = ["kms:ListAliases", "kms:Encrypt", "kms:Decrypt", "kms:DescribeKey"];
 
-/**
- * What IAM dynamic secrets do to a user, from creation to the full cleanup AWS requires
- * before DeleteUser (TESTING.md: access keys, groups, managed and inline policies, login
- * profile, MFA, SSH keys, signing certificates, service credentials). Seed 002 scopes
- * these to arn:aws:iam::<account>:user/<path>.
- */
-const IAM_USER_LIFECYCLE = [
-  "iam:CreateUser",
-  "iam:GetUser",
-  "iam:ListUsers",
-  "iam:TagUser",
-  "iam:ListUserTags",
-  "iam:DeleteUser",
-  "iam:PutUserPermissionsBoundary",
-  "iam:CreateAccessKey",
-  "iam:ListAccessKeys",
-  "iam:DeleteAccessKey",
-  "iam:ListGroupsForUser",
-  "iam:AttachUserPolicy",
-  "iam:DetachUserPolicy",
-  "iam:ListAttachedUserPolicies",
-  "iam:PutUserPolicy",
-  "iam:DeleteUserPolicy",
-  "iam:ListUserPolicies",
-  "iam:GetLoginProfile",
-  "iam:DeleteLoginProfile",
-  "iam:ListMFADevices",
-  "iam:DeactivateMFADevice",
-  "iam:ListSSHPublicKeys",
-  "iam:DeleteSSHPublicKey",
-  "iam:ListSigningCertificates",
-  "iam:DeleteSigningCertificate",
-  "iam:ListServiceSpecificCredentials",
-  "iam:DeleteServiceSpecificCredential",
-];
-// Group membership is authorised on the group, and deleting a virtual MFA device on the device, not the user.
-const IAM_GROUP_MEMBERSHIP = ["iam:AddUserToGroup", "iam:RemoveUserFromGroup"];
-const IAM_MFA_DEVICES = ["iam:DeleteVirtualMFADevice"];
+// What IAM dynamic secrets do to a user, from creation to the full cleanup AWS requires before DeleteUser, and
+// what temporary credentials need: lease-lifecycle-actions.ts, which Test configuration simulates too. Seed 002
+// scopes the user actions to arn:aws:iam::<account>:user/<path>.
+const IAM_USER_LIFECYCLE = POLICY_ACTIONS.iamUsers;
+const IAM_GROUP_MEMBERSHIP = POLICY_ACTIONS.iamGroups;
+const IAM_MFA_DEVICES = POLICY_ACTIONS.iamMfaDevices;
+const IAM_POLICY_READS = POLICY_ACTIONS.iamPolicies;
 
 /** "/leasehold/" → "leasehold/"; "/" → "" (the whole account). */
 function normalisedUserPath(path: string | undefined): string | null {
@@ -281,6 +251,13 @@ function statementsFor(
           Resource: `arn:${partition}:iam::*:mfa/*`,
           Action: IAM_MFA_DEVICES,
         },
+        {
+          // Read-only: Test configuration tells a mistyped policy ARN from a real one (aws-managed ones included).
+          Sid: "AllowReadingManagedPolicies",
+          Effect: "Allow",
+          Resource: `arn:${partition}:iam::*:policy/*`,
+          Action: IAM_POLICY_READS,
+        },
       ];
     }
     case "sts-temporary-credentials":
@@ -290,20 +267,13 @@ function statementsFor(
           Sid: "AllowRevokedSessionsPolicyOnRoles",
           Effect: "Allow",
           Resource: `arn:${partition}:iam::*:role/*`,
-          Action: ["iam:GetRole", "iam:GetRolePolicy", "iam:PutRolePolicy", "iam:DeleteRolePolicy"],
+          Action: POLICY_ACTIONS.stsRoles,
         },
         {
           Sid: "AllowFederationTokensAndTheirRevocation",
           Effect: "Allow",
           Resource: "*",
-          Action: [
-            "sts:GetFederationToken",
-            "sts:GetSessionToken",
-            "sts:TagSession",
-            "iam:GetUserPolicy",
-            "iam:PutUserPolicy",
-            "iam:DeleteUserPolicy",
-          ],
+          Action: POLICY_ACTIONS.stsTokens,
         },
       ];
     case "acm":

@@ -157,6 +157,12 @@ export class LeaseholdClient {
     list: (location: Location) => this.call(dynamicSecretRoutes.list, { query: location }),
     update: ({ name, ...input }: { name: string } & BodyOf<typeof dynamicSecretRoutes.update>) =>
       this.call(dynamicSecretRoutes.update, { params: { name }, body: input }),
+    /**
+     * "Test configuration": checks a saved secret (`name`) or unsaved inputs against AWS without creating anything.
+     * Each check has a `status` (ok, warning, skipped, failed) and names the `field` or the AWS `action` it is about.
+     */
+    testConfiguration: (input: BodyOf<typeof dynamicSecretRoutes.testConfiguration>) =>
+      this.call(dynamicSecretRoutes.testConfiguration, { body: input }),
     /** Revokes every lease of the secret first. */
     delete: ({ name, ...input }: { name: string } & BodyOf<typeof dynamicSecretRoutes.delete>) =>
       this.call(dynamicSecretRoutes.delete, { params: { name }, body: input }),

@@ -104,6 +104,11 @@ describe("LeaseholdClient", () => {
     expect((await admin.dynamicSecrets.list(location)).dynamicSecrets.map((s) => s.name)).toContain(name);
     const updated = await admin.dynamicSecrets.update({ name, ...location, data: { defaultTTL: "20m" } });
     expect(updated.dynamicSecret.defaultTTL).toBe("20m");
+    // Test configuration answers typed checks: each with a status, and the field or action it concerns.
+    const tested = await admin.dynamicSecrets.testConfiguration({ ...location, name });
+    expect(tested.checks[0]).toMatchObject({ id: "credentials", status: "ok", field: null, action: null });
+    expect(tested.checks.find((c) => c.id === "field:awsPath")?.field).toEqual(["provider", "inputs", "awsPath"]);
+    expect(tested.ok).toBe(tested.checks.every((c) => c.status !== "failed"));
     expect((await admin.dynamicSecrets.delete({ name, ...location })).dynamicSecret.name).toBe(name);
     await expectError(admin.dynamicSecrets.get({ name, ...location }), 404);
   });

@@ -202,14 +202,44 @@ export const testDynamicSecretInputSchema = secretLocationSchema.extend({
   provider: z.object({ type: z.literal("aws-iam"), inputs: awsIamInputsPatchSchema }).optional(),
   /** The form's max TTL, checked against the role's MaxSessionDuration for temporary credentials. */
   maxTTL: ttlDurationSchema.nullable().optional(),
+  /** The form's template and name: a sample lease user's ARN is what the permissions are simulated on. */
+  usernameTemplate: usernameTemplateSchema.nullable().optional(),
+  dynamicSecretName: z.string().trim().max(64).optional(),
 });
-const configCheckSchema = z.object({
-  /** `session`: temporary credentials only, the role's session limit and its revoked-sessions policy. */
-  step: z.enum(["credentials", "iam", "session"]),
-  ok: z.boolean(),
-  message: z.string(),
-});
+
+/**
+ * One check's outcome. `failed` means Generate (or revoking a lease) would fail; `warning`, that something works
+ * only partly; `skipped`, that AWS would not let Leasehold look, which is not a failure.
+ */
+const configCheckStatusSchema = z.enum(["ok", "warning", "skipped", "failed"]);
+export type ConfigCheckStatus = z.infer<typeof configCheckStatusSchema>;
+
+const configCheckSchema = z
+  .object({
+    /** Stable within one answer, e.g. `field:userGroups` or `action:iam:CreateUser`. */
+    id: z.string(),
+    /**
+     * `credentials`: the managing credentials and the role; `iam`: the fields and permissions IAM answers about;
+     * `session`: temporary credentials only, the role's sessions and its revoked-sessions policy.
+     */
+    step: z.enum(["credentials", "iam", "session"]),
+    /** False only when `status` is `failed` (kept for readers of the first version of this answer). */
+    ok: z.boolean(),
+    status: configCheckStatusSchema,
+    /** What was checked, in a few words ("User groups", "iam:CreateUser"). */
+    title: z.string(),
+    /** The form field it concerns, as an `issues[].path` names it (["provider", "inputs", "userGroups"]). */
+    field: z.array(z.string()).nullable(),
+    /** The AWS action it concerns, when one does ("iam:AddUserToGroup"). */
+    action: z.string().nullable(),
+    /** What was found and, unless it is ok, what to do about it. */
+    message: z.string(),
+  })
+  .meta({ id: "ConfigCheck" });
+export type ConfigCheck = z.infer<typeof configCheckSchema>;
+
 export const testDynamicSecretResponseSchema = z.object({
+  /** False when any check failed; warnings and skipped checks do not make it false. */
   ok: z.boolean(),
   /** The principal AWS says the managing credentials belong to. */
   callerArn: z.string().nullable(),

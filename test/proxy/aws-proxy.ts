@@ -17,7 +17,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { AddressInfo, Socket } from "node:net";
 import { awsErrorBody, type Fault, type RecordedRequest, recordOf } from "./aws-request.ts";
 
-export type { Fault, RecordedRequest } from "./aws-request.ts";
+export type { ComputedAnswer, Fault, RecordedRequest } from "./aws-request.ts";
 
 interface InjectRule {
   /** Match on the AWS action (e.g. "AssumeRole"); omitted: any action. */
@@ -164,6 +164,15 @@ export async function startAwsProxy(options: AwsProxyOptions): Promise<AwsProxy>
         res.writeHead(fault.status, { "content-type": "text/plain" });
         res.end(fault.body ?? `Injected HTTP ${fault.status} by the test proxy`);
         return;
+      case "answer": {
+        const answer = await fault.respond(record);
+        res.writeHead(answer.status, {
+          "content-type": answer.contentType ?? "text/xml",
+          "x-amzn-requestid": `proxy-${record.seq}`,
+        });
+        res.end(answer.body);
+        return;
+      }
       case "aws-error": {
         const answer = awsErrorBody(record, fault);
         res.writeHead(fault.status ?? 400, { "content-type": answer.contentType, ...answer.headers });

@@ -35,7 +35,16 @@ export type Fault =
   /** The connection is destroyed without any answer. */
   | { kind: "drop" }
   /** Forward, but only after this extra delay (e.g. to trip a client timeout). */
-  | { kind: "delay"; ms: number };
+  | { kind: "delay"; ms: number }
+  /** An answer computed from the request, for an action moto does not implement (e.g. the policy simulator). */
+  | { kind: "answer"; respond: (request: RecordedRequest) => Promise<ComputedAnswer> | ComputedAnswer };
+
+export interface ComputedAnswer {
+  status: number;
+  body: string;
+  /** text/xml when absent (the query protocol of IAM and STS). */
+  contentType?: string;
+}
 
 /** Parameters of a query-protocol body, a query string, or a flat JSON body. */
 function parseParams(body: string, search: string, contentType: string): Record<string, string> {

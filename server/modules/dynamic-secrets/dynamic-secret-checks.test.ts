@@ -16,7 +16,7 @@ describe("dynamic secrets: test configuration, username preview, orphan check", 
     awsPath: w.awsPath,
   });
 
-  it("reports both checks passing for working credentials, without creating anything", async () => {
+  it("reports each check for working credentials, without creating anything", async () => {
     world.resetProxy();
     const res = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
       ...world.location,
@@ -25,15 +25,17 @@ describe("dynamic secrets: test configuration, username preview, orphan check", 
     expect(res.status, res.text).toBe(200);
     expect(res.body.ok).toBe(true);
     expect(res.body.callerArn).toMatch(/^arn:aws:(iam|sts)::123456789012:/);
-    expect(res.body.checks.map((c: { step: string; ok: boolean }) => [c.step, c.ok])).toEqual([
-      ["credentials", true],
-      ["iam", true],
+    // moto's answer for an unknown key (arn:aws:sts::…:user/moto) is no IAM principal the simulator takes.
+    expect(res.body.checks.map((c: { id: string; step: string; status: string }) => [c.id, c.step, c.status])).toEqual([
+      ["credentials", "credentials", "ok"],
+      ["field:awsPath", "iam", "ok"],
+      ["permissions", "iam", "skipped"],
     ]);
     expect(world.proxy.calls("GetCallerIdentity")).toHaveLength(1);
     expect(world.proxy.calls("CreateUser")).toHaveLength(0);
   });
 
-  it("says which part failed: the credentials, or IAM", async () => {
+  it("says which part failed: the credentials (at the key's field), or IAM", async () => {
     world.resetProxy();
     world.proxy.inject({
       action: "GetCallerIdentity",
@@ -50,28 +52,28 @@ describe("dynamic secrets: test configuration, username preview, orphan check", 
       provider: { type: "aws-iam", inputs: formInputs(world) },
     });
     expect(badKeys.body.ok).toBe(false);
-    expect(badKeys.body.checks[0]).toMatchObject({ step: "credentials", ok: false });
+    expect(badKeys.body.checks[0]).toMatchObject({
+      step: "credentials",
+      status: "failed",
+      ok: false,
+      field: ["provider", "inputs", "accessKey"],
+    });
     expect(badKeys.body.checks[0].message).toMatch(/does not recognise the access key/);
+    expect(badKeys.body.checks[1]).toMatchObject({ status: "skipped", message: expect.stringMatching(/Not checked/) });
 
     world.resetProxy();
     world.proxy.inject({
       action: "ListUsers",
       times: Infinity,
-      fault: {
-        kind: "aws-error",
-        code: "AccessDenied",
-        status: 403,
-        message: "not authorized to perform: iam:ListUsers",
-      },
+      fault: { kind: "aws-error", code: "ServiceFailure", status: 500, message: "We encountered an internal error." },
     });
-    const noIam = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
+    const iamDown = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
       ...world.location,
       provider: { type: "aws-iam", inputs: formInputs(world) },
     });
-    expect(noIam.body.ok).toBe(false);
-    expect(noIam.body.checks[0]).toMatchObject({ step: "credentials", ok: true });
-    expect(noIam.body.checks[1]).toMatchObject({ step: "iam", ok: false });
-    expect(noIam.body.checks[1].message).toMatch(/not allowed to call iam:ListUsers/);
+    expect(iamDown.body.checks[0]).toMatchObject({ step: "credentials", ok: true });
+    expect(iamDown.body.checks[1]).toMatchObject({ step: "iam", id: "field:awsPath", status: "skipped" });
+    expect(iamDown.body.checks[1].message).toMatch(/AWS could not be reached for iam:ListUsers/);
     world.resetProxy();
   });
 

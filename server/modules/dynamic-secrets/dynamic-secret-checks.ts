@@ -1,18 +1,25 @@
-import { GetRoleCommand, GetRolePolicyCommand, GetUserCommand, ListUsersCommand } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
-import { parseIamPrincipalArn } from "#shared/arn.ts";
-import { formatDurationForApi } from "#shared/durations.ts";
-import type { SecretLocation, TestDynamicSecretResponse } from "#shared/schemas/dynamic-secrets.ts";
+import { splitCommaList } from "#shared/arn.ts";
+import type { ConfigCheck, SecretLocation, TestDynamicSecretResponse } from "#shared/schemas/dynamic-secrets.ts";
 import { renderUsernameTemplate, UsernameTemplateError } from "#shared/username-template.ts";
 import type { Clock, RequestContext } from "../../context.ts";
-import { awsErrorCode, translateAwsError } from "../../lib/aws/translate-error.ts";
+import { translateAwsError } from "../../lib/aws/translate-error.ts";
 import { AppError, fieldError } from "../../lib/http/errors.ts";
-import type { DynamicSecretAws } from "./dynamic-secret-aws.ts";
+import type { CredentialSourceConfig, DynamicSecretAws } from "./dynamic-secret-aws.ts";
+import {
+  checkBoundary,
+  checkGroups,
+  checkPath,
+  checkPolicyArns,
+  checkPolicyDocument,
+} from "./dynamic-secret-checks-fields.ts";
+import { checkPermissions, simulationPrincipal } from "./dynamic-secret-checks-permissions.ts";
+import { type CheckRun, createCheckRun, inputField, makeCheck } from "./dynamic-secret-checks-run.ts";
 import type { DynamicSecretConfig } from "./dynamic-secret-config.ts";
 import { type InputsPatch, mergeInputs, parseInputs } from "./dynamic-secret-inputs.ts";
 import type { DynamicSecretLookup } from "./dynamic-secret-lookup.ts";
-import { REVOKED_SESSIONS_POLICY } from "./providers/aws-sts/revoked-sessions-policy.ts";
-import { roleNameOf } from "./providers/aws-sts/sts-session-provider.ts";
+import { iamUserInputsInUse, iamUserSimulationPlans } from "./providers/aws-iam-user/iam-user-checks.ts";
+import { stsSessionChecks } from "./providers/aws-sts/sts-session-checks.ts";
 
 const INPUT = ["provider", "inputs"];
 const FIELDS = {
@@ -20,11 +27,20 @@ const FIELDS = {
   "signature-mismatch": [...INPUT, "secretAccessKey"],
   "access-denied": [...INPUT, "roleArn"],
   "not-found": [...INPUT, "roleArn"],
+  region: [...INPUT, "region"],
 };
+const CREDENTIALS = { id: "credentials", step: "credentials" as const, title: "Credentials (sts:GetCallerIdentity)" };
+/** A stand-in when the template does not render: the simulator still gets a plausible user name. */
+const SAMPLE_FALLBACK = "leasehold-test-configuration";
+
+type Inputs = CredentialSourceConfig["inputs"];
 
 /**
- * "Test configuration" and the username preview: read-only checks a person runs from the
- * form before saving. Nothing is written and no IAM user is created.
+ * "Test configuration" and the username preview: read-only checks a person runs from the form before saving
+ * (issue 12, item 6; decision 1280). The credentials first; then, for IAM users, each field IAM can vouch for
+ * (path, groups, policies, boundary, inline policy) and every action of the lease's life through IAM's policy
+ * simulator; for temporary credentials, the role's sessions and the deny list's permissions. Each check names
+ * the form field or the AWS action it concerns. No IAM entity is created.
  */
 export function createDynamicSecretChecks(deps: {
   lookup: DynamicSecretLookup;
@@ -34,84 +50,124 @@ export function createDynamicSecretChecks(deps: {
 }) {
   const { lookup, aws, clock } = deps;
 
-  /** The IAM read the managing principal is sure to need: GetUser on itself, or (for a role) ListUsers under the path. */
-  async function iamAnswers(
-    iam: ReturnType<DynamicSecretAws["clients"]>["iam"],
-    callerArn: string,
-    path: string,
-    caller: string,
-  ) {
-    const principal = parseIamPrincipalArn(callerArn);
-    const read =
-      principal?.kind === "user"
-        ? {
-            action: "iam:GetUser",
-            resource: principal.name,
-            call: () => iam.send(new GetUserCommand({ UserName: principal.name })),
-          }
-        : {
-            action: "iam:ListUsers",
-            resource: `users under ${path}`,
-            call: () => iam.send(new ListUsersCommand({ PathPrefix: path, MaxItems: 1 })),
-          };
+  /** The role the managing credentials are a session of, as the form names it (path included). */
+  const knownRoleArn = (inputs: Inputs) =>
+    inputs.appConnectionId || inputs.method === "access-key" ? undefined : inputs.roleArn;
+
+  function sampleUsername(ctx: RequestContext, template: string | null | undefined, secretName: string) {
     try {
-      await read.call();
-      return { step: "iam" as const, ok: true, message: `IAM answered ${read.action} (${read.resource}).` };
-    } catch (error) {
       return {
-        step: "iam" as const,
-        ok: false,
-        message: translateAwsError(error, { action: read.action, resource: read.resource, caller }).message,
+        name: renderUsernameTemplate(template, {
+          identityName: ctx.actor.name,
+          dynamicSecretName: secretName,
+          now: clock.now(),
+        }),
+      };
+    } catch (error) {
+      if (!(error instanceof UsernameTemplateError)) throw error;
+      return {
+        name: SAMPLE_FALLBACK,
+        check: makeCheck({
+          id: "field:usernameTemplate",
+          step: "iam",
+          status: "failed",
+          title: "Username template",
+          field: ["usernameTemplate"],
+          message: error.message,
+        }),
       };
     }
   }
 
-  /**
-   * Temporary credentials of a role: iam:GetRole says how long its sessions may last (warned when the max TTL
-   * is longer), and reading its inline policy shows whether revocation can see the deny list (decision 0801).
-   */
-  async function sessionChecks(
-    iam: ReturnType<DynamicSecretAws["clients"]>["iam"],
-    inputs: { roleArn?: string | undefined; method: string; appConnectionId?: string | undefined },
+  async function iamUserChecks(run: CheckRun, inputs: Inputs, sampleUser: string): Promise<ConfigCheck[]> {
+    const path = inputs.awsPath || "/";
+    const groups = splitCommaList(inputs.userGroups);
+    const policyArns = splitCommaList(inputs.policyArns);
+    const boundary = inputs.permissionBoundaryPolicyArn?.trim() || undefined;
+    const document = inputs.policyDocument?.trim();
+    const groupsChecked = groups.length ? checkGroups(run, groups) : null;
+    const fields = Promise.all([
+      checkPath(run, path),
+      groupsChecked?.then((result) => result.check) ?? null,
+      policyArns.length ? checkPolicyArns(run, policyArns, "user") : null,
+      boundary ? checkBoundary(run, boundary) : null,
+      document ? checkPolicyDocument(run, document, "policyDocument", "iam:PutUserPolicy") : null,
+    ]);
+    const permissions = (async () => {
+      const principal = await simulationPrincipal(run, knownRoleArn(inputs));
+      if ("check" in principal) return [principal.check];
+      const plans = iamUserSimulationPlans({
+        partition: run.partition,
+        account: run.account,
+        path,
+        sampleUser,
+        groupArns: groupsChecked ? [...(await groupsChecked).arns.values()] : [],
+        uses: iamUserInputsInUse(inputs),
+        boundaryArn: boundary,
+      });
+      return checkPermissions(run, principal.arn, plans);
+    })();
+    return [...(await fields).filter((c): c is ConfigCheck => c !== null), ...(await permissions)];
+  }
+
+  async function temporaryChecks(
+    run: CheckRun,
+    config: CredentialSourceConfig,
+    ctx: RequestContext,
     maxTtl: number | null,
-    caller: string,
-  ) {
-    if (!inputs.roleArn || inputs.method === "access-key" || inputs.appConnectionId)
-      return {
-        step: "session" as const,
-        ok: true,
-        message:
-          inputs.method === "access-key" && !inputs.appConnectionId
-            ? "Leases are GetSessionToken or GetFederationToken sessions of this key's user (up to 36 hours)."
-            : "Leases are sessions of the App Connection's role or key.",
-      };
-    const roleName = roleNameOf(inputs.roleArn);
-    try {
-      const role = (await iam.send(new GetRoleCommand({ RoleName: roleName }))).Role;
-      const limit = role?.MaxSessionDuration ?? 3600;
-      await iam
-        .send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: REVOKED_SESSIONS_POLICY }))
-        .catch((error: unknown) => {
-          if (awsErrorCode(error) !== "NoSuchEntity") throw error;
-        });
-      if (maxTtl !== null && maxTtl > limit)
-        return {
-          step: "session" as const,
-          ok: false,
-          message: `The role ${roleName} allows sessions of at most ${formatDurationForApi(limit)} (MaxSessionDuration), shorter than the max TTL (${formatDurationForApi(maxTtl)}): AWS would refuse longer leases. Raise the role's maximum session duration, or lower the max TTL.`,
-        };
-      return {
-        step: "session" as const,
-        ok: true,
-        message: `The role ${roleName} allows sessions of up to ${formatDurationForApi(limit)}, and its inline policies can be read; revoking also needs iam:PutRolePolicy on it.`,
-      };
-    } catch (error) {
-      return {
-        step: "session" as const,
-        ok: false,
-        message: translateAwsError(error, { action: "iam:GetRole", resource: roleName, caller }).message,
-      };
-    }
+    sampleName: string,
+  ): Promise<ConfigCheck[]> {
+    const { inputs } = config;
+    // A fresh ID: the form's inputs may differ from the saved ones, so no session cached for those may be reused.
+    const unsaved = { ...config, row: { ...config.row, id: deps.randomId() } };
+    const session = await stsSessionChecks({ aws, run, config: unsaved, ctx, maxTtl, sampleName });
+    const policyArns = splitCommaList(inputs.policyArns);
+    const document = inputs.sessionPolicy?.trim();
+    const assumesRole = session.kind === "assume-role";
+    const fields = Promise.all([
+      !policyArns.length
+        ? null
+        : assumesRole
+          ? makeCheck({
+              id: "field:policyArns",
+              step: "iam",
+              status: "warning",
+              title: "Session policy ARNs",
+              field: inputField("policyArns"),
+              message:
+                "Policy ARNs narrow federation tokens only, and this source assumes a role, so they are ignored: " +
+                "narrow the sessions with a session policy instead.",
+            })
+          : checkPolicyArns(run, policyArns, "session"),
+      document
+        ? checkPolicyDocument(run, document, "sessionPolicy", assumesRole ? "sts:AssumeRole" : "sts:GetFederationToken")
+        : null,
+    ]);
+    const plans = session.plans.filter((plan) => plan.actions.length > 0);
+    const permissions = (async () => {
+      if (plans.length === 0) return [];
+      const principal = await simulationPrincipal(run, session.roleArn ?? knownRoleArn(inputs));
+      return "check" in principal ? [principal.check] : checkPermissions(run, principal.arn, plans);
+    })();
+    return [...session.checks, ...(await fields).filter((c): c is ConfigCheck => c !== null), ...(await permissions)];
+  }
+
+  /** The credentials check alone, when they did not work: nothing else can be asked. */
+  function credentialsFailed(message: string, field: string[] | null): TestDynamicSecretResponse {
+    return {
+      ok: false,
+      callerArn: null,
+      checks: [
+        makeCheck({ ...CREDENTIALS, status: "failed", field, message }),
+        makeCheck({
+          id: "rest",
+          step: "iam",
+          status: "skipped",
+          title: "Fields and permissions",
+          message: "Not checked: the credentials did not work.",
+        }),
+      ],
+    };
   }
 
   return {
@@ -121,6 +177,8 @@ export function createDynamicSecretChecks(deps: {
         name?: string | undefined;
         provider?: { inputs: InputsPatch } | undefined;
         maxTTL?: number | null | undefined;
+        usernameTemplate?: string | null | undefined;
+        dynamicSecretName?: string | undefined;
       },
     ): Promise<TestDynamicSecretResponse> {
       const { project } = await lookup.location(ctx.actor, input, "dynamic-secrets.manage");
@@ -128,53 +186,57 @@ export function createDynamicSecretChecks(deps: {
       const current: DynamicSecretConfig | null = saved ? lookup.config(saved) : null;
       const inputs = parseInputs(mergeInputs(current, input.provider?.inputs), INPUT);
       const { secretAccessKey, ...view } = inputs;
-      const config = {
+      const config: CredentialSourceConfig = {
         row: { id: saved?.id ?? deps.randomId(), projectId: project.id, version: saved?.version ?? 0 },
         inputs: { ...view, method: inputs.method ?? "access-key", credentialType: inputs.credentialType ?? "iam-user" },
         secretAccessKey: secretAccessKey ?? null,
       };
+      const connectionField = config.inputs.appConnectionId ? inputField("appConnectionId") : null;
 
       let managing: Awaited<ReturnType<DynamicSecretAws["managingCredentials"]>>;
       try {
         managing = await aws.managingCredentials(config, ctx, { fields: FIELDS, cache: false });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        return {
-          ok: false,
-          callerArn: null,
-          checks: [
-            { step: "credentials", ok: false, message: error.message },
-            { step: "iam", ok: false, message: "Not checked: the credentials did not work." },
-          ],
-        };
+        return credentialsFailed(error.message, error.extra.issues?.[0]?.path.map(String) ?? connectionField);
       }
       const { sts, iam } = aws.clients(managing);
       let callerArn: string;
       try {
         callerArn = (await sts.send(new GetCallerIdentityCommand({}))).Arn ?? "";
       } catch (error) {
-        const message = translateAwsError(error, { action: "sts:GetCallerIdentity", caller: managing.caller }).message;
-        return {
-          ok: false,
-          callerArn: null,
-          checks: [
-            { step: "credentials", ok: false, message },
-            { step: "iam", ok: false, message: "Not checked: the credentials did not work." },
-          ],
-        };
+        const failure = translateAwsError(error, {
+          action: "sts:GetCallerIdentity",
+          caller: managing.caller,
+          ...(config.inputs.method === "access-key" && !connectionField ? { fields: FIELDS } : {}),
+        });
+        return credentialsFailed(failure.message, failure.extra.issues?.[0]?.path.map(String) ?? connectionField);
       }
-      const temporary = config.inputs.credentialType === "temporary-credentials";
-      const iamCheck = temporary
-        ? await sessionChecks(iam, config.inputs, input.maxTTL ?? null, managing.caller)
-        : await iamAnswers(iam, callerArn, config.inputs.awsPath || "/", managing.caller);
-      return {
-        ok: iamCheck.ok,
-        callerArn,
-        checks: [
-          { step: "credentials", ok: true, message: `AWS accepted the credentials: they belong to ${callerArn}.` },
-          iamCheck,
-        ],
-      };
+
+      const run = createCheckRun({ iam, caller: managing.caller, callerArn, requester: ctx.actor.name });
+      try {
+        const sample = sampleUsername(
+          ctx,
+          input.usernameTemplate !== undefined ? input.usernameTemplate : saved?.usernameTemplate,
+          input.dynamicSecretName || saved?.name || "dynamic-secret",
+        );
+        const checks =
+          config.inputs.credentialType === "temporary-credentials"
+            ? await temporaryChecks(run, config, ctx, input.maxTTL ?? null, sample.name)
+            : await iamUserChecks(run, config.inputs, sample.name);
+        const all = [
+          makeCheck({
+            ...CREDENTIALS,
+            status: "ok",
+            message: `AWS accepted the credentials: they belong to ${callerArn}.`,
+          }),
+          ...(sample.check ? [sample.check] : []),
+          ...checks,
+        ];
+        return { ok: all.every((c) => c.ok), callerArn, checks: all };
+      } finally {
+        run.close();
+      }
     },
 
     /** What the template gives for the person or machine asking (the form's live preview). */

@@ -106,7 +106,15 @@ export function DynamicSecretFormDialog({
             {location.path}.
           </DialogDescription>
         </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="grid gap-6">
+        {/*
+          A fieldset is as wide as its content by default (min-inline-size: min-content) and a grid track grows to
+          its widest item: both are reset, so the method tabs scroll and long ARNs wrap within a phone's width.
+        */}
+        <form
+          onSubmit={onSubmit}
+          noValidate
+          className="grid grid-cols-[minmax(0,1fr)] gap-6 [&_fieldset]:min-w-0 [&_fieldset]:grid-cols-[minmax(0,1fr)]"
+        >
           <div className="grid gap-4 sm:grid-cols-3 sm:items-start">
             <Field invalid={!!errors.name} className="sm:col-span-3">
               <FieldLabel>Secret name</FieldLabel>

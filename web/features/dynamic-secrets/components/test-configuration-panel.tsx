@@ -1,25 +1,39 @@
-import { CircleCheck, CircleX, PlugZap } from "lucide-react";
-import type { UseFormReturn } from "react-hook-form";
-import type { SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
+import { PlugZap } from "lucide-react";
+import { useEffect, useRef } from "react";
+import type { FieldPath, UseFormReturn } from "react-hook-form";
+import type { Issue } from "#shared/errors.ts";
+import type { ConfigCheck, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { applyServerIssues } from "#web/components/ui/form.tsx";
 import { useTestConfiguration } from "#web/features/dynamic-secrets/api.ts";
+import { ConfigCheckList, checkSummary } from "#web/features/dynamic-secrets/components/config-check-list.tsx";
 import {
   type DynamicSecretFormValues,
   inputsOf,
 } from "#web/features/dynamic-secrets/components/dynamic-secret-form-values.ts";
 import { isApiError } from "#web/lib/api-client.ts";
 
-const STEP_LABELS = {
-  credentials: "Credentials (sts:GetCallerIdentity)",
-  iam: "IAM answers",
-  session: "Sessions (iam:GetRole)",
-} as const;
+type Form = UseFormReturn<DynamicSecretFormValues>;
+
+/** Failed checks about a form field, as issues in the order the fields appear on the page (focus goes first). */
+function fieldIssues(checks: readonly ConfigCheck[]): Issue[] {
+  const issues = checks
+    .filter((c) => c.status === "failed" && c.field)
+    .map((c) => ({ path: c.field!, message: c.message, code: "config_check" }));
+  const position = (issue: Issue) => document.getElementsByName(issue.path.join("."))[0] ?? null;
+  return issues.sort((a, b) => {
+    const [x, y] = [position(a), position(b)];
+    if (!x || !y) return x ? -1 : y ? 1 : 0;
+    return x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+  });
+}
 
 /**
- * "Test configuration": checks the form's credentials with AWS before anything is saved,
- * and says which part failed. A saved secret's stored key is used when the field is empty.
+ * "Test configuration": checks the form against AWS before anything is saved (issue 12, item 6): the
+ * credentials, each field IAM can vouch for, and each IAM action a lease needs. Every check is listed with its
+ * state; a failed check about a field also shows under that field, and focus moves to the first such field.
+ * A saved secret's stored key is used when the field is empty.
  */
 export function TestConfigurationPanel({
   form,
@@ -27,36 +41,59 @@ export function TestConfigurationPanel({
   savedName,
   clearsConnection,
 }: {
-  form: UseFormReturn<DynamicSecretFormValues>;
+  form: Form;
   location: SecretLocation;
   savedName: string | null;
   /** Editing a secret that used an App Connection, now switched to another source. */
   clearsConnection: boolean;
 }) {
   const test = useTestConfiguration();
+  // The fields this panel put an error on: cleared when the person edits them, or on the next test.
+  const marked = useRef(new Set<string>());
+
+  useEffect(() => {
+    const subscription = form.watch((_, { name }) => {
+      if (name && marked.current.delete(name)) form.clearErrors(name);
+    });
+    return () => subscription.unsubscribe();
+  }, [form]);
 
   function run() {
     const values = form.getValues();
     const inputs = { ...inputsOf(values), ...(clearsConnection ? { appConnectionId: null } : {}) };
+    for (const name of marked.current) form.clearErrors(name as FieldPath<DynamicSecretFormValues>);
+    marked.current.clear();
     test.mutate(
       {
         ...location,
         ...(savedName ? { name: savedName } : {}),
         provider: { type: "aws-iam", inputs },
         ...(values.maxTTL ? { maxTTL: values.maxTTL } : {}),
+        usernameTemplate: values.usernameTemplate || null,
+        ...(values.name ? { dynamicSecretName: values.name } : {}),
       },
-      { onError: (error) => isApiError(error) && applyServerIssues(form, error.issues) },
+      {
+        onSuccess: (answer) => {
+          const issues = fieldIssues(answer.checks);
+          const unplaced = new Set(applyServerIssues(form, issues));
+          for (const issue of issues) if (!unplaced.has(issue)) marked.current.add(issue.path.join("."));
+        },
+        onError: (error) => isApiError(error) && applyServerIssues(form, error.issues),
+      },
     );
   }
 
+  const answer = test.data;
   return (
-    <div className="grid gap-3 rounded-lg border bg-muted/30 p-4">
+    <section aria-labelledby="test-configuration-title" className="grid gap-3 rounded-lg border bg-muted/30 p-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <div>
-          <p className="text-sm font-medium">Test configuration</p>
+        <div className="min-w-0 flex-1 basis-64">
+          <h3 id="test-configuration-title" className="text-sm font-medium">
+            Test configuration
+          </h3>
           <p className="text-sm text-muted-foreground">
-            Checks that the credentials work and that IAM answers (for temporary credentials: the role's session limit).
-            Nothing is created in AWS.
+            Checks the credentials, that each group, policy and the boundary exist, and asks IAM whether each action a
+            lease needs is allowed. Nothing is created in AWS.
           </p>
         </div>
         <Button variant="outline" onClick={run} pending={test.isPending}>
@@ -64,29 +101,24 @@ export function TestConfigurationPanel({
           Test configuration
         </Button>
       </div>
-      <div aria-live="polite" className="grid gap-2">
+      <div className="grid gap-2">
         {test.isError ? <Alert>{test.error.message}</Alert> : null}
-        {test.data ? (
-          <>
-            <ul className="grid gap-2">
-              {test.data.checks.map((check) => (
-                <li key={check.step} className="flex items-start gap-2 text-sm">
-                  {check.ok ? (
-                    <CircleCheck aria-label="Passed" className="mt-0.5 size-4 shrink-0 text-success" />
-                  ) : (
-                    <CircleX aria-label="Failed" className="mt-0.5 size-4 shrink-0 text-destructive" />
-                  )}
-                  <span>
-                    <span className="font-medium">{STEP_LABELS[check.step]}: </span>
-                    <span className={check.ok ? "text-muted-foreground" : "text-destructive"}>{check.message}</span>
-                  </span>
-                </li>
-              ))}
-            </ul>
-            {test.data.ok ? <p className="text-sm font-medium text-success">The configuration works.</p> : null}
-          </>
+        {/* Present before the answer arrives, so screen readers announce the summary, not the whole list. */}
+        <p
+          role="status"
+          className={`text-sm font-medium empty:hidden ${answer?.ok ? "text-success" : "text-destructive"}`}
+        >
+          {answer && !test.isPending
+            ? `${answer.ok ? "The configuration works." : "Some checks failed."} ${checkSummary(answer.checks)}.`
+            : ""}
+        </p>
+        {answer && !test.isPending ? (
+          <ConfigCheckList
+            checks={answer.checks}
+            onGoToField={(field) => form.setFocus(field as FieldPath<DynamicSecretFormValues>)}
+          />
         ) : null}
       </div>
-    </div>
+    </section>
   );
 }

@@ -242,10 +242,27 @@ describe("temporary credentials (credentialType temporary-credentials) against m
       });
     const long = await test("2h");
     expect(long.status, long.text).toBe(200);
-    expect(long.body.checks[1]).toMatchObject({ step: "session", ok: false });
+    expect(long.body.checks[1]).toMatchObject({
+      id: "session:duration",
+      step: "session",
+      ok: false,
+      status: "failed",
+      field: ["maxTTL"],
+    });
     expect(long.body.checks[1].message).toMatch(/at most 1h \(MaxSessionDuration\)/);
     const fits = await test("1h");
-    expect(fits.body).toMatchObject({ ok: true, checks: [{ ok: true }, { step: "session", ok: true }] });
+    expect(fits.body.ok).toBe(true);
+    expect(fits.body.checks.slice(0, 3)).toMatchObject([
+      { id: "credentials", ok: true },
+      { id: "session:duration", status: "ok" },
+      { id: "session:assume-role", status: "ok" },
+    ]);
+    // The trial session is asked for as Generate asks: External ID, SourceIdentity, 15 minutes.
+    const trial = world.proxy
+      .calls("AssumeRole")
+      .find((r) => r.params.RoleSessionName === "leasehold-test-configuration");
+    expect(trial?.params).toMatchObject({ DurationSeconds: "900", ExternalId: world.projectId });
+    expect(trial?.params.SourceIdentity).toBeTruthy();
   });
 
   it("a create interrupted after AssumeRole is settled by recovery: never handed out, nothing to undo", async () => {

@@ -40,9 +40,19 @@ export type DeniedSessions = (targetKey: string, now: Date) => Promise<string[]>
 
 const STS_NAME_CHARS = /[^\w+=,.@-]/g;
 /** AWS's rule for RoleSessionName, SourceIdentity and federated user names: [\w+=,.@-], at least 2 characters. */
-function stsName(value: string, max: number): string {
+export function stsName(value: string, max: number): string {
   const cleaned = value.replace(STS_NAME_CHARS, "-").replace(/^aws:/i, "").slice(0, max);
   return cleaned.length >= 2 ? cleaned : `${cleaned}--`.slice(0, 2);
+}
+
+/** What an assumed-role lease adds to AssumeRole; Test configuration sends the same in its trial session. */
+export function leaseSessionParams(config: Pick<DynamicSecretConfig, "inputs">, requester: string): LeaseSessionParams {
+  const { sessionPolicy, sessionTags } = config.inputs;
+  return {
+    SourceIdentity: stsName(requester, 64),
+    ...(sessionPolicy?.trim() ? { Policy: sessionPolicy } : {}),
+    ...(sessionTags?.length ? { Tags: sessionTags.map((t) => ({ Key: t.key, Value: t.value })) } : {}),
+  };
 }
 
 const when = (date: Date) => date.toISOString();
@@ -62,15 +72,6 @@ export function createStsSessionProvider(deps: {
 }): DynamicSecretProvider {
   const { aws, clock, logger } = deps;
   const writes = new Map<string, Promise<unknown>>();
-
-  function sessionParams(config: DynamicSecretConfig, requester: string): LeaseSessionParams {
-    const { sessionPolicy, sessionTags } = config.inputs;
-    return {
-      SourceIdentity: stsName(requester, 64),
-      ...(sessionPolicy?.trim() ? { Policy: sessionPolicy } : {}),
-      ...(sessionTags?.length ? { Tags: sessionTags.map((t) => ({ Key: t.key, Value: t.value })) } : {}),
-    };
-  }
 
   /** AWS refuses a duration it does not allow (role chaining, the role's MaxSessionDuration): the fix is the TTL. */
   function durationRefusal(error: unknown, ttlSeconds: number): AppError | null {
@@ -102,7 +103,7 @@ export function createStsSessionProvider(deps: {
         .assume({
           sessionName: stsName(lease.username, STS_LIMITS.sessionNameMax),
           durationSeconds: ttl,
-          extra: sessionParams(config, requester),
+          extra: leaseSessionParams(config, requester),
         })
         .catch((error: unknown) => {
           throw durationRefusal(error, ttl) ?? error;
