@@ -1,3 +1,4 @@
+import type { AuditAction } from "#shared/audit-events.ts";
 import type { LeaseStatus } from "#shared/schemas/leases.ts";
 import type { AuditContext, Clock, SystemContext } from "../../../context.ts";
 import type { Db } from "../../../db/client.ts";
@@ -94,7 +95,7 @@ export function createLeaseRevocation(
   // Set when a success made leases due at once, so the worker runs another batch right away.
   let caughtUp = 0;
   const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
-  const record = (tx: Db, ctx: AuditContext, lease: LeaseRow, action: string, metadata: Record<string, unknown>) =>
+  const record = (tx: Db, ctx: AuditContext, lease: LeaseRow, action: AuditAction, metadata: Record<string, unknown>) =>
     audit.record(tx, ctx, {
       action,
       resourceType: "dynamic-secret-lease",
