@@ -13,7 +13,11 @@ import { render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { vi } from "vitest";
 
-type Answer = { status?: number; body: unknown } | (() => { status?: number; body: unknown } | Promise<never>);
+interface AnswerBody {
+  status?: number;
+  body: unknown;
+}
+type Answer = AnswerBody | (() => AnswerBody | Promise<AnswerBody>);
 
 /**
  * Stubs fetch: each key is "METHOD /path" (the path without its query), each value the answer. Any other
