@@ -8,16 +8,23 @@ import { Pagination } from "#web/components/ui/pagination.tsx";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
 import { IDENTITIES_PAGE_SIZE, type IdentityListParams, identitiesQueryOptions } from "#web/features/identities/api.ts";
 import { orgRoleLabel } from "#web/features/identities/components/labels.ts";
+import {
+  isUnfinished,
+  UnfinishedIdentityRowActions,
+} from "#web/features/identities/components/unfinished-identity.tsx";
 import { formatDate } from "#web/lib/format.ts";
 
 export function IdentitiesTable({
   orgId,
   params,
+  canManage,
   emptyAction,
   onPageChange,
 }: {
   orgId: string;
   params: IdentityListParams;
+  /** Org admins: an identity that cannot log in gets "Finish setup" and Delete. */
+  canManage: boolean;
   emptyAction?: ReactNode;
   onPageChange: (page: number) => void;
 }) {
@@ -49,6 +56,11 @@ export function IdentitiesTable({
             <TableHead>Org role</TableHead>
             <TableHead>Auth methods</TableHead>
             <TableHead>Created</TableHead>
+            {canManage ? (
+              <TableHead>
+                <span className="sr-only">Actions</span>
+              </TableHead>
+            ) : null}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -72,6 +84,11 @@ export function IdentitiesTable({
                 )}
               </TableCell>
               <TableCell className="text-muted-foreground">{formatDate(identity.createdAt)}</TableCell>
+              {canManage ? (
+                <TableCell>
+                  {isUnfinished(identity) ? <UnfinishedIdentityRowActions identity={identity} /> : null}
+                </TableCell>
+              ) : null}
             </TableRow>
           ))}
         </TableBody>
