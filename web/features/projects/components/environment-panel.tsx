@@ -17,7 +17,7 @@ function CopyableValue({ label, value }: { label: string; value: string }) {
       <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
       <dd className="flex min-w-0 items-center gap-2">
         <code className="min-w-0 truncate rounded bg-muted px-1.5 py-0.5 font-mono text-sm">{value}</code>
-        <CopyButton text={value} label={`Copy ${label.toLowerCase()}`} size="icon-sm" variant="ghost" />
+        <CopyButton text={value} label={`Copy ${label.toLowerCase()}`} size="sm" variant="ghost" />
       </dd>
     </div>
   );
