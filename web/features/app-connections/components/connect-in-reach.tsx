@@ -49,8 +49,7 @@ export function GuideWithConnect({
  */
 function StickyConnectBar({ formId, submitting }: { formId: string; submitting: boolean }) {
   return (
-    <div
-      role="region"
+    <section
       aria-label="Connect"
       className={
         "sticky bottom-0 z-10 -mx-4 mt-6 flex items-center justify-between gap-3 border-t bg-background/95 " +
@@ -62,7 +61,7 @@ function StickyConnectBar({ formId, submitting }: { formId: string; submitting: 
         <PlugZap aria-hidden="true" />
         Connect to AWS
       </Button>
-    </div>
+    </section>
   );
 }
 

@@ -42,12 +42,17 @@ function stubIntersection(visible: () => boolean) {
         observers.push(() => callback([{ isIntersecting: visible() }]));
       }
       observe() {
-        queueMicrotask(() => observers.forEach((notify) => notify()));
+        queueMicrotask(() => {
+          for (const notify of observers) notify();
+        });
       }
       disconnect() {}
     },
   );
-  return () => act(() => observers.forEach((notify) => notify()));
+  return () =>
+    act(() => {
+      for (const notify of observers) notify();
+    });
 }
 
 async function renderGuide(create: Parameters<typeof stubApi>[0][string] = { body: created }) {
