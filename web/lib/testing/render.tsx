@@ -9,7 +9,7 @@ import {
   createRouter,
   RouterProvider,
 } from "@tanstack/react-router";
-import { render } from "@testing-library/react";
+import { configure, render } from "@testing-library/react";
 import type { ReactNode } from "react";
 import { vi } from "vitest";
 
@@ -17,6 +17,9 @@ interface AnswerBody {
   status?: number;
   body: unknown;
 }
+// A router renders its first page asynchronously, and test machines are shared: 1 s (the default) is too short.
+configure({ asyncUtilTimeout: 5000 });
+
 type Answer = AnswerBody | (() => AnswerBody | Promise<AnswerBody>);
 
 /**

@@ -4,8 +4,8 @@ import { Button } from "#web/components/ui/button.tsx";
 
 /**
  * The setup guide with its Connect step in reach (issue 12, item 9e). On a wide screen the Connect form sits in a
- * column of its own that stays on screen while the guide scrolls; on a narrow one it is the last step, and a bar
- * at the bottom of the screen carries its Connect button until the step itself scrolls into view.
+ * column of its own that stays on screen while the guide scrolls; on a narrow one it is the last step. At any
+ * width, while the form's own Connect button is not fully on screen, a bar at the bottom of the screen carries it.
  */
 export function GuideWithConnect({
   guide,
@@ -22,7 +22,7 @@ export function GuideWithConnect({
   formId: string;
   submitting: boolean;
 }) {
-  const connectInView = useInView(connectRef);
+  const buttonInView = useSubmitButtonInView(connectRef);
   // The bar is outside the grid: a sticky grid item could only move within its own row.
   return (
     <div>
@@ -38,14 +38,14 @@ export function GuideWithConnect({
           {connect}
         </div>
       </div>
-      {connectInView ? null : <StickyConnectBar formId={formId} submitting={submitting} />}
+      {buttonInView ? null : <StickyConnectBar formId={formId} submitting={submitting} />}
     </div>
   );
 }
 
 /**
- * Below the `lg` breakpoint only. Its button submits the form by id, so the form's own rules run: with a field
- * missing, focus moves to that field (which scrolls it into view) and its message shows beside it.
+ * Its button submits the form by id, so the form's own rules run: with a field missing, focus moves to that
+ * field (which scrolls it into view) and its message shows beside it.
  */
 function StickyConnectBar({ formId, submitting }: { formId: string; submitting: boolean }) {
   return (
@@ -53,7 +53,7 @@ function StickyConnectBar({ formId, submitting }: { formId: string; submitting: 
       aria-label="Connect"
       className={
         "sticky bottom-0 z-10 -mx-4 mt-6 flex items-center justify-between gap-3 border-t bg-background/95 " +
-        "px-4 py-3 backdrop-blur md:-mx-8 md:px-8 lg:hidden"
+        "px-4 py-3 backdrop-blur md:-mx-8 md:px-8"
       }
     >
       <p className="min-w-0 text-sm text-muted-foreground">Done in AWS? Fill in the last step and connect.</p>
@@ -65,14 +65,19 @@ function StickyConnectBar({ formId, submitting }: { formId: string; submitting: 
   );
 }
 
-/** Whether any of the element shows on screen. Without IntersectionObserver (old browsers, tests), never. */
-function useInView(ref: RefObject<HTMLElement | null>) {
+/**
+ * Whether the Connect step's submit button shows whole on screen (also when the step's column scrolls on its
+ * own). Without IntersectionObserver (old browsers, tests), never: the bar stays.
+ */
+function useSubmitButtonInView(ref: RefObject<HTMLElement | null>) {
   const [inView, setInView] = useState(false);
   useEffect(() => {
-    const element = ref.current;
-    if (!element || typeof IntersectionObserver === "undefined") return;
-    const observer = new IntersectionObserver((entries) => setInView(entries.some((entry) => entry.isIntersecting)));
-    observer.observe(element);
+    const button = ref.current?.querySelector('button[type="submit"]');
+    if (!button || typeof IntersectionObserver === "undefined") return;
+    const observer = new IntersectionObserver((entries) => setInView(entries.some((entry) => entry.isIntersecting)), {
+      threshold: 1,
+    });
+    observer.observe(button);
     return () => observer.disconnect();
   }, [ref]);
   return inView;

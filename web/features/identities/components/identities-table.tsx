@@ -56,11 +56,6 @@ export function IdentitiesTable({
             <TableHead>Org role</TableHead>
             <TableHead>Auth methods</TableHead>
             <TableHead>Created</TableHead>
-            {canManage ? (
-              <TableHead>
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            ) : null}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -80,15 +75,14 @@ export function IdentitiesTable({
                 {identity.authMethods.includes("aws-auth") ? (
                   <Badge variant="primary">AWS Auth</Badge>
                 ) : (
-                  <Badge variant="warning">None: cannot log in</Badge>
+                  // Beside the badge that says what is wrong: on a phone the row's last columns scroll out of view.
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Badge variant="warning">None: cannot log in</Badge>
+                    {canManage && isUnfinished(identity) ? <UnfinishedIdentityRowActions identity={identity} /> : null}
+                  </div>
                 )}
               </TableCell>
               <TableCell className="text-muted-foreground">{formatDate(identity.createdAt)}</TableCell>
-              {canManage ? (
-                <TableCell>
-                  {isUnfinished(identity) ? <UnfinishedIdentityRowActions identity={identity} /> : null}
-                </TableCell>
-              ) : null}
             </TableRow>
           ))}
         </TableBody>

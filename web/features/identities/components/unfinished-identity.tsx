@@ -76,7 +76,7 @@ export function UnfinishedIdentityRowActions({ identity }: { identity: Identity 
   const [deleting, setDeleting] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   return (
-    <div className="flex items-center justify-end gap-1.5">
+    <div className="flex items-center gap-1.5">
       <FinishSetupLink identity={identity} />
       <DropdownMenu>
         <DropdownMenuTrigger asChild>

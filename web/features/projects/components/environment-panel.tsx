@@ -13,7 +13,7 @@ import { EnvironmentFormDialog } from "#web/features/projects/components/environ
 
 function CopyableValue({ label, value }: { label: string; value: string }) {
   return (
-    <div className="grid min-w-0 gap-1">
+    <div className="grid min-w-0 gap-1 sm:grid-cols-[9rem_minmax(0,1fr)] sm:items-center sm:gap-3">
       <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
       <dd className="flex min-w-0 items-center gap-2">
         <code className="min-w-0 truncate rounded bg-muted px-1.5 py-0.5 font-mono text-sm">{value}</code>
@@ -120,7 +120,7 @@ export function EnvironmentPanel({
             </div>
           </div>
         ) : null}
-        <dl className="grid gap-4 sm:grid-cols-3">
+        <dl aria-label="Identifiers" className="grid gap-3">
           <CopyableValue label="Project slug" value={project.slug} />
           <CopyableValue label="Environment slug" value={environment.slug} />
           <CopyableValue label="Environment ID" value={environment.id} />

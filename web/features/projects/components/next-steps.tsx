@@ -154,41 +154,59 @@ export function NextSteps({
         </CardDescription>
       </CardHeader>
       <CardContent>
-        <ol aria-label="Setup steps" className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
-          {steps.map((step, index) => {
-            const isNext = step === next;
-            return (
-              <li
-                key={step.key}
-                aria-current={isNext ? "step" : undefined}
-                className={clsx(
-                  "flex flex-col gap-2 rounded-lg border p-4",
-                  isNext ? "border-primary/50 bg-primary/5" : "bg-card",
-                )}
-              >
-                <div className="flex items-center gap-2">
-                  <StepIcon state={step.state} number={index + 1} />
-                  <h3 className="text-sm font-semibold">{step.title}</h3>
-                </div>
-                <p className="text-xs font-medium text-muted-foreground">
-                  {isNext && step.state === "todo" ? "Next step" : STATE_WORDS[step.state]}
-                </p>
-                <p className="text-sm text-muted-foreground">{step.detail}</p>
-                {step.whoCan ? <p className="text-sm">{step.whoCan}</p> : null}
-                <div className="mt-auto pt-1">
-                  <Button asChild size="sm" variant={isNext && !step.whoCan ? "primary" : "outline"}>
-                    <Link {...step.action.link}>
-                      {step.action.label}
-                      <ArrowRight aria-hidden="true" />
-                    </Link>
-                  </Button>
-                </div>
+        {next ? (
+          <ol aria-label="Setup steps" className="grid gap-3 sm:grid-cols-2 xl:grid-cols-4">
+            {steps.map((step, index) => (
+              <StepTile key={step.key} step={step} number={index + 1} isNext={step === next} />
+            ))}
+          </ol>
+        ) : (
+          // All done: one line each, so the page's room goes to the environments and the activity.
+          <ol aria-label="Setup steps" className="grid gap-2 sm:grid-cols-2 xl:grid-cols-4">
+            {steps.map((step) => (
+              <li key={step.key} className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-0.5 text-sm">
+                <CircleCheck aria-hidden="true" className="size-4 shrink-0 text-success" />
+                <span className="font-medium">{step.title}</span>
+                <span className="sr-only">: {STATE_WORDS[step.state]}.</span>
+                <Link {...step.action.link} className="text-primary underline-offset-4 hover:underline">
+                  {step.action.label}
+                </Link>
               </li>
-            );
-          })}
-        </ol>
+            ))}
+          </ol>
+        )}
       </CardContent>
     </Card>
+  );
+}
+
+function StepTile({ step, number, isNext }: { step: Step; number: number; isNext: boolean }) {
+  return (
+    <li
+      aria-current={isNext ? "step" : undefined}
+      className={clsx(
+        "flex flex-col gap-2 rounded-lg border p-4",
+        isNext ? "border-primary/50 bg-primary/5" : "bg-card",
+      )}
+    >
+      <div className="flex items-center gap-2">
+        <StepIcon state={step.state} number={number} />
+        <h3 className="text-sm font-semibold">{step.title}</h3>
+      </div>
+      <p className="text-xs font-medium text-muted-foreground">
+        {isNext && step.state === "todo" ? "Next step" : STATE_WORDS[step.state]}
+      </p>
+      <p className="text-sm text-muted-foreground">{step.detail}</p>
+      {step.whoCan ? <p className="text-sm">{step.whoCan}</p> : null}
+      <div className="mt-auto pt-1">
+        <Button asChild size="sm" variant={isNext && !step.whoCan ? "primary" : "outline"}>
+          <Link {...step.action.link}>
+            {step.action.label}
+            <ArrowRight aria-hidden="true" />
+          </Link>
+        </Button>
+      </div>
+    </li>
   );
 }
 

@@ -139,6 +139,11 @@ describe("ProjectOverview", () => {
     expect(await screen.findByRole("heading", { name: "Setup complete" })).toBeTruthy();
     expect(screen.getByText("4 of 4 done")).toBeTruthy();
     expect(steps().every((step) => step.getAttribute("aria-current") === null)).toBe(true);
+    // One line each, still linking to where each thing lives.
+    expect(screen.getByRole("link", { name: "View leases" }).getAttribute("href")).toBe(
+      `/projects/${PROJECT}/secrets?env=dev`,
+    );
+    expect(screen.queryByText("Leases have been generated in this project.")).toBeNull();
   });
 
   it("tells a project viewer who can do each step instead of offering what they cannot do", async () => {

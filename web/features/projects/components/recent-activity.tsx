@@ -70,7 +70,7 @@ export function RecentActivity({
                         </>
                       ) : null}
                     </p>
-                    <p className="min-w-0 truncate text-xs text-muted-foreground">
+                    <p className="min-w-0 text-xs break-words text-muted-foreground">
                       {entry.actorName} ·{" "}
                       <time dateTime={entry.createdAt} title={formatDateTime(entry.createdAt)}>
                         {formatRelativeTime(entry.createdAt, now)}
