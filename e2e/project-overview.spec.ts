@@ -178,6 +178,20 @@ test("project overview, connect guide, half-made identities and audit-log filter
     await api(page, "DELETE", `/api/v1/dynamic-secrets/leases/${leaseId}`, location);
   });
 
+  await test.step("the project's connections: Test and Edit in words, Delete under More", async () => {
+    await page.goto(`/projects/${project.id}/app-connections`);
+    const name = `overview-${suffix}`;
+    await expect(page.getByRole("button", { name: `Edit ${name}` })).toHaveText("Edit");
+    await page.getByRole("button", { name: `More actions for ${name}` }).click();
+    await expect(page.getByRole("menuitem", { name: "Delete" })).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("button", { name: `More actions for ${name}` })).toBeFocused();
+    await saveScreenshot("06b-connections-390");
+    await page.setViewportSize(DESKTOP);
+    await saveScreenshot("06c-connections-1280");
+    await page.setViewportSize(PHONE);
+  });
+
   await test.step("a half-made identity: Finish setup opens the wizard at AWS Auth; Delete asks first", async () => {
     const session = await (await page.request.get("/api/v1/auth/session")).json();
     const name = `half-made-${suffix}`;
@@ -186,7 +200,11 @@ test("project overview, connect guide, half-made identities and audit-log filter
     const finish = page.getByRole("link", { name: `Finish setup of ${name}` });
     await expect(finish).toBeVisible();
     await saveScreenshot("07-half-made-390");
-    await finish.click();
+    await page.getByRole("link", { name, exact: true }).click();
+    const notice = page.getByRole("note", { name: "Setup not finished" });
+    await expect(notice).toContainText(`${name} cannot log in`);
+    await saveScreenshot("07b-half-made-page-390");
+    await notice.getByRole("link", { name: `Finish setup of ${name}` }).click();
     await expect(page).toHaveURL(/\/identities\/new\?step=2&identityId=/);
     await expect(page.getByRole("list", { name: "Steps" }).locator("[aria-current=step]")).toContainText("AWS Auth");
 
