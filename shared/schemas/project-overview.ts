@@ -13,7 +13,7 @@ export const projectOverviewQuerySchema = z.object({
  * One audit record of the project, as its members see it: who did what and when. The request's IP address,
  * user agent and the record's metadata are for the organisation's audit log only (org admins).
  */
-export const projectActivitySchema = z.object({
+const projectActivitySchema = z.object({
   id: z.uuid(),
   action: z.string(),
   resourceType: z.string(),
@@ -26,7 +26,7 @@ export const projectActivitySchema = z.object({
 });
 export type ProjectActivity = z.infer<typeof projectActivitySchema>;
 
-export const environmentCountsSchema = z.object({
+const environmentCountsSchema = z.object({
   environmentId: z.uuid(),
   dynamicSecrets: countSchema,
   /** Leases whose credentials are handed out and not yet expired or revoked. */
@@ -36,7 +36,7 @@ export const environmentCountsSchema = z.object({
 });
 export type EnvironmentCounts = z.infer<typeof environmentCountsSchema>;
 
-export const projectOverviewSchema = z.object({
+const projectOverviewSchema = z.object({
   projectId: z.uuid(),
   /** What the first-run steps need to know: has each been done in this project? */
   setup: z.object({
