@@ -30,6 +30,7 @@ import { authRoutes } from "./modules/people/auth.routes.ts";
 import { csrfTokenFor } from "./modules/people/auth.service.ts";
 import { memberRoutes } from "./modules/people/members.routes.ts";
 import { createSessionCookie } from "./modules/people/session-cookie.ts";
+import { projectOverviewRoutes } from "./modules/projects/project-overview.routes.ts";
 import { projectRoutes } from "./modules/projects/projects.routes.ts";
 import { serverInfoRoutes } from "./modules/server-info/server-info.routes.ts";
 import { tokenRoutes } from "./modules/tokens/tokens.routes.ts";
@@ -121,6 +122,7 @@ export function createApp({ core, services, webDir }: AppOptions) {
     .route("/api/v1", authRoutes(services.auth, cookie))
     .route("/api/v1", memberRoutes(services.members, env.LEASEHOLD_PUBLIC_URL))
     .route("/api/v1", projectRoutes(services.projects))
+    .route("/api/v1", projectOverviewRoutes(services.projectOverview))
     .route("/api/v1", auditRoutes(services.audit))
     .route("/api/v1", leaseHealthRoutes(services.leaseHealth))
     .route("/api/v1", identityRoutes(services.identities, services.identityMemberships))

@@ -26,6 +26,8 @@ import { createMachineIdentityServices } from "./modules/identities/identities-w
 import { createAuthService } from "./modules/people/auth.service.ts";
 import { createMembersService } from "./modules/people/members.service.ts";
 import { createPeopleRepo } from "./modules/people/people.repo.ts";
+import { createProjectOverviewRepo } from "./modules/projects/project-overview.repo.ts";
+import { createProjectOverviewService } from "./modules/projects/project-overview.service.ts";
 import { createProjectsRepo } from "./modules/projects/projects.repo.ts";
 import { createProjectsService } from "./modules/projects/projects.service.ts";
 
@@ -76,6 +78,7 @@ export function createServices(core: CoreDeps, overrides: ServiceOverrides = {})
     randomId,
     isOrgMember: async (tx, orgId, userId) => (await peopleRepo.findMembershipOfUser(tx, orgId, userId)) !== null,
   });
+  const projectOverview = createProjectOverviewService({ db, repo: createProjectOverviewRepo(), projects });
   const auth = createAuthService({
     db,
     repo: peopleRepo,
@@ -143,6 +146,7 @@ export function createServices(core: CoreDeps, overrides: ServiceOverrides = {})
     audit,
     leaseHealth,
     projects,
+    projectOverview,
     auth,
     members,
     peopleRepo,

@@ -4,7 +4,7 @@ import type { OrgRole, ProjectRole } from "./schemas/common.ts";
  * What each role may do. The server's can() is the only enforcement; the dashboard
  * reads the same table to hide what a person cannot use.
  */
-const ORG_PERMISSIONS = {
+export const ORG_PERMISSIONS = {
   "org.read": ["admin", "member"],
   "members.manage": ["admin"],
   "identities.read": ["admin", "member"],
@@ -17,7 +17,7 @@ const ORG_PERMISSIONS = {
   "projects.create": ["admin", "member"],
 } as const satisfies Record<string, readonly OrgRole[]>;
 
-const PROJECT_PERMISSIONS = {
+export const PROJECT_PERMISSIONS = {
   "project.read": ["admin", "developer", "viewer"],
   "project.update": ["admin"],
   "project.delete": ["admin"],

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { paginationQuerySchema, timestampSchema } from "./common.ts";
 
-const actorTypeSchema = z.enum(["user", "identity", "system"]);
+export const actorTypeSchema = z.enum(["user", "identity", "system"]);
 
 const auditLogSchema = z.object({
   id: z.uuid(),

@@ -1,3 +1,4 @@
+import { projectOverviewQuerySchema, projectOverviewResponseSchema } from "#shared/schemas/project-overview.ts";
 import {
   addProjectMembershipInputSchema,
   createEnvironmentInputSchema,
@@ -32,6 +33,12 @@ export const projectRoutes = {
   workspace: route("GET", "/api/v1/workspace/{projectId}", {
     operationId: "getWorkspace",
     response: workspaceResponseSchema,
+  }),
+  /** Next steps with their state, each environment's counts and recent activity. */
+  overview: route("GET", "/api/v1/projects/{projectId}/overview", {
+    operationId: "getProjectOverview",
+    query: projectOverviewQuerySchema,
+    response: projectOverviewResponseSchema,
   }),
   update: route("PATCH", "/api/v1/projects/{projectId}", {
     operationId: "updateProject",

@@ -23,5 +23,11 @@ export const auditLogs = pgTable(
     requestId: text("request_id"),
     createdAt: createdAt(),
   },
-  (t) => [index("audit_logs_org_created_idx").on(t.orgId, t.createdAt.desc(), t.id.desc())],
+  (t) => [
+    index("audit_logs_org_created_idx").on(t.orgId, t.createdAt.desc(), t.id.desc()),
+    // A project's newest records (its overview's recent activity), without walking the whole org's log.
+    index("audit_logs_org_project_created_idx")
+      .on(t.orgId, t.projectId, t.createdAt.desc(), t.id.desc())
+      .where(sql`${t.projectId} is not null`),
+  ],
 );

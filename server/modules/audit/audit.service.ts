@@ -1,3 +1,4 @@
+import type { AuditAction, AuditResourceType } from "#shared/audit-events.ts";
 import type { AuditLog, ListAuditLogsQuery } from "#shared/schemas/audit.ts";
 import type { AuditContext, Clock, RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
@@ -5,9 +6,9 @@ import type { Access } from "../access/access.ts";
 import type { AuditLogRow, createAuditRepo } from "./audit.repo.ts";
 
 export interface AuditEvent {
-  /** Verb-noun, e.g. "project.create", "lease.revoke". */
-  action: string;
-  resourceType: string;
+  /** Verb-noun, e.g. "project.create", "lease.revoke": one of shared/audit-events.ts, which the dashboard offers. */
+  action: AuditAction;
+  resourceType: AuditResourceType;
   resourceId?: string | null;
   projectId?: string | null;
   /** Never secrets: callers pass names and IDs only. */

@@ -1,3 +1,4 @@
+import type { AuditAction } from "#shared/audit-events.ts";
 import { formatDurationForApi } from "#shared/durations.ts";
 import type {
   AwsIamInputs,
@@ -46,7 +47,7 @@ export function createDynamicSecretsService(deps: {
     tx: Db,
     ctx: RequestContext,
     row: DynamicSecretRow,
-    action: string,
+    action: AuditAction,
     metadata: Record<string, unknown>,
   ) =>
     audit.record(tx, ctx, {

@@ -1,12 +1,29 @@
 import { queryOptions } from "@tanstack/react-query";
 import { listAuditLogsResponseSchema } from "#shared/schemas/audit.ts";
+import { listIdentitiesResponseSchema } from "#shared/schemas/identities.ts";
+import { listMembersResponseSchema } from "#shared/schemas/members.ts";
+import { listProjectsResponseSchema } from "#shared/schemas/projects.ts";
 import { apiPath, apiRequest } from "#web/lib/api-client.ts";
 
 export const AUDIT_LOG_PAGE_SIZE = 50;
 
+/** "The last …": kept in the address as such, so a shared or reloaded link still means the last 24 hours. */
+export const AUDIT_TIME_RANGES = {
+  "1h": { label: "Last hour", seconds: 3600 },
+  "24h": { label: "Last 24 hours", seconds: 86_400 },
+  "7d": { label: "Last 7 days", seconds: 7 * 86_400 },
+  "30d": { label: "Last 30 days", seconds: 30 * 86_400 },
+} as const;
+export type AuditTimeRange = keyof typeof AUDIT_TIME_RANGES;
+export const AUDIT_TIME_RANGE_KEYS = Object.keys(AUDIT_TIME_RANGES) as AuditTimeRange[];
+
 export interface AuditLogFilters {
   action?: string;
   resourceType?: string;
+  actorId?: string;
+  projectId?: string;
+  /** A range relative to now; when set, `from` and `to` are ignored. */
+  range?: AuditTimeRange;
   /** ISO timestamps, as the API takes them. */
   from?: string;
   to?: string;
@@ -19,15 +36,73 @@ export interface AuditLogListParams extends AuditLogFilters {
 const auditLogKeys = {
   all: (orgId: string) => ["audit-logs", orgId] as const,
   list: (orgId: string, params: AuditLogListParams) => [...auditLogKeys.all(orgId), params] as const,
+  actors: (orgId: string) => [...auditLogKeys.all(orgId), "actor-choices"] as const,
+  projects: (orgId: string) => [...auditLogKeys.all(orgId), "project-choices"] as const,
 };
 
-export function auditLogsQueryOptions(orgId: string, { page, ...filters }: AuditLogListParams) {
+export function auditLogsQueryOptions(orgId: string, { page, range, from, to, ...filters }: AuditLogListParams) {
   return queryOptions({
-    queryKey: auditLogKeys.list(orgId, { page, ...filters }),
+    queryKey: auditLogKeys.list(orgId, { page, range, from, to, ...filters }),
     queryFn: ({ signal }) =>
       apiRequest(apiPath`/api/v1/organizations/${orgId}/audit-logs`, listAuditLogsResponseSchema, {
         signal,
-        query: { offset: (page - 1) * AUDIT_LOG_PAGE_SIZE, limit: AUDIT_LOG_PAGE_SIZE, ...filters },
+        query: {
+          offset: (page - 1) * AUDIT_LOG_PAGE_SIZE,
+          limit: AUDIT_LOG_PAGE_SIZE,
+          ...filters,
+          // Worked out at each fetch, so a refetch moves the window along with the clock.
+          ...(range
+            ? { from: new Date(Date.now() - AUDIT_TIME_RANGES[range].seconds * 1000).toISOString() }
+            : { from, to }),
+        },
       }),
+  });
+}
+
+/** The API's largest page: the choices list that many of each; the filter says so when there are more. */
+const CHOICES_LIMIT = 100;
+
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/** People and machine identities to filter by (the audit log's actorId is a user's or an identity's ID). */
+export function actorChoicesQueryOptions(orgId: string) {
+  return queryOptions({
+    queryKey: auditLogKeys.actors(orgId),
+    queryFn: async ({ signal }) => {
+      const query = { limit: CHOICES_LIMIT };
+      const [members, identities] = await Promise.all([
+        apiRequest(apiPath`/api/v1/organizations/${orgId}/members`, listMembersResponseSchema, { signal, query }),
+        apiRequest(apiPath`/api/v1/organizations/${orgId}/identities`, listIdentitiesResponseSchema, {
+          signal,
+          query,
+        }),
+      ]);
+      return {
+        people: members.members.map((m): Choice => ({ id: m.userId, label: `${m.name} (${m.email})` })),
+        identities: identities.identities.map((i): Choice => ({ id: i.id, label: i.name })),
+        truncated: members.totalCount > members.members.length || identities.totalCount > identities.identities.length,
+      };
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function projectChoicesQueryOptions(orgId: string) {
+  return queryOptions({
+    queryKey: auditLogKeys.projects(orgId),
+    queryFn: async ({ signal }) => {
+      const data = await apiRequest("/api/v1/projects", listProjectsResponseSchema, {
+        signal,
+        query: { limit: CHOICES_LIMIT },
+      });
+      return {
+        projects: data.projects.map((p): Choice => ({ id: p.id, label: p.name })),
+        truncated: data.totalCount > data.projects.length,
+      };
+    },
+    staleTime: 60_000,
   });
 }

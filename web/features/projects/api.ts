@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
+import { projectOverviewResponseSchema } from "#shared/schemas/project-overview.ts";
 import {
   type CreateProjectInput,
   type createEnvironmentInputSchema,
@@ -23,6 +24,7 @@ const projectKeys = {
   lists: () => [...projectKeys.all, "list"] as const,
   list: (params: ProjectListParams) => [...projectKeys.lists(), params] as const,
   detail: (projectId: string) => [...projectKeys.all, "detail", projectId] as const,
+  overview: (projectId: string) => [...projectKeys.all, "overview", projectId] as const,
 };
 
 export function projectsQueryOptions(params: ProjectListParams) {
@@ -41,6 +43,17 @@ export function projectQueryOptions(projectId: string) {
     queryKey: projectKeys.detail(projectId),
     queryFn: ({ signal }) => apiRequest(apiPath`/api/v1/projects/${projectId}`, projectResponseSchema, { signal }),
     select: (data) => data.project,
+  });
+}
+
+/** The Overview's steps, counts and activity. Stale at once: coming back after adding a secret shows it. */
+export function projectOverviewQueryOptions(projectId: string) {
+  return queryOptions({
+    queryKey: projectKeys.overview(projectId),
+    queryFn: ({ signal }) =>
+      apiRequest(apiPath`/api/v1/projects/${projectId}/overview`, projectOverviewResponseSchema, { signal }),
+    select: (data) => data.overview,
+    staleTime: 0,
   });
 }
 
@@ -88,6 +101,7 @@ function useEnvironmentMutation<Variables>(
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: projectKeys.detail(projectId) }),
+        queryClient.invalidateQueries({ queryKey: projectKeys.overview(projectId) }),
         queryClient.invalidateQueries({ queryKey: projectKeys.lists() }),
       ]),
   });

@@ -2,16 +2,19 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { PageHeader } from "#web/components/layout/page-header.tsx";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
-import { auditLogsQueryOptions } from "#web/features/audit-log/api.ts";
+import { AUDIT_TIME_RANGE_KEYS, auditLogsQueryOptions } from "#web/features/audit-log/api.ts";
 import { AuditLogFilters } from "#web/features/audit-log/components/audit-log-filters.tsx";
 import { AuditLogTable } from "#web/features/audit-log/components/audit-log-table.tsx";
-import { dateTime, page, searchParams, text } from "#web/lib/search-params.ts";
+import { dateTime, oneOf, page, searchParams, text, uuid } from "#web/lib/search-params.ts";
 
 // The API's filter limits (listAuditLogsQuerySchema); a hand-edited URL with a bad value just drops that filter.
 const auditLogSearchSchema = searchParams({
   page,
   action: text(128),
   resourceType: text(64),
+  actorId: text(128),
+  projectId: uuid,
+  range: oneOf(AUDIT_TIME_RANGE_KEYS),
   from: dateTime,
   to: dateTime,
 });
@@ -26,10 +29,6 @@ export const Route = createFileRoute("/_app/audit-log")({
   pendingComponent: RoutePending,
 });
 
-function unique(values: string[]): string[] {
-  return [...new Set(values)].sort();
-}
-
 function AuditLogPage() {
   const { session } = Route.useRouteContext();
   const { page, ...filters } = Route.useLoaderDeps();
@@ -43,10 +42,9 @@ function AuditLogPage() {
         description="Who changed what, and when, across the organization."
       />
       <AuditLogFilters
+        orgId={session.organization.id}
         filters={filters}
         onApply={(next) => navigate({ search: next })}
-        actionSuggestions={unique(data.auditLogs.map((entry) => entry.action))}
-        resourceTypeSuggestions={unique(data.auditLogs.map((entry) => entry.resourceType))}
       />
       <AuditLogTable
         data={data}

@@ -3,6 +3,7 @@
 // all go: claim (→ revoking, with a due time that doubles as the claim timeout) → full IAM
 // cleanup → settle (→ revoked / expired, or → revoke_failed with the next retry).
 
+import type { AuditAction } from "#shared/audit-events.ts";
 import type { LeaseStatus } from "#shared/schemas/leases.ts";
 import type { AuditContext, Clock, SystemContext } from "../../../context.ts";
 import type { Db } from "../../../db/client.ts";
@@ -89,7 +90,7 @@ export function createLeaseRevocation(
   // Set when a success made leases due at once, so the worker runs another batch right away.
   let caughtUp = 0;
   const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
-  const record = (tx: Db, ctx: AuditContext, lease: LeaseRow, action: string, metadata: Record<string, unknown>) =>
+  const record = (tx: Db, ctx: AuditContext, lease: LeaseRow, action: AuditAction, metadata: Record<string, unknown>) =>
     audit.record(tx, ctx, {
       action,
       resourceType: "dynamic-secret-lease",

@@ -1,24 +1,22 @@
 import { zodResolver } from "@hookform/resolvers/zod";
-import { type AppConnection, createAccessKeyConnectionInputSchema } from "#shared/schemas/app-connections.ts";
+import { createAccessKeyConnectionInputSchema } from "#shared/schemas/app-connections.ts";
 import { AccessKeyIdWarning } from "#web/components/access-key-id-warning.tsx";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { Input } from "#web/components/ui/input.tsx";
 import { SecretInput } from "#web/components/ui/secret-input.tsx";
-import type { ConnectionScope } from "#web/features/app-connections/api.ts";
-import { ConnectFooter, useConnectForm } from "#web/features/app-connections/components/connect-form.tsx";
+import {
+  ConnectFooter,
+  type ConnectFormProps,
+  useConnectForm,
+} from "#web/features/app-connections/components/connect-form.tsx";
 import { ConnectionNameFields } from "#web/features/app-connections/components/connection-name-fields.tsx";
 
 /** Name and the IAM user's key; "Connect to AWS" stores it (encrypted) only once AWS accepts it. */
-export function AccessKeyForm({
-  scope,
-  onConnected,
-}: {
-  scope: ConnectionScope;
-  onConnected: (connection: AppConnection) => void;
-}) {
+export function AccessKeyForm({ scope, onConnected, id, onSubmittingChange }: ConnectFormProps) {
   const { form, onSubmit } = useConnectForm(zodResolver(createAccessKeyConnectionInputSchema), {
     mode: "onTouched",
     onConnected,
+    onSubmittingChange,
     defaultValues: {
       name: "",
       description: "",
@@ -30,7 +28,7 @@ export function AccessKeyForm({
   const { errors } = form.formState;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Connect with an access key">
+    <form id={id} onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Connect with an access key">
       <ConnectionNameFields
         name={form.register("name")}
         nameError={errors.name?.message}

@@ -1,11 +1,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Controller, useWatch } from "react-hook-form";
 import { parseIamPrincipalArn } from "#shared/arn.ts";
-import { type AppConnection, createAssumeRoleConnectionInputSchema } from "#shared/schemas/app-connections.ts";
+import { createAssumeRoleConnectionInputSchema } from "#shared/schemas/app-connections.ts";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { Input } from "#web/components/ui/input.tsx";
-import type { ConnectionScope } from "#web/features/app-connections/api.ts";
-import { ConnectFooter, useConnectForm } from "#web/features/app-connections/components/connect-form.tsx";
+import {
+  ConnectFooter,
+  type ConnectFormProps,
+  useConnectForm,
+} from "#web/features/app-connections/components/connect-form.tsx";
 import { ConnectionNameFields } from "#web/features/app-connections/components/connection-name-fields.tsx";
 import { StsEndpointField } from "#web/features/app-connections/components/sts-endpoint-field.tsx";
 
@@ -23,17 +26,12 @@ function RoleArnSummary({ roleArn }: { roleArn: string }) {
 }
 
 /** Name, role ARN and endpoint; "Connect to AWS" creates the connection only once AWS accepts it. */
-export function AssumeRoleForm({
-  scope,
-  onConnected,
-}: {
-  scope: ConnectionScope;
-  onConnected: (connection: AppConnection) => void;
-}) {
+export function AssumeRoleForm({ scope, onConnected, id, onSubmittingChange }: ConnectFormProps) {
   const { form, onSubmit } = useConnectForm(zodResolver(createAssumeRoleConnectionInputSchema), {
     // Checked as you type: a wrong ARN is caught before a round trip to AWS.
     mode: "onChange",
     onConnected,
+    onSubmittingChange,
     defaultValues: {
       name: "",
       description: "",
@@ -46,7 +44,7 @@ export function AssumeRoleForm({
   const roleArn = useWatch({ control: form.control, name: "credentials.roleArn" });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Connect with a role">
+    <form id={id} onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Connect with a role">
       <ConnectionNameFields
         name={form.register("name")}
         nameError={errors.name?.message}

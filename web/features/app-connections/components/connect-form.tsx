@@ -1,10 +1,11 @@
 import { PlugZap } from "lucide-react";
+import { useEffect } from "react";
 import { type DefaultValues, type FieldValues, type Resolver, type UseFormReturn, useForm } from "react-hook-form";
 import type { z } from "zod";
 import type { AppConnection, createAppConnectionInputSchema } from "#shared/schemas/app-connections.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import { FormAlert, handleFormError } from "#web/components/ui/form.tsx";
-import { useCreateConnection } from "#web/features/app-connections/api.ts";
+import { type ConnectionScope, useCreateConnection } from "#web/features/app-connections/api.ts";
 
 /**
  * The form behind "Connect to AWS", for either method: the shared schema checks the fields,
@@ -20,10 +21,15 @@ export function useConnectForm<
     defaultValues: DefaultValues<Values>;
     mode: "onChange" | "onTouched";
     onConnected: (connection: AppConnection) => void;
+    /** Told when a submit starts and ends, for a second Connect button outside the form (the guide's sticky bar). */
+    onSubmittingChange?: ((submitting: boolean) => void) | undefined;
   },
 ) {
   const create = useCreateConnection();
   const form = useForm<Values, unknown, Input>({ resolver, mode: options.mode, defaultValues: options.defaultValues });
+  const { isSubmitting } = form.formState;
+  const { onSubmittingChange } = options;
+  useEffect(() => onSubmittingChange?.(isSubmitting), [isSubmitting, onSubmittingChange]);
   const onSubmit = form.handleSubmit((input) =>
     create.mutateAsync(input).then(
       (data) => {
@@ -36,6 +42,15 @@ export function useConnectForm<
     ),
   );
   return { form, onSubmit };
+}
+
+/** What the guide gives either method's form. */
+export interface ConnectFormProps {
+  scope: ConnectionScope;
+  onConnected: (connection: AppConnection) => void;
+  /** The form's id: a submit button elsewhere on the page names it in its `form` attribute. */
+  id?: string | undefined;
+  onSubmittingChange?: ((submitting: boolean) => void) | undefined;
 }
 
 /** The server's message when it is about no single field, then the button. */

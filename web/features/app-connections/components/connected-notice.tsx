@@ -23,7 +23,7 @@ export function ConnectedNotice({ connection }: { connection: AppConnection }) {
           <CopyButton
             text={connection.identityArn ?? ""}
             label={`Copy ${what.toLowerCase()} ARN`}
-            size="icon-sm"
+            size="sm"
             variant="ghost"
           />
         </dd>

@@ -1,11 +1,12 @@
 import { KeyRound, ShieldCheck } from "lucide-react";
-import { type ReactNode, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { AppConnection, AppConnectionMethod } from "#shared/schemas/app-connections.ts";
 import { Badge } from "#web/components/ui/badge.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import type { ConnectionScope } from "#web/features/app-connections/api.ts";
 import { AccessKeyForm } from "#web/features/app-connections/components/access-key-form.tsx";
 import { AssumeRoleForm } from "#web/features/app-connections/components/assume-role-form.tsx";
+import { GuideWithConnect } from "#web/features/app-connections/components/connect-in-reach.tsx";
 import { ConnectedNotice } from "#web/features/app-connections/components/connected-notice.tsx";
 import { PermissionPolicyBuilder } from "#web/features/app-connections/components/permission-policy-builder.tsx";
 import { ServerPrincipalCard } from "#web/features/app-connections/components/server-principal-card.tsx";
@@ -56,10 +57,6 @@ function MethodChoice({ onChoose }: { onChoose: (method: AppConnectionMethod) =>
   );
 }
 
-function Steps({ children }: { children: ReactNode }) {
-  return <div className="grid gap-8">{children}</div>;
-}
-
 /**
  * The setup guide: choose a method, do the AWS side with generated policies, then connect.
  * The chosen method lives in the address (`?method=`), so Back and reload keep the step.
@@ -76,6 +73,9 @@ export function ConnectionWizard({
   onFinished: () => void;
 }) {
   const [connected, setConnected] = useState<AppConnection | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const formId = useId();
+  const connectRef = useRef<HTMLDivElement>(null);
 
   if (connected) {
     return (
@@ -89,8 +89,58 @@ export function ConnectionWizard({
   }
   if (!method) return <MethodChoice onChoose={onMethodChange} />;
 
+  const form = { scope, onConnected: setConnected, id: formId, onSubmittingChange: setSubmitting };
+  const guide =
+    method === "assume-role" ? (
+      <>
+        <SetupStep
+          number={1}
+          title="Check Leasehold's AWS principal"
+          description="Leasehold calls AWS as this identity. It must be allowed to assume roles."
+        >
+          <ServerPrincipalCard scope={scope} />
+        </SetupStep>
+        <SetupStep
+          number={2}
+          title="Create the role, trusting Leasehold"
+          description="In the AWS console: IAM → Roles → Create role → Custom trust policy."
+        >
+          <TrustPolicySection scope={scope} />
+        </SetupStep>
+        <SetupStep number={3} title="Give the role its permissions">
+          <PermissionPolicyBuilder principalKind="role" />
+        </SetupStep>
+      </>
+    ) : (
+      <SetupStep
+        number={1}
+        title="Give the IAM user its permissions"
+        description="In the AWS console: IAM → Users → your user (or Create user)."
+      >
+        <PermissionPolicyBuilder principalKind="user" />
+      </SetupStep>
+    );
+  const connect =
+    method === "assume-role" ? (
+      <SetupStep
+        number={4}
+        title="Connect"
+        description="Leasehold assumes the role now, then asks AWS who it is. Nothing is saved unless that works."
+      >
+        <AssumeRoleForm {...form} />
+      </SetupStep>
+    ) : (
+      <SetupStep
+        number={2}
+        title="Connect"
+        description="Leasehold asks AWS who the key belongs to. Nothing is saved unless AWS accepts the key."
+      >
+        <AccessKeyForm {...form} />
+      </SetupStep>
+    );
+
   return (
-    <div className="grid max-w-4xl gap-6">
+    <div className="grid gap-6">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span className="text-muted-foreground">Method:</span>
         <Badge variant="outline">{method === "assume-role" ? "Assume Role" : "Access Key"}</Badge>
@@ -98,51 +148,13 @@ export function ConnectionWizard({
           Choose another method
         </Button>
       </div>
-      {method === "assume-role" ? (
-        <Steps>
-          <SetupStep
-            number={1}
-            title="Check Leasehold's AWS principal"
-            description="Leasehold calls AWS as this identity. It must be allowed to assume roles."
-          >
-            <ServerPrincipalCard scope={scope} />
-          </SetupStep>
-          <SetupStep
-            number={2}
-            title="Create the role, trusting Leasehold"
-            description="In the AWS console: IAM → Roles → Create role → Custom trust policy."
-          >
-            <TrustPolicySection scope={scope} />
-          </SetupStep>
-          <SetupStep number={3} title="Give the role its permissions">
-            <PermissionPolicyBuilder principalKind="role" />
-          </SetupStep>
-          <SetupStep
-            number={4}
-            title="Connect"
-            description="Leasehold assumes the role now, then asks AWS who it is. Nothing is saved unless that works."
-          >
-            <AssumeRoleForm scope={scope} onConnected={setConnected} />
-          </SetupStep>
-        </Steps>
-      ) : (
-        <Steps>
-          <SetupStep
-            number={1}
-            title="Give the IAM user its permissions"
-            description="In the AWS console: IAM → Users → your user (or Create user)."
-          >
-            <PermissionPolicyBuilder principalKind="user" />
-          </SetupStep>
-          <SetupStep
-            number={2}
-            title="Connect"
-            description="Leasehold asks AWS who the key belongs to. Nothing is saved unless AWS accepts the key."
-          >
-            <AccessKeyForm scope={scope} onConnected={setConnected} />
-          </SetupStep>
-        </Steps>
-      )}
+      <GuideWithConnect
+        guide={guide}
+        connect={connect}
+        connectRef={connectRef}
+        formId={formId}
+        submitting={submitting}
+      />
     </div>
   );
 }

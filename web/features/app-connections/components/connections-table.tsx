@@ -6,14 +6,8 @@ import { Badge } from "#web/components/ui/badge.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { EmptyState } from "#web/components/ui/empty-state.tsx";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
-import { toast } from "#web/components/ui/toast.ts";
-import {
-  appConnectionsQueryOptions,
-  type ConnectionScope,
-  useTestConnection,
-} from "#web/features/app-connections/api.ts";
-import { DeleteConnectionDialog } from "#web/features/app-connections/components/delete-connection-dialog.tsx";
-import { EditConnectionDialog } from "#web/features/app-connections/components/edit-connection-dialog.tsx";
+import { appConnectionsQueryOptions, type ConnectionScope } from "#web/features/app-connections/api.ts";
+import { ConnectionRowActions } from "#web/features/app-connections/components/connection-row-actions.tsx";
 import { LastChecked } from "#web/features/app-connections/components/last-checked.tsx";
 
 function StatusBadge({ connection }: { connection: AppConnection }) {
@@ -30,28 +24,6 @@ function StatusBadge({ connection }: { connection: AppConnection }) {
         </p>
       ) : null}
     </div>
-  );
-}
-
-function TestButton({ connection }: { connection: AppConnection }) {
-  const test = useTestConnection();
-  const testing = test.isPending && test.variables === connection.id;
-  return (
-    <Button
-      variant="outline"
-      size="sm"
-      pending={testing}
-      aria-label={`Test ${connection.name}`}
-      onClick={() =>
-        test.mutate(connection.id, {
-          onSuccess: (data) =>
-            toast.success(`${connection.name} works`, `AWS answered as ${data.appConnection.identityArn}`),
-          onError: (error) => toast.error(error),
-        })
-      }
-    >
-      Test
-    </Button>
   );
 }
 
@@ -136,15 +108,7 @@ export function ConnectionsTable({ scope, canManage }: { scope: ConnectionScope;
               <TableCell>
                 <CredentialSummary connection={connection} />
               </TableCell>
-              <TableCell>
-                {managedHere ? (
-                  <div className="flex items-center justify-end gap-1">
-                    <TestButton connection={connection} />
-                    <EditConnectionDialog connection={connection} />
-                    <DeleteConnectionDialog connection={connection} />
-                  </div>
-                ) : null}
-              </TableCell>
+              <TableCell>{managedHere ? <ConnectionRowActions connection={connection} /> : null}</TableCell>
             </TableRow>
           );
         })}

@@ -1,5 +1,3 @@
-import { Trash2 } from "lucide-react";
-import { useState } from "react";
 import type { AppConnection } from "#shared/schemas/app-connections.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
 import {
@@ -10,18 +8,24 @@ import {
   AlertDialogFooter,
   AlertDialogHeader,
   AlertDialogTitle,
-  AlertDialogTrigger,
 } from "#web/components/ui/alert-dialog.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { toast } from "#web/components/ui/toast.ts";
 import { useDeleteConnection } from "#web/features/app-connections/api.ts";
 
 /**
- * Confirms a delete. When the server refuses because dynamic secrets still use the
- * connection, its message (which names them) stays in the dialog rather than in a passing toast.
+ * Confirms a delete, opened from the row's More menu. When the server refuses because dynamic secrets still use
+ * the connection, its message (which names them) stays in the dialog rather than in a passing toast.
  */
-export function DeleteConnectionDialog({ connection }: { connection: AppConnection }) {
-  const [open, setOpen] = useState(false);
+export function DeleteConnectionDialog({
+  connection,
+  open,
+  onOpenChange: setOpen,
+}: {
+  connection: AppConnection;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const remove = useDeleteConnection();
 
   async function confirm() {
@@ -43,11 +47,6 @@ export function DeleteConnectionDialog({ connection }: { connection: AppConnecti
         if (!next) remove.reset();
       }}
     >
-      <AlertDialogTrigger asChild>
-        <Button variant="ghost" size="icon-sm" aria-label={`Delete ${connection.name}`}>
-          <Trash2 aria-hidden="true" />
-        </Button>
-      </AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogHeader>
           <AlertDialogTitle>Delete {connection.name}?</AlertDialogTitle>

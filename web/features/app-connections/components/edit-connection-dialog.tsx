@@ -111,8 +111,9 @@ export function EditConnectionDialog({ connection }: { connection: AppConnection
       }}
     >
       <DialogTrigger asChild>
-        <Button variant="ghost" size="icon-sm" aria-label={`Edit ${connection.name}`}>
+        <Button variant="ghost" size="sm" aria-label={`Edit ${connection.name}`}>
           <Pencil aria-hidden="true" />
+          Edit
         </Button>
       </DialogTrigger>
       <DialogContent>

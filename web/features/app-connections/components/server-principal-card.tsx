@@ -88,7 +88,7 @@ export function ServerPrincipalCard({ scope }: { scope: ConnectionScope }) {
                 <code className="truncate font-mono text-xs" title={principal.data.arn}>
                   {principal.data.arn}
                 </code>
-                <CopyButton text={principal.data.arn ?? ""} label="Copy principal ARN" size="icon-sm" variant="ghost" />
+                <CopyButton text={principal.data.arn ?? ""} label="Copy principal ARN" size="sm" variant="ghost" />
               </dd>
               <dt className="text-muted-foreground">Account</dt>
               <dd className="font-mono text-xs">{principal.data.account}</dd>

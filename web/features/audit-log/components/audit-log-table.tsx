@@ -1,5 +1,6 @@
 import { ScrollText } from "lucide-react";
 import type { z } from "zod";
+import { auditActionLabel, auditResourceTypeLabel } from "#shared/audit-events.ts";
 import type { listAuditLogsResponseSchema } from "#shared/schemas/audit.ts";
 import { Badge } from "#web/components/ui/badge.tsx";
 import { EmptyState } from "#web/components/ui/empty-state.tsx";
@@ -56,9 +57,12 @@ export function AuditLogTable({
                   {entry.actorType === "user" ? null : <Badge>{entry.actorType}</Badge>}
                 </div>
               </TableCell>
-              <TableCell className="font-mono text-xs whitespace-nowrap">{entry.action}</TableCell>
+              <TableCell className="whitespace-nowrap">
+                <div>{auditActionLabel(entry.action)}</div>
+                <div className="font-mono text-xs text-muted-foreground">{entry.action}</div>
+              </TableCell>
               <TableCell>
-                <div>{entry.resourceType}</div>
+                <div>{auditResourceTypeLabel(entry.resourceType)}</div>
                 {entry.resourceId ? (
                   <div className="max-w-36 truncate font-mono text-xs text-muted-foreground" title={entry.resourceId}>
                     {entry.resourceId}

@@ -180,7 +180,7 @@ function TagsEditor({
         </Button>
       </div>
       {tags.fields.map((field, index) => (
-        <div key={field.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
+        <div key={field.id} className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)_auto] items-start gap-2">
           <Field invalid={!!errors?.[index]?.key}>
             <FieldLabel className="sr-only">
               {item} {index + 1} key
@@ -197,11 +197,12 @@ function TagsEditor({
           </Field>
           <Button
             variant="ghost"
-            size="icon"
+            size="md"
             aria-label={`Remove ${item.toLowerCase()} ${index + 1}`}
             onClick={() => tags.remove(index)}
           >
             <Trash2 aria-hidden="true" />
+            Remove
           </Button>
         </div>
       ))}

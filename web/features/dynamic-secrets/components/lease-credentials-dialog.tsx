@@ -54,7 +54,7 @@ function CredentialRow({ label, value }: { label: string; value: string }) {
       <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
       <dd className="flex items-center gap-2">
         <code className="min-w-0 flex-1 rounded bg-muted px-2 py-1.5 font-mono text-sm break-all">{value}</code>
-        <CopyButton text={value} label={`Copy ${label.toLowerCase()}`} size="icon-sm" />
+        <CopyButton text={value} label={`Copy ${label.toLowerCase()}`} size="sm" />
       </dd>
     </div>
   );

@@ -8,16 +8,23 @@ import { Pagination } from "#web/components/ui/pagination.tsx";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
 import { IDENTITIES_PAGE_SIZE, type IdentityListParams, identitiesQueryOptions } from "#web/features/identities/api.ts";
 import { orgRoleLabel } from "#web/features/identities/components/labels.ts";
+import {
+  isUnfinished,
+  UnfinishedIdentityRowActions,
+} from "#web/features/identities/components/unfinished-identity.tsx";
 import { formatDate } from "#web/lib/format.ts";
 
 export function IdentitiesTable({
   orgId,
   params,
+  canManage,
   emptyAction,
   onPageChange,
 }: {
   orgId: string;
   params: IdentityListParams;
+  /** Org admins: an identity that cannot log in gets "Finish setup" and Delete. */
+  canManage: boolean;
   emptyAction?: ReactNode;
   onPageChange: (page: number) => void;
 }) {
@@ -68,7 +75,11 @@ export function IdentitiesTable({
                 {identity.authMethods.includes("aws-auth") ? (
                   <Badge variant="primary">AWS Auth</Badge>
                 ) : (
-                  <Badge variant="warning">None: cannot log in</Badge>
+                  // Beside the badge that says what is wrong: on a phone the row's last columns scroll out of view.
+                  <div className="flex flex-wrap items-center gap-2">
+                    <Badge variant="warning">None: cannot log in</Badge>
+                    {canManage && isUnfinished(identity) ? <UnfinishedIdentityRowActions identity={identity} /> : null}
+                  </div>
                 )}
               </TableCell>
               <TableCell className="text-muted-foreground">{formatDate(identity.createdAt)}</TableCell>

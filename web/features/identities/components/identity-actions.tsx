@@ -14,8 +14,12 @@ import {
 import { toast } from "#web/components/ui/toast.ts";
 import { useDeleteIdentity } from "#web/features/identities/api.ts";
 import { IdentityBasicsForm } from "#web/features/identities/components/identity-basics-form.tsx";
+import { isUnfinished } from "#web/features/identities/components/unfinished-identity.tsx";
 
-/** Rename or change the org role; delete (typing the name), which revokes every token at once. */
+/**
+ * Rename or change the org role; delete, which revokes every token at once (typing the name first, unless the
+ * identity cannot log in: then it holds no working token).
+ */
 export function IdentityActions({ identity, onDeleted }: { identity: Identity; onDeleted: () => void }) {
   const [editing, setEditing] = useState(false);
   const remove = useDeleteIdentity(identity.id);
@@ -58,7 +62,7 @@ export function IdentityActions({ identity, onDeleted }: { identity: Identity; o
         title={`Delete ${identity.name}?`}
         description="Every token it holds stops working at once, and it leaves every project. This cannot be undone."
         confirmLabel="Delete identity"
-        typeToConfirm={identity.name}
+        {...(isUnfinished(identity) ? {} : { typeToConfirm: identity.name })}
         onConfirm={async () => {
           await remove.mutateAsync();
           toast.success(`Deleted “${identity.name}”`);

@@ -87,8 +87,9 @@ export function MembershipsTable({
               <TableCell className="text-right">
                 <ConfirmDialog
                   trigger={
-                    <Button variant="ghost" size="icon-sm" aria-label={`Remove from ${membership.projectName}`}>
+                    <Button variant="ghost" size="sm" aria-label={`Remove from ${membership.projectName}`}>
                       <Trash2 aria-hidden="true" />
+                      Remove
                     </Button>
                   }
                   title={`Remove from ${membership.projectName}?`}

@@ -18,8 +18,8 @@ import {
   useRevokeToken,
 } from "#web/features/identities/api.ts";
 import { tokenStatusLabels } from "#web/features/identities/components/labels.ts";
-import { formatRelativeTime } from "#web/features/identities/components/relative-time.ts";
 import { formatCompactDateTime, formatDateTime } from "#web/lib/format.ts";
+import { formatRelativeTime } from "#web/lib/relative-time.ts";
 
 const statusVariant: Record<TokenStatus, BadgeVariant> = {
   active: "success",

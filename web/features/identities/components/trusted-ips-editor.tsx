@@ -31,12 +31,13 @@ export function TrustedIpsEditor({ form }: { form: UseFormReturn<AwsAuthFormValu
             />
             <Button
               variant="ghost"
-              size="icon"
+              size="md"
               aria-label={`Remove trusted IP ${index + 1}`}
               disabled={fields.length === 1}
               onClick={() => remove(index)}
             >
               <Trash2 aria-hidden="true" />
+              Remove
             </Button>
           </div>
           <FieldError>{errors?.[index]?.ipAddress?.message}</FieldError>

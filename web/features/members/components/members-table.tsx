@@ -125,8 +125,9 @@ export function MembersTable({
                   <TableCell className="text-right">
                     <ConfirmDialog
                       trigger={
-                        <Button variant="ghost" size="icon-sm" aria-label={`Remove ${label}`}>
+                        <Button variant="ghost" size="sm" aria-label={`Remove ${label}`}>
                           <Trash2 aria-hidden="true" />
+                          Remove
                         </Button>
                       }
                       title={isYou ? "Remove yourself from the organization?" : `Remove ${label}?`}

@@ -89,8 +89,9 @@ export function ProjectMembersTable({
               <TableCell className="text-right">
                 <ConfirmDialog
                   trigger={
-                    <Button variant="ghost" size="icon-sm" aria-label={`Remove ${label} from the project`}>
+                    <Button variant="ghost" size="sm" aria-label={`Remove ${label} from the project`}>
                       <Trash2 aria-hidden="true" />
+                      Remove
                     </Button>
                   }
                   title={`Remove ${label} from the project?`}

@@ -1,5 +1,6 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { Layers, Plus } from "lucide-react";
+import type { EnvironmentCounts } from "#shared/schemas/project-overview.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import { EmptyState } from "#web/components/ui/empty-state.tsx";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "#web/components/ui/tabs.tsx";
@@ -7,15 +8,24 @@ import { projectQueryOptions } from "#web/features/projects/api.ts";
 import { EnvironmentFormDialog } from "#web/features/projects/components/environment-form-dialog.tsx";
 import { EnvironmentPanel } from "#web/features/projects/components/environment-panel.tsx";
 
-/** The project's environments as tabs; the selected one lives in the URL (?env=slug) so it can be linked. */
+/**
+ * The project's environments as tabs; the selected one lives in the URL (?env=slug) so it can be linked.
+ * Every panel stays in the DOM (forceMount, `hidden` when not selected) so that each tab's `aria-controls` names
+ * an element that exists; only the selected panel renders its content.
+ */
 export function EnvironmentTabs({
   projectId,
   selectedSlug,
   onSelect,
+  counts,
+  countsPending,
 }: {
   projectId: string;
   selectedSlug: string | undefined;
   onSelect: (slug: string | undefined) => void;
+  /** Each environment's counts from the overview; undefined while it loads or when it failed. */
+  counts: EnvironmentCounts[] | undefined;
+  countsPending: boolean;
 }) {
   const { data: project } = useSuspenseQuery(projectQueryOptions(projectId));
   const environments = [...project.environments].sort((a, b) => a.position - b.position);
@@ -35,7 +45,7 @@ export function EnvironmentTabs({
   );
 
   return (
-    <section aria-labelledby="environments-heading" className="grid gap-4">
+    <section aria-labelledby="environments-heading" className="grid min-w-0 gap-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h2 id="environments-heading" className="text-lg font-semibold">
@@ -56,16 +66,23 @@ export function EnvironmentTabs({
               </TabsTrigger>
             ))}
           </TabsList>
-          {environments.map((environment) => (
-            <TabsContent key={environment.id} value={environment.slug}>
-              <EnvironmentPanel
-                project={project}
-                environment={environment}
-                onSaved={(saved) => onSelect(saved.slug)}
-                onDeleted={() => onSelect(undefined)}
-              />
-            </TabsContent>
-          ))}
+          {environments.map((environment) => {
+            const isSelected = environment.id === selected.id;
+            return (
+              <TabsContent key={environment.id} value={environment.slug} forceMount hidden={!isSelected}>
+                {isSelected ? (
+                  <EnvironmentPanel
+                    project={project}
+                    environment={environment}
+                    counts={counts?.find((c) => c.environmentId === environment.id)}
+                    countsPending={countsPending}
+                    onSaved={(saved) => onSelect(saved.slug)}
+                    onDeleted={() => onSelect(undefined)}
+                  />
+                ) : null}
+              </TabsContent>
+            );
+          })}
         </Tabs>
       ) : (
         <EmptyState

@@ -11,6 +11,7 @@ import { orgRoleLabel } from "#web/features/identities/components/labels.ts";
 import { LoginSnippetsCard } from "#web/features/identities/components/login-snippets-card.tsx";
 import { MembershipsCard } from "#web/features/identities/components/memberships-card.tsx";
 import { TokensCard } from "#web/features/identities/components/tokens-card.tsx";
+import { isUnfinished, UnfinishedIdentityNotice } from "#web/features/identities/components/unfinished-identity.tsx";
 import { formatDate } from "#web/lib/format.ts";
 
 export const Route = createFileRoute("/_app/identities/$identityId")({
@@ -53,6 +54,9 @@ function IdentityPage() {
         }
       />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
+        {isAdmin && isUnfinished(identity) ? (
+          <UnfinishedIdentityNotice identity={identity} onDeleted={() => navigate({ to: "/identities" })} />
+        ) : null}
         <AwsAuthCard identity={identity} canManage={isAdmin} />
         <MembershipsCard identityId={identity.id} canManage={isAdmin} />
         <TokensCard identityId={identity.id} canManage={isAdmin} />

@@ -51,6 +51,7 @@ function IdentitiesPage() {
       <IdentitiesTable
         orgId={session.organization.id}
         params={params}
+        canManage={session.orgRole === "admin"}
         emptyAction={create}
         onPageChange={(page) => navigate({ search: (previous) => ({ ...previous, page }) })}
       />

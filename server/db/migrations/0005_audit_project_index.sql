@@ -1,0 +1,1 @@
+CREATE INDEX "audit_logs_org_project_created_idx" ON "audit_logs" USING btree ("org_id","project_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "audit_logs"."project_id" is not null;
