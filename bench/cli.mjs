@@ -8,11 +8,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LeaseholdClient } from "../client/index.ts";
-import { createIamUser } from "../server/modules/aws-auth/testing/moto-principals.ts";
+import { createIamUser } from "../server/modules/aws-auth/moto-principals.fixtures.ts";
 import { startMoto } from "../test/ground/moto.ts";
 import { repoRoot } from "../test/ground/paths.ts";
 import { removeAtExit } from "../test/ground/processes.ts";
-import { startServer } from "../test/ground/server.ts";
+import { startServer } from "../test/ground/server-process.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const workDir = mkdtempSync(join(tmpdir(), "leasehold-bench-cli-"));

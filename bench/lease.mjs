@@ -46,7 +46,7 @@ import { runMigrations } from "../server/db/migrate.ts";
 import { loadEnv } from "../server/env.ts";
 import { createEnvelope } from "../server/lib/crypto/envelope.ts";
 import { createLogger } from "../server/lib/logger.ts";
-import { answerServiceSpecificCredentialsLikeAws } from "../server/modules/dynamic-secrets/testing/moto-gaps.ts";
+import { answerServiceSpecificCredentialsLikeAws } from "../server/modules/dynamic-secrets/moto-gaps.fixtures.ts";
 import { createCoreDeps, createServices } from "../server/services.ts";
 import { createApiClient } from "../test/ground/api-client.ts";
 import { startMoto } from "../test/ground/moto.ts";

@@ -8,7 +8,7 @@ import { closeSync, mkdtempSync, openSync } from "node:fs";
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { signedLogin } from "../server/modules/aws-auth/testing/signed-login.ts";
+import { signedLogin } from "../server/modules/aws-auth/signed-login.fixtures.ts";
 import { repoRoot } from "../test/ground/paths.ts";
 import { createDatabase, startPostgresCluster } from "../test/ground/postgres.ts";
 import { answers, freePort, removeAtExit, spawnGround, waitUntil } from "../test/ground/processes.ts";

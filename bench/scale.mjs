@@ -18,7 +18,7 @@ import { createCoreDeps, createServices } from "../server/services.ts";
 import { createApiClient } from "../test/ground/api-client.ts";
 import { startMoto } from "../test/ground/moto.ts";
 import { createDatabase, startPostgresCluster } from "../test/ground/postgres.ts";
-import { startServer } from "../test/ground/server.ts";
+import { startServer } from "../test/ground/server-process.ts";
 
 const LEASES = Number(process.env.BENCH_LEASES ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { type Locator, request as playwrightRequest } from "@playwright/test";
-import { createIamUser } from "../server/modules/aws-auth/testing/moto-principals.ts";
-import { signedLogin } from "../server/modules/aws-auth/testing/signed-login.ts";
+import { createIamUser } from "../server/modules/aws-auth/moto-principals.fixtures.ts";
+import { signedLogin } from "../server/modules/aws-auth/signed-login.fixtures.ts";
 import { SERVER_ID_HEADER } from "../shared/schemas/aws-auth.ts";
 import { expect, firstAdmin, test } from "./fixtures.ts";
 

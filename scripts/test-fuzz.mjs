@@ -18,7 +18,7 @@ if (!schemathesis) {
 }
 
 const { startMoto } = await importGround("moto.ts");
-const { startServer } = await importGround("server.ts");
+const { startServer } = await importGround("server-process.ts");
 const work = mkdtempSync(join(tmpdir(), "leasehold-fuzz-"));
 let moto;
 let server;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestServer, type TestServer } from "../test/ground/in-process-server.ts";
 import { createApp } from "./app.ts";
-import { createTestServer, type TestServer } from "./test/harness.ts";
 
 let server: TestServer;
 beforeAll(async () => {

@@ -5,8 +5,8 @@ import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNotLogged } from "../../server/modules/aws-auth/testing/identity-fixture.ts";
-import { buildCliBundle, type MachineWorld, machineEnv, machineWorld, runCli } from "./machine-world.ts";
+import { expectNotLogged } from "../../server/modules/aws-auth/identity.fixtures.ts";
+import { buildCliBundle, type MachineWorld, machineEnv, machineWorld, runCli } from "./machine-world.fixtures.ts";
 
 describe("the leasehold CLI", () => {
   let world: MachineWorld;

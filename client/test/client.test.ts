@@ -2,11 +2,11 @@
 // cookie session with CSRF for the admin side, a machine's bearer token from login({ aws }) for the rest.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessionResponseSchema } from "#shared/schemas/auth.ts";
-import { expectNotLogged } from "../../server/modules/aws-auth/testing/identity-fixture.ts";
-import { signedLogin } from "../../server/modules/aws-auth/testing/signed-login.ts";
-import { TEST_PASSWORD } from "../../server/test/harness.ts";
+import { expectNotLogged } from "../../server/modules/aws-auth/identity.fixtures.ts";
+import { signedLogin } from "../../server/modules/aws-auth/signed-login.fixtures.ts";
+import { TEST_PASSWORD } from "../../test/ground/in-process-server.ts";
 import { isLeaseholdError, LeaseholdClient, LeaseholdError } from "../index.ts";
-import { type MachineWorld, machineWorld } from "./machine-world.ts";
+import { type MachineWorld, machineWorld } from "./machine-world.fixtures.ts";
 
 /** Node has no cookie jar: this fetch keeps the session cookie, as a browser would. */
 function cookieFetch(): typeof fetch {

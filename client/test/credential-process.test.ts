@@ -8,8 +8,8 @@ import { join } from "node:path";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromProcess } from "@aws-sdk/credential-providers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNotLogged } from "../../server/modules/aws-auth/testing/identity-fixture.ts";
-import { buildCliBundle, type MachineWorld, machineEnv, machineWorld, runCli } from "./machine-world.ts";
+import { expectNotLogged } from "../../server/modules/aws-auth/identity.fixtures.ts";
+import { buildCliBundle, type MachineWorld, machineEnv, machineWorld, runCli } from "./machine-world.fixtures.ts";
 
 describe("leasehold aws credential-process, read by the AWS SDK", () => {
   let world: MachineWorld;

@@ -9,7 +9,7 @@ import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromProcess } from "@aws-sdk/credential-providers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MACHINE_SNIPPETS, type MachineSnippetId, renderMachineSnippet } from "#shared/snippets/machine-snippets.ts";
-import { buildCliBundle, type MachineWorld, machineEnv, machineWorld } from "./machine-world.ts";
+import { buildCliBundle, type MachineWorld, machineEnv, machineWorld } from "./machine-world.fixtures.ts";
 
 const template = (id: MachineSnippetId) => MACHINE_SNIPPETS.find((s) => s.id === id)!.template;
 

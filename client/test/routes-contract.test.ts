@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pathOf } from "#client/core/route.ts";
 import { documentedRoutes } from "#client/core/routes/all.ts";
 import { operationsRoutes } from "#client/core/routes/operations.ts";
-import { createTestServer, type TestServer } from "../../server/test/harness.ts";
+import { createTestServer, type TestServer } from "../../test/ground/in-process-server.ts";
 
 describe("the client's route tables", () => {
   let server: TestServer;

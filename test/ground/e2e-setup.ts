@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { startMoto } from "./moto.ts";
 import { repoRoot } from "./paths.ts";
-import { startServer } from "./server.ts";
+import { startServer } from "./server-process.ts";
 
 export default async function e2eSetup() {
   if (process.env.LEASEHOLD_E2E_BASE_URL) return; // pointed at a server someone else runs

@@ -31,4 +31,4 @@ export function getTestGround(): TestGround {
 
 export { MOTO_ACCOUNT_ID, type Moto, resetMotoAuth, startMoto } from "./moto.ts";
 export { createDatabase } from "./postgres.ts";
-export { type RunningServer, startServer } from "./server.ts";
+export { type RunningServer, startServer } from "./server-process.ts";

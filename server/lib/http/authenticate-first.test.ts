@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestServer, type TestServer } from "../../test/harness.ts";
+import { createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
 
 let server: TestServer;
 beforeAll(async () => {

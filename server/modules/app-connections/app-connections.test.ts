@@ -1,9 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestClock } from "../../../test/ground/in-process-server.ts";
 import { getTestGround, MOTO_ACCOUNT_ID } from "../../../test/ground/index.ts";
 import { appConnections, auditLogs } from "../../db/schema.ts";
-import { createTestClock } from "../../test/harness.ts";
-import { type ConnectionsWorld, connectionsWorld, createRole, iamAt, leaksOf, unique } from "./test-fixtures.ts";
+import {
+  type ConnectionsWorld,
+  connectionsWorld,
+  createRole,
+  iamAt,
+  leaksOf,
+  unique,
+} from "./app-connections.fixtures.ts";
 
 const BASE = "/api/v1/app-connections/aws";
 // moto's keys for an access-key connection: moto (not authenticating) accepts any pair.

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../../../test/ground/api-client.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
 import type { RequestContext, SystemContext } from "../../context.ts";
-import { type ConnectionsWorld, connectionsWorld, createRole, iamAt, unique } from "./test-fixtures.ts";
+import { type ConnectionsWorld, connectionsWorld, createRole, iamAt, unique } from "./app-connections.fixtures.ts";
 
 const BASE = "/api/v1/app-connections/aws";
 let world: ConnectionsWorld;

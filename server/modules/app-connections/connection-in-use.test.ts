@@ -3,13 +3,13 @@
 // stand-in drives the same route, so the refusal itself is proven independently.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConnectionUser } from "#shared/schemas/app-connections.ts";
+import { createApiClient, TEST_PASSWORD } from "../../../test/ground/in-process-server.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
 import { createApp } from "../../app.ts";
 import { createConnectionCredentialFactory } from "../../lib/aws/connection-credentials.ts";
-import { createApiClient, TEST_PASSWORD } from "../../test/harness.ts";
+import { type ConnectionsWorld, connectionsWorld, createRole, iamAt, unique } from "./app-connections.fixtures.ts";
 import { createAppConnectionsRepo } from "./app-connections.repo.ts";
 import { createAppConnectionsService } from "./app-connections.service.ts";
-import { type ConnectionsWorld, connectionsWorld, createRole, iamAt, unique } from "./test-fixtures.ts";
 
 const BASE = "/api/v1/app-connections/aws";
 let world: ConnectionsWorld;

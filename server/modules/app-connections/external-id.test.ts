@@ -5,12 +5,12 @@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestClock } from "../../../test/ground/in-process-server.ts";
 import { resetMotoAuth, startMoto } from "../../../test/ground/index.ts";
 import type { Moto } from "../../../test/ground/moto.ts";
 import type { RequestContext } from "../../context.ts";
 import { appConnections } from "../../db/schema.ts";
 import { SESSION_DURATION_SECONDS } from "../../lib/aws/connection-credentials.ts";
-import { createTestClock } from "../../test/harness.ts";
 import {
   ASSUME_ANY_ROLE,
   type ConnectionsWorld,
@@ -21,7 +21,7 @@ import {
   leaksOf,
   trustPolicyFor,
   unique,
-} from "./test-fixtures.ts";
+} from "./app-connections.fixtures.ts";
 
 const BASE = "/api/v1/app-connections/aws";
 const clock = createTestClock(new Date());

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../../../test/ground/api-client.ts";
-import { createTestServer, type SetupBody, TEST_PASSWORD, type TestServer } from "../../test/harness.ts";
+import {
+  createTestServer,
+  type SetupBody,
+  TEST_PASSWORD,
+  type TestServer,
+} from "../../../test/ground/in-process-server.ts";
 
 let server: TestServer;
 let admin: ApiClient;

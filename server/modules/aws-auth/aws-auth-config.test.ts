@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestServer, type TestServer } from "../../test/harness.ts";
-import { createIdentity, inviteMember, type Org, setupOrg } from "./testing/identity-fixture.ts";
+import { createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
+import { createIdentity, inviteMember, type Org, setupOrg } from "./identity.fixtures.ts";
 
 const ACCOUNT = "123456789012";
 

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
-import { createAwsIdentity, setupOrg } from "./testing/identity-fixture.ts";
-import { base64, GET_CALLER_IDENTITY_BODY, signedLogin, signGetCallerIdentity } from "./testing/signed-login.ts";
-import { type StubSts, startStubSts } from "./testing/stub-sts.ts";
+import { createApiClient, createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
+import { createAwsIdentity, setupOrg } from "./identity.fixtures.ts";
+import { base64, GET_CALLER_IDENTITY_BODY, signedLogin, signGetCallerIdentity } from "./signed-login.fixtures.ts";
+import { type StubSts, startStubSts } from "./stub-sts.fixtures.ts";
 
 const LOGIN = "/api/v1/auth/aws-auth/login";
 const credentials = { accessKeyId: "AKIAHOSTILETEST00001", secretAccessKey: "hostile-test-secret-key-not-real" };

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
 import type { ApiResponse } from "../../../test/ground/api-client.ts";
+import { createApiClient, createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
-import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
 import {
   bearerClient,
   createAwsIdentity,
@@ -10,9 +10,9 @@ import {
   expectNotLogged,
   type Org,
   setupOrg,
-} from "./testing/identity-fixture.ts";
-import { assumeNewRole, createIamUser, uniqueName } from "./testing/moto-principals.ts";
-import { base64, GET_CALLER_IDENTITY_BODY, signedLogin, signGetCallerIdentity } from "./testing/signed-login.ts";
+} from "./identity.fixtures.ts";
+import { assumeNewRole, createIamUser, uniqueName } from "./moto-principals.fixtures.ts";
+import { base64, GET_CALLER_IDENTITY_BODY, signedLogin, signGetCallerIdentity } from "./signed-login.fixtures.ts";
 
 const PEER = "198.51.100.10";
 const LOGIN = "/api/v1/auth/aws-auth/login";

@@ -1,10 +1,10 @@
 import { DeleteRoleCommand, GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiClient, createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
-import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
-import { createAwsIdentity, type Org, setupOrg } from "./testing/identity-fixture.ts";
-import { assumeNewRole, createIamUser, uniqueName } from "./testing/moto-principals.ts";
-import { signedLogin } from "./testing/signed-login.ts";
+import { createAwsIdentity, type Org, setupOrg } from "./identity.fixtures.ts";
+import { assumeNewRole, createIamUser, uniqueName } from "./moto-principals.fixtures.ts";
+import { signedLogin } from "./signed-login.fixtures.ts";
 
 const LOGIN = "/api/v1/auth/aws-auth/login";
 

@@ -1,12 +1,17 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  createApiClient,
+  createTestClock,
+  createTestServer,
+  type TestServer,
+} from "../../../test/ground/in-process-server.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
 import { queryRows } from "../../db/client.ts";
-import { createApiClient, createTestClock, createTestServer, type TestServer } from "../../test/harness.ts";
 import { createUsedSignaturePurgeWorker } from "../../workers/purge-workers.ts";
-import { createAwsIdentity, expectNotLogged, type Org, setupOrg } from "./testing/identity-fixture.ts";
-import { createIamUser } from "./testing/moto-principals.ts";
-import { signedLogin } from "./testing/signed-login.ts";
+import { createAwsIdentity, expectNotLogged, type Org, setupOrg } from "./identity.fixtures.ts";
+import { createIamUser } from "./moto-principals.fixtures.ts";
+import { signedLogin } from "./signed-login.fixtures.ts";
 
 const LOGIN = "/api/v1/auth/aws-auth/login";
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiClient, createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
 import { type Moto, resetMotoAuth, startMoto } from "../../../test/ground/index.ts";
-import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
-import { createAwsIdentity, expectNotLogged, setupOrg } from "./testing/identity-fixture.ts";
-import { createIamUser } from "./testing/moto-principals.ts";
-import { signedLogin } from "./testing/signed-login.ts";
+import { createAwsIdentity, expectNotLogged, setupOrg } from "./identity.fixtures.ts";
+import { createIamUser } from "./moto-principals.fixtures.ts";
+import { signedLogin } from "./signed-login.fixtures.ts";
 
 const LOGIN = "/api/v1/auth/aws-auth/login";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
-import { createAwsIdentity, expectNotLogged, type Org, setupOrg } from "./testing/identity-fixture.ts";
-import { signedLogin } from "./testing/signed-login.ts";
-import { answerXml, callerIdentityXml, type StubSts, startStubSts } from "./testing/stub-sts.ts";
+import { createApiClient, createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
+import { createAwsIdentity, expectNotLogged, type Org, setupOrg } from "./identity.fixtures.ts";
+import { signedLogin } from "./signed-login.fixtures.ts";
+import { answerXml, callerIdentityXml, type StubSts, startStubSts } from "./stub-sts.fixtures.ts";
 
 const LOGIN = "/api/v1/auth/aws-auth/login";
 const ACCOUNT = "123456789012";

@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LOGIN_SNIPPETS, type LoginSnippetId, renderLoginSnippet } from "#shared/snippets/login-snippets.ts";
+import { createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
 import { repoRoot, venvBin } from "../../../test/ground/paths.ts";
-import { createTestServer, type TestServer } from "../../test/harness.ts";
-import { createAwsIdentity, expectNotLogged, type Org, setupOrg } from "./testing/identity-fixture.ts";
-import { createIamUser } from "./testing/moto-principals.ts";
+import { createAwsIdentity, expectNotLogged, type Org, setupOrg } from "./identity.fixtures.ts";
+import { createIamUser } from "./moto-principals.fixtures.ts";
 
 const template = (id: LoginSnippetId) => LOGIN_SNIPPETS.find((s) => s.id === id)!.template;
 

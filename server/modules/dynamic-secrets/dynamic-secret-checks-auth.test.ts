@@ -14,7 +14,7 @@ import {
   createUserWithKey,
   iamAt,
   unique,
-} from "../app-connections/test-fixtures.ts";
+} from "../app-connections/app-connections.fixtures.ts";
 
 const READS_BUT_NO_SIMULATOR = {
   Version: "2012-10-17",

@@ -11,9 +11,9 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { permissionPolicy } from "#shared/aws-policies.ts";
 import type { ConfigCheck } from "#shared/schemas/dynamic-secrets.ts";
-import { createUserWithKey } from "../app-connections/test-fixtures.ts";
-import { iamAt, type LeaseWorld, leaseWorld, unique } from "./test-fixtures.ts";
-import { answerPolicySimulatorLikeAws } from "./testing/policy-simulator.ts";
+import { createUserWithKey } from "../app-connections/app-connections.fixtures.ts";
+import { iamAt, type LeaseWorld, leaseWorld, unique } from "./dynamic-secrets.fixtures.ts";
+import { answerPolicySimulatorLikeAws } from "./policy-simulator.fixtures.ts";
 
 const MANAGED = "arn:aws:iam::aws:policy/ReadOnlyAccess";
 const ALLOW_S3_READ = JSON.stringify({

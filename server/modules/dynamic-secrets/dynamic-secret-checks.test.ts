@@ -1,6 +1,6 @@
 import { CreateUserCommand, TagUserCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fakeAccessKey, iamAt, type LeaseWorld, leaseWorld, unique } from "./test-fixtures.ts";
+import { fakeAccessKey, iamAt, type LeaseWorld, leaseWorld, unique } from "./dynamic-secrets.fixtures.ts";
 
 describe("dynamic secrets: test configuration, username preview, orphan check", () => {
   let world: LeaseWorld;

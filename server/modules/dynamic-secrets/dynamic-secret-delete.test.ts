@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRole } from "../app-connections/test-fixtures.ts";
-import { iamAt, type LeaseWorld, leaseWorld, unique } from "./test-fixtures.ts";
+import { createRole } from "../app-connections/app-connections.fixtures.ts";
+import { iamAt, type LeaseWorld, leaseWorld, unique } from "./dynamic-secrets.fixtures.ts";
 
 describe("deleting a dynamic secret, and App Connections as the credential source", () => {
   let world: LeaseWorld;

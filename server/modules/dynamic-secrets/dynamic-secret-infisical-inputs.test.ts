@@ -2,7 +2,7 @@
 // 10 and 11; decision 1250): an access key such as "test" is accepted, and a dynamic secret's name is lowercased
 // on lease create, update and delete, as Infisical's server does.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type LeaseWorld, leaseWorld, unique } from "./test-fixtures.ts";
+import { type LeaseWorld, leaseWorld, unique } from "./dynamic-secrets.fixtures.ts";
 
 describe("Infisical's inputs: emulator access keys and names in capitals", () => {
   let world: LeaseWorld;

@@ -4,8 +4,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRole } from "../app-connections/test-fixtures.ts";
-import { iamAt, type LeaseWorld, leaseWorld } from "./test-fixtures.ts";
+import { createRole } from "../app-connections/app-connections.fixtures.ts";
+import { iamAt, type LeaseWorld, leaseWorld } from "./dynamic-secrets.fixtures.ts";
 
 const BASE_KEY_ID = "AKIADYNAMICSECRETS01";
 

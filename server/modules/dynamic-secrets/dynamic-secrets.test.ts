@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fakeAccessKey, type LeaseWorld, leaseWorld, unique } from "./test-fixtures.ts";
+import { fakeAccessKey, type LeaseWorld, leaseWorld, unique } from "./dynamic-secrets.fixtures.ts";
 
 describe("dynamic secrets: create, read, update", () => {
   let world: LeaseWorld;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiClient, createTestServer, type TestServer } from "../../test/harness.ts";
+import { createApiClient, createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
 import {
   bearerClient,
   createAwsIdentity,
@@ -8,9 +8,9 @@ import {
   inviteMember,
   type Org,
   setupOrg,
-} from "../aws-auth/testing/identity-fixture.ts";
-import { signedLogin } from "../aws-auth/testing/signed-login.ts";
-import { answerXml, callerIdentityXml, type StubSts, startStubSts } from "../aws-auth/testing/stub-sts.ts";
+} from "../aws-auth/identity.fixtures.ts";
+import { signedLogin } from "../aws-auth/signed-login.fixtures.ts";
+import { answerXml, callerIdentityXml, type StubSts, startStubSts } from "../aws-auth/stub-sts.fixtures.ts";
 
 const ARN = "arn:aws:iam::123456789012:user/identities-test";
 const credentials = { accessKeyId: "AKIAIDENTITIESTEST01", secretAccessKey: "identities-test-secret-not-real" };

@@ -6,7 +6,7 @@ import {
   type SetupBody,
   TEST_PASSWORD,
   type TestServer,
-} from "../../test/harness.ts";
+} from "../../../test/ground/in-process-server.ts";
 
 const clock = createTestClock(new Date());
 let server: TestServer;

@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { dynamicSecretLeases } from "../../db/schema.ts";
-import { type LeaseWorld, leaseWorld, unique } from "../dynamic-secrets/test-fixtures.ts";
+import { type LeaseWorld, leaseWorld, unique } from "../dynamic-secrets/dynamic-secrets.fixtures.ts";
 
 // moto, not authenticating, accepts any key pair for an access-key connection.
 const KEY = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };

@@ -1,16 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AttachAwsAuthInput } from "#shared/schemas/aws-auth.ts";
-import { createApiClient, createTestClock, createTestServer, type TestServer } from "../../test/harness.ts";
-import { createTokenPurgeWorker } from "../../workers/purge-workers.ts";
 import {
-  bearerClient,
-  createAwsIdentity,
-  expectNotLogged,
-  type Org,
-  setupOrg,
-} from "../aws-auth/testing/identity-fixture.ts";
-import { signedLogin } from "../aws-auth/testing/signed-login.ts";
-import { answerXml, callerIdentityXml, type StubSts, startStubSts } from "../aws-auth/testing/stub-sts.ts";
+  createApiClient,
+  createTestClock,
+  createTestServer,
+  type TestServer,
+} from "../../../test/ground/in-process-server.ts";
+import { createTokenPurgeWorker } from "../../workers/purge-workers.ts";
+import { bearerClient, createAwsIdentity, expectNotLogged, type Org, setupOrg } from "../aws-auth/identity.fixtures.ts";
+import { signedLogin } from "../aws-auth/signed-login.fixtures.ts";
+import { answerXml, callerIdentityXml, type StubSts, startStubSts } from "../aws-auth/stub-sts.fixtures.ts";
 
 const ARN = "arn:aws:iam::123456789012:user/tokens-test";
 const credentials = { accessKeyId: "AKIATOKENSTEST000001", secretAccessKey: "tokens-test-secret-not-real" };

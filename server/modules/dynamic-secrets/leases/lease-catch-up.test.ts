@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestClock } from "../../../test/harness.ts";
+import { createTestClock } from "../../../../test/ground/in-process-server.ts";
 import { createLeaseWorker } from "../../../workers/lease-workers.ts";
-import { type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
+import { type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
 
 const LEASES = 8;
 const TICK_SECONDS = 10; // LEASEHOLD_LEASE_EXPIRY_INTERVAL's default

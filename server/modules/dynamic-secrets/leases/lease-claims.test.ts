@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestClock, createTestServer, type TestServer } from "../../../../test/ground/in-process-server.ts";
 import { queryRows } from "../../../db/client.ts";
-import { createTestClock, createTestServer, type TestServer } from "../../../test/harness.ts";
 import { createLeaseWorker } from "../../../workers/lease-workers.ts";
-import { type LeaseWorld, leaseWorld, unique } from "../test-fixtures.ts";
+import { type LeaseWorld, leaseWorld, unique } from "../dynamic-secrets.fixtures.ts";
 import { CLAIM_HEARTBEAT_MS } from "./lease-claim-heartbeat.ts";
 import { INTERRUPTED_CREATION } from "./lease-revocation.ts";
 import { createLeasesRepo } from "./leases.repo.ts";

@@ -9,11 +9,11 @@ import { join } from "node:path";
 import { GetUserCommand } from "@aws-sdk/client-iam";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiClient, TEST_PASSWORD } from "../../../../test/ground/in-process-server.ts";
 import { createDatabase, getTestGround, type RunningServer, startServer } from "../../../../test/ground/index.ts";
 import { type AwsProxy, startAwsProxy } from "../../../../test/proxy/aws-proxy.ts";
 import { openDatabase, queryRows } from "../../../db/client.ts";
-import { createApiClient, TEST_PASSWORD } from "../../../test/harness.ts";
-import { answerServiceSpecificCredentialsLikeAws, fakeAccessKey, iamAt, unique } from "../test-fixtures.ts";
+import { answerServiceSpecificCredentialsLikeAws, fakeAccessKey, iamAt, unique } from "../dynamic-secrets.fixtures.ts";
 import { INTERRUPTED_CREATION } from "./lease-revocation.ts";
 
 /** The API client, speaking real HTTP to a child-process server. */

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestClock } from "../../../test/harness.ts";
+import { createTestClock } from "../../../../test/ground/in-process-server.ts";
 import { createLeaseWorker } from "../../../workers/lease-workers.ts";
-import { type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
+import { type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
 
 describe("the expiry worker", () => {
   const clock = createTestClock(new Date("2026-06-01T00:00:00Z"));

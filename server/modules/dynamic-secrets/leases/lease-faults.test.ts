@@ -4,7 +4,7 @@
 import { CreateGroupCommand, CreatePolicyCommand, CreateUserCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Fault, RecordedRequest } from "../../../../test/proxy/aws-proxy.ts";
-import { iamAt, type LeaseWorld, leaseWorld, unique } from "../test-fixtures.ts";
+import { iamAt, type LeaseWorld, leaseWorld, unique } from "../dynamic-secrets.fixtures.ts";
 
 const FAULTS: [string, Fault][] = [
   [

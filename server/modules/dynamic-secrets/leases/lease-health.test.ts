@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestClock, createTestServer } from "../../../test/harness.ts";
+import { createTestClock, createTestServer } from "../../../../test/ground/in-process-server.ts";
 import { createLeaseWorker } from "../../../workers/lease-workers.ts";
-import { createAwsIdentity } from "../../aws-auth/testing/identity-fixture.ts";
-import { createIamUser } from "../../aws-auth/testing/moto-principals.ts";
-import { signedLogin } from "../../aws-auth/testing/signed-login.ts";
-import { type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
+import { createAwsIdentity } from "../../aws-auth/identity.fixtures.ts";
+import { createIamUser } from "../../aws-auth/moto-principals.fixtures.ts";
+import { signedLogin } from "../../aws-auth/signed-login.fixtures.ts";
+import { type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
 
 const METRICS_TOKEN = "metrics-token-for-tests-0123456789";
 

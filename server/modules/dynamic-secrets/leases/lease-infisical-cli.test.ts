@@ -3,11 +3,11 @@
 // `ttl`, as "" when no --ttl flag was given, and first looks the project up with GET /api/v1/workspace/:id.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../../../../test/ground/api-client.ts";
-import { createApiClient } from "../../../test/harness.ts";
-import { bearerClient, createAwsIdentity } from "../../aws-auth/testing/identity-fixture.ts";
-import { createIamUser } from "../../aws-auth/testing/moto-principals.ts";
-import { signedLogin } from "../../aws-auth/testing/signed-login.ts";
-import { type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
+import { createApiClient } from "../../../../test/ground/in-process-server.ts";
+import { bearerClient, createAwsIdentity } from "../../aws-auth/identity.fixtures.ts";
+import { createIamUser } from "../../aws-auth/moto-principals.fixtures.ts";
+import { signedLogin } from "../../aws-auth/signed-login.fixtures.ts";
+import { type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
 
 const DEFAULT_TTL_MS = 15 * 60_000;
 

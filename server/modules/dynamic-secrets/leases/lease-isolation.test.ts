@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ApiClient } from "../../../../test/ground/api-client.ts";
 import { queryRows } from "../../../db/client.ts";
-import { dumpDatabase, type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
+import { dumpDatabase, type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
 
 describe("roles and tenants", () => {
   let world: LeaseWorld;

@@ -3,8 +3,8 @@
 // API answer (decision 1251). On a renew error it creates a new lease only when the error text contains
 // "TTL cannot be larger than max ttl" or "Dynamic secret lease with ID"; any other error is retried as is.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestClock } from "../../../test/harness.ts";
-import { type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
+import { createTestClock } from "../../../../test/ground/in-process-server.ts";
+import { type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
 
 const HOUR = 3600_000;
 /** The reconciler's test: does this renew error make it create a new lease? */

@@ -2,11 +2,11 @@
 // signed GetCallerIdentity), then leases, renews and revokes with the bearer token, the
 // way Infisical's SDK does (JSON bodies, DELETE included).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiClient } from "../../../test/harness.ts";
-import { bearerClient, createAwsIdentity } from "../../aws-auth/testing/identity-fixture.ts";
-import { createIamUser } from "../../aws-auth/testing/moto-principals.ts";
-import { signedLogin } from "../../aws-auth/testing/signed-login.ts";
-import { type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
+import { createApiClient } from "../../../../test/ground/in-process-server.ts";
+import { bearerClient, createAwsIdentity } from "../../aws-auth/identity.fixtures.ts";
+import { createIamUser } from "../../aws-auth/moto-principals.fixtures.ts";
+import { signedLogin } from "../../aws-auth/signed-login.fixtures.ts";
+import { type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
 
 describe("machine flow: AWS Auth login, then lease, renew and revoke with the bearer token", () => {
   let world: LeaseWorld;

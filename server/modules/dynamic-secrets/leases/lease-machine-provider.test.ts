@@ -1,11 +1,11 @@
 import { readdir, readFile } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestClock } from "../../../../test/ground/in-process-server.ts";
 import { queryRows } from "../../../db/client.ts";
 import { AppError } from "../../../lib/http/errors.ts";
-import { createTestClock } from "../../../test/harness.ts";
+import { type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
 import { type DynamicSecretProvider, ProviderFailure, type RevokeReason } from "../providers/provider.ts";
-import { type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
 
 /**
  * The seam (decision 0800): a provider made up here, which holds nothing at AWS, runs through the whole lease

@@ -22,7 +22,7 @@ import {
   UploadSSHPublicKeyCommand,
 } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { iamAt, type LeaseWorld, leaseWorld, unique } from "../test-fixtures.ts";
+import { iamAt, type LeaseWorld, leaseWorld, unique } from "../dynamic-secrets.fixtures.ts";
 
 const POLICY = JSON.stringify({
   Version: "2012-10-17",

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestClock } from "../../../test/harness.ts";
-import { type LeaseWorld, leaseWorld } from "../test-fixtures.ts";
+import { createTestClock } from "../../../../test/ground/in-process-server.ts";
+import { type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
 
 const HOUR = 3600_000;
 

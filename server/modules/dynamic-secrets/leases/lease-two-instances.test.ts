@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { ListUsersCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiClient, createTestClock, TEST_PASSWORD } from "../../../../test/ground/in-process-server.ts";
 import { createDatabase, getTestGround } from "../../../../test/ground/index.ts";
 import { type AwsProxy, startAwsProxy } from "../../../../test/proxy/aws-proxy.ts";
 import { createApp } from "../../../app.ts";
@@ -15,9 +16,8 @@ import { settleWithConcurrency } from "../../../lib/bounded-concurrency.ts";
 import { createEnvelope } from "../../../lib/crypto/envelope.ts";
 import { createLogger } from "../../../lib/logger.ts";
 import { createCoreDeps, createServices } from "../../../services.ts";
-import { createApiClient, createTestClock, TEST_PASSWORD } from "../../../test/harness.ts";
 import { createLeaseWorker } from "../../../workers/lease-workers.ts";
-import { answerServiceSpecificCredentialsLikeAws, fakeAccessKey, iamAt, unique } from "../test-fixtures.ts";
+import { answerServiceSpecificCredentialsLikeAws, fakeAccessKey, iamAt, unique } from "../dynamic-secrets.fixtures.ts";
 
 const LEASES = 500;
 

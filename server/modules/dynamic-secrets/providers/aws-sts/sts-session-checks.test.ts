@@ -5,9 +5,9 @@
 import { PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { ConfigCheck } from "#shared/schemas/dynamic-secrets.ts";
-import { createRole, createUserWithKey } from "../../../app-connections/test-fixtures.ts";
-import { iamAt, type LeaseWorld, leaseWorld } from "../../test-fixtures.ts";
-import { answerPolicySimulatorLikeAws } from "../../testing/policy-simulator.ts";
+import { createRole, createUserWithKey } from "../../../app-connections/app-connections.fixtures.ts";
+import { iamAt, type LeaseWorld, leaseWorld } from "../../dynamic-secrets.fixtures.ts";
+import { answerPolicySimulatorLikeAws } from "../../policy-simulator.fixtures.ts";
 
 const FEDERATION_ONLY = {
   Version: "2012-10-17",

@@ -2,10 +2,10 @@ import { CreateRoleCommand, GetRolePolicyCommand, GetUserPolicyCommand } from "@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestClock } from "../../../../../test/ground/in-process-server.ts";
 import { queryRows } from "../../../../db/client.ts";
-import { createTestClock } from "../../../../test/harness.ts";
-import { createRole, createUserWithKey, leaksOf } from "../../../app-connections/test-fixtures.ts";
-import { iamAt, type LeaseWorld, leaseWorld, unique } from "../../test-fixtures.ts";
+import { createRole, createUserWithKey, leaksOf } from "../../../app-connections/app-connections.fixtures.ts";
+import { iamAt, type LeaseWorld, leaseWorld, unique } from "../../dynamic-secrets.fixtures.ts";
 import { REVOKED_SESSIONS_POLICY } from "./revoked-sessions-policy.ts";
 
 const SESSION_POLICY = JSON.stringify({

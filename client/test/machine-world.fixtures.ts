@@ -9,9 +9,9 @@ import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import { expect } from "vitest";
 import type { AttachAwsAuthInput } from "#shared/schemas/aws-auth.ts";
-import { createAwsIdentity } from "../../server/modules/aws-auth/testing/identity-fixture.ts";
-import { createIamUser } from "../../server/modules/aws-auth/testing/moto-principals.ts";
-import { type LeaseWorld, leaseWorld } from "../../server/modules/dynamic-secrets/test-fixtures.ts";
+import { createAwsIdentity } from "../../server/modules/aws-auth/identity.fixtures.ts";
+import { createIamUser } from "../../server/modules/aws-auth/moto-principals.fixtures.ts";
+import { type LeaseWorld, leaseWorld } from "../../server/modules/dynamic-secrets/dynamic-secrets.fixtures.ts";
 import { repoRoot } from "../../test/ground/paths.ts";
 
 export interface MachineWorld extends LeaseWorld {

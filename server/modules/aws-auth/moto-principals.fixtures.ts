@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { CreateAccessKeyCommand, CreateRoleCommand, CreateUserCommand, IAMClient } from "@aws-sdk/client-iam";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
-import type { AwsTestCredentials } from "./signed-login.ts";
+import type { AwsTestCredentials } from "./signed-login.fixtures.ts";
 
 const admin = { accessKeyId: "testing", secretAccessKey: "testing" };
 const clients = (motoUrl: string, credentials: AwsTestCredentials = admin) => ({

@@ -10,10 +10,10 @@ import { getTestGround } from "../../../test/ground/index.ts";
 import type { Clock } from "../../context.ts";
 import { queryRows } from "../../db/client.ts";
 import type { ServiceOverrides } from "../../services.ts";
-import { type ConnectionsWorld, connectionsWorld, iamAt, unique } from "../app-connections/test-fixtures.ts";
-import { answerServiceSpecificCredentialsLikeAws } from "./testing/moto-gaps.ts";
+import { type ConnectionsWorld, connectionsWorld, iamAt, unique } from "../app-connections/app-connections.fixtures.ts";
+import { answerServiceSpecificCredentialsLikeAws } from "./moto-gaps.fixtures.ts";
 
-export { dumpDatabase, iamAt, unique } from "../app-connections/test-fixtures.ts";
+export { dumpDatabase, iamAt, unique } from "../app-connections/app-connections.fixtures.ts";
 export { answerServiceSpecificCredentialsLikeAws };
 
 /** A plausible managing key pair (moto's default mode accepts any). */

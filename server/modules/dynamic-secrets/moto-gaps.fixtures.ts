@@ -1,6 +1,6 @@
 // Test and benchmark support: where moto falls short of IAM, the recording proxy answers
 // as AWS would. Used by the integration tests and bench/lease.mjs.
-import type { AwsProxy } from "../../../../test/proxy/aws-proxy.ts";
+import type { AwsProxy } from "../../../test/proxy/aws-proxy.ts";
 
 /**
  * moto does not implement ListServiceSpecificCredentials (it answers a bare 500), which

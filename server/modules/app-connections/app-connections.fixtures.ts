@@ -11,12 +11,17 @@ import {
 } from "@aws-sdk/client-iam";
 import { sql } from "drizzle-orm";
 import type { ApiClient } from "../../../test/ground/api-client.ts";
+import {
+  createTestServer,
+  type SetupBody,
+  TEST_PASSWORD,
+  type TestServer,
+} from "../../../test/ground/in-process-server.ts";
 import { MOTO_ACCOUNT_ID } from "../../../test/ground/index.ts";
 import { type AwsProxy, startAwsProxy } from "../../../test/proxy/aws-proxy.ts";
 import type { Clock } from "../../context.ts";
 import { queryRows } from "../../db/client.ts";
 import type { ServiceOverrides } from "../../services.ts";
-import { createTestServer, type SetupBody, TEST_PASSWORD, type TestServer } from "../../test/harness.ts";
 
 export const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 

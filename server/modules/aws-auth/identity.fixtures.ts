@@ -1,9 +1,9 @@
 // Test support: an org with an admin, and identities with AWS Auth attached through the API.
 import { expect } from "vitest";
 import type { AttachAwsAuthInput } from "#shared/schemas/aws-auth.ts";
-import type { ApiClient } from "../../../../test/ground/api-client.ts";
-import { createApiClient, TEST_PASSWORD, type TestServer } from "../../../test/harness.ts";
-import { uniqueName } from "./moto-principals.ts";
+import type { ApiClient } from "../../../test/ground/api-client.ts";
+import { createApiClient, TEST_PASSWORD, type TestServer } from "../../../test/ground/in-process-server.ts";
+import { uniqueName } from "./moto-principals.fixtures.ts";
 
 export interface Org {
   admin: ApiClient;

@@ -1,17 +1,17 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
-import { createApiClient } from "../../test/ground/api-client.ts";
-import { getTestGround } from "../../test/ground/index.ts";
-import { createDatabase } from "../../test/ground/postgres.ts";
-import { createApp } from "../app.ts";
-import type { Clock } from "../context.ts";
-import { type Database, openDatabase } from "../db/client.ts";
-import { runMigrations } from "../db/migrate.ts";
-import { organizations, orgMemberships, users } from "../db/schema.ts";
-import { loadEnv } from "../env.ts";
-import { createEnvelope } from "../lib/crypto/envelope.ts";
-import { createLogger } from "../lib/logger.ts";
-import { type CoreDeps, createCoreDeps, createServices, type ServiceOverrides } from "../services.ts";
+import { createApp } from "../../server/app.ts";
+import type { Clock } from "../../server/context.ts";
+import { type Database, openDatabase } from "../../server/db/client.ts";
+import { runMigrations } from "../../server/db/migrate.ts";
+import { organizations, orgMemberships, users } from "../../server/db/schema.ts";
+import { loadEnv } from "../../server/env.ts";
+import { createEnvelope } from "../../server/lib/crypto/envelope.ts";
+import { createLogger } from "../../server/lib/logger.ts";
+import { type CoreDeps, createCoreDeps, createServices, type ServiceOverrides } from "../../server/services.ts";
+import { createApiClient } from "./api-client.ts";
+import { getTestGround } from "./index.ts";
+import { createDatabase } from "./postgres.ts";
 
 export { createApiClient };
 

@@ -15,7 +15,7 @@ import {
   ListUserPoliciesCommand,
 } from "@aws-sdk/client-iam";
 import { globMatch, parseIamPrincipalArn } from "#shared/arn.ts";
-import type { AwsProxy, ComputedAnswer, RecordedRequest } from "../../../../test/proxy/aws-proxy.ts";
+import type { AwsProxy, ComputedAnswer, RecordedRequest } from "../../../test/proxy/aws-proxy.ts";
 
 interface Statement {
   Effect: "Allow" | "Deny";
