@@ -3,9 +3,10 @@
 // and a same-origin Origin on writes, and keeps every answer's text in `responses`, so tests can search them for
 // leaked secrets.
 import type { Hono } from "hono";
+import { z } from "zod";
 import { LeaseholdClient } from "#client/core/leasehold-client.ts";
 import type { AnyRoute, SendRouteOptions } from "#client/core/route.ts";
-import type { RawResponse } from "#client/core/transport.ts";
+import type { HttpMethod, RawResponse } from "#client/core/transport.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: tests read answers as loose JSON; `call` is the typed way.
 export type ApiResponse<T = any> = RawResponse<T>;
@@ -17,6 +18,14 @@ export type ApiTarget = Pick<Hono<any>, "request"> | { baseUrl: string };
 export interface TestSendOptions extends Omit<SendRouteOptions, "body"> {
   /** JSON-encoded; a string is sent as it is (a malformed body on purpose). POST and PATCH send `{}` by default. */
   body?: unknown;
+}
+
+/**
+ * A method and path the API does not serve, for tests that a wrong method or an unknown path gets the right error.
+ * Every real route comes from the route tables (client/core/routes/).
+ */
+export function notARoute(method: HttpMethod, path: string): AnyRoute {
+  return { operationId: "none", method, path, response: z.unknown(), body: undefined, query: undefined };
 }
 
 export function createApiClient(target: ApiTarget, options: { origin?: string; peer?: string } = {}) {
