@@ -14,9 +14,11 @@ export default defineConfig({
       autoCodeSplitting: true,
       // Loaders import each feature's API module; keeping them in the main bundle would put
       // every feature in the initial download. One chunk per route holds the loader and the
-      // component, so a route still costs a single fetch.
+      // component, so a route still costs a single fetch. The pending and error components stay
+      // in the route tree: they are the shared RoutePending/RouteError, already in the first
+      // download, and a chunk of their own per route was one more request for a re-export.
       codeSplittingOptions: {
-        defaultBehavior: [["loader", "component"], ["pendingComponent"], ["errorComponent", "notFoundComponent"]],
+        defaultBehavior: [["loader", "component"]],
       },
       routesDirectory: "./web/routes",
       generatedRouteTree: "./web/routeTree.gen.ts",
@@ -25,7 +27,20 @@ export default defineConfig({
     tailwindcss(),
     precompress(),
   ],
-  build: { outDir: "dist/web", emptyOutDir: true, sourcemap: false },
+  build: {
+    outDir: "dist/web",
+    emptyOutDir: true,
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the first page needs in one file: the entry's modules would otherwise be cut into
+          // several chunks shared with lazy routes, each compressed on its own and each one more request.
+          groups: [{ name: "app", tags: ["$initial"] }],
+        },
+      },
+    },
+  },
   server: {
     port: Number(process.env.PORT ?? 5173),
     proxy: { "/api": { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false } },

@@ -20,3 +20,6 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/** The visit's one client; this module is loaded on first use (web/lib/data-layer.ts), not with the first page. */
+export const queryClient = createQueryClient();

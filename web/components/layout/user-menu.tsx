@@ -9,7 +9,7 @@ import {
   DropdownMenuTrigger,
 } from "#web/components/ui/dropdown-menu.tsx";
 import { toast } from "#web/components/ui/toast.ts";
-import { useLogout } from "#web/lib/session.ts";
+import { useLogout } from "#web/lib/logout.ts";
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
