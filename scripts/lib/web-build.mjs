@@ -6,7 +6,15 @@ import { fileURLToPath } from "node:url";
 import { newestMtime } from "./mtime.mjs";
 import { binOf, root, runNode } from "./run.mjs";
 
-const SOURCES = ["web", "shared", "public", "index.html", "vite.config.ts", "scripts/lib/precompress.ts"];
+const SOURCES = [
+  "web",
+  "shared",
+  "public",
+  "index.html",
+  "vite.config.ts",
+  "scripts/lib/precompress.ts",
+  "scripts/lib/classic-script.ts",
+];
 const STAMP = join(root, "dist/web/index.html");
 // --manifest writes dist/web/.vite/manifest.json, which bench/bundle.mjs reads
 // to tell the initial chunks from the lazy route chunks.
