@@ -1,3 +1,5 @@
+// First: it sets zod's jitless mode before any shared schema is built (see the module).
+import "#web/lib/zod-jitless.ts";
 import { RouterProvider } from "@tanstack/react-router";
 import { lazy, StrictMode, Suspense, useState } from "react";
 import { createRoot } from "react-dom/client";
