@@ -33,6 +33,9 @@ export default defineConfig({
     outDir: "dist/web",
     emptyOutDir: true,
     sourcemap: false,
+    // Vite's modulepreload polyfill serves browsers without <link rel="modulepreload">; the ones it
+    // targets lacking it (Safari 16.4) still load every chunk, just without the head start.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         codeSplitting: {
