@@ -1,6 +1,6 @@
 // First: it sets zod's jitless mode before any shared schema is built (see the module).
 import "#web/lib/zod-jitless.ts";
-import { RouterProvider } from "@tanstack/react-router";
+import { type AnyRoute, RouterProvider } from "@tanstack/react-router";
 import { lazy, StrictMode, Suspense, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { useToasts } from "#web/components/ui/toast.ts";
@@ -23,6 +23,16 @@ function Toasts() {
 }
 
 const router = createAppRouter();
+
+// The first page's route chunks, and what they import (the shared zod schemas among them), are
+// fetched now, beside the session check. The router itself asks for them only once every
+// beforeLoad has answered: one more round trip before a signed-in page can render.
+const routes = router.routesById as unknown as Record<string, AnyRoute>;
+for (const { routeId } of router.matchRoutes(router.latestLocation)) {
+  const route = routes[routeId];
+  // A chunk that fails here fails again, visibly, when the router asks for it.
+  if (route) router.loadRouteChunk(route)?.catch(() => {});
+}
 
 const rootElement = document.getElementById("root");
 if (!rootElement) throw new Error('index.html must contain <div id="root">');

@@ -8,6 +8,14 @@ import { clearQueryData } from "#web/lib/data-layer.ts";
 
 const sessionSchema = () => import("#shared/schemas/auth.ts").then((module) => module.sessionResponseSchema);
 
+/**
+ * Starts fetching what checks a session's body, for pages that expect one (the signed-in area),
+ * so it arrives with the session instead of one round trip after it.
+ */
+export function preloadSessionSchema(): void {
+  sessionSchema().catch(() => {}); // a failure shows when the session is checked
+}
+
 let current: Promise<SessionResponse | null> | undefined;
 
 /** The signed-in person, or null when signed out (the server answers 401). */
