@@ -1,5 +1,5 @@
 // Builds the web app (vite build → dist/web) when it is missing or older than
-// its sources. Used by start.mjs, test-e2e.mjs and bench/bundle.mjs.
+// its sources. Used by start.mjs, test-e2e.mjs and the dashboard benches (bench/web-ground.mjs).
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,11 +16,11 @@ const SOURCES = [
   "scripts/lib/classic-script.ts",
 ];
 const STAMP = join(root, "dist/web/index.html");
-// --manifest writes dist/web/.vite/manifest.json, which bench/bundle.mjs reads
-// to tell the initial chunks from the lazy route chunks.
+// --manifest writes dist/web/.vite/manifest.json (which file each module went to), for looking
+// into the chunks; the server does not serve it.
 export const MANIFEST = join(root, "dist/web/.vite/manifest.json");
 
-/** `needManifest`: bench/bundle.mjs needs it; a plain `npm run build` writes none. */
+/** `needManifest`: the build must include .vite/manifest.json. */
 export function webBuildIsStale({ needManifest = false } = {}) {
   if (!existsSync(STAMP) || (needManifest && !existsSync(MANIFEST))) return true;
   const built = statSync(STAMP).mtimeMs;
