@@ -7,7 +7,7 @@ function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 2;
 }
 
-export function createQueryClient(): QueryClient {
+function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
@@ -20,3 +20,6 @@ export function createQueryClient(): QueryClient {
     },
   });
 }
+
+/** The visit's one client; this module is loaded on first use (web/lib/data-layer.ts), not with the first page. */
+export const queryClient = createQueryClient();

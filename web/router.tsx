@@ -1,19 +1,14 @@
-import type { QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
 import { RouteError, RouteNotFound, RoutePending } from "#web/components/layout/route-status.tsx";
 import { setUnauthorizedHandler } from "#web/lib/api-client.ts";
-import { sessionQueryKey } from "#web/lib/session.ts";
+import { forgetSession } from "#web/lib/session.ts";
 import { routeTree } from "#web/routeTree.gen.ts";
 
-/** What every route's beforeLoad and loader receive. */
-export interface RouterContext {
-  queryClient: QueryClient;
-}
-
-export function createAppRouter(queryClient: QueryClient) {
+// The signed-in area's beforeLoad (routes/_app.tsx) puts the session and the data layer's
+// QueryClient into the context of the routes below it; the sign-in pages get neither.
+export function createAppRouter() {
   const router = createRouter({
     routeTree,
-    context: { queryClient },
     // Hovering a link starts its loader; TanStack Query then decides what is fresh enough to reuse.
     defaultPreload: "intent",
     defaultPreloadStaleTime: 0,
@@ -26,7 +21,7 @@ export function createAppRouter(queryClient: QueryClient) {
 
   // The session ended (expired, revoked, server restarted): go to /login and come back here afterwards.
   setUnauthorizedHandler(() => {
-    queryClient.removeQueries({ queryKey: sessionQueryKey });
+    forgetSession();
     const location = router.latestLocation;
     if (location.pathname === "/login") return;
     void router.navigate({ to: "/login", search: { redirect: location.href }, replace: true });

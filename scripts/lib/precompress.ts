@@ -1,9 +1,10 @@
 // A Vite plugin: after the build is written, a brotli (quality 11) and a gzip (level 9) copy
-// beside every text file of at least 1 KB (x.js → x.js.br, x.js.gz), kept only where it is
-// smaller. The server sends them as they are (server/lib/http/web-assets.ts), so compression
-// costs nothing per request and gets the build's best settings.
+// beside every text file (x.js → x.js.br, x.js.gz), kept where it saves more than the
+// Content-Encoding and Vary headers it costs: small files count too, since a first load is
+// dozens of them. The server sends them as they are (server/lib/http/web-assets.ts), so
+// compression costs nothing per request and gets the build's best settings.
 import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
 import type { Plugin } from "vite";
@@ -11,7 +12,8 @@ import type { Plugin } from "vite";
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 const TEXT = /\.(js|mjs|css|html|svg|json|txt|webmanifest)$/;
-const MIN_BYTES = 1024;
+/** About what `Content-Encoding: br` and `Vary: Accept-Encoding` add to a response. */
+const MIN_SAVING = 48;
 
 async function* textFiles(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -28,7 +30,6 @@ export async function precompressDir(dir: string): Promise<void> {
     jobs.push(
       (async () => {
         const body = await readFile(file);
-        if (body.length < MIN_BYTES) return;
         const [br, gz] = await Promise.all([
           brotli(body, {
             params: {
@@ -39,8 +40,8 @@ export async function precompressDir(dir: string): Promise<void> {
           }),
           gzipAsync(body, { level: 9 }),
         ]);
-        if (br.length < body.length) await writeFile(`${file}.br`, br);
-        if (gz.length < body.length) await writeFile(`${file}.gz`, gz);
+        if (body.length - br.length > MIN_SAVING) await writeFile(`${file}.br`, br);
+        if (body.length - gz.length > MIN_SAVING) await writeFile(`${file}.gz`, gz);
       })(),
     );
   }
@@ -53,7 +54,7 @@ export function precompress(): Plugin {
     name: "leasehold:precompress",
     apply: "build",
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build.outDir);
     },
     async closeBundle() {
       await precompressDir(outDir);

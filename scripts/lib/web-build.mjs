@@ -1,18 +1,26 @@
 // Builds the web app (vite build → dist/web) when it is missing or older than
-// its sources. Used by start.mjs, test-e2e.mjs and bench/bundle.mjs.
+// its sources. Used by start.mjs, test-e2e.mjs and the dashboard benches (bench/web-ground.mjs).
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { newestMtime } from "./mtime.mjs";
 import { binOf, root, runNode } from "./run.mjs";
 
-const SOURCES = ["web", "shared", "public", "index.html", "vite.config.ts", "scripts/lib/precompress.ts"];
+const SOURCES = [
+  "web",
+  "shared",
+  "public",
+  "index.html",
+  "vite.config.ts",
+  "scripts/lib/precompress.ts",
+  "scripts/lib/classic-script.ts",
+];
 const STAMP = join(root, "dist/web/index.html");
-// --manifest writes dist/web/.vite/manifest.json, which bench/bundle.mjs reads
-// to tell the initial chunks from the lazy route chunks.
-export const MANIFEST = join(root, "dist/web/.vite/manifest.json");
+// --manifest writes dist/web/.vite/manifest.json (which file each module went to), for looking
+// into the chunks; the server does not serve it.
+const MANIFEST = join(root, "dist/web/.vite/manifest.json");
 
-/** `needManifest`: bench/bundle.mjs needs it; a plain `npm run build` writes none. */
+/** `needManifest`: the build must include .vite/manifest.json. */
 function webBuildIsStale({ needManifest = false } = {}) {
   if (!existsSync(STAMP) || (needManifest && !existsSync(MANIFEST))) return true;
   const built = statSync(STAMP).mtimeMs;

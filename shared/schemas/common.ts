@@ -1,7 +1,5 @@
 import { z } from "zod";
 
-export const uuidSchema = z.uuid();
-
 export const timestampSchema = z.iso.datetime({ offset: true });
 
 /** Offset pagination used by every list route. */

@@ -1,10 +1,13 @@
+import fc from "fast-check";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { errorBodySchema } from "#shared/errors.ts";
 import {
   ApiError,
   apiPath,
   apiRequest,
   NETWORK_ERROR_STATUS,
+  parseErrorBody,
   setCsrfToken,
   setUnauthorizedHandler,
 } from "#web/lib/api-client.ts";
@@ -132,6 +135,86 @@ describe("apiRequest", () => {
       apiRequest("/api/v1/auth/login", okSchema, { method: "POST", body: {}, skipUnauthorizedRedirect: true }),
     ).rejects.toMatchObject({ statusCode: 401, message: "Your session has ended." });
     expect(onUnauthorized).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("a schema loaded on first use", () => {
+  it("is imported only when a success body needs checking, and then checks it", async () => {
+    const load = vi.fn(async () => okSchema);
+    fetchMock.mockResolvedValueOnce(
+      jsonResponse(401, { statusCode: 401, error: "Unauthorized", message: "No", requestId: "r" }),
+    );
+    await expect(apiRequest("/api/v1/auth/session", load, { skipUnauthorizedRedirect: true })).rejects.toBeInstanceOf(
+      ApiError,
+    );
+    expect(load).not.toHaveBeenCalled();
+
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { ok: true, extra: 1 }));
+    await expect(apiRequest("/api/v1/auth/session", load)).resolves.toEqual({ ok: true });
+    expect(load).toHaveBeenCalledTimes(1);
+
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    fetchMock.mockResolvedValueOnce(jsonResponse(200, { ok: "yes" }));
+    await expect(apiRequest("/api/v1/auth/session", load)).rejects.toMatchObject({ error: "Unexpected Response" });
+  });
+});
+
+describe("parseErrorBody", () => {
+  // Checked by hand so zod stays out of the sign-in page; it must accept and return exactly what
+  // the shared errorBodySchema does.
+  const issue = fc.record(
+    {
+      path: fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.integer(), fc.boolean()), { maxLength: 3 }),
+      message: fc.oneof(fc.string({ maxLength: 8 }), fc.constant(undefined), fc.integer()),
+      code: fc.oneof(fc.string({ maxLength: 4 }), fc.constant(undefined), fc.constant(null)),
+      extra: fc.string({ maxLength: 2 }),
+    },
+    { requiredKeys: [] },
+  );
+  const body = fc.record(
+    {
+      statusCode: fc.oneof(
+        fc.integer({ min: 100, max: 599 }),
+        fc.double(),
+        fc.constant(2 ** 53),
+        fc.string({ maxLength: 3 }),
+      ),
+      error: fc.oneof(fc.string({ maxLength: 8 }), fc.integer()),
+      message: fc.oneof(fc.string({ maxLength: 8 }), fc.constant(null)),
+      requestId: fc.oneof(fc.string({ maxLength: 8 }), fc.constant(undefined)),
+      reasonCode: fc.oneof(fc.string({ maxLength: 8 }), fc.integer()),
+      issues: fc.oneof(fc.array(issue, { maxLength: 2 }), fc.constant("x"), fc.constant(null)),
+      details: fc.oneof(
+        fc.dictionary(fc.string({ maxLength: 3 }), fc.jsonValue()),
+        fc.array(fc.integer()),
+        fc.constant(null),
+      ),
+      extra: fc.string({ maxLength: 3 }),
+    },
+    { requiredKeys: [] },
+  );
+
+  it("takes and gives back exactly what errorBodySchema does", () => {
+    fc.assert(
+      fc.property(fc.oneof(body, fc.jsonValue()), (payload) => {
+        const expected = errorBodySchema.safeParse(payload);
+        expect(parseErrorBody(payload)).toStrictEqual(expected.success ? expected.data : undefined);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("accepts the bodies the server sends", () => {
+    const sent = {
+      statusCode: 400,
+      error: "Bad Request",
+      message: "Invalid request",
+      requestId: "r-1",
+      reasonCode: "invalid_request",
+      issues: [{ path: ["provider", "inputs", 0], message: "Required", code: "invalid_type" }],
+      details: { field: "x" },
+    };
+    expect(parseErrorBody(sent)).toStrictEqual(sent);
   });
 });
 

@@ -1,5 +1,14 @@
-import type { z } from "zod";
-import { type ErrorBody, errorBodySchema, type Issue } from "#shared/errors.ts";
+import type { ErrorBody, Issue } from "#shared/errors.ts";
+
+/**
+ * What a response is checked with: a shared zod schema, or anything with the same `safeParse`.
+ * Typed structurally, so this module (part of every page's first download) needs no zod at run time.
+ */
+export interface ResponseSchema<Output> {
+  safeParse(value: unknown): { success: true; data: Output } | { success: false; error: { issues: unknown } };
+}
+/** A schema whose module is imported when the first response needs it (the sign-in pages do without zod). */
+export type LazyResponseSchema<Output> = () => Promise<ResponseSchema<Output>>;
 
 /**
  * Every failed API call surfaces as this one error, built from the shared error body,
@@ -64,11 +73,11 @@ export interface RequestOptions {
  * Parsing keeps the types honest: if the server drifts from the contract we fail loudly here,
  * not later as `undefined` deep inside a component.
  */
-export async function apiRequest<Schema extends z.ZodType>(
+export async function apiRequest<Output>(
   path: string,
-  responseSchema: Schema,
+  responseSchema: ResponseSchema<Output> | LazyResponseSchema<Output>,
   options: RequestOptions = {},
-): Promise<z.output<Schema>> {
+): Promise<Output> {
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
@@ -100,7 +109,8 @@ export async function apiRequest<Schema extends z.ZodType>(
     throw error;
   }
 
-  const parsed = responseSchema.safeParse(payload);
+  const schema = typeof responseSchema === "function" ? await responseSchema() : responseSchema;
+  const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     console.error(`Unexpected response from ${method} ${path}`, parsed.error.issues);
     throw new ApiError({
@@ -135,10 +145,58 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+const isIssue = (value: unknown): value is Issue =>
+  isRecord(value) &&
+  Array.isArray(value.path) &&
+  value.path.every((part) => typeof part === "string" || typeof part === "number") &&
+  typeof value.message === "string" &&
+  (value.code === undefined || typeof value.code === "string");
+
+/**
+ * The shared error body (errorBodySchema in shared/errors.ts), checked by hand: every failed
+ * request reads it, sign-in pages included, and zod stays out of their download.
+ * api-client.test.ts holds it to errorBodySchema.
+ */
+export function parseErrorBody(payload: unknown): ErrorBody | undefined {
+  if (
+    !isRecord(payload) ||
+    !Number.isSafeInteger(payload.statusCode) ||
+    typeof payload.error !== "string" ||
+    typeof payload.message !== "string" ||
+    typeof payload.requestId !== "string" ||
+    (payload.reasonCode !== undefined && typeof payload.reasonCode !== "string") ||
+    (payload.issues !== undefined && !(Array.isArray(payload.issues) && payload.issues.every(isIssue))) ||
+    (payload.details !== undefined && !isRecord(payload.details))
+  ) {
+    return undefined;
+  }
+  const { statusCode, error, message, requestId, reasonCode, issues, details } = payload;
+  return {
+    statusCode: statusCode as number,
+    error,
+    message,
+    requestId,
+    ...(reasonCode === undefined ? {} : { reasonCode }),
+    ...(issues === undefined
+      ? {}
+      : {
+          issues: (issues as Issue[]).map(({ path, message, code }) => ({
+            path,
+            message,
+            ...(code === undefined ? {} : { code }),
+          })),
+        }),
+    ...(details === undefined ? {} : { details: details as Record<string, unknown> }),
+  };
+}
+
 /** A proxy or crash can answer with HTML; still produce a useful error body. */
 function toErrorBody(response: Response, payload: unknown): ErrorBody {
-  const parsed = errorBodySchema.safeParse(payload);
-  if (parsed.success) return parsed.data;
+  const parsed = parseErrorBody(payload);
+  if (parsed) return parsed;
   return {
     statusCode: response.status,
     error: response.statusText || "Error",

@@ -1,19 +1,19 @@
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "medium" });
+// Each formatter is built on first use: building an Intl.DateTimeFormat loads the locale's data,
+// the slowest step of evaluating this module when it built all three up front (a page that shows
+// one kind of date paid for three).
+const formatter = (options: Intl.DateTimeFormatOptions) => {
+  let format: Intl.DateTimeFormat | undefined;
+  return (iso: string) => {
+    format ??= new Intl.DateTimeFormat(undefined, options);
+    return format.format(new Date(iso));
+  };
+};
 
 /** A calendar date in the reader's locale, e.g. "3 Mar 2025". */
-export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso));
-}
-
-const compactDateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "short", timeStyle: "medium" });
+export const formatDate = formatter({ dateStyle: "medium" });
 
 /** Date and time to the second, short enough for a table column. */
-export function formatCompactDateTime(iso: string): string {
-  return compactDateTimeFormat.format(new Date(iso));
-}
+export const formatCompactDateTime = formatter({ dateStyle: "short", timeStyle: "medium" });
 
 /** Date and time to the second, in the reader's locale and time zone (audit entries need the second). */
-export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
-}
+export const formatDateTime = formatter({ dateStyle: "medium", timeStyle: "medium" });

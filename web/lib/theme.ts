@@ -2,7 +2,7 @@ import { useCallback, useEffect, useSyncExternalStore } from "react";
 
 export type ThemePreference = "light" | "dark" | "system";
 
-// Must match public/theme.js, which applies the theme before React loads.
+// Must match web/theme.js, which applies the theme before React loads.
 const STORAGE_KEY = "leasehold-theme";
 const listeners = new Set<() => void>();
 const darkQuery = () => window.matchMedia("(prefers-color-scheme: dark)");

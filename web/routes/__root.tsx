@@ -1,8 +1,7 @@
-import { createRootRouteWithContext, Outlet } from "@tanstack/react-router";
+import { createRootRoute, Outlet } from "@tanstack/react-router";
 import { RouteError, RouteNotFound } from "#web/components/layout/route-status.tsx";
-import type { RouterContext } from "#web/router.tsx";
 
-export const Route = createRootRouteWithContext<RouterContext>()({
+export const Route = createRootRoute({
   component: Outlet,
   errorComponent: RouteError,
   notFoundComponent: RouteNotFound,

@@ -1,14 +1,20 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { createFileRoute, Outlet, redirect } from "@tanstack/react-router";
 import { AppShell } from "#web/components/layout/app-shell.tsx";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
-import { sessionQueryOptions } from "#web/lib/session.ts";
+import { loadQueryClient } from "#web/lib/data-layer.ts";
+import { getSession, preloadSessionSchema } from "#web/lib/session.ts";
 
-/** The signed-in area. Every page below gets `context.session`, or the person is sent to /login and back. */
+/**
+ * The signed-in area. Every page below gets `context.session` and `context.queryClient` (the data
+ * layer, loaded here beside the session check, not with /login), or the person is sent to /login and back.
+ */
 export const Route = createFileRoute("/_app")({
-  beforeLoad: async ({ context: { queryClient }, location }) => {
-    const session = await queryClient.ensureQueryData(sessionQueryOptions());
+  beforeLoad: async ({ location }) => {
+    preloadSessionSchema();
+    const [session, queryClient] = await Promise.all([getSession(), loadQueryClient()]);
     if (!session) throw redirect({ to: "/login", search: { redirect: location.href } });
-    return { session };
+    return { session, queryClient };
   },
   component: AppLayout,
   errorComponent: RouteError,
@@ -16,10 +22,12 @@ export const Route = createFileRoute("/_app")({
 });
 
 function AppLayout() {
-  const { session } = Route.useRouteContext();
+  const { session, queryClient } = Route.useRouteContext();
   return (
-    <AppShell session={session}>
-      <Outlet />
-    </AppShell>
+    <QueryClientProvider client={queryClient}>
+      <AppShell session={session}>
+        <Outlet />
+      </AppShell>
+    </QueryClientProvider>
   );
 }

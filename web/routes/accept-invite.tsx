@@ -1,8 +1,10 @@
+import { QueryClientProvider } from "@tanstack/react-query";
 import { createFileRoute, Link } from "@tanstack/react-router";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { AcceptInviteForm } from "#web/features/auth/components/accept-invite-form.tsx";
 import { AuthCard } from "#web/features/auth/components/auth-card.tsx";
+import { loadQueryClient } from "#web/lib/data-layer.ts";
 import { searchParams, text } from "#web/lib/search-params.ts";
 
 const acceptInviteSearchSchema = searchParams({
@@ -12,6 +14,7 @@ const acceptInviteSearchSchema = searchParams({
 /** Where the one-time setup link an admin shared lands: the invited person picks a name and password. */
 export const Route = createFileRoute("/accept-invite")({
   validateSearch: acceptInviteSearchSchema,
+  beforeLoad: async () => ({ queryClient: await loadQueryClient() }),
   component: AcceptInvitePage,
   errorComponent: RouteError,
   pendingComponent: RoutePending,
@@ -19,6 +22,7 @@ export const Route = createFileRoute("/accept-invite")({
 
 function AcceptInvitePage() {
   const { token } = Route.useSearch();
+  const { queryClient } = Route.useRouteContext();
   if (!token) {
     return (
       <AuthCard title="Join your team">
@@ -32,8 +36,10 @@ function AcceptInvitePage() {
     );
   }
   return (
-    <AuthCard title="Join your team" description="Choose your name and a password to finish setting up your account.">
-      <AcceptInviteForm token={token} />
-    </AuthCard>
+    <QueryClientProvider client={queryClient}>
+      <AuthCard title="Join your team" description="Choose your name and a password to finish setting up your account.">
+        <AcceptInviteForm token={token} />
+      </AuthCard>
+    </QueryClientProvider>
   );
 }

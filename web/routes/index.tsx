@@ -1,13 +1,13 @@
 import { createFileRoute, redirect } from "@tanstack/react-router";
-import { setupStatusQueryOptions } from "#web/features/auth/api.ts";
-import { sessionQueryOptions } from "#web/lib/session.ts";
+import { getSession } from "#web/lib/session.ts";
+import { getSetupStatus } from "#web/lib/setup-status.ts";
 
 /** "/" only decides where to go: the projects when signed in, otherwise first-run setup or login. */
 export const Route = createFileRoute("/")({
-  beforeLoad: async ({ context: { queryClient } }) => {
-    const session = await queryClient.ensureQueryData(sessionQueryOptions());
+  beforeLoad: async () => {
+    const session = await getSession();
     if (session) throw redirect({ to: "/projects", replace: true });
-    const { needsSetup } = await queryClient.fetchQuery(setupStatusQueryOptions());
+    const { needsSetup } = await getSetupStatus();
     throw redirect({ to: needsSetup ? "/setup" : "/login", replace: true });
   },
 });

@@ -1,11 +1,11 @@
 import { createFileRoute, redirect } from "@tanstack/react-router";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
-import { setupStatusQueryOptions } from "#web/features/auth/api.ts";
 import { AuthCard } from "#web/features/auth/components/auth-card.tsx";
 import { LoginForm } from "#web/features/auth/components/login-form.tsx";
 import { safeRedirectPath } from "#web/lib/safe-redirect.ts";
 import { searchParams, text } from "#web/lib/search-params.ts";
-import { sessionQueryOptions } from "#web/lib/session.ts";
+import { getSession } from "#web/lib/session.ts";
+import { getSetupStatus } from "#web/lib/setup-status.ts";
 
 const loginSearchSchema = searchParams({
   /** Where to return after signing in; checked by safeRedirectPath before use. */
@@ -14,10 +14,10 @@ const loginSearchSchema = searchParams({
 
 export const Route = createFileRoute("/login")({
   validateSearch: loginSearchSchema,
-  beforeLoad: async ({ context: { queryClient }, search }) => {
-    const session = await queryClient.ensureQueryData(sessionQueryOptions());
+  beforeLoad: async ({ search }) => {
+    const session = await getSession();
     if (session) throw redirect({ href: safeRedirectPath(search.redirect), replace: true });
-    const { needsSetup } = await queryClient.fetchQuery(setupStatusQueryOptions());
+    const { needsSetup } = await getSetupStatus();
     if (needsSetup) throw redirect({ to: "/setup", replace: true });
   },
   component: LoginPage,

@@ -104,14 +104,13 @@ export function serveWebAssets(webDir: string): MiddlewareHandler {
     const chosen = asset ?? shell;
     const encoding = chooseEncoding(c.req.header("Accept-Encoding"), chosen.encodings);
     const sent = (encoding && chosen.encoded[encoding]) || chosen.identity;
-    const headers: Record<string, string> = {
-      "Content-Type": chosen.type,
-      "Cache-Control": chosen.cacheControl,
-      ETag: sent.etag,
-    };
+    const headers: Record<string, string> = { "Cache-Control": chosen.cacheControl, ETag: sent.etag };
     if (chosen.encodings.length > 0) headers.Vary = varyOnAcceptEncoding(c.res.headers.get("Vary"));
-    if (encoding) headers["Content-Encoding"] = encoding;
+    // A 304 carries what a cache needs to refresh its copy (ETag, Cache-Control, Vary) and no other
+    // metadata of the representation (RFC 9110 §15.4.5).
     if (matches(c.req.header("If-None-Match"), sent.etag)) return c.body(null, 304, headers);
+    headers["Content-Type"] = chosen.type;
+    if (encoding) headers["Content-Encoding"] = encoding;
     headers["Content-Length"] = String(sent.body.length);
     if (c.req.method === "HEAD") return c.body(null, 200, headers);
     return c.body(sent.body, 200, headers);

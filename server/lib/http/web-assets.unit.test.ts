@@ -19,6 +19,7 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, "index.html"), html);
   writeFileSync(path.join(dir, "assets/app-Ab12.js"), script);
   writeFileSync(path.join(dir, "theme.js"), "document.documentElement.dataset.theme = 'dark';");
+  writeFileSync(path.join(dir, "assets/small-Cd34.js"), `export const words = ${JSON.stringify("lease ".repeat(40))};`);
   await precompressDir(dir);
   app = new Hono();
   app.use("/api/*", compressResponses());
@@ -76,12 +77,64 @@ describe("the dashboard's files", () => {
       expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
       expect(brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString()).toBe(html);
     }
-    expect((await app.request("/assets/app-OLD1.js")).status).toBe(404);
+    const stale = await app.request("/assets/app-OLD1.js", { headers: { "Accept-Encoding": "br" } });
+    expect(stale.status).toBe(404);
+    expect(stale.headers.get("content-type")).not.toMatch(/html/);
+    expect(await stale.text()).not.toContain("<script");
     expect((await app.request("/favicon.ico")).status).toBe(404);
     const theme = await app.request("/theme.js", { headers: { "Accept-Encoding": "br" } });
-    expect(theme.headers.get("content-encoding")).toBeNull(); // under 1 KB: not worth a copy
+    expect(theme.headers.get("content-encoding")).toBeNull(); // 49 bytes: a copy would save less than its headers
     expect(theme.headers.get("cache-control")).toBe("no-cache");
     expect(readFileSync(path.join(dir, "theme.js"), "utf8")).toBe(await theme.text());
+  });
+});
+
+describe("conditional requests, HEAD and what the client accepts", () => {
+  it("a 304 carries ETag, Cache-Control and Vary, and no representation metadata", async () => {
+    const first = await app.request("/assets/app-Ab12.js", { headers: { "Accept-Encoding": "br" } });
+    const again = await app.request("/assets/app-Ab12.js", {
+      headers: { "Accept-Encoding": "br", "If-None-Match": `"other", ${first.headers.get("etag")}` },
+    });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(again.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(again.headers.get("vary")).toBe("Accept-Encoding");
+    expect(again.headers.get("content-encoding")).toBeNull();
+    expect(again.headers.get("content-type")).toBeNull();
+    expect(again.headers.get("content-length")).toBeNull();
+    const star = await app.request("/login", { headers: { "If-None-Match": "*" } });
+    expect(star.status).toBe(304);
+  });
+
+  it("HEAD answers the headers GET would, with no body", async () => {
+    for (const url of ["/assets/app-Ab12.js", "/projects/abc"]) {
+      const get = await app.request(url, { headers: { "Accept-Encoding": "gzip" } });
+      const head = await app.request(url, { method: "HEAD", headers: { "Accept-Encoding": "gzip" } });
+      expect(head.status).toBe(200);
+      for (const name of ["content-type", "content-encoding", "content-length", "etag", "cache-control", "vary"]) {
+        expect(head.headers.get(name), name).toBe(get.headers.get(name));
+      }
+      expect(await head.text()).toBe("");
+    }
+    expect((await app.request("/assets/app-OLD1.js", { method: "HEAD" })).status).toBe(404);
+  });
+
+  it("sends the bytes as they are when every encoding is refused with q=0, still with Vary", async () => {
+    for (const accept of ["br;q=0, gzip;q=0", "*;q=0", "identity;q=0", "br;q=0", ""]) {
+      const res = await app.request("/assets/app-Ab12.js", { headers: { "Accept-Encoding": accept } });
+      expect(res.status, accept).toBe(200);
+      expect(res.headers.get("content-encoding"), accept).toBeNull();
+      expect(res.headers.get("vary"), accept).toBe("Accept-Encoding");
+      expect(await res.text()).toBe(script);
+    }
+    const gz = await app.request("/assets/app-Ab12.js", { headers: { "Accept-Encoding": "br;q=0, *;q=0.5" } });
+    expect(gz.headers.get("content-encoding")).toBe("gzip");
+  });
+
+  it("small files are precompressed too when the copy saves more than its headers cost", async () => {
+    const res = await app.request("/assets/small-Cd34.js", { headers: { "Accept-Encoding": "br" } });
+    expect(res.headers.get("content-encoding")).toBe("br");
+    expect(Number(res.headers.get("content-length"))).toBeLessThan(100);
   });
 });
 

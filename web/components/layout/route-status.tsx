@@ -1,7 +1,7 @@
 import { type ErrorComponentProps, Link, useRouter } from "@tanstack/react-router";
-import { RotateCw } from "lucide-react";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Button } from "#web/components/ui/button.tsx";
+import { RotateCwIcon } from "#web/components/ui/first-load-icons.tsx";
 import { Skeleton } from "#web/components/ui/skeleton.tsx";
 import { isApiError } from "#web/lib/api-client.ts";
 
@@ -31,7 +31,7 @@ export function RouteError({ error, reset }: ErrorComponentProps) {
               void router.invalidate();
             }}
           >
-            <RotateCw aria-hidden="true" />
+            <RotateCwIcon aria-hidden="true" />
             Try again
           </Button>
         )}

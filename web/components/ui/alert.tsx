@@ -1,6 +1,6 @@
 import { clsx } from "clsx";
-import { CircleAlert, TriangleAlert } from "lucide-react";
 import type { ComponentProps } from "react";
+import { CircleAlertIcon, TriangleAlertIcon } from "#web/components/ui/first-load-icons.tsx";
 
 const variantClasses = {
   error: "border-destructive/40 bg-destructive/8 text-destructive",
@@ -17,7 +17,7 @@ export function Alert({
   children,
   ...props
 }: ComponentProps<"div"> & { variant?: keyof typeof variantClasses }) {
-  const Icon = variant === "error" ? CircleAlert : TriangleAlert;
+  const Icon = variant === "error" ? CircleAlertIcon : TriangleAlertIcon;
   return (
     <div
       role={variant === "error" ? "alert" : "note"}

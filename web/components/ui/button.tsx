@@ -1,6 +1,5 @@
 import { clsx } from "clsx";
-import { Slot } from "radix-ui";
-import type { ComponentProps } from "react";
+import { type ComponentProps, cloneElement, isValidElement, type ReactElement, type Ref } from "react";
 import { Spinner } from "#web/components/ui/spinner.tsx";
 
 const variantClasses = {
@@ -68,13 +67,7 @@ export function Button({
   type = "button",
   ...props
 }: ButtonProps) {
-  if (asChild) {
-    return (
-      <Slot.Root className={buttonClasses({ variant, size, className })} {...props}>
-        {children}
-      </Slot.Root>
-    );
-  }
+  if (asChild) return slot(children, { ...props, className: buttonClasses({ variant, size, className }) });
   return (
     <button
       type={type}
@@ -87,4 +80,39 @@ export function Button({
       {children}
     </button>
   );
+}
+
+type SlotProps = Record<string, unknown> & { className?: string; ref?: Ref<unknown> };
+
+/**
+ * What Radix's Slot does, small enough for the first download (Button is on every page): the one
+ * child element gets these props; its own win, except that classes are joined, styles merged,
+ * both event handlers run (the child's first) and both refs are set.
+ */
+function slot(children: ComponentProps<"button">["children"], props: SlotProps) {
+  if (!isValidElement(children)) return null;
+  const child = children as ReactElement<SlotProps>;
+  const merged: SlotProps = { ...props, ...child.props };
+  for (const [key, value] of Object.entries(props)) {
+    const own = child.props[key];
+    if (/^on[A-Z]/.test(key) && typeof value === "function" && typeof own === "function") {
+      merged[key] = (...args: unknown[]) => {
+        own(...args);
+        value(...args);
+      };
+    } else if (key === "style" && own && value) {
+      merged.style = { ...(value as object), ...(own as object) };
+    }
+  }
+  merged.className = clsx(props.className, child.props.className);
+  if (props.ref && child.props.ref) {
+    const refs = [props.ref, child.props.ref];
+    merged.ref = (node: unknown) => {
+      for (const ref of refs) {
+        if (typeof ref === "function") ref(node);
+        else if (ref) (ref as { current: unknown }).current = node;
+      }
+    };
+  }
+  return cloneElement(child, merged);
 }

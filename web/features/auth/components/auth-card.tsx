@@ -1,6 +1,6 @@
-import { KeyRound } from "lucide-react";
 import type { ReactNode } from "react";
 import { Card, CardContent, CardDescription, CardHeader } from "#web/components/ui/card.tsx";
+import { KeyRoundIcon } from "#web/components/ui/first-load-icons.tsx";
 
 /** The centred card every signed-out page (setup, login, accept invite) sits in. */
 export function AuthCard({
@@ -17,7 +17,7 @@ export function AuthCard({
       <div className="grid w-full max-w-md gap-6">
         <div className="flex items-center justify-center gap-2 text-lg font-semibold">
           <span className="flex size-8 items-center justify-center rounded-md bg-primary text-primary-foreground">
-            <KeyRound aria-hidden="true" className="size-4" />
+            <KeyRoundIcon aria-hidden="true" className="size-4" />
           </span>
           Leasehold
         </div>

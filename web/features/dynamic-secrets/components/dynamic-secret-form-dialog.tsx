@@ -1,36 +1,22 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { type ReactNode, useState } from "react";
-import { useForm } from "react-hook-form";
+import { lazy, type ReactNode, Suspense, useState } from "react";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
-import { Button } from "#web/components/ui/button.tsx";
 import {
   Dialog,
-  DialogClose,
   DialogContent,
   DialogDescription,
-  DialogFooter,
   DialogHeader,
   DialogTitle,
   DialogTrigger,
 } from "#web/components/ui/dialog.tsx";
-import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
-import { applyServerIssues } from "#web/components/ui/form.tsx";
-import { Input } from "#web/components/ui/input.tsx";
-import { toast } from "#web/components/ui/toast.ts";
-import { useCreateDynamicSecret, useUpdateDynamicSecret } from "#web/features/dynamic-secrets/api.ts";
-import { CredentialSourceFields } from "#web/features/dynamic-secrets/components/credential-source-fields.tsx";
-import { CredentialTypeField } from "#web/features/dynamic-secrets/components/credential-type-field.tsx";
-import {
-  type DynamicSecretFormValues,
-  formSchema,
-  initialValues,
-  inputsOf,
-  issuesForForm,
-} from "#web/features/dynamic-secrets/components/dynamic-secret-form-values.ts";
-import { IamUserFields } from "#web/features/dynamic-secrets/components/iam-user-fields.tsx";
-import { TestConfigurationPanel } from "#web/features/dynamic-secrets/components/test-configuration-panel.tsx";
-import { UsernameTemplateField } from "#web/features/dynamic-secrets/components/username-template-field.tsx";
-import { isApiError } from "#web/lib/api-client.ts";
+import { Skeleton } from "#web/components/ui/skeleton.tsx";
+
+// The form (react-hook-form, the field modules, the input schemas) loads when the dialog opens:
+// every row's Edit button renders this dialog, and the Secrets page's first download need not carry it.
+const DynamicSecretForm = lazy(() =>
+  import("#web/features/dynamic-secrets/components/dynamic-secret-form.tsx").then((module) => ({
+    default: module.DynamicSecretForm,
+  })),
+);
 
 /** Add Dynamic Secret → AWS IAM, or edit one: every field of the seed, a live username preview, and Test configuration. */
 export function DynamicSecretFormDialog({
@@ -45,58 +31,8 @@ export function DynamicSecretFormDialog({
   trigger: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
-  const form = useForm<DynamicSecretFormValues>({
-    resolver: zodResolver(formSchema(existing), undefined, { raw: true }),
-    defaultValues: initialValues(existing),
-  });
-  const create = useCreateDynamicSecret(location);
-  const update = useUpdateDynamicSecret(location);
-  const errors = form.formState.errors;
-  const clearsConnection = Boolean(existing?.inputs.appConnectionId) && form.watch("source") !== "app-connection";
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    const settings = {
-      defaultTTL: values.defaultTTL,
-      maxTTL: values.maxTTL || null,
-      usernameTemplate: values.usernameTemplate || null,
-    };
-    const inputs = inputsOf(values);
-    try {
-      if (existing) {
-        await update.mutateAsync({
-          name: existing.name,
-          ...location,
-          data: {
-            ...settings,
-            ...(values.name !== existing.name ? { newName: values.name } : {}),
-            inputs: { ...inputs, ...(clearsConnection ? { appConnectionId: null } : {}) },
-          },
-        });
-        toast.success(`Dynamic secret “${values.name}” saved`);
-      } else {
-        await create.mutateAsync({
-          ...location,
-          name: values.name,
-          ...settings,
-          provider: { type: "aws-iam", inputs },
-        });
-        toast.success(`Dynamic secret “${values.name}” created`, "Generate a lease to get AWS credentials.");
-      }
-      setOpen(false);
-    } catch (error) {
-      const unmatched = isApiError(error) ? applyServerIssues(form, issuesForForm(error.issues)) : [];
-      if (!isApiError(error) || error.issues.length === 0 || unmatched.length > 0) toast.error(error);
-    }
-  });
-
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) form.reset(initialValues(existing));
-      }}
-    >
+    <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent size="lg">
         <DialogHeader>
@@ -106,56 +42,15 @@ export function DynamicSecretFormDialog({
             {location.path}.
           </DialogDescription>
         </DialogHeader>
-        {/*
-          A fieldset is as wide as its content by default (min-inline-size: min-content) and a grid track grows to
-          its widest item: both are reset, so the method tabs scroll and long ARNs wrap within a phone's width.
-        */}
-        <form
-          onSubmit={onSubmit}
-          noValidate
-          className="grid grid-cols-[minmax(0,1fr)] gap-6 [&_fieldset]:min-w-0 [&_fieldset]:grid-cols-[minmax(0,1fr)]"
-        >
-          <div className="grid gap-4 sm:grid-cols-3 sm:items-start">
-            <Field invalid={!!errors.name} className="sm:col-span-3">
-              <FieldLabel>Secret name</FieldLabel>
-              <Input {...form.register("name")} autoComplete="off" spellCheck={false} placeholder="payments-deployer" />
-              <FieldDescription>
-                Name by which you want the secret to be referenced (lowercase letters, digits and hyphens).
-              </FieldDescription>
-              <FieldError>{errors.name?.message}</FieldError>
-            </Field>
-            <Field invalid={!!errors.defaultTTL}>
-              <FieldLabel>Default TTL</FieldLabel>
-              <Input {...form.register("defaultTTL")} placeholder="1h" />
-              <FieldDescription>Default time-to-live for a generated secret, e.g. 30m, 1h, 7d.</FieldDescription>
-              <FieldError>{errors.defaultTTL?.message}</FieldError>
-            </Field>
-            <Field invalid={!!errors.maxTTL}>
-              <FieldLabel>Max TTL</FieldLabel>
-              <Input {...form.register("maxTTL")} placeholder="1d" />
-              <FieldDescription>Maximum time-to-live, renewals included.</FieldDescription>
-              <FieldError>{errors.maxTTL?.message}</FieldError>
-            </Field>
-          </div>
-          <CredentialTypeField form={form} editing={existing !== null} />
-          <CredentialSourceFields form={form} projectId={projectId} editing={existing !== null} />
-          <IamUserFields form={form} />
-          <UsernameTemplateField form={form} />
-          <TestConfigurationPanel
-            form={form}
+        {/* The content is mounted only while open, so each opening starts from the secret's saved values. */}
+        <Suspense fallback={<Skeleton className="h-96 w-full" aria-label="Loading the form" />}>
+          <DynamicSecretForm
             location={location}
-            savedName={existing?.name ?? null}
-            clearsConnection={clearsConnection}
+            projectId={projectId}
+            existing={existing}
+            onDone={() => setOpen(false)}
           />
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline">Cancel</Button>
-            </DialogClose>
-            <Button type="submit" pending={create.isPending || update.isPending}>
-              {existing ? "Save changes" : "Create dynamic secret"}
-            </Button>
-          </DialogFooter>
-        </form>
+        </Suspense>
       </DialogContent>
     </Dialog>
   );

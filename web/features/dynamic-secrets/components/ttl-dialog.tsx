@@ -1,27 +1,12 @@
-import { zodResolver } from "@hookform/resolvers/zod";
-import { type ReactNode, useEffect } from "react";
-import { useForm } from "react-hook-form";
-import { z } from "zod";
-import { ttlDurationSchema } from "#shared/schemas/dynamic-secrets.ts";
-import { Button } from "#web/components/ui/button.tsx";
-import {
-  Dialog,
-  DialogClose,
-  DialogContent,
-  DialogDescription,
-  DialogFooter,
-  DialogHeader,
-  DialogTitle,
-} from "#web/components/ui/dialog.tsx";
-import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
-import { handleFormError } from "#web/components/ui/form.tsx";
-import { Input } from "#web/components/ui/input.tsx";
+import { lazy, type ReactNode, Suspense } from "react";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "#web/components/ui/dialog.tsx";
+import { Skeleton } from "#web/components/ui/skeleton.tsx";
 
-/** The lease schema's TTL rule, plus the ceiling that applies here (the max TTL, or what a renewal may still add). */
-const ttlFormSchema = (maxSeconds: number | null, maxMessage: string) =>
-  z.object({
-    ttl: ttlDurationSchema.refine((seconds) => maxSeconds === null || seconds <= maxSeconds, { message: maxMessage }),
-  });
+// The form (react-hook-form, zod) loads when the dialog first opens: every lease row renders a
+// Renew dialog, and the Secrets page's first download need not carry it.
+const TtlForm = lazy(() =>
+  import("#web/features/dynamic-secrets/components/ttl-form.tsx").then((module) => ({ default: module.TtlForm })),
+);
 
 /** Asks for a TTL (generate a lease, renew one), validated before it is sent. */
 export function TtlDialog({
@@ -29,12 +14,7 @@ export function TtlDialog({
   onOpenChange,
   title,
   description,
-  initialTtl,
-  maxSeconds,
-  maxMessage,
-  submitLabel,
-  hint,
-  onSubmit,
+  ...form
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -47,17 +27,6 @@ export function TtlDialog({
   hint: ReactNode;
   onSubmit: (ttl: string) => Promise<unknown>;
 }) {
-  const form = useForm({
-    resolver: zodResolver(ttlFormSchema(maxSeconds, maxMessage), undefined, { raw: true }),
-    defaultValues: { ttl: initialTtl },
-  });
-  useEffect(() => {
-    if (open) form.reset({ ttl: initialTtl });
-  }, [open, initialTtl, form]);
-  const submit = form.handleSubmit(({ ttl }) =>
-    onSubmit(String(ttl)).catch((error: unknown) => handleFormError(form, error)),
-  );
-  const error = form.formState.errors.ttl;
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent>
@@ -65,22 +34,10 @@ export function TtlDialog({
           <DialogTitle>{title}</DialogTitle>
           <DialogDescription>{description}</DialogDescription>
         </DialogHeader>
-        <form onSubmit={submit} noValidate className="grid gap-4">
-          <Field invalid={!!error}>
-            <FieldLabel>TTL</FieldLabel>
-            <Input {...form.register("ttl")} autoComplete="off" autoFocus />
-            <FieldDescription>{hint}</FieldDescription>
-            <FieldError>{error?.message}</FieldError>
-          </Field>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button variant="outline">Cancel</Button>
-            </DialogClose>
-            <Button type="submit" pending={form.formState.isSubmitting}>
-              {submitLabel}
-            </Button>
-          </DialogFooter>
-        </form>
+        {/* Mounted only while open, so each opening starts from initialTtl. */}
+        <Suspense fallback={<Skeleton className="h-24 w-full" aria-label="Loading the form" />}>
+          <TtlForm {...form} />
+        </Suspense>
       </DialogContent>
     </Dialog>
   );

@@ -1,6 +1,5 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute, notFound } from "@tanstack/react-router";
-import { uuidSchema } from "#shared/schemas/common.ts";
 import { PageHeader } from "#web/components/layout/page-header.tsx";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { awsAuthQueryOptions, identityQueryOptions, membershipsQueryOptions } from "#web/features/identities/api.ts";
@@ -13,10 +12,11 @@ import { MembershipsCard } from "#web/features/identities/components/memberships
 import { TokensCard } from "#web/features/identities/components/tokens-card.tsx";
 import { isUnfinished, UnfinishedIdentityNotice } from "#web/features/identities/components/unfinished-identity.tsx";
 import { formatDate } from "#web/lib/format.ts";
+import { isUuid } from "#web/lib/search-params.ts";
 
 export const Route = createFileRoute("/_app/identities/$identityId")({
   beforeLoad: ({ params }) => {
-    if (!uuidSchema.safeParse(params.identityId).success) throw notFound();
+    if (!isUuid(params.identityId)) throw notFound();
   },
   loader: ({ context: { queryClient }, params }) =>
     Promise.all([

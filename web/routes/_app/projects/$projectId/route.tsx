@@ -1,14 +1,14 @@
 import { createFileRoute, notFound, Outlet } from "@tanstack/react-router";
-import { uuidSchema } from "#shared/schemas/common.ts";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { projectQueryOptions } from "#web/features/projects/api.ts";
 import { ProjectHeader } from "#web/features/projects/components/project-header.tsx";
+import { isUuid } from "#web/lib/search-params.ts";
 
 /** Loads the project once for all its pages (overview, members, settings). */
 export const Route = createFileRoute("/_app/projects/$projectId")({
   // A mistyped address is "not found", not a validation error from the API.
   beforeLoad: ({ params }) => {
-    if (!uuidSchema.safeParse(params.projectId).success) throw notFound();
+    if (!isUuid(params.projectId)) throw notFound();
   },
   loader: ({ context: { queryClient }, params }) => queryClient.ensureQueryData(projectQueryOptions(params.projectId)),
   component: ProjectLayout,

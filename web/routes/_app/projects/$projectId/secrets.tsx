@@ -1,7 +1,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
-import { dynamicSecretsQueryOptions } from "#web/features/dynamic-secrets/api.ts";
+import { dynamicSecretsQueryOptions, leasesQueryOptions } from "#web/features/dynamic-secrets/api.ts";
 import { SecretOverview } from "#web/features/dynamic-secrets/components/secret-overview.tsx";
 import { projectQueryOptions } from "#web/features/projects/api.ts";
 import { projectRoleQueryOptions } from "#web/lib/project-role.ts";
@@ -18,7 +18,7 @@ const secretOverviewSearchSchema = searchParams({
 
 export const Route = createFileRoute("/_app/projects/$projectId/secrets")({
   validateSearch: secretOverviewSearchSchema,
-  loaderDeps: ({ search }) => ({ env: search.env, path: search.path }),
+  loaderDeps: ({ search }) => ({ env: search.env, path: search.path, secret: search.secret }),
   loader: async ({ context: { queryClient, session }, params, deps }) => {
     const [{ project }] = await Promise.all([
       queryClient.ensureQueryData(projectQueryOptions(params.projectId)),
@@ -27,10 +27,14 @@ export const Route = createFileRoute("/_app/projects/$projectId/secrets")({
     const env =
       project.environments.find((e) => e.slug === deps.env) ??
       [...project.environments].sort((a, b) => a.position - b.position)[0];
-    if (env)
-      await queryClient.ensureQueryData(
-        dynamicSecretsQueryOptions({ projectSlug: project.slug, environmentSlug: env.slug, path: deps.path ?? "/" }),
-      );
+    if (!env) return;
+    const location = { projectSlug: project.slug, environmentSlug: env.slug, path: deps.path ?? "/" };
+    const { dynamicSecrets } = await queryClient.ensureQueryData(dynamicSecretsQueryOptions(location));
+    // The leases of the secret named in the address start loading now, not once the page has rendered
+    // (LeasesPanel opens on its "active" tab).
+    if (deps.secret && dynamicSecrets.some((secret) => secret.name === deps.secret)) {
+      void queryClient.prefetchInfiniteQuery(leasesQueryOptions(location, deps.secret, "active"));
+    }
   },
   component: SecretOverviewPage,
   errorComponent: RouteError,

@@ -1,0 +1,147 @@
+// What bench:bundle and bench:web stand on: the real server of one checkout (this one, or a
+// baseline such as a pristine main, to measure both in one run), built as `npm run build`
+// builds it, started with plain node against moto, and seeded through its HTTP API with what
+// the dashboard shows on the pages measured: an admin, a project, an AWS IAM dynamic secret
+// and a few of its leases.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { importGround, root, run } from "../scripts/lib/run.mjs";
+
+export const ADMIN = {
+  name: "Bench Admin",
+  email: "bench.admin@example.test",
+  password: "correct-horse-battery-staple",
+  organizationName: "Bench Corp",
+  projectName: "Payments",
+};
+export const SECRET_NAME = "deploy-role";
+const LEASES = 3;
+
+/** `--baseline DIR` (repeatable) from argv, as absolute paths. */
+export function baselineDirs(argv = process.argv.slice(2)) {
+  const dirs = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--baseline" && argv[i + 1]) dirs.push(resolve(argv[++i]));
+    else if (argv[i].startsWith("--baseline=")) dirs.push(resolve(argv[i].slice("--baseline=".length)));
+  }
+  return dirs;
+}
+
+/** A number option such as `--runs 3`. */
+export function numberOption(name, fallback, argv = process.argv.slice(2)) {
+  const at = argv.findIndex((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+  if (at === -1) return fallback;
+  const value = Number(argv[at].includes("=") ? argv[at].split("=")[1] : argv[at + 1]);
+  if (!Number.isFinite(value) || value < 1) throw new Error(`--${name} takes a positive number`);
+  return value;
+}
+
+/** Brings a checkout's dist/web and dist/server up to date with its own build scripts. */
+export async function buildTree(dir) {
+  for (const script of ["scripts/lib/web-build.mjs", "scripts/lib/server-build.mjs"]) {
+    const code = await run(process.execPath, [join(dir, script)], { cwd: dir });
+    if (code !== 0) throw new Error(`${dir}: ${script} failed (exit ${code})`);
+  }
+}
+
+export async function startMoto() {
+  const { startMoto: start } = await importGround("moto.ts");
+  return start();
+}
+
+/** A checkout's compiled server (dist/server/index.mjs) on a fresh PGlite data folder. */
+export async function startTreeServer(dir, motoUrl) {
+  const { spawnGround, freePort, waitUntil, answers } = await importGround("processes.ts");
+  const { serverEnv } = await importGround("server.ts");
+  const dataDir = mkdtempSync(join(tmpdir(), "leasehold-bench-web-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const env = { ...process.env, ...serverEnv(port, dataDir, motoUrl), LOG_LEVEL: "warn" };
+  delete env.NODE_OPTIONS;
+  const proc = spawnGround(process.execPath, ["dist/server/index.mjs"], { cwd: dir, env, deathSignal: "TERM" });
+  const stop = async () => {
+    await proc.stop("SIGTERM", 10_000);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntil(`${dir} server`, () => answers(`${url}/api/ready`, true), { proc, timeoutMs: 60_000 });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, pid: proc.pid, dir, stop };
+}
+
+/** A tiny API client: JSON in and out, the session cookie and CSRF token kept. */
+function apiClient(url) {
+  let cookie = "";
+  let csrfToken = "";
+  const call = async (method, path, body) => {
+    const headers = { Accept: "application/json", Origin: url };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    if (cookie) headers.Cookie = cookie;
+    if (csrfToken && method !== "GET") headers["X-CSRF-Token"] = csrfToken;
+    const response = await fetch(`${url}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
+    const setCookie = response.headers.getSetCookie().find((c) => c.includes("leasehold_session="));
+    if (setCookie) cookie = setCookie.split(";")[0];
+    const json = text ? JSON.parse(text) : undefined;
+    if (json?.csrfToken) csrfToken = json.csrfToken;
+    return json;
+  };
+  return { call, cookie: () => cookie };
+}
+
+/**
+ * First-run setup, then a dynamic secret in the project's first environment and LEASES
+ * leases of it (moto answers the IAM calls). Returns the session cookie and the Secrets page
+ * that shows the secret with its leases.
+ */
+export async function seed(url) {
+  const api = apiClient(url);
+  const setup = await api.call("POST", "/api/v1/setup", ADMIN);
+  const projectId = setup.project.id;
+  const { project } = await api.call("GET", `/api/v1/projects/${projectId}`);
+  const environment = [...project.environments].sort((a, b) => a.position - b.position)[0];
+  const location = { projectSlug: project.slug, environmentSlug: environment.slug, path: "/" };
+  await api.call("POST", "/api/v1/dynamic-secrets", {
+    ...location,
+    name: SECRET_NAME,
+    defaultTTL: "1h",
+    maxTTL: "24h",
+    provider: {
+      type: "aws-iam",
+      inputs: {
+        method: "access-key",
+        accessKey: "AKIAIOSFODNN7EXAMPLE",
+        secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+        region: "us-east-1",
+        awsPath: "/bench/",
+        policyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" }],
+        }),
+      },
+    },
+  });
+  for (let i = 0; i < LEASES; i++) {
+    await api.call("POST", "/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName: SECRET_NAME });
+  }
+  const [name, value] = api.cookie().split("=");
+  return {
+    cookie: { name, value },
+    projectId,
+    secretsPath: `/projects/${projectId}/secrets?secret=${SECRET_NAME}`,
+  };
+}
+
+/** Which checkouts a bench measures: this one first, then each --baseline. */
+export function trees() {
+  return [{ label: "this checkout", dir: root }, ...baselineDirs().map((dir) => ({ label: `baseline ${dir}`, dir }))];
+}

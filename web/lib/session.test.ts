@@ -1,0 +1,112 @@
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { type SessionResponse, setupStatusSchema } from "#shared/schemas/auth.ts";
+import { loadQueryClient } from "#web/lib/data-layer.ts";
+import { forgetSession, getSession, logIn, storeNewSession, storeSignedOut } from "#web/lib/session.ts";
+import { getSetupStatus, markSetupDone, setupStatusParser } from "#web/lib/setup-status.ts";
+
+const session: SessionResponse = {
+  user: {
+    id: "0b6f3f8e-8a7e-4c5e-9d1b-2f3a4b5c6d7e",
+    email: "ada@example.test",
+    name: "Ada",
+    createdAt: "2026-12-01T10:00:00Z",
+  },
+  organization: { id: "1c7a4e9f-9b8f-4d6e-8e2c-3a4b5c6d7e8f", name: "Acme", createdAt: "2026-12-01T10:00:00Z" },
+  orgRole: "admin",
+  csrfToken: "csrf-1",
+};
+const unauthorized = { statusCode: 401, error: "Unauthorized", message: "Sign in", requestId: "r" };
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+
+const fetchMock = vi.fn<typeof fetch>();
+beforeEach(() => {
+  vi.stubGlobal("fetch", fetchMock);
+  forgetSession();
+});
+afterEach(() => {
+  fetchMock.mockReset();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe("the session", () => {
+  it("is asked of the server once, then remembered; a 401 means signed out", async () => {
+    fetchMock.mockResolvedValue(json(401, unauthorized));
+    await expect(getSession()).resolves.toBeNull();
+    await expect(getSession()).resolves.toBeNull();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+
+    forgetSession();
+    fetchMock.mockResolvedValue(json(200, session));
+    await expect(getSession()).resolves.toEqual(session);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it("checks a signed-in answer with the shared schema", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    fetchMock.mockResolvedValue(json(200, { ...session, orgRole: "owner" }));
+    await expect(getSession()).rejects.toMatchObject({ error: "Unexpected Response" });
+  });
+
+  it("does not remember a failure to reach the server", async () => {
+    fetchMock.mockRejectedValueOnce(new TypeError("Failed to fetch"));
+    await expect(getSession()).rejects.toMatchObject({ statusCode: 0 });
+    fetchMock.mockResolvedValueOnce(json(200, session));
+    await expect(getSession()).resolves.toEqual(session);
+  });
+
+  it("a new session drops the previous person's cached data; signing out needs no request", async () => {
+    const queryClient = await loadQueryClient();
+    queryClient.setQueryData(["projects"], ["someone else's"]);
+    storeNewSession(session);
+    expect(queryClient.getQueryData(["projects"])).toBeUndefined();
+    await expect(getSession()).resolves.toEqual(session);
+
+    storeSignedOut();
+    await expect(getSession()).resolves.toBeNull();
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+
+  it("logIn posts the credentials and remembers who signed in", async () => {
+    fetchMock.mockResolvedValue(json(200, session));
+    await logIn({ email: "ada@example.test", password: "correct horse" });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe("/api/v1/auth/login");
+    expect(init?.method).toBe("POST");
+    await expect(getSession()).resolves.toEqual(session);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the setup status", () => {
+  it("is checked by hand exactly as setupStatusSchema checks it", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.jsonValue(), fc.record({ needsSetup: fc.jsonValue(), other: fc.jsonValue() })),
+        (value) => {
+          const expected = setupStatusSchema.safeParse(value);
+          const parsed = setupStatusParser.safeParse(value);
+          expect(parsed.success).toBe(expected.success);
+          if (parsed.success && expected.success) expect(parsed.data).toStrictEqual(expected.data);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("is remembered for a minute, and for good once setup is done", async () => {
+    vi.useFakeTimers();
+    fetchMock.mockImplementation(async () => json(200, { needsSetup: true }));
+    await expect(getSetupStatus()).resolves.toEqual({ needsSetup: true });
+    await getSetupStatus();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(61_000);
+    await getSetupStatus();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    markSetupDone();
+    await expect(getSetupStatus()).resolves.toEqual({ needsSetup: false });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+});
