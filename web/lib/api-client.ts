@@ -189,7 +189,8 @@ export function parseErrorBody(payload: unknown): ErrorBody | undefined {
             ...(code === undefined ? {} : { code }),
           })),
         }),
-    ...(details === undefined ? {} : { details: details as Record<string, unknown> }),
+    // A copy, as zod's record makes: a body built without a prototype comes back as a plain object.
+    ...(details === undefined ? {} : { details: { ...(details as Record<string, unknown>) } }),
   };
 }
 
