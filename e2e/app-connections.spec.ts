@@ -54,7 +54,7 @@ test.describe.configure({ mode: "serial" });
 
 test("an organization connection by Assume Role, end to end", async ({ page, auth, saveScreenshot }) => {
   await auth.signIn();
-  const session = await (await page.request.get("/api/v1/auth/session")).json();
+  const { session } = await (await page.request.get("/api/v1/auth/session")).json();
   const orgId: string = session.organization.id;
   const roleArn = await createRole(`leasehold-org-${randomUUID().slice(0, 8)}`);
 

@@ -1,27 +1,19 @@
 import { type QueryClient, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
-import { type SessionResponse, sessionResponseSchema } from "#shared/schemas/auth.ts";
+import { currentSessionResponseSchema, type SessionResponse } from "#shared/schemas/auth.ts";
 import { messageResponseSchema } from "#shared/schemas/common.ts";
-import { apiRequest, isApiError, setCsrfToken } from "#web/lib/api-client.ts";
+import { apiRequest, setCsrfToken } from "#web/lib/api-client.ts";
 
 export const sessionQueryKey = ["session"] as const;
 
-/** The signed-in person, or null when signed out (the server answers 401). */
+/** The signed-in person, or null when signed out (the server answers `session: null`, not an error). */
 async function fetchSession(signal: AbortSignal): Promise<SessionResponse | null> {
-  try {
-    const session = await apiRequest("/api/v1/auth/session", sessionResponseSchema, {
-      signal,
-      skipUnauthorizedRedirect: true,
-    });
-    setCsrfToken(session.csrfToken);
-    return session;
-  } catch (error) {
-    if (isApiError(error) && error.statusCode === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
-  }
+  const { session } = await apiRequest("/api/v1/auth/session", currentSessionResponseSchema, {
+    signal,
+    skipUnauthorizedRedirect: true,
+  });
+  setCsrfToken(session?.csrfToken ?? null);
+  return session;
 }
 
 export function sessionQueryOptions() {
