@@ -2,6 +2,7 @@ import type { QueryClient } from "@tanstack/react-query";
 import { createRouter } from "@tanstack/react-router";
 import { RouteError, RouteNotFound, RoutePending } from "#web/components/layout/route-status.tsx";
 import { setUnauthorizedHandler } from "#web/lib/api-client.ts";
+import { focusHeadingAfterNavigation } from "#web/lib/route-focus.ts";
 import { sessionQueryKey } from "#web/lib/session.ts";
 import { routeTree } from "#web/routeTree.gen.ts";
 
@@ -23,6 +24,9 @@ export function createAppRouter(queryClient: QueryClient) {
     defaultNotFoundComponent: RouteNotFound,
     scrollRestoration: true,
   });
+
+  // After each move to another page, focus goes to its heading (web/lib/route-focus.ts).
+  focusHeadingAfterNavigation(router);
 
   // The session ended (expired, revoked, server restarted): go to /login and come back here afterwards.
   setUnauthorizedHandler(() => {

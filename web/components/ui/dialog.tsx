@@ -2,6 +2,7 @@ import { clsx } from "clsx";
 import { X } from "lucide-react";
 import { Dialog as DialogPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
+import { useFocusReturn } from "#web/components/ui/use-focus-return.ts";
 
 export const Dialog = DialogPrimitive.Root;
 export const DialogTrigger = DialogPrimitive.Trigger;
@@ -16,17 +17,27 @@ export const dialogPanelClasses = clsx(
 
 const dialogWidths = { md: "max-w-lg", lg: "max-w-2xl" } as const;
 
-/** Focus is trapped inside and returned to the trigger on close (Radix); Escape closes it. */
+/**
+ * Focus is trapped inside (Radix); Escape closes it. On close focus returns to what opened it, also when the
+ * dialog was opened by state rather than a Trigger (useFocusReturn).
+ */
 export function DialogContent({
   size = "md",
   className,
   children,
+  ref,
+  onCloseAutoFocus,
   ...props
 }: ComponentProps<typeof DialogPrimitive.Content> & { size?: keyof typeof dialogWidths }) {
+  const focusReturn = useFocusReturn(ref, onCloseAutoFocus);
   return (
     <DialogPrimitive.Portal>
       <DialogPrimitive.Overlay className={overlayClasses} />
-      <DialogPrimitive.Content className={clsx(dialogPanelClasses, dialogWidths[size], className)} {...props}>
+      <DialogPrimitive.Content
+        className={clsx(dialogPanelClasses, dialogWidths[size], className)}
+        {...props}
+        {...focusReturn}
+      >
         {children}
         <DialogPrimitive.Close
           className="absolute top-4 right-4 rounded-sm p-1 text-muted-foreground hover:text-foreground"

@@ -27,6 +27,14 @@ export function TabsTrigger({ className, ...props }: ComponentProps<typeof TabsP
   );
 }
 
-export function TabsContent({ className, ...props }: ComponentProps<typeof TabsPrimitive.Content>) {
-  return <TabsPrimitive.Content className={clsx("mt-4", className)} {...props} />;
+/**
+ * Every tab needs its panel (the tab's aria-controls names it); Radix keeps inactive panels empty and hidden.
+ * `flush` drops the space above, for a panel that sits in a card's content.
+ */
+export function TabsContent({
+  className,
+  flush = false,
+  ...props
+}: ComponentProps<typeof TabsPrimitive.Content> & { flush?: boolean }) {
+  return <TabsPrimitive.Content className={clsx(!flush && "mt-4", className)} {...props} />;
 }

@@ -30,8 +30,9 @@ export function ProjectHeader({ projectId }: { projectId: string }) {
           </span>
         }
       />
-      <nav aria-label="Project" className="-mt-2 border-b">
-        <ul className="flex gap-5">
+      {/* On a phone the five links are wider than the screen: they scroll sideways inside the bar. */}
+      <nav aria-label="Project" className="-mt-2 overflow-x-auto border-b">
+        <ul className="flex gap-5 whitespace-nowrap">
           <li>
             <Link
               to="/projects/$projectId"
