@@ -15,7 +15,9 @@ export function focusElement(element: HTMLElement): void {
 /** Whether focus can go there: on the page, rendered, not disabled, not inert, not in a closing dialog. */
 export function canTakeFocus(element: Element | null | undefined): element is HTMLElement {
   if (!(element instanceof HTMLElement) || !element.isConnected) return false;
-  if (element.getClientRects().length === 0) return false; // display: none, or inside something hidden
+  // display: none, or inside something hidden (checkVisibility: Chrome 105+, Firefox 106+, Safari 17.4+; jsdom
+  // has no layout and no checkVisibility, so there everything counts as rendered).
+  if (typeof element.checkVisibility === "function" && !element.checkVisibility()) return false;
   if ((element as HTMLButtonElement).disabled) return false;
   if (element.closest("[inert]")) return false;
   return !element.closest('[role="dialog"][data-state="closed"], [role="alertdialog"][data-state="closed"]');

@@ -60,7 +60,11 @@ function ancestorsOf(element: HTMLElement): HTMLElement[] {
  */
 export function captureFocusOrigin(contentId: string | undefined): FocusOrigin {
   trackFocusOutsideOverlays();
-  const trigger = contentId ? document.querySelector<HTMLElement>(`[aria-controls="${CSS.escape(contentId)}"]`) : null;
+  const trigger = contentId
+    ? ([...document.querySelectorAll<HTMLElement>("[aria-controls]")].find(
+        (element) => element.getAttribute("aria-controls") === contentId,
+      ) ?? null)
+    : null;
   const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const candidates = [
     trigger,
