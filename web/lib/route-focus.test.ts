@@ -8,7 +8,7 @@ function fakeRouter() {
   const listeners: Record<string, Listener[]> = {};
   const router: NavigationEvents = {
     subscribe(event, listener) {
-      (listeners[event] ??= []).push(listener);
+      listeners[event] = [...(listeners[event] ?? []), listener];
       return () => {
         listeners[event] = (listeners[event] ?? []).filter((l) => l !== listener);
       };

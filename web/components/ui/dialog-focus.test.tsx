@@ -33,11 +33,18 @@ function OpenedByState({ onCloseRemoveButton = false }: { onCloseRemoveButton?: 
   return (
     <section>
       <h2>Leases</h2>
-      {gone ? <p>No active leases</p> : <button onClick={() => setOpen(true)}>Generate</button>}
+      {gone ? (
+        <p>No active leases</p>
+      ) : (
+        <button type="button" onClick={() => setOpen(true)}>
+          Generate
+        </button>
+      )}
       <Dialog open={open} onOpenChange={setOpen}>
         <DialogContent aria-describedby={undefined}>
           <DialogTitle>Generate credentials</DialogTitle>
           <button
+            type="button"
             onClick={() => {
               if (onCloseRemoveButton) setGone(true);
               setOpen(false);
@@ -48,6 +55,74 @@ function OpenedByState({ onCloseRemoveButton = false }: { onCloseRemoveButton?: 
         </DialogContent>
       </Dialog>
     </section>
+  );
+}
+
+function MoreMenu() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <DropdownMenu>
+        <DropdownMenuTrigger>More</DropdownMenuTrigger>
+        <DropdownMenuContent>
+          <DropdownMenuItem onSelect={() => setOpen(true)}>Delete</DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <AlertDialog open={open} onOpenChange={setOpen}>
+        <AlertDialogContent aria-describedby={undefined}>
+          <AlertDialogTitle>Delete it?</AlertDialogTitle>
+          <AlertDialogCancel>Cancel</AlertDialogCancel>
+        </AlertDialogContent>
+      </AlertDialog>
+    </>
+  );
+}
+
+function TwoSteps() {
+  const [step, setStep] = useState<"none" | "ttl" | "credentials">("none");
+  return (
+    <>
+      <button type="button" onClick={() => setStep("ttl")}>
+        Generate
+      </button>
+      <Dialog open={step === "ttl"} onOpenChange={(open) => !open && setStep("none")}>
+        <DialogContent aria-describedby={undefined}>
+          <DialogTitle>TTL</DialogTitle>
+          <button type="button" onClick={() => setStep("credentials")}>
+            Create lease
+          </button>
+        </DialogContent>
+      </Dialog>
+      <Dialog open={step === "credentials"} onOpenChange={(open) => !open && setStep("none")}>
+        <DialogContent aria-describedby={undefined}>
+          <DialogTitle>Credentials</DialogTitle>
+          <DialogClose>I have saved them</DialogClose>
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}
+
+function Custom() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Open
+      </button>
+      <input aria-label="Elsewhere" />
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent
+          aria-describedby={undefined}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            screen.getByRole("textbox", { name: "Elsewhere" }).focus();
+          }}
+        >
+          <DialogTitle>Custom</DialogTitle>
+        </DialogContent>
+      </Dialog>
+    </>
   );
 }
 
@@ -80,25 +155,6 @@ describe("dialogs return focus to what opened them", () => {
 
   it("a dialog opened from a menu item returns focus to the menu's button", async () => {
     trackFocusOutsideOverlays();
-    function MoreMenu() {
-      const [open, setOpen] = useState(false);
-      return (
-        <>
-          <DropdownMenu>
-            <DropdownMenuTrigger>More</DropdownMenuTrigger>
-            <DropdownMenuContent>
-              <DropdownMenuItem onSelect={() => setOpen(true)}>Delete</DropdownMenuItem>
-            </DropdownMenuContent>
-          </DropdownMenu>
-          <AlertDialog open={open} onOpenChange={setOpen}>
-            <AlertDialogContent aria-describedby={undefined}>
-              <AlertDialogTitle>Delete it?</AlertDialogTitle>
-              <AlertDialogCancel>Cancel</AlertDialogCancel>
-            </AlertDialogContent>
-          </AlertDialog>
-        </>
-      );
-    }
     render(<MoreMenu />);
     const more = screen.getByRole("button", { name: "More" });
     more.focus();
@@ -117,26 +173,6 @@ describe("dialogs return focus to what opened them", () => {
 
   it("after two dialogs in a row (a TTL, then the credentials), focus returns to the first one's opener", async () => {
     trackFocusOutsideOverlays();
-    function TwoSteps() {
-      const [step, setStep] = useState<"none" | "ttl" | "credentials">("none");
-      return (
-        <>
-          <button onClick={() => setStep("ttl")}>Generate</button>
-          <Dialog open={step === "ttl"} onOpenChange={(open) => !open && setStep("none")}>
-            <DialogContent aria-describedby={undefined}>
-              <DialogTitle>TTL</DialogTitle>
-              <button onClick={() => setStep("credentials")}>Create lease</button>
-            </DialogContent>
-          </Dialog>
-          <Dialog open={step === "credentials"} onOpenChange={(open) => !open && setStep("none")}>
-            <DialogContent aria-describedby={undefined}>
-              <DialogTitle>Credentials</DialogTitle>
-              <DialogClose>I have saved them</DialogClose>
-            </DialogContent>
-          </Dialog>
-        </>
-      );
-    }
     render(<TwoSteps />);
     const generate = screen.getByRole("button", { name: "Generate" });
     generate.focus();
@@ -153,26 +189,6 @@ describe("dialogs return focus to what opened them", () => {
   });
 
   it("a caller's onCloseAutoFocus can take over", async () => {
-    function Custom() {
-      const [open, setOpen] = useState(false);
-      return (
-        <>
-          <button onClick={() => setOpen(true)}>Open</button>
-          <input aria-label="Elsewhere" />
-          <Dialog open={open} onOpenChange={setOpen}>
-            <DialogContent
-              aria-describedby={undefined}
-              onCloseAutoFocus={(event) => {
-                event.preventDefault();
-                screen.getByRole("textbox", { name: "Elsewhere" }).focus();
-              }}
-            >
-              <DialogTitle>Custom</DialogTitle>
-            </DialogContent>
-          </Dialog>
-        </>
-      );
-    }
     render(<Custom />);
     fireEvent.click(screen.getByRole("button", { name: "Open" }));
     await settle();
