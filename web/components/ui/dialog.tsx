@@ -9,8 +9,11 @@ export const DialogTrigger = DialogPrimitive.Trigger;
 export const DialogClose = DialogPrimitive.Close;
 
 export const overlayClasses = "fixed inset-0 z-40 bg-black/50 backdrop-blur-[1px] data-[state=open]:animate-fade-in";
+// On a phone nothing may widen the dialog past the screen: its one grid column may shrink below the content's
+// widest part (minmax(0, 1fr)), and a long unbroken word (a generated username in a title) breaks anywhere.
 export const dialogPanelClasses = clsx(
-  "fixed top-1/2 left-1/2 z-50 grid w-[calc(100%-2rem)] -translate-x-1/2 -translate-y-1/2 gap-4",
+  "fixed top-1/2 left-1/2 z-50 grid w-[calc(100%-2rem)] grid-cols-[minmax(0,1fr)] -translate-x-1/2 -translate-y-1/2",
+  "gap-4 [overflow-wrap:anywhere]",
   "rounded-xl border bg-popover p-6 text-popover-foreground shadow-xl data-[state=open]:animate-pop-in",
   "max-h-[calc(100dvh-2rem)] overflow-y-auto",
 );

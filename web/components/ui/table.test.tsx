@@ -1,8 +1,37 @@
 import { cleanup, render, screen, within } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
+
+/**
+ * jsdom has no layout: the box and table widths are given, and ResizeObserver reports once on observe, as a
+ * browser does before the first paint.
+ */
+function layout({ box, table }: { box: number; table: number }) {
+  vi.spyOn(HTMLElement.prototype, "clientWidth", "get").mockImplementation(function (this: HTMLElement) {
+    return this.classList.contains("table-box") ? box : 0;
+  });
+  vi.spyOn(HTMLElement.prototype, "offsetWidth", "get").mockImplementation(function (this: HTMLElement) {
+    return this.tagName === "TABLE" ? table : 0;
+  });
+  vi.stubGlobal(
+    "ResizeObserver",
+    class {
+      constructor(private readonly callback: () => void) {}
+      observe() {
+        this.callback();
+      }
+      disconnect() {}
+    },
+  );
+}
+
+const box = () => screen.getByRole("table").parentElement as HTMLElement;
 
 function Secrets({ names }: { names: string[] }) {
   return (
@@ -60,5 +89,23 @@ describe("Table", () => {
     const table = screen.getByRole("table", { name: "Dynamic secrets" });
     expect(within(table).getAllByRole("columnheader")).toHaveLength(3);
     expect(within(table).getByRole("cell", { name: "deployer" })).toBeTruthy();
+  });
+
+  it("stacks when its columns do not fit the box", () => {
+    layout({ box: 704, table: 1100 });
+    render(<Secrets names={["deployer"]} />);
+    expect(box().hasAttribute("data-stacked")).toBe(true);
+  });
+
+  it("stays a table when it fits a box wider than a phone", () => {
+    layout({ box: 920, table: 920 });
+    render(<Secrets names={["deployer"]} />);
+    expect(box().hasAttribute("data-stacked")).toBe(false);
+  });
+
+  it("stacks on a phone even when the columns would squeeze in", () => {
+    layout({ box: 358, table: 358 });
+    render(<Secrets names={["deployer"]} />);
+    expect(box().hasAttribute("data-stacked")).toBe(true);
   });
 });

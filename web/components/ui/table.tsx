@@ -43,34 +43,54 @@ function useColumnLabels(ref: RefObject<HTMLTableElement | null>) {
 }
 
 /**
- * Marks the box data-stacked while it is narrower than `stackBelow` pixels. ResizeObserver reports before the
- * frame is painted, so the table never shows in the wrong layout. The box's width comes from its parent, never
- * from the table, so stacking cannot feed back into the measurement.
+ * Stacks the table (data-stacked on its box) when its box is narrower than `stackBelow` pixels (a phone), or when
+ * its columns do not fit the box. To know whether they fit, it measures the table unstacked, within the same
+ * task, so nothing is painted in between; ResizeObserver reports before the frame is painted, so the table never
+ * shows in the wrong layout. It looks again when the box's width changes or rows come and go (not on its own
+ * height change, which stacking causes).
  */
-function useStacking(ref: RefObject<HTMLDivElement | null>, stackBelow: number) {
+function useStacking(
+  boxRef: RefObject<HTMLDivElement | null>,
+  tableRef: RefObject<HTMLTableElement | null>,
+  stackBelow: number,
+) {
   useEffect(() => {
-    const box = ref.current;
-    if (!box || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(([entry]) => {
-      if (entry) box.toggleAttribute("data-stacked", entry.contentRect.width < stackBelow);
+    const box = boxRef.current;
+    const table = tableRef.current;
+    if (!box || !table || typeof ResizeObserver === "undefined") return;
+    let lastWidth = -1;
+    const decide = () => {
+      box.removeAttribute("data-stacked");
+      const overflows = table.offsetWidth > box.clientWidth + 1;
+      box.toggleAttribute("data-stacked", overflows || box.clientWidth < stackBelow);
+    };
+    const resizes = new ResizeObserver(() => {
+      if (box.clientWidth === lastWidth) return;
+      lastWidth = box.clientWidth;
+      decide();
     });
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, [ref, stackBelow]);
+    const rows = new MutationObserver(decide);
+    resizes.observe(box);
+    rows.observe(table, { childList: true, subtree: true });
+    return () => {
+      resizes.disconnect();
+      rows.disconnect();
+    };
+  }, [boxRef, tableRef, stackBelow]);
 }
 
 /**
- * A semantic table that never widens the page. In a box narrower than `stackBelow` (default 576 px: a phone) its
- * rows stack: each row a block, each cell labelled with its column's header (the `table-box` rules in
- * styles.css); wide tables pass a larger `stackBelow`. A table that still does not fit scrolls inside its own
- * border; `relative` keeps its screen-reader-only text (positioned absolutely) inside that box too.
- * Cells can adapt with the `stacked:` and `unstacked:` variants.
+ * A semantic table that never widens the page. When its columns do not fit its box, or the box is narrower than
+ * `stackBelow` (default 576 px: a phone), its rows stack: each row a block, each cell labelled with its column's
+ * header (the `table-box` rules in styles.css). Cells can adapt with the `stacked:` and `unstacked:` variants.
+ * `relative` keeps screen-reader-only text (positioned absolutely) inside the box, which scrolls sideways as a
+ * last resort (a cell that cannot wrap).
  */
 export function Table({ className, stackBelow = 576, ...props }: ComponentProps<"table"> & { stackBelow?: number }) {
   const table = useRef<HTMLTableElement>(null);
   const box = useRef<HTMLDivElement>(null);
   useColumnLabels(table);
-  useStacking(box, stackBelow);
+  useStacking(box, table, stackBelow);
   return (
     <div ref={box} className="table-box relative w-full max-w-full min-w-0 overflow-x-auto rounded-xl border bg-card">
       <table ref={table} className={clsx("w-full caption-bottom text-sm", className)} {...props} />

@@ -8,7 +8,9 @@ export const Tabs = TabsPrimitive.Root;
 export function TabsList({ className, ...props }: ComponentProps<typeof TabsPrimitive.List>) {
   return (
     <TabsPrimitive.List
-      className={clsx("inline-flex max-w-full items-center gap-1 overflow-x-auto rounded-lg bg-muted p-1", className)}
+      // Tabs wrap onto a second line rather than scroll: on a phone every tab stays in sight, and the list is
+      // never wider than its widest tab (a row that cannot wrap would widen the form or dialog around it).
+      className={clsx("inline-flex max-w-full flex-wrap items-center gap-1 rounded-lg bg-muted p-1", className)}
       {...props}
     />
   );

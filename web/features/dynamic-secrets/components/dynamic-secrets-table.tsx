@@ -114,7 +114,7 @@ export function DynamicSecretsTable({
     );
   }
   return (
-    <Table aria-label="Dynamic secrets" stackBelow={880} className="[&_td]:px-3 [&_th]:px-3">
+    <Table aria-label="Dynamic secrets" className="[&_td]:px-3 [&_th]:px-3">
       <TableHeader>
         <TableRow>
           <TableHead>Name</TableHead>

@@ -81,8 +81,8 @@ function CreatedCell({ lease }: { lease: Lease }) {
 }
 
 /**
- * One secret's leases. Wide enough only from about 880 px (the desktop with the sidebar): narrower, its rows
- * stack; Renew and Revoke stay side by side.
+ * One secret's leases. Renew and Revoke stay side by side (min-w-48), so the table fits only on a wide screen;
+ * narrower, its rows stack.
  */
 export function LeasesTable({
   location,
@@ -101,7 +101,7 @@ export function LeasesTable({
     <LeaseActions lease={lease} secret={secret} location={location} permissions={permissions} />
   );
   return (
-    <Table aria-label={`Leases of ${secret.name}`} stackBelow={880} className="[&_td]:px-3 [&_th]:px-3">
+    <Table aria-label={`Leases of ${secret.name}`} className="[&_td]:px-3 [&_th]:px-3">
       <TableHeader>
         <TableRow>
           <TableHead>Username</TableHead>
