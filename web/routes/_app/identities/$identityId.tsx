@@ -12,6 +12,7 @@ import { LoginSnippetsCard } from "#web/features/identities/components/login-sni
 import { MembershipsCard } from "#web/features/identities/components/memberships-card.tsx";
 import { TokensCard } from "#web/features/identities/components/tokens-card.tsx";
 import { formatDate } from "#web/lib/format.ts";
+import { rethrowNotFound } from "#web/lib/not-found.ts";
 
 export const Route = createFileRoute("/_app/identities/$identityId")({
   beforeLoad: ({ params }) => {
@@ -27,7 +28,7 @@ export const Route = createFileRoute("/_app/identities/$identityId")({
           ),
         ),
       queryClient.ensureQueryData(membershipsQueryOptions(params.identityId)),
-    ]),
+    ]).catch(rethrowNotFound), // an identity that is gone is "not found", not an error to log
   component: IdentityPage,
   errorComponent: RouteError,
   pendingComponent: RoutePending,
