@@ -74,6 +74,13 @@ test("every page fits the window, with its content", async ({ page, auth, saveSc
     });
   }
 
+  await test.step("on a project's last page, its link is scrolled into the bar of project links", async () => {
+    await page.goto(`/projects/${project.id}/settings`);
+    const settings = page.getByRole("navigation", { name: "Project" }).getByRole("link", { name: "Settings" });
+    await expect(settings).toHaveAttribute("aria-current", "page");
+    await expect(settings).toBeInViewport({ ratio: 1 });
+  });
+
   await test.step("the lease list of the seeded secret is on screen", async () => {
     await page.goto(`/projects/${project.id}/secrets?secret=${secretName}`);
     const revoke = page.getByRole("table", { name: `Leases of ${secretName}` }).getByRole("button", {
