@@ -11,7 +11,12 @@ test("first run: set up, log in, create a project, add a member, log out", async
   browser,
   auth,
   saveScreenshot,
+  consoleGuard,
 }) => {
+  consoleGuard.allow(
+    /status of 401 .*\/api\/v1\/auth\/login\)$/,
+    "the last step signs in with a wrong password on purpose: the API answers 401 with the message shown",
+  );
   await test.step("first-run setup creates the admin and opens the first project", async () => {
     await page.goto("/");
     await expect(page).toHaveURL(/\/setup$/);
@@ -100,6 +105,7 @@ test("first run: set up, log in, create a project, add a member, log out", async
   await test.step("the invited person finishes signing up with the link", async () => {
     const context = await browser.newContext();
     const invitee = await context.newPage();
+    consoleGuard.watch(invitee);
     await invitee.goto(setupLink);
     await invitee.getByLabel("Your name").fill("Bea Builder");
     await invitee.getByLabel("Password", { exact: true }).fill("another-long-passphrase");

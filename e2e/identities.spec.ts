@@ -126,7 +126,7 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
   });
 
   await test.step("the Leasehold CLI and AWS profile tabs are pre-filled with a dynamic secret it can lease", async () => {
-    const { csrfToken } = await (await page.request.get("/api/v1/auth/session")).json();
+    const { csrfToken } = (await (await page.request.get("/api/v1/auth/session")).json()).session;
     const secretName = `e2e-cli-${Date.now().toString(36)}`;
     const created = await page.request.post("/api/v1/dynamic-secrets", {
       headers: { "x-csrf-token": csrfToken, origin: baseURL },

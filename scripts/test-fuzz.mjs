@@ -89,7 +89,8 @@ try {
   // 401s conform to the schema too: a run whose session died part-way would
   // pass while testing little past the auth check.
   const check = await fetch(`${server.url}/api/v1/auth/session`, { headers: { cookie: session.cookie } });
-  if (check.status !== 200) {
+  const alive = check.status === 200 && (await check.json()).session !== null;
+  if (!alive) {
     console.error(`[fuzz] the session did not survive the run (GET /api/v1/auth/session: ${check.status})`);
     code = code || 1;
   }

@@ -1,6 +1,7 @@
 import { createRouter } from "@tanstack/react-router";
 import { RouteError, RouteNotFound, RoutePending } from "#web/components/layout/route-status.tsx";
 import { setUnauthorizedHandler } from "#web/lib/api-client.ts";
+import { focusHeadingAfterNavigation } from "#web/lib/route-focus.ts";
 import { forgetSession } from "#web/lib/session.ts";
 import { routeTree } from "#web/routeTree.gen.ts";
 
@@ -18,6 +19,9 @@ export function createAppRouter() {
     defaultNotFoundComponent: RouteNotFound,
     scrollRestoration: true,
   });
+
+  // After each move to another page, focus goes to its heading (web/lib/route-focus.ts).
+  focusHeadingAfterNavigation(router);
 
   // The session ended (expired, revoked, server restarted): go to /login and come back here afterwards.
   setUnauthorizedHandler(() => {

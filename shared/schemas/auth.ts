@@ -51,6 +51,17 @@ export const sessionResponseSchema = z.object({
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
+/**
+ * GET /auth/session: the dashboard session of this browser, or none. Being signed out is an answer,
+ * not an error, so a signed-out visit logs no failed request in the browser's console (issue 12).
+ */
+export const currentSessionResponseSchema = z.object({
+  session: sessionResponseSchema.nullable(),
+  /** Set when a session cookie was sent but the session has ended (idle or absolute timeout, signed out elsewhere). */
+  reasonCode: z.literal("session_expired").optional(),
+});
+export type CurrentSessionResponse = z.infer<typeof currentSessionResponseSchema>;
+
 export const setupResponseSchema = sessionResponseSchema.extend({
   project: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
 });

@@ -1,5 +1,5 @@
 import type { LoginInput, SessionResponse } from "#shared/schemas/auth.ts";
-import { apiRequest, isApiError, setCsrfToken } from "#web/lib/api-client.ts";
+import { apiRequest, type ResponseSchema, setCsrfToken } from "#web/lib/api-client.ts";
 import { clearQueryData } from "#web/lib/data-layer.ts";
 
 // Who is signed in. Every page's first download holds this module (the route tree asks it
@@ -18,19 +18,30 @@ export function preloadSessionSchema(): void {
 
 let current: Promise<SessionResponse | null> | undefined;
 
-/** The signed-in person, or null when signed out (the server answers 401). */
+/**
+ * What GET /auth/session answers: `{ session: null }` signed out, with no zod needed to read it; a real session is
+ * then checked with the shared schema, loaded only now (currentSessionResponseSchema is its `{ session }` wrapper).
+ */
+const currentSessionAnswer: ResponseSchema<{ session: unknown }> = {
+  safeParse: (value) =>
+    typeof value === "object" && value !== null && "session" in value
+      ? { success: true, data: value as { session: unknown } }
+      : { success: false, error: { issues: [{ message: "Expected { session }" }] } },
+};
+
+/** The signed-in person, or null when signed out (the server answers `session: null`, not an error). */
 async function fetchSession(): Promise<SessionResponse | null> {
-  try {
-    const session = await apiRequest("/api/v1/auth/session", sessionSchema, { skipUnauthorizedRedirect: true });
-    setCsrfToken(session.csrfToken);
-    return session;
-  } catch (error) {
-    if (isApiError(error) && error.statusCode === 401) {
-      setCsrfToken(null);
-      return null;
-    }
-    throw error;
+  const { session } = await apiRequest("/api/v1/auth/session", currentSessionAnswer, {
+    skipUnauthorizedRedirect: true,
+  });
+  if (session === null) {
+    setCsrfToken(null);
+    return null;
   }
+  const checked = (await sessionSchema()).safeParse(session);
+  if (!checked.success) throw new Error("The session answer is not in a shape this dashboard knows");
+  setCsrfToken(checked.data.csrfToken);
+  return checked.data;
 }
 
 /** Asked of the server once, then remembered until someone signs in or out or the server answers 401. */

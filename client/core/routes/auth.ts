@@ -1,5 +1,6 @@
 import {
   acceptInviteInputSchema,
+  currentSessionResponseSchema,
   loginInputSchema,
   sessionResponseSchema,
   setupInputSchema,
@@ -24,7 +25,11 @@ export const authRoutes = {
     response: sessionResponseSchema,
   }),
   logout: route("POST", "/api/v1/auth/logout", { operationId: "logout", response: messageResponseSchema }),
-  session: route("GET", "/api/v1/auth/session", { operationId: "getSession", response: sessionResponseSchema }),
+  /** Public: `{ session: null }` when signed out (with `reasonCode: "session_expired"` when the cookie had ended). */
+  session: route("GET", "/api/v1/auth/session", {
+    operationId: "getSession",
+    response: currentSessionResponseSchema,
+  }),
   acceptInvite: route("POST", "/api/v1/auth/accept-invite", {
     operationId: "acceptInvite",
     body: acceptInviteInputSchema,

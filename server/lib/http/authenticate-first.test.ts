@@ -8,12 +8,16 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const UUID = "00000000-0000-4000-8000-000000000000";
-/** Routes anyone may call: they carry their credential in the body, or they create one. */
+/**
+ * Routes anyone may call: they carry their credential in the body, or they create one, or (the session
+ * check) "nobody is signed in" is their answer.
+ */
 const PUBLIC = [
   "GET /api/v1/setup/status",
   "POST /api/v1/setup",
   "POST /api/v1/auth/login",
   "POST /api/v1/auth/logout",
+  "GET /api/v1/auth/session",
   "POST /api/v1/auth/accept-invite",
   "POST /api/v1/auth/aws-auth/login",
   "POST /api/v1/auth/token/renew",

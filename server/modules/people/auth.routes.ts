@@ -2,6 +2,7 @@ import { createRoute } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import {
   acceptInviteInputSchema,
+  currentSessionResponseSchema,
   loginInputSchema,
   sessionResponseSchema,
   setupInputSchema,
@@ -10,7 +11,7 @@ import {
 } from "#shared/schemas/auth.ts";
 import { messageResponseSchema } from "#shared/schemas/common.ts";
 import type { AppEnv } from "../../context.ts";
-import { AppError, unauthorized } from "../../lib/http/errors.ts";
+import { AppError } from "../../lib/http/errors.ts";
 import {
   createRouter,
   errorResponses,
@@ -63,12 +64,22 @@ const logout = createRoute({
   responses: { 200: jsonResponse(messageResponseSchema, "Signed out"), ...errorResponses },
 });
 const session = createRoute({
+  // Public: "nobody is signed in" is the answer for a browser without a session, not a 401. A bearer token
+  // that is refused still gets its 401.
+  ...PUBLIC_ROUTE,
   method: "get",
   path: "/auth/session",
   operationId: "getSession",
   tags,
-  summary: "The signed-in person, their organisation and CSRF token",
-  responses: { 200: jsonResponse(sessionResponseSchema, "The current session"), ...errorResponses },
+  summary: "The signed-in person, their organisation and CSRF token, or `session: null` when signed out",
+  responses: {
+    200: jsonResponse(
+      currentSessionResponseSchema,
+      "The current dashboard session, or `session: null` (with `reasonCode: session_expired` when the cookie sent " +
+        "belongs to a session that has ended; the cookie is then cleared)",
+    ),
+    ...errorResponses,
+  },
 });
 const acceptInvite = createRoute({
   ...PUBLIC_ROUTE,
@@ -111,10 +122,17 @@ export function authRoutes(auth: AuthService, cookie: SessionCookie) {
       return c.json({ message: "Signed out" }, 200);
     })
     .openapi(session, async (c) => {
-      const actor = requireActor(c);
+      // A refused bearer token is a refused credential: its 401 stands.
+      if (c.req.header("authorization") !== undefined) requireActor(c);
+      const actor = c.get("actor");
       const token = c.get("sessionToken");
-      if (!token) throw unauthorized("This route is for people signed in to the dashboard");
-      return c.json(await auth.currentSession(actor, token), 200);
+      if (actor && token) return c.json({ session: await auth.currentSession(actor, token) }, 200);
+      if (cookie.read(c) !== undefined && !actor) {
+        // The cookie names a session that has ended: say so, and stop the browser sending it.
+        cookie.clear(c);
+        return c.json({ session: null, reasonCode: "session_expired" as const }, 200);
+      }
+      return c.json({ session: null }, 200);
     })
     .openapi(acceptInvite, async (c) => {
       const { token, response } = await auth.acceptInvite(c.req.valid("json"), metaOf(c));

@@ -59,9 +59,11 @@ describe("login", () => {
     expect(login.status).toBe(200);
     expect(login.headers.get("set-cookie")).toMatch(/HttpOnly/);
     expect(login.headers.get("set-cookie")).toMatch(/SameSite=Lax/);
-    expect((await client.get("/api/v1/auth/session")).body.user.email).toBe("ada@example.com");
+    expect((await client.get("/api/v1/auth/session")).body.session.user.email).toBe("ada@example.com");
     expect((await client.post("/api/v1/auth/logout")).status).toBe(200);
-    expect((await client.get("/api/v1/auth/session")).status).toBe(401);
+    const after = await client.get("/api/v1/auth/session");
+    expect(after.status).toBe(200);
+    expect(after.body).toEqual({ session: null });
   });
 
   it("gives one message for an unknown email and a wrong password", async () => {
@@ -119,18 +121,52 @@ describe("login", () => {
   });
 });
 
+describe("the session check", () => {
+  it("answers a browser that never signed in with session null, not an error", async () => {
+    const res = await server.client().get("/api/v1/auth/session");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ session: null });
+    expect(res.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("gives the signed-in person, their organisation, role and CSRF token", async () => {
+    const res = await admin.get("/api/v1/auth/session");
+    expect(res.status).toBe(200);
+    expect(res.body.session).toMatchObject({
+      user: { email: "ada@example.com" },
+      organization: { id: session.organization.id },
+      orgRole: "admin",
+      csrfToken: expect.any(String),
+    });
+    expect(res.body.reasonCode).toBeUndefined();
+  });
+
+  it("still refuses a bearer token it does not know, with a 401", async () => {
+    const client = server.client();
+    client.useBearer("not-a-real-token");
+    const res = await client.get("/api/v1/auth/session");
+    expect(res.status).toBe(401);
+    expect(res.body.reasonCode).toBe("invalid_token");
+  });
+});
+
 describe("sessions", () => {
   it("expire after the idle timeout", async () => {
     const client = server.client();
     await client.post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD });
     clock.advance(1800);
-    expect((await client.get("/api/v1/auth/session")).status).toBe(200);
+    expect((await client.get("/api/v1/auth/session")).body.session).not.toBeNull();
     clock.advance(1800 + 60);
-    expect((await client.get("/api/v1/auth/session")).status).toBe(200); // touched 31 minutes ago
+    expect((await client.get("/api/v1/auth/session")).body.session).not.toBeNull(); // touched 31 minutes ago
     clock.advance(3601);
     const expired = await client.get("/api/v1/auth/session");
-    expect(expired.status).toBe(401);
-    expect(expired.body.reasonCode).toBe("session_expired");
+    expect(expired.status).toBe(200);
+    expect(expired.body).toEqual({ session: null, reasonCode: "session_expired" });
+    // The ended session's cookie is cleared, so the browser stops sending it.
+    expect(expired.headers.get("set-cookie")).toMatch(/leasehold_session=;.*Max-Age=0/);
+    expect(client.cookie).toBeUndefined();
+    // And an ended session is refused everywhere else, as before.
+    expect((await client.get("/api/v1/projects")).status).toBe(401);
   });
 
   it("expire at the absolute limit even when active", async () => {
@@ -138,9 +174,9 @@ describe("sessions", () => {
     await client.post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD });
     for (let i = 0; i < 25; i++) {
       clock.advance(3500);
-      if ((await client.get("/api/v1/auth/session")).status === 401) break;
+      if ((await client.get("/api/v1/auth/session")).body.session === null) break;
     }
-    expect((await client.get("/api/v1/auth/session")).status).toBe(401);
+    expect((await client.get("/api/v1/auth/session")).body.session).toBeNull();
   });
 });
 
@@ -170,7 +206,7 @@ describe("CSRF defence on cookie-authenticated writes", () => {
     expect(crossSite.headers.get("set-cookie")).toBeNull();
     const noToken = await admin.post("/api/v1/auth/logout", {}, { "x-csrf-token": "" });
     expect(noToken.status).toBe(403);
-    expect((await admin.get("/api/v1/auth/session")).status).toBe(200);
+    expect((await admin.get("/api/v1/auth/session")).body.session).not.toBeNull();
   });
 
   it("accepts a same-origin write with the token", async () => {

@@ -16,7 +16,10 @@ export function PageHeader({
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div className="grid min-w-0 gap-1">
         {eyebrow ? <div className="text-sm text-muted-foreground">{eyebrow}</div> : null}
-        <h1 className="truncate text-2xl font-semibold tracking-tight">{title}</h1>
+        {/* tabIndex -1: focus moves here after each navigation (web/lib/route-focus.ts). Long names wrap. */}
+        <h1 tabIndex={-1} className="text-2xl font-semibold tracking-tight [overflow-wrap:anywhere]">
+          {title}
+        </h1>
         {description ? <p className="text-sm text-muted-foreground">{description}</p> : null}
       </div>
       {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}

@@ -4,6 +4,7 @@ import { Button } from "#web/components/ui/button.tsx";
 import { RotateCwIcon } from "#web/components/ui/first-load-icons.tsx";
 import { Skeleton } from "#web/components/ui/skeleton.tsx";
 import { isApiError } from "#web/lib/api-client.ts";
+import type { NotFoundData } from "#web/lib/not-found.ts";
 
 /** Shown when a route's loader or component throws: the API message, its request id, and a retry. */
 export function RouteError({ error, reset }: ErrorComponentProps) {
@@ -64,14 +65,20 @@ export function RoutePending() {
   );
 }
 
-export function RouteNotFound() {
+/** An unknown address, or (with `data.message`, from rethrowNotFound) something the API does not know. */
+// Not NotFoundRouteProps: its routeId type reads the registered router, which imports this file (a type cycle).
+export function RouteNotFound({ data }: { data?: unknown }) {
+  const message = (data as NotFoundData | undefined)?.message;
   return (
     <div className="mx-auto grid max-w-xl gap-4 py-16 text-center">
-      <h1 className="text-xl font-semibold">Page not found</h1>
-      <p className="text-sm text-muted-foreground">The address may be mistyped, or the page has moved.</p>
+      <h1 className="text-xl font-semibold">{message ? "Not found" : "Page not found"}</h1>
+      <p className="text-sm text-muted-foreground">
+        {message ? `${message}. It may have been deleted, or you may not have access to it.` : null}
+        {message ? null : "The address may be mistyped, or the page has moved."}
+      </p>
       <div>
         <Button variant="outline" asChild>
-          <Link to="/">Go home</Link>
+          <Link to={message ? "/projects" : "/"}>{message ? "Go to projects" : "Go home"}</Link>
         </Button>
       </div>
     </div>

@@ -9,7 +9,11 @@ const linkClasses = clsx(
   "aria-[current=page]:bg-accent aria-[current=page]:text-foreground",
 );
 
-export function SidebarNav() {
+/**
+ * The main navigation: in the sidebar on wide screens, in the Menu sheet on narrow ones. `onNavigate` is told
+ * the path a link leads to when it is followed (the sheet closes).
+ */
+export function SidebarNav({ onNavigate }: { onNavigate?: (to: string) => void }) {
   return (
     <nav aria-label="Main" className="grid gap-5">
       {navSections.map((section, index) => (
@@ -22,7 +26,7 @@ export function SidebarNav() {
           <ul className="grid gap-0.5">
             {section.items.map((item) => (
               <li key={item.label}>
-                <Link to={item.to} className={linkClasses}>
+                <Link to={item.to} className={linkClasses} onClick={() => onNavigate?.(String(item.to))}>
                   <item.icon aria-hidden="true" className="size-4" />
                   {item.label}
                 </Link>
@@ -31,25 +35,6 @@ export function SidebarNav() {
           </ul>
         </div>
       ))}
-    </nav>
-  );
-}
-
-/** The same entries in one scrollable row, for narrow screens where the sidebar is hidden. */
-export function TopNav() {
-  const items = navSections.flatMap((section) => section.items);
-  return (
-    <nav aria-label="Main" className="overflow-x-auto">
-      <ul className="flex gap-1">
-        {items.map((item) => (
-          <li key={item.label}>
-            <Link to={item.to} className={clsx(linkClasses, "whitespace-nowrap")}>
-              <item.icon aria-hidden="true" className="size-4" />
-              {item.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
     </nav>
   );
 }

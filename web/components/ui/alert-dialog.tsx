@@ -2,6 +2,7 @@ import { clsx } from "clsx";
 import { AlertDialog as AlertDialogPrimitive } from "radix-ui";
 import type { ComponentProps } from "react";
 import { dialogPanelClasses, overlayClasses } from "#web/components/ui/dialog.tsx";
+import { useFocusReturn } from "#web/components/ui/use-focus-return.ts";
 
 /**
  * For destructive confirmations: unlike Dialog it has role="alertdialog", does not close on an outside
@@ -11,11 +12,22 @@ export const AlertDialog = AlertDialogPrimitive.Root;
 export const AlertDialogTrigger = AlertDialogPrimitive.Trigger;
 export const AlertDialogCancel = AlertDialogPrimitive.Cancel;
 
-export function AlertDialogContent({ className, ...props }: ComponentProps<typeof AlertDialogPrimitive.Content>) {
+/** Focus returns to what opened it on close, as with DialogContent. */
+export function AlertDialogContent({
+  className,
+  ref,
+  onCloseAutoFocus,
+  ...props
+}: ComponentProps<typeof AlertDialogPrimitive.Content>) {
+  const focusReturn = useFocusReturn(ref, onCloseAutoFocus);
   return (
     <AlertDialogPrimitive.Portal>
       <AlertDialogPrimitive.Overlay className={overlayClasses} />
-      <AlertDialogPrimitive.Content className={clsx(dialogPanelClasses, "max-w-lg", className)} {...props} />
+      <AlertDialogPrimitive.Content
+        className={clsx(dialogPanelClasses, "max-w-lg", className)}
+        {...props}
+        {...focusReturn}
+      />
     </AlertDialogPrimitive.Portal>
   );
 }

@@ -8,7 +8,9 @@ export const Tabs = TabsPrimitive.Root;
 export function TabsList({ className, ...props }: ComponentProps<typeof TabsPrimitive.List>) {
   return (
     <TabsPrimitive.List
-      className={clsx("inline-flex max-w-full items-center gap-1 overflow-x-auto rounded-lg bg-muted p-1", className)}
+      // Tabs wrap onto a second line rather than scroll: on a phone every tab stays in sight, and the list is
+      // never wider than its widest tab (a row that cannot wrap would widen the form or dialog around it).
+      className={clsx("inline-flex max-w-full flex-wrap items-center gap-1 rounded-lg bg-muted p-1", className)}
       {...props}
     />
   );
@@ -27,6 +29,14 @@ export function TabsTrigger({ className, ...props }: ComponentProps<typeof TabsP
   );
 }
 
-export function TabsContent({ className, ...props }: ComponentProps<typeof TabsPrimitive.Content>) {
-  return <TabsPrimitive.Content className={clsx("mt-4", className)} {...props} />;
+/**
+ * Every tab needs its panel (the tab's aria-controls names it); Radix keeps inactive panels empty and hidden.
+ * `flush` drops the space above, for a panel that sits in a card's content.
+ */
+export function TabsContent({
+  className,
+  flush = false,
+  ...props
+}: ComponentProps<typeof TabsPrimitive.Content> & { flush?: boolean }) {
+  return <TabsPrimitive.Content className={clsx(!flush && "mt-4", className)} {...props} />;
 }

@@ -1,6 +1,7 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
+import { clsx } from "clsx";
 import { Ellipsis, KeySquare, ListTree, Pencil, Plus, SearchCheck, Trash2, Zap } from "lucide-react";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { Badge } from "#web/components/ui/badge.tsx";
 import { Button } from "#web/components/ui/button.tsx";
@@ -39,22 +40,19 @@ export function AddDynamicSecretButton({ location, projectId }: { location: Secr
 }
 
 /**
- * The row's less common actions, in a labelled menu. Each opens its dialog outside the menu (which closes), and
- * focus goes back to the More button when the dialog closes.
+ * The row's less common actions, in a labelled menu. Each opens its dialog outside the menu (which closes); the
+ * dialog primitives return focus to the More button when it closes (web/lib/return-focus.ts).
  */
 function MoreActions({ location, secret }: { location: SecretLocation; secret: DynamicSecret }) {
   const [dialog, setDialog] = useState<"orphans" | "delete" | null>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
   const close = (open: boolean) => {
-    if (open) return;
-    setDialog(null);
-    requestAnimationFrame(() => trigger.current?.focus());
+    if (!open) setDialog(null);
   };
   return (
     <>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button ref={trigger} variant="ghost" size="sm" aria-label={`More actions for ${secret.name}`}>
+          <Button variant="ghost" size="sm" aria-label={`More actions for ${secret.name}`}>
             <Ellipsis aria-hidden="true" />
             More
           </Button>
@@ -134,28 +132,33 @@ export function DynamicSecretsTable({
         {secrets.map((secret) => (
           <TableRow key={secret.id} className="group" aria-selected={secret.name === selectedName}>
             <TableCell>
-              <span className="font-medium whitespace-nowrap">{secret.name}</span>
+              <span className="font-medium unstacked:whitespace-nowrap">{secret.name}</span>
             </TableCell>
             <TableCell>
-              <div className="grid gap-0.5 whitespace-nowrap">
+              <div className="grid gap-0.5 unstacked:whitespace-nowrap">
                 <span>AWS IAM · {credentialTypeLabel(secret)}</span>
                 <span className="text-xs text-muted-foreground">
                   {methodLabel(secret)} · {secret.inputs.region}
                 </span>
               </div>
             </TableCell>
-            <TableCell className="whitespace-nowrap">
+            <TableCell className="unstacked:whitespace-nowrap">
               {secret.defaultTTL} <span className="text-muted-foreground">/ {secret.maxTTL ?? "no max"}</span>
             </TableCell>
             <TableCell>
               <Badge variant={secret.activeLeaseCount > 0 ? "primary" : "neutral"}>{secret.activeLeaseCount}</Badge>
             </TableCell>
+            {/* Wide enough for Generate and Leases side by side; Edit and More wrap below them. Stacked (a phone,
+                a tablet), the actions take a line of their own, Generate always shown. */}
             <TableCell>
-              <div className="flex items-center justify-end gap-1.5">
+              <div className="flex flex-wrap items-center justify-end gap-1.5 stacked:justify-start unstacked:min-w-52">
                 {permissions.canLease ? (
                   <Button
                     size="sm"
-                    className="opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100 focus-visible:opacity-100 [@media(hover:none)]:opacity-100"
+                    className={clsx(
+                      "opacity-0 transition-opacity group-focus-within:opacity-100 group-hover:opacity-100",
+                      "focus-visible:opacity-100 stacked:opacity-100 [@media(hover:none)]:opacity-100",
+                    )}
                     onClick={() => onGenerate(secret)}
                     aria-label={`Generate credentials from ${secret.name}`}
                   >

@@ -43,7 +43,7 @@ export function LeaseActions({
   const room = renewalRoomSeconds(lease, secret);
 
   return (
-    <div className="flex items-center justify-end gap-1.5">
+    <div className="flex flex-wrap items-center justify-end gap-1.5 stacked:justify-start unstacked:min-w-48">
       {/* Temporary credentials cannot be extended at AWS: a new lease replaces them. */}
       {lease.status === "active" && secret.inputs.credentialType !== "temporary-credentials" ? (
         <>

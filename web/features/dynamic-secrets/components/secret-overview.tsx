@@ -9,7 +9,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "#web/
 import { Field, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { Input } from "#web/components/ui/input.tsx";
 import { Skeleton } from "#web/components/ui/skeleton.tsx";
-import { Tabs, TabsList, TabsTrigger } from "#web/components/ui/tabs.tsx";
+import { Tabs, TabsContent, TabsList, TabsTrigger } from "#web/components/ui/tabs.tsx";
 import { dynamicSecretsQueryOptions } from "#web/features/dynamic-secrets/api.ts";
 import {
   AddDynamicSecretButton,
@@ -97,6 +97,7 @@ export function SecretOverview({
           </p>
         </div>
       </div>
+      {/* Real tabpanels: each tab's aria-controls names a panel that exists (Radix keeps the inactive ones empty). */}
       <Tabs value={env.slug} onValueChange={(slug) => onNavigate({ env: slug, path: "/" })}>
         <TabsList aria-label="Environments">
           {environments.map((e) => (
@@ -105,41 +106,56 @@ export function SecretOverview({
             </TabsTrigger>
           ))}
         </TabsList>
+        {environments.map((e) => (
+          <TabsContent key={e.id} value={e.slug} className="grid min-w-0 grid-cols-1 gap-5">
+            {e.slug === env.slug ? (
+              <>
+                <PathForm
+                  key={`${env.slug}:${location.path}`}
+                  path={location.path}
+                  onOpen={(path) => onNavigate({ env: env.slug, path })}
+                />
+                <Card className="min-w-0">
+                  <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
+                    <div className="grid gap-1">
+                      <CardTitle>Dynamic secrets</CardTitle>
+                      <CardDescription>
+                        In{" "}
+                        <code className="font-mono break-all">
+                          {env.slug}:{location.path}
+                        </code>
+                      </CardDescription>
+                    </div>
+                    {permissions.canManage ? (
+                      <AddDynamicSecretButton location={location} projectId={projectId} />
+                    ) : null}
+                  </CardHeader>
+                  <CardContent>
+                    <Suspense fallback={<Skeleton className="h-32 w-full" aria-label="Loading dynamic secrets" />}>
+                      <DynamicSecretsTable
+                        location={location}
+                        projectId={projectId}
+                        permissions={permissions}
+                        selectedName={search.secret}
+                        onSelect={(name) => onNavigate({ env: env.slug, path: location.path, secret: name })}
+                        onGenerate={setGenerating}
+                      />
+                    </Suspense>
+                  </CardContent>
+                </Card>
+                {search.secret ? (
+                  <SelectedSecretLeases
+                    location={location}
+                    name={search.secret}
+                    role={role}
+                    onNewLease={setGenerating}
+                  />
+                ) : null}
+              </>
+            ) : null}
+          </TabsContent>
+        ))}
       </Tabs>
-      <PathForm
-        key={`${env.slug}:${location.path}`}
-        path={location.path}
-        onOpen={(path) => onNavigate({ env: env.slug, path })}
-      />
-      <Card className="min-w-0">
-        <CardHeader className="flex flex-row flex-wrap items-start justify-between gap-3">
-          <div className="grid gap-1">
-            <CardTitle>Dynamic secrets</CardTitle>
-            <CardDescription>
-              In{" "}
-              <code className="font-mono">
-                {env.slug}:{location.path}
-              </code>
-            </CardDescription>
-          </div>
-          {permissions.canManage ? <AddDynamicSecretButton location={location} projectId={projectId} /> : null}
-        </CardHeader>
-        <CardContent>
-          <Suspense fallback={<Skeleton className="h-32 w-full" aria-label="Loading dynamic secrets" />}>
-            <DynamicSecretsTable
-              location={location}
-              projectId={projectId}
-              permissions={permissions}
-              selectedName={search.secret}
-              onSelect={(name) => onNavigate({ env: env.slug, path: location.path, secret: name })}
-              onGenerate={setGenerating}
-            />
-          </Suspense>
-        </CardContent>
-      </Card>
-      {search.secret ? (
-        <SelectedSecretLeases location={location} name={search.secret} role={role} onNewLease={setGenerating} />
-      ) : null}
       <GenerateLeaseFlow location={location} secret={generating} onClose={() => setGenerating(null)} />
     </section>
   );

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { ArrowLeft, ArrowRight, Check } from "lucide-react";
-import type { ReactNode } from "react";
+import type { ReactNode, Ref } from "react";
 import { Button } from "#web/components/ui/button.tsx";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "#web/components/ui/card.tsx";
 import { Skeleton } from "#web/components/ui/skeleton.tsx";
@@ -11,15 +11,27 @@ import { AwsAuthForm } from "#web/features/identities/components/aws-auth-form.t
 import { IdentityBasicsForm } from "#web/features/identities/components/identity-basics-form.tsx";
 import { MembershipsTable } from "#web/features/identities/components/memberships-table.tsx";
 import { WizardStepper } from "#web/features/identities/components/wizard-stepper.tsx";
+import { useFocusOnChange } from "#web/lib/use-focus-on-change.ts";
 
 const WIZARD_STEPS = ["Name and role", "AWS Auth", "Projects"] as const;
 export type WizardStep = 1 | 2 | 3;
 
-function StepCard({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+function StepCard({
+  title,
+  description,
+  headingRef,
+  children,
+}: {
+  title: string;
+  description: string;
+  /** Each new step's heading takes focus (issue 12). */
+  headingRef: Ref<HTMLHeadingElement>;
+  children: ReactNode;
+}) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{title}</CardTitle>
+        <CardTitle ref={headingRef}>{title}</CardTitle>
         <CardDescription>{description}</CardDescription>
       </CardHeader>
       <CardContent>{children}</CardContent>
@@ -51,6 +63,7 @@ export function CreateIdentityWizard({
   });
   const memberships = useQuery({ ...membershipsQueryOptions(identityId ?? ""), enabled: !!identityId && step === 3 });
   const current: WizardStep = identityId ? step : 1;
+  const stepHeading = useFocusOnChange<HTMLHeadingElement>(current);
   const loading =
     (identityId && identity.isPending) ||
     (current === 2 && awsAuth.isPending) ||
@@ -63,6 +76,7 @@ export function CreateIdentityWizard({
         <Skeleton className="h-96 w-full" />
       ) : current === 1 ? (
         <StepCard
+          headingRef={stepHeading}
           title="Name and role"
           description="A machine identity is how a workload (a Lambda function, an EC2 instance, a CI job) acts in Leasehold."
         >
@@ -80,6 +94,7 @@ export function CreateIdentityWizard({
         </StepCard>
       ) : current === 2 ? (
         <StepCard
+          headingRef={stepHeading}
           title="AWS Auth"
           description={`How ${identity.data?.name ?? "the identity"} logs in: it signs an STS GetCallerIdentity request with its own AWS credentials, Leasehold asks AWS who signed it, and checks that principal against these rules.`}
         >
@@ -103,6 +118,7 @@ export function CreateIdentityWizard({
         </StepCard>
       ) : (
         <StepCard
+          headingRef={stepHeading}
           title="Projects"
           description="Without a project membership the identity can do nothing in a project. Add it where it needs to work; you can change this later."
         >

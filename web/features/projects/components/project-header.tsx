@@ -1,18 +1,22 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
+import { Link, useRouterState } from "@tanstack/react-router";
 import { clsx } from "clsx";
+import { useRef } from "react";
 import { PageHeader } from "#web/components/layout/page-header.tsx";
 import { Badge } from "#web/components/ui/badge.tsx";
 import { projectQueryOptions } from "#web/features/projects/api.ts";
+import { useCurrentLinkInView } from "#web/lib/use-current-link-in-view.ts";
 
 const tabClasses = clsx(
-  "-mb-px border-b-2 border-transparent px-1 pb-2.5 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground",
+  "-mb-px inline-block border-b-2 border-transparent px-1 pb-2.5 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground",
   "aria-[current=page]:border-primary aria-[current=page]:text-foreground",
 );
 
 /** Project title plus the links between its pages. Links, not tabs: each page has its own address. */
 export function ProjectHeader({ projectId }: { projectId: string }) {
   const { data: project } = useSuspenseQuery(projectQueryOptions(projectId));
+  const links = useRef<HTMLElement>(null);
+  useCurrentLinkInView(links, useRouterState({ select: (state) => state.location.pathname }));
   return (
     <div className="mb-6">
       <PageHeader
@@ -30,8 +34,9 @@ export function ProjectHeader({ projectId }: { projectId: string }) {
           </span>
         }
       />
-      <nav aria-label="Project" className="-mt-2 border-b">
-        <ul className="flex gap-5">
+      {/* On a phone the five links are wider than the screen: they scroll sideways inside the bar. */}
+      <nav ref={links} aria-label="Project" className="-mt-2 overflow-x-auto border-b">
+        <ul className="flex gap-5 whitespace-nowrap">
           <li>
             <Link
               to="/projects/$projectId"

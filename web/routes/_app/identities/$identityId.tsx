@@ -12,6 +12,7 @@ import { MembershipsCard } from "#web/features/identities/components/memberships
 import { TokensCard } from "#web/features/identities/components/tokens-card.tsx";
 import { isUnfinished, UnfinishedIdentityNotice } from "#web/features/identities/components/unfinished-identity.tsx";
 import { formatDate } from "#web/lib/format.ts";
+import { rethrowNotFound } from "#web/lib/not-found.ts";
 import { isUuid } from "#web/lib/search-params.ts";
 
 export const Route = createFileRoute("/_app/identities/$identityId")({
@@ -28,7 +29,7 @@ export const Route = createFileRoute("/_app/identities/$identityId")({
           ),
         ),
       queryClient.ensureQueryData(membershipsQueryOptions(params.identityId)),
-    ]),
+    ]).catch(rethrowNotFound), // an identity that is gone is "not found", not an error to log
   component: IdentityPage,
   errorComponent: RouteError,
   pendingComponent: RoutePending,
