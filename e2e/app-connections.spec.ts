@@ -258,7 +258,8 @@ test("edit, and delete with confirmation", async ({ page, auth, saveScreenshot }
   await expect(dialog).toBeHidden();
   await expect(page.getByRole("row", { name: /ci-keys/ }).getByText("Keys of the CI user")).toBeVisible();
 
-  await page.getByRole("button", { name: "Delete ci-keys" }).click();
+  await page.getByRole("button", { name: "More actions for ci-keys" }).click();
+  await page.getByRole("menuitem", { name: "Delete" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Delete ci-keys?" });
   await settled(confirm);
   await saveScreenshot("15-delete-confirm");
