@@ -117,7 +117,10 @@ test("an organization connection by Assume Role, end to end", async ({ page, aut
       .getByLabel("STS endpoint (optional)")
       .selectOption({ label: "eu-west-1: https://sts.eu-west-1.amazonaws.com/" });
     await saveScreenshot("05-connect-form");
-    await page.getByRole("button", { name: "Connect to AWS" }).click();
+    await page
+      .getByRole("form", { name: /^Connect with/ })
+      .getByRole("button", { name: "Connect to AWS" })
+      .click();
 
     const done = page.getByRole("status").filter({ hasText: "Connected to AWS" });
     await expect(done).toBeVisible();
@@ -164,7 +167,10 @@ test("a project connection: its External ID is the project's", async ({ page, au
 
   await page.getByLabel("Connection name").fill("payments-aws");
   await page.getByLabel("Role ARN", { exact: true }).fill(roleArn);
-  await page.getByRole("button", { name: "Connect to AWS" }).click();
+  await page
+    .getByRole("form", { name: /^Connect with/ })
+    .getByRole("button", { name: "Connect to AWS" })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Connected to AWS" })).toBeVisible();
   await page.getByRole("button", { name: "Back to connections" }).click();
   const row = page.getByRole("row", { name: /payments-aws/ });
@@ -200,7 +206,10 @@ test("Access Key: a refused key is explained beside its field, a good one connec
   // moto now checks keys: the unknown key is refused by AWS, and the reason lands on its field.
   await motoAuthAfter(0);
   try {
-    await page.getByRole("button", { name: "Connect to AWS" }).click();
+    await page
+      .getByRole("form", { name: /^Connect with/ })
+      .getByRole("button", { name: "Connect to AWS" })
+      .click();
     const keyId = page.getByLabel("Access key ID", { exact: true });
     await expect(keyId).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByText("AWS does not recognise the access key AKIAZZZZZZZZZZZZZZZZ")).toBeVisible();
@@ -210,7 +219,10 @@ test("Access Key: a refused key is explained beside its field, a good one connec
   }
 
   await page.getByLabel("Access key ID", { exact: true }).fill("AKIAIOSFODNN7EXAMPLE");
-  await page.getByRole("button", { name: "Connect to AWS" }).click();
+  await page
+    .getByRole("form", { name: /^Connect with/ })
+    .getByRole("button", { name: "Connect to AWS" })
+    .click();
   const done = page.getByRole("status").filter({ hasText: "Connected to AWS" });
   await expect(done.getByText("IAM user")).toBeVisible();
   await expect(done.getByText("arn:aws:sts::123456789012:user/moto")).toBeVisible();

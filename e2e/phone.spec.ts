@@ -144,7 +144,10 @@ test("phone: connect an AWS account with an access key", async ({ page, auth, sa
   await page.getByLabel("Access key ID", { exact: true }).fill("AKIAIOSFODNN7EXAMPLE");
   await page.getByLabel("Secret access key", { exact: true }).fill("p".repeat(40));
   await saveScreenshot("15-access-key-form");
-  await page.getByRole("button", { name: "Connect to AWS" }).click();
+  await page
+    .getByRole("form", { name: /^Connect with/ })
+    .getByRole("button", { name: "Connect to AWS" })
+    .click();
   await expect(page.getByRole("status").filter({ hasText: "Connected to AWS" })).toBeVisible();
   await saveScreenshot("16-connected");
   await page.getByRole("button", { name: "Back to connections" }).click();

@@ -16,7 +16,8 @@ test.describe.configure({ mode: "serial" });
 
 /** Signed-in API calls from the page's own session (the CSRF token and same origin that writes need). */
 async function api(page: Page, method: "POST" | "DELETE", path: string, data?: unknown) {
-  const { csrfToken } = await (await page.request.get("/api/v1/auth/session")).json();
+  const { session } = await (await page.request.get("/api/v1/auth/session")).json();
+  const csrfToken = session.csrfToken;
   const response = await page.request.fetch(path, {
     method,
     headers: { "x-csrf-token": csrfToken, origin: baseURL },
