@@ -147,7 +147,7 @@ test("project overview, connect guide, half-made identities and audit-log filter
         },
       },
     });
-    const session = await (await page.request.get("/api/v1/auth/session")).json();
+    const { session } = await (await page.request.get("/api/v1/auth/session")).json();
     const identity = (
       await api(page, "POST", "/api/v1/identities", {
         name: `overview-bot-${suffix}`,
@@ -194,7 +194,7 @@ test("project overview, connect guide, half-made identities and audit-log filter
   });
 
   await test.step("a half-made identity: Finish setup opens the wizard at AWS Auth; Delete asks first", async () => {
-    const session = await (await page.request.get("/api/v1/auth/session")).json();
+    const { session } = await (await page.request.get("/api/v1/auth/session")).json();
     const name = `half-made-${suffix}`;
     await api(page, "POST", "/api/v1/identities", { name, organizationId: session.organization.id });
     await page.goto(`/identities?search=${name}`);
