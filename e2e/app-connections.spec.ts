@@ -246,7 +246,7 @@ test("without working AWS credentials, the principal card explains how to give L
     const policy = await card.getByLabel("Inline policy for Leasehold's principal", { exact: true }).textContent();
     expect(await copy(page, "Copy inline policy for leasehold's principal")).toBe(policy);
     expect(JSON.parse(policy!).Statement[0]).toMatchObject({
-      Action: "sts:AssumeRole",
+      Action: ["sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession"],
       Resource: "arn:aws:iam::*:role/*",
     });
     // The trust policy still renders, with a placeholder where the principal goes.
