@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tokenRoutes } from "#client/core/routes/tokens.ts";
 import { LOGIN_SNIPPETS, type LoginSnippetId, renderLoginSnippet } from "#shared/snippets/login-snippets.ts";
 import { createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
@@ -70,7 +71,7 @@ describe("the 'How to log in from AWS' snippets", () => {
     return { identity, context };
   };
   const tokensOf = async (identityId: string) =>
-    (await org.admin.get(`/api/v1/identities/${identityId}/tokens`)).body.tokens;
+    (await org.admin.send(tokenRoutes.listForIdentity, { params: { identityId } })).body.tokens;
 
   beforeAll(async () => {
     expect(
