@@ -5,6 +5,8 @@ import http from "node:http";
 import { join } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pathOf } from "#client/core/route.ts";
+import { operationsRoutes } from "#client/core/routes/operations.ts";
 import { repoRoot } from "./paths.ts";
 import { type RunningServer, startServer } from "./server-process.ts";
 
@@ -66,13 +68,13 @@ describe("the running server", () => {
   );
 
   it("compresses API JSON over 1 KB", async () => {
-    const { res, body } = await get("/api/docs/openapi.json", { "Accept-Encoding": "gzip" });
+    const { res, body } = await get(pathOf(operationsRoutes.openapi), { "Accept-Encoding": "gzip" });
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
     expect(res.headers.get("content-encoding")).toBe("gzip");
     const doc = JSON.parse(gunzipSync(body).toString());
     expect(doc.openapi).toBe("3.1.0");
     expect(body.length).toBeLessThan(JSON.stringify(doc).length / 5);
-    const health = await get("/api/health", { "Accept-Encoding": "gzip" });
+    const health = await get(pathOf(operationsRoutes.health), { "Accept-Encoding": "gzip" });
     expect(health.res.headers.get("content-encoding")).toBeNull();
   });
 });
