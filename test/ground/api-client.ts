@@ -23,7 +23,6 @@ export interface TestSendOptions extends Omit<SendRouteOptions, "body"> {
 /**
  * A method and path the API does not serve, for tests that a wrong method or an unknown path gets the right error.
  * Every real route comes from the route tables (client/core/routes/).
- * @public (the tests moving to route tables take it up; knip would otherwise call it unused until then)
  */
 export function notARoute(method: HttpMethod, path: string): AnyRoute {
   return { operationId: "none", method, path, response: z.unknown(), body: undefined, query: undefined };
