@@ -32,28 +32,32 @@ afterEach(() => {
 });
 
 describe("the session", () => {
-  it("is asked of the server once, then remembered; a 401 means signed out", async () => {
-    fetchMock.mockResolvedValue(json(401, unauthorized));
+  it("is asked of the server once, then remembered; `session: null` (or a 401) means signed out", async () => {
+    fetchMock.mockResolvedValue(json(200, { session: null }));
     await expect(getSession()).resolves.toBeNull();
     await expect(getSession()).resolves.toBeNull();
     expect(fetchMock).toHaveBeenCalledTimes(1);
 
     forgetSession();
-    fetchMock.mockResolvedValue(json(200, session));
+    fetchMock.mockResolvedValue(json(401, unauthorized));
+    await expect(getSession()).resolves.toBeNull();
+
+    forgetSession();
+    fetchMock.mockResolvedValue(json(200, { session }));
     await expect(getSession()).resolves.toEqual(session);
-    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fetchMock).toHaveBeenCalledTimes(3);
   });
 
   it("checks a signed-in answer with the shared schema", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
-    fetchMock.mockResolvedValue(json(200, { ...session, orgRole: "owner" }));
+    fetchMock.mockResolvedValue(json(200, { session: { ...session, orgRole: "owner" } }));
     await expect(getSession()).rejects.toMatchObject({ error: "Unexpected Response" });
   });
 
   it("does not remember a failure to reach the server", async () => {
     fetchMock.mockRejectedValueOnce(new TypeError("Failed to fetch"));
     await expect(getSession()).rejects.toMatchObject({ statusCode: 0 });
-    fetchMock.mockResolvedValueOnce(json(200, session));
+    fetchMock.mockResolvedValueOnce(json(200, { session }));
     await expect(getSession()).resolves.toEqual(session);
   });
 

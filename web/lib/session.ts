@@ -1,5 +1,5 @@
 import type { LoginInput, SessionResponse } from "#shared/schemas/auth.ts";
-import { apiRequest, type ResponseSchema, setCsrfToken } from "#web/lib/api-client.ts";
+import { ApiError, apiRequest, isApiError, type ResponseSchema, setCsrfToken } from "#web/lib/api-client.ts";
 import { clearQueryData } from "#web/lib/data-layer.ts";
 
 // Who is signed in. Every page's first download holds this module (the route tree asks it
@@ -31,15 +31,28 @@ const currentSessionAnswer: ResponseSchema<{ session: unknown }> = {
 
 /** The signed-in person, or null when signed out (the server answers `session: null`, not an error). */
 async function fetchSession(): Promise<SessionResponse | null> {
-  const { session } = await apiRequest("/api/v1/auth/session", currentSessionAnswer, {
-    skipUnauthorizedRedirect: true,
-  });
+  let session: unknown;
+  try {
+    ({ session } = await apiRequest("/api/v1/auth/session", currentSessionAnswer, { skipUnauthorizedRedirect: true }));
+  } catch (error) {
+    // The server says `session: null`; a 401 (a proxy in front of an older server) means the same.
+    if (!(isApiError(error) && error.statusCode === 401)) throw error;
+    session = null;
+  }
   if (session === null) {
     setCsrfToken(null);
     return null;
   }
   const checked = (await sessionSchema()).safeParse(session);
-  if (!checked.success) throw new Error("The session answer is not in a shape this dashboard knows");
+  if (!checked.success) {
+    console.error("Unexpected response from GET /api/v1/auth/session", checked.error.issues);
+    throw new ApiError({
+      statusCode: 200,
+      error: "Unexpected Response",
+      message: "The server answered in a shape this page does not understand. Reload the page and try again.",
+      requestId: "",
+    });
+  }
   setCsrfToken(checked.data.csrfToken);
   return checked.data;
 }
