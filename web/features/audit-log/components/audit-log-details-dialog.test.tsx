@@ -33,7 +33,7 @@ function details() {
 }
 
 describe("AuditLogDetailsDialog", () => {
-  it("opens from a button named after the entry, with every field and the metadata; blanks show as a dash", async () => {
+  it("opens from a button named after the entry, with every field and the metadata; a blank is a dash", async () => {
     render(<AuditLogDetailsDialog entry={entry} />);
     const trigger = screen.getByRole("button", {
       name: `Details of dynamic-secret.lease.create at ${formatDateTime(entry.createdAt)}`,

@@ -78,7 +78,7 @@ describe("AcceptInviteForm", () => {
     await waitFor(() => expect(errorOf(field.confirm())).toBeNull());
   });
 
-  it("sends the link's token with the name and password (never the confirmation), then opens the projects", async () => {
+  it("sends the link's token, the name and the password (not the confirmation), then opens the projects", async () => {
     let answer = (_: { body: unknown }) => {};
     const { fetch, router } = await renderForm(
       () =>

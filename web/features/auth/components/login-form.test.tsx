@@ -41,7 +41,7 @@ async function submit(email: string, password: string) {
 }
 
 describe("LoginForm", () => {
-  it("checks the fields with the shared schema before asking the server, and focuses the first one in error", async () => {
+  it("checks the fields with the shared schema before asking the server, and focuses the first in error", async () => {
     render(<LoginForm redirectTo={undefined} />);
     await submit("not-an-email", "");
     const email = screen.getByLabelText("Email");

@@ -17,7 +17,7 @@ const inputsSent = (fetch: Awaited<ReturnType<typeof openSecretForm>>["fetch"]) 
   (sent(fetch, "POST", CREATE)[0]!.body as { provider: { inputs: Record<string, unknown> } }).provider.inputs;
 
 describe("CredentialSourceFields", () => {
-  it("Access key asks for both halves of the managing key, warns on a key AWS would not issue, and sends them", async () => {
+  it("Access key asks for both halves of the key, warns on one AWS would not issue, and sends them", async () => {
     const { fetch } = await openSecretForm(null, { "POST /api/v1/dynamic-secrets": saved });
     typeInto(field("Secret name"), "dev-admin");
     chooseTab("Access key");

@@ -124,7 +124,7 @@ describe("DynamicSecretFormDialog: adding", () => {
 });
 
 describe("DynamicSecretFormDialog: editing", () => {
-  it("starts from the saved values; an empty secret key keeps the stored one, and a rename is sent as newName", async () => {
+  it("starts from the saved values; an empty secret key keeps the stored one; a rename is newName", async () => {
     let answer = (_: { body: unknown }) => {};
     const { fetch } = await openSecretForm(secretFixture(), {
       "PATCH /api/v1/dynamic-secrets/dev-admin": () =>

@@ -64,7 +64,7 @@ describe("IamUserFields", () => {
     });
   });
 
-  it("for sessions, offers session policy ARNs only with an access key, and says what its revoke cannot do", async () => {
+  it("for sessions, offers policy ARNs only with an access key, and says what its revoke cannot do", async () => {
     await openSecretForm(null);
     fireEvent.click(screen.getByRole("radio", { name: /Temporary credentials/ }));
     expect(screen.queryByRole("textbox", { name: "Session policy ARNs" })).toBeNull();

@@ -62,7 +62,7 @@ describe("LeaseActions", () => {
     expect(screen.getByRole("alertdialog")).toBeTruthy();
   });
 
-  it("for a revocation that keeps failing, offers Retry now and, to whom may, a forced revoke that says its risk", async () => {
+  it("a failing revocation offers Retry now and, to whom may, a forced revoke that says its risk", async () => {
     const lease = leaseFixture({ status: "revoke_failed", lastError: "AccessDenied on iam:DeleteUser" });
     const fetch = renderActions(lease, {
       body: { lease: { ...lease, status: "revoked", statusDetails: "Forced: AWS cleanup not confirmed" } },

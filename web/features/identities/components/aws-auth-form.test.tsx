@@ -82,7 +82,7 @@ describe("AwsAuthForm", () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it("attaches with lists as commas and durations as seconds, bound to this server for Leasehold's clients", async () => {
+  it("attaches with commas and seconds, bound to this server for Leasehold's clients", async () => {
     const { fetch, onSaved } = await renderForm(null);
     typeInto(
       field("Allowed principal ARNs"),
