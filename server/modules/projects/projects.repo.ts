@@ -101,12 +101,6 @@ export function createProjectsRepo() {
           and(eq(environments.orgId, orgId), eq(environments.projectId, projectId), eq(environments.id, environmentId)),
         )
         .then((r) => r[0] ?? null),
-    findEnvironmentBySlug: (db: Db, orgId: string, projectId: string, slug: string) =>
-      db
-        .select()
-        .from(environments)
-        .where(and(eq(environments.orgId, orgId), eq(environments.projectId, projectId), eq(environments.slug, slug)))
-        .then((r) => r[0] ?? null),
     insertEnvironments: (db: Db, rows: (typeof environments.$inferInsert)[]) =>
       db.insert(environments).values(rows).returning(),
     nextEnvironmentPosition: (db: Db, orgId: string, projectId: string) =>
@@ -130,6 +124,29 @@ export function createProjectsRepo() {
     deleteEnvironment: (db: Db, orgId: string, environmentId: string) =>
       db.delete(environments).where(and(eq(environments.orgId, orgId), eq(environments.id, environmentId))),
 
+    /**
+     * A project by slug, the principal's role in it and one of its environments by slug, in one
+     * query: what every dynamic-secret and lease request resolves first (decision 0912).
+     */
+    findLocation: (db: Db, orgId: string, projectSlug: string, principal: Principal, environmentSlug: string) =>
+      db
+        .select({
+          project: projects,
+          role: sql<ProjectRole | null>`(select ${projectMemberships.role} from ${projectMemberships}
+            where ${and(eq(projectMemberships.orgId, orgId), eq(projectMemberships.projectId, projects.id), principalFilter(principal))})`,
+          environment: environments,
+        })
+        .from(projects)
+        .leftJoin(
+          environments,
+          and(
+            eq(environments.orgId, projects.orgId),
+            eq(environments.projectId, projects.id),
+            eq(environments.slug, environmentSlug),
+          ),
+        )
+        .where(and(eq(projects.orgId, orgId), eq(projects.slug, projectSlug)))
+        .then((r) => r[0] ?? null),
     findRole: (db: Db, orgId: string, projectId: string, principal: Principal) =>
       db
         .select({ role: projectMemberships.role })
