@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { preparedPerDb } from "../../db/prepared-query.ts";
 import { awsAuthUsedSignatures, identities, identityAwsAuths } from "../../db/schema.ts";
-import { preparedPerDb } from "../tokens/prepared-query.ts";
 
 export type AwsAuthRow = typeof identityAwsAuths.$inferSelect;
 export type AwsAuthPatch = Partial<Omit<AwsAuthRow, "id" | "orgId" | "identityId" | "createdAt">>;

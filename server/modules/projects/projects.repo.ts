@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import type { ProjectRole } from "#shared/schemas/common.ts";
 import type { Db } from "../../db/client.ts";
+import { preparedPerDb } from "../../db/prepared-query.ts";
 import { environments, projectMemberships, projects, users } from "../../db/schema.ts";
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -14,6 +15,35 @@ const principalFilter = (principal: Principal): SQL =>
     : eq(projectMemberships.identityId, principal.identityId);
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/** The location query of findLocation, for a person's or a machine identity's membership. */
+const locationQuery = (principalColumn: "userId" | "identityId", name: string) =>
+  preparedPerDb((db) =>
+    db
+      .select({
+        project: projects,
+        role: sql<ProjectRole | null>`(select ${projectMemberships.role} from ${projectMemberships}
+          where ${and(
+            eq(projectMemberships.orgId, projects.orgId),
+            eq(projectMemberships.projectId, projects.id),
+            eq(projectMemberships[principalColumn], sql.placeholder("principalId")),
+          )})`,
+        environment: environments,
+      })
+      .from(projects)
+      .leftJoin(
+        environments,
+        and(
+          eq(environments.orgId, projects.orgId),
+          eq(environments.projectId, projects.id),
+          eq(environments.slug, sql.placeholder("environmentSlug")),
+        ),
+      )
+      .where(and(eq(projects.orgId, sql.placeholder("orgId")), eq(projects.slug, sql.placeholder("projectSlug"))))
+      .prepare(name),
+  );
+const findLocationOfUser = locationQuery("userId", "leasehold_find_location_of_user");
+const findLocationOfIdentity = locationQuery("identityId", "leasehold_find_location_of_identity");
 
 export function createProjectsRepo() {
   return {
@@ -126,26 +156,16 @@ export function createProjectsRepo() {
 
     /**
      * A project by slug, the principal's role in it and one of its environments by slug, in one
-     * query: what every dynamic-secret and lease request resolves first (decision 0912).
+     * prepared query: what every dynamic-secret and lease request resolves first (decision 0912).
      */
     findLocation: (db: Db, orgId: string, projectSlug: string, principal: Principal, environmentSlug: string) =>
-      db
-        .select({
-          project: projects,
-          role: sql<ProjectRole | null>`(select ${projectMemberships.role} from ${projectMemberships}
-            where ${and(eq(projectMemberships.orgId, orgId), eq(projectMemberships.projectId, projects.id), principalFilter(principal))})`,
-          environment: environments,
+      ("userId" in principal ? findLocationOfUser : findLocationOfIdentity)(db)
+        .execute({
+          orgId,
+          projectSlug,
+          environmentSlug,
+          principalId: "userId" in principal ? principal.userId : principal.identityId,
         })
-        .from(projects)
-        .leftJoin(
-          environments,
-          and(
-            eq(environments.orgId, projects.orgId),
-            eq(environments.projectId, projects.id),
-            eq(environments.slug, environmentSlug),
-          ),
-        )
-        .where(and(eq(projects.orgId, orgId), eq(projects.slug, projectSlug)))
         .then((r) => r[0] ?? null),
     findRole: (db: Db, orgId: string, projectId: string, principal: Principal) =>
       db

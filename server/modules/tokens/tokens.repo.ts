@@ -1,8 +1,8 @@
 import { and, count, desc, eq, gt, isNull, lt, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import { insertRowWhere } from "../../db/insert-where.ts";
+import { preparedPerDb } from "../../db/prepared-query.ts";
 import { identities, identityAccessTokens, identityTokenPolicies } from "../../db/schema.ts";
-import { preparedPerDb } from "./prepared-query.ts";
 
 export type TokenRow = typeof identityAccessTokens.$inferSelect;
 export type TokenPolicyRow = typeof identityTokenPolicies.$inferSelect;

@@ -1,9 +1,10 @@
-import { and, asc, count, eq, getTableColumns, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, inArray, lte, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { WithSubquery } from "drizzle-orm/subquery";
 import type { LeaseStatus } from "#shared/schemas/leases.ts";
 import { LIVE_LEASE_STATUSES } from "#shared/schemas/leases.ts";
 import type { Db } from "../../../db/client.ts";
+import { preparedPerDb } from "../../../db/prepared-query.ts";
 import { dynamicSecrets, dynamicSecretLeases as leases } from "../../../db/schema.ts";
 
 export type LeaseRow = typeof leases.$inferSelect;
@@ -30,7 +31,7 @@ export interface LeaseCursor {
 /** What a compare-and-set expects of the lease: its version, and one of these statuses. */
 type Expected = { version?: number; from?: readonly LeaseStatus[] };
 
-const byId = (orgId: string, id: string) => and(eq(leases.orgId, orgId), eq(leases.id, id));
+const byId = (orgId: string | Placeholder, id: string | Placeholder) => and(eq(leases.orgId, orgId), eq(leases.id, id));
 
 /** Applies `patch` and bumps the version only when the lease is still as `expected`. */
 const compareAndSet = (db: Db, orgId: string, id: string, expected: Expected, patch: LeasePatch) =>
@@ -44,6 +45,18 @@ const compareAndSet = (db: Db, orgId: string, id: string, expected: Expected, pa
         expected.from ? statusIn(expected.from) : undefined,
       ),
     );
+
+const findWithSecretStatement = preparedPerDb((db) =>
+  db
+    .select({ lease: leases, secret: dynamicSecrets })
+    .from(leases)
+    .innerJoin(
+      dynamicSecrets,
+      and(eq(dynamicSecrets.orgId, leases.orgId), eq(dynamicSecrets.id, leases.dynamicSecretId)),
+    )
+    .where(byId(sql.placeholder("orgId"), sql.placeholder("id")))
+    .prepare("leasehold_find_lease_with_secret"),
+);
 
 /** Every lease column, read from a CTE that returned whole lease rows. */
 const movedColumns = (moved: object) =>
@@ -67,16 +80,10 @@ export function createLeasesRepo() {
         .from(leases)
         .where(byId(orgId, id))
         .then((r) => r[0] ?? null),
-    /** A lease and its dynamic secret in one query, for the requests that address a lease by ID (decision 0912). */
+    /** A lease and its dynamic secret in one prepared query, for the requests that address a lease by ID (decision 0912). */
     findWithSecret: (db: Db, orgId: string, id: string) =>
-      db
-        .select({ lease: leases, secret: dynamicSecrets })
-        .from(leases)
-        .innerJoin(
-          dynamicSecrets,
-          and(eq(dynamicSecrets.orgId, leases.orgId), eq(dynamicSecrets.id, leases.dynamicSecretId)),
-        )
-        .where(byId(orgId, id))
+      findWithSecretStatement(db)
+        .execute({ orgId, id })
         .then((r) => r[0] ?? null),
 
     /** A page of a secret's leases, newest first, by keyset (fast on the millionth row too). */
