@@ -32,7 +32,7 @@ export interface RunningServer {
 }
 
 /** The environment every test server gets: AWS pointed at moto, dummy keys. */
-function serverEnv(port: number, dataDir: string, motoUrl: string): Record<string, string> {
+export function serverEnv(port: number, dataDir: string, motoUrl: string): Record<string, string> {
   return {
     PORT: String(port),
     HOST: "127.0.0.1",
