@@ -20,6 +20,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { CreateGroupCommand, CreatePolicyCommand, CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+import { dynamicSecretRoutes } from "../client/core/routes/dynamic-secrets.ts";
+import { leaseRoutes } from "../client/core/routes/leases.ts";
 import { ensureServerBuild } from "../scripts/lib/server-build.mjs";
 import { createAwsClients } from "../server/lib/aws/clients.ts";
 import { answerServiceSpecificCredentialsLikeAws } from "../server/modules/dynamic-secrets/moto-gaps.fixtures.ts";
@@ -75,11 +77,8 @@ async function startTree(tree, kind, { proxy, cluster, groups, policies, roleArn
   });
   const admin = await signInAsFirstAdmin(server.url);
   const secret = (name, inputs) =>
-    admin.ok("POST", "/api/v1/dynamic-secrets", {
-      ...admin.location,
-      name,
-      defaultTTL: "1h",
-      provider: { type: "aws-iam", inputs },
+    admin.ok(dynamicSecretRoutes.create, {
+      body: { ...admin.location, name, defaultTTL: "1h", provider: { type: "aws-iam", inputs } },
     });
   await secret("bench", {
     method: "access-key",
@@ -110,20 +109,20 @@ async function measure(running, proxy, dynamicSecretName, replay) {
     proxy.reset();
     answerServiceSpecificCredentialsLikeAws(proxy);
   };
-  const timed = async ({ admin, server }, method, path, body) => {
+  const timed = async ({ admin, server }, route, options) => {
     fresh();
     const cpuBefore = processStats(server.pid).cpuMs;
     const started = performance.now();
-    const res = await admin.call(method, path, body);
+    const res = await admin.call(route, options);
     const ms = performance.now() - started;
     const cpuMs = processStats(server.pid).cpuMs - cpuBefore;
-    if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
+    if (res.status !== 200) throw new Error(`${route.operationId}: ${res.status} ${res.text}`);
     return { ms, cpuMs, waves: waves(proxy.requests), calls: proxy.requests.length, body: res.body };
   };
   const lease = async (tree) => {
     const { location } = tree.admin;
-    const made = await timed(tree, "POST", "/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName });
-    const revoked = await timed(tree, "DELETE", `/api/v1/dynamic-secrets/leases/${made.body.lease.id}`, location);
+    const made = await timed(tree, leaseRoutes.create, { body: { ...location, dynamicSecretName } });
+    const revoked = await timed(tree, leaseRoutes.revoke, { params: { leaseId: made.body.lease.id }, body: location });
     return { create: made, revoke: revoked };
   };
   // Warm-up: connections, the SDK's first use, the database's caches.
