@@ -9,7 +9,12 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["shared/**/*.test.ts", "server/**/*.unit.test.ts", "client/**/*.unit.test.ts"],
+          include: [
+            "shared/**/*.test.ts",
+            "server/**/*.unit.test.ts",
+            "client/**/*.unit.test.ts",
+            "scripts/**/*.unit.test.ts",
+          ],
         },
       },
       {

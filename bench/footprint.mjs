@@ -157,7 +157,8 @@ function report(kind, trees, results) {
   for (const tree of trees) {
     const r = results.get(`${tree.dir}:${kind}`);
     console.log(
-      `${tree.name}: restarts ${r.restartMs.map((v) => v.toFixed(0)).join(", ")} ms, CPU ${r.restartCpuMs.join(", ")} ms`,
+      `${tree.name}: restarts ${r.restartMs.map((v) => v.toFixed(0)).join(", ")} ms, ` +
+        `CPU ${r.restartCpuMs.join(", ")} ms`,
     );
   }
   return ok;
@@ -185,6 +186,7 @@ try {
 let ok = true;
 for (const kind of DATABASES) ok = report(kind, trees, results) && ok;
 console.log(
-  "\nOn a machine shared with other work, wall times stretch with its load; the server's CPU time to ready does much less.",
+  "\nOn a machine shared with other work, wall times stretch with its load; " +
+    "the server's CPU time to ready does much less.",
 );
 process.exitCode = ok ? 0 : 1;

@@ -61,7 +61,10 @@ function waves(requests) {
   );
 }
 
-/** A server of `tree` on a fresh database, and its two dynamic secrets: IAM users (3 groups, 3 policies, inline) and STS sessions. */
+/**
+ * A server of `tree` on a fresh database, and its two dynamic secrets: IAM users (3 groups, 3 policies, inline)
+ * and STS sessions.
+ */
 async function startTree(tree, kind, { proxy, cluster, groups, policies, roleArn }) {
   const server = await startLeasehold(tree, {
     awsUrl: proxy.url,
@@ -146,8 +149,10 @@ const fixed = (n, digits = 1) => n.toFixed(digits);
 function report(kind, type, trees, { results, floors }) {
   console.log(
     type === "iam-user"
-      ? `\nbench:lease on ${kind}, IAM users: ${LEASES} leases, ${RTT_MS} ms added to every AWS call, users with 3 groups, 3 managed policies, 1 inline policy`
-      : `\nbench:lease on ${kind}, temporary credentials: ${LEASES} leases of an assume-role secret, ${RTT_MS} ms added to every AWS call`,
+      ? `\nbench:lease on ${kind}, IAM users: ${LEASES} leases, ${RTT_MS} ms added to every AWS call, ` +
+          "users with 3 groups, 3 managed policies, 1 inline policy"
+      : `\nbench:lease on ${kind}, temporary credentials: ${LEASES} leases of an assume-role secret, ` +
+          `${RTT_MS} ms added to every AWS call`,
   );
   const header = [
     "",

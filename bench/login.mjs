@@ -99,7 +99,10 @@ async function loginRequests(server) {
     });
 }
 
-/** The same 404 route with and without a bearer token: the difference is the token check (lookup + atomic use count). */
+/**
+ * The same 404 route with and without a bearer token: the difference is the token check
+ * (lookup + atomic use count).
+ */
 async function tokenRequests(server) {
   const login = await requestRoute(server.url, awsAuthRoutes.login, {
     body: await signedLogin({ identityId: server.limitedIdentity, credentials }),
