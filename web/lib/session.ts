@@ -1,47 +1,19 @@
-import type { LoginInput, SessionResponse } from "#shared/schemas/auth.ts";
-import { apiRequest, type ResponseSchema, setCsrfToken } from "#web/lib/api-client.ts";
+import type { BodyOf } from "#client/core/route.ts";
+import { sessionRoutes } from "#client/core/routes/session.ts";
+import type { SessionResponse } from "#shared/schemas/auth.ts";
+import { apiCall, setCsrfToken } from "#web/lib/api-client.ts";
 import { clearQueryData } from "#web/lib/data-layer.ts";
 
-// Who is signed in. Every page's first download holds this module (the route tree asks it
-// before anything renders), so it stays small: no TanStack Query, and zod only once a
-// session's body is there to check, which a signed-out visit to /login never has.
-
-const sessionSchema = () => import("#shared/schemas/auth.ts").then((module) => module.sessionResponseSchema);
-
-/**
- * Starts fetching what checks a session's body, for pages that expect one (the signed-in area),
- * so it arrives with the session instead of one round trip after it.
- */
-export function preloadSessionSchema(): void {
-  sessionSchema().catch(() => {}); // a failure shows when the session is checked
-}
+// Who is signed in. Every page's first download holds this module (the route tree asks it before anything renders),
+// so it stays small: no TanStack Query, and no zod (the session route checks its answer by hand).
 
 let current: Promise<SessionResponse | null> | undefined;
 
-/**
- * What GET /auth/session answers: `{ session: null }` signed out, with no zod needed to read it; a real session is
- * then checked with the shared schema, loaded only now (currentSessionResponseSchema is its `{ session }` wrapper).
- */
-const currentSessionAnswer: ResponseSchema<{ session: unknown }> = {
-  safeParse: (value) =>
-    typeof value === "object" && value !== null && "session" in value
-      ? { success: true, data: value as { session: unknown } }
-      : { success: false, error: { issues: [{ message: "Expected { session }" }] } },
-};
-
 /** The signed-in person, or null when signed out (the server answers `session: null`, not an error). */
 async function fetchSession(): Promise<SessionResponse | null> {
-  const { session } = await apiRequest("/api/v1/auth/session", currentSessionAnswer, {
-    skipUnauthorizedRedirect: true,
-  });
-  if (session === null) {
-    setCsrfToken(null);
-    return null;
-  }
-  const checked = (await sessionSchema()).safeParse(session);
-  if (!checked.success) throw new Error("The session answer is not in a shape this dashboard knows");
-  setCsrfToken(checked.data.csrfToken);
-  return checked.data;
+  const { session } = await apiCall(sessionRoutes.session, { skipUnauthorizedHandler: true });
+  setCsrfToken(session?.csrfToken ?? null);
+  return session;
 }
 
 /** Asked of the server once, then remembered until someone signs in or out or the server answers 401. */
@@ -75,12 +47,8 @@ export function storeNewSession(session: SessionResponse): void {
 }
 
 /** Signs in. A wrong password answers 401: the form's message to show, not a reason to redirect. */
-export async function logIn(input: LoginInput): Promise<SessionResponse> {
-  const session = await apiRequest("/api/v1/auth/login", sessionSchema, {
-    method: "POST",
-    body: input,
-    skipUnauthorizedRedirect: true,
-  });
+export async function logIn(input: BodyOf<typeof sessionRoutes.login>): Promise<SessionResponse> {
+  const session = await apiCall(sessionRoutes.login, { body: input, skipUnauthorizedHandler: true });
   storeNewSession(session);
   return session;
 }

@@ -1,7 +1,9 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
 import type { AppConnection } from "#shared/schemas/app-connections.ts";
 import { renderInRouter, stubApi } from "#web/lib/testing/render.tsx";
+import { stubKey } from "#web/lib/testing/routes.ts";
 import { ConnectionsTable } from "./connections-table.tsx";
 
 beforeEach(() => {
@@ -43,8 +45,8 @@ const connection: AppConnection = {
 
 function renderTable(deleteAnswer: Parameters<typeof stubApi>[0][string], canManage = true) {
   const fetch = stubApi({
-    "GET /api/v1/app-connections/aws": { body: { appConnections: [connection] } },
-    [`DELETE /api/v1/app-connections/aws/${connection.id}`]: deleteAnswer,
+    [stubKey(appConnectionRoutes.list)]: { body: { appConnections: [connection] } },
+    [stubKey(appConnectionRoutes.delete, { connectionId: connection.id })]: deleteAnswer,
   });
   renderInRouter(<ConnectionsTable scope={{ orgId: ORG, projectId: null }} canManage={canManage} />);
   return fetch;

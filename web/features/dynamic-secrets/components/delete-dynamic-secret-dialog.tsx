@@ -1,9 +1,9 @@
 import { type ReactNode, useState } from "react";
+import { isLeaseholdError } from "#client/core/errors.ts";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { ConfirmDialog } from "#web/components/confirm-dialog.tsx";
 import { toast } from "#web/components/ui/toast.ts";
 import { useDeleteDynamicSecret } from "#web/features/dynamic-secrets/api.ts";
-import { isApiError } from "#web/lib/api-client.ts";
 
 /**
  * Delete revokes every lease first. When AWS refuses a cleanup, the server answers 409 and
@@ -49,7 +49,7 @@ export function DeleteDynamicSecretDialog({
           toast.success(`Dynamic secret “${secret.name}” deleted`);
           setRefusal(null);
         } catch (error) {
-          if (!forced && isApiError(error) && error.reasonCode === "leases_not_revoked") {
+          if (!forced && isLeaseholdError(error) && error.reasonCode === "leases_not_revoked") {
             setRefusal(error.message);
             throw new Error("Some leases could not be revoked. Read the dialog, then choose Delete anyway or Cancel.");
           }

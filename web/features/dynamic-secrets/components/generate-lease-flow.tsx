@@ -34,7 +34,7 @@ export function GenerateLeaseFlow({
         maxMessage={`The TTL is at most ${secret?.maxTTL ?? ""}, this secret's max TTL`}
         hint={`Default TTL ${secret?.defaultTTL ?? ""}${secret?.maxTTL ? `, max TTL ${secret.maxTTL}` : ", no max TTL"}. Use 30m, 1h, 7d…`}
         submitLabel="Generate"
-        onSubmit={async (ttl) => setIssued(await createLease.mutateAsync({ name: secret!.name, ttl }))}
+        onSubmit={async (ttl) => setIssued(await createLease.mutateAsync({ dynamicSecretName: secret!.name, ttl }))}
       />
       <LeaseCredentialsDialog
         issued={issued}
