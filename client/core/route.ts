@@ -9,7 +9,7 @@ import type { HttpMethod, QueryParams, RawResponse, RequestOptions, SendOptions,
  * `client/test/routes-contract.test.ts` checks them against the server's OpenAPI document (decision 1310).
  *
  * Body and query are type-only (`typeOf<typeof schema>()`) and the answer's shared schema is imported on first use
- * (`lazySchema`), so a table costs a page its paths and nothing more (decision 1311).
+ * (a lazy `() => import(…)`), so a table costs a page its paths and nothing more (decision 1311).
  */
 export interface Route<
   Method extends HttpMethod = HttpMethod,

@@ -18,7 +18,11 @@ export interface ResponseSchema<Output = unknown> {
   ): { success: true; data: Output } | { success: false; error: { issues: readonly SchemaIssue[] } };
 }
 
-/** A schema imported when an answer is first checked (`lazySchema`): its module and zod load only then. */
+/**
+ * A schema imported when an answer is first checked — `() => import("#shared/schemas/projects.ts").then((m) =>
+ * m.projectResponseSchema)` — so its module and zod load only then. Bundlers put the module in a chunk of its own;
+ * the property read (not the whole module) lets them leave the rest of it out.
+ */
 type LazyResponseSchema<Output = unknown> = () => Promise<ResponseSchema<Output>>;
 
 /** A route's answer check: at hand, or imported on first use. */
@@ -33,14 +37,12 @@ type Checked<Schema> = Schema extends { safeParse(value: unknown): infer Result 
 export type OutputOf<Check> = Check extends () => Promise<infer Schema> ? Checked<Schema> : Checked<Check>;
 
 /**
- * `lazySchema(() => import("#shared/schemas/projects.ts"), "projectResponseSchema")`: the shared schema, imported the
- * first time an answer is checked with it. Bundlers put the module in a chunk of its own (Node imports it at once).
+ * `lazySchema(() => import("#shared/schemas/projects.ts").then((m) => m.projectResponseSchema))`: the shared schema,
+ * imported the first time an answer is checked with it. It only keeps the schema's type (a bare arrow in a route would
+ * be typed by the route's wide constraint).
  */
-export function lazySchema<Module, Name extends keyof Module>(
-  load: () => Promise<Module>,
-  name: Name,
-): () => Promise<Module[Name]> {
-  return () => load().then((module) => module[name]);
+export function lazySchema<Schema extends ResponseSchema>(load: () => Promise<Schema>): () => Promise<Schema> {
+  return load;
 }
 
 declare const phantom: unique symbol;

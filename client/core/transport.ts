@@ -37,7 +37,7 @@ export interface TransportOptions {
   /** Abort a call that has not answered after this long; none by default. */
   timeoutMs?: number;
   /**
-   * Whether an answer whose schema is imported on first use (`lazySchema`) is checked, which downloads the schema
+   * Whether an answer whose schema is imported on first use (a lazy `() => import(…)`) is checked, which downloads the schema
    * (and zod) in a browser. True by default: the SDK and the CLI talk to servers of other versions. The dashboard's
    * production build passes false: it ships with its server, whose answers the tests hold to the same schemas
    * (decision 1311). A check at hand (a hand-written one, a zod schema already imported) always runs.

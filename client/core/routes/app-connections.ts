@@ -7,8 +7,9 @@ import type {
 import { route } from "../route.ts";
 import { lazySchema, typeOf } from "../schema.ts";
 
-const schemas = () => import("#shared/schemas/app-connections.ts");
-const connection = lazySchema(schemas, "appConnectionResponseSchema");
+const connection = lazySchema(() =>
+  import("#shared/schemas/app-connections.ts").then((m) => m.appConnectionResponseSchema),
+);
 const base = "/api/v1/app-connections/aws";
 
 /** AWS App Connections, with Infisical's paths. */
@@ -16,7 +17,9 @@ export const appConnectionRoutes = {
   list: route("GET", base, {
     operationId: "listAwsAppConnections",
     query: typeOf<typeof listAppConnectionsQuerySchema>(),
-    response: lazySchema(schemas, "listAppConnectionsResponseSchema"),
+    response: lazySchema(() =>
+      import("#shared/schemas/app-connections.ts").then((m) => m.listAppConnectionsResponseSchema),
+    ),
   }),
   create: route("POST", base, {
     operationId: "createAwsAppConnection",
@@ -26,7 +29,9 @@ export const appConnectionRoutes = {
   serverPrincipal: route("GET", `${base}/server-principal`, {
     operationId: "getAwsServerPrincipal",
     query: typeOf<typeof serverPrincipalQuerySchema>(),
-    response: lazySchema(schemas, "serverPrincipalResponseSchema"),
+    response: lazySchema(() =>
+      import("#shared/schemas/app-connections.ts").then((m) => m.serverPrincipalResponseSchema),
+    ),
   }),
   getByName: route("GET", `${base}/connection-name/{connectionName}`, {
     operationId: "getAwsAppConnectionByName",

@@ -7,10 +7,10 @@ export const auditRoutes = {
   list: route("GET", "/api/v1/organizations/{orgId}/audit-logs", {
     operationId: "listAuditLogs",
     query: typeOf<typeof listAuditLogsQuerySchema>(),
-    response: lazySchema(() => import("#shared/schemas/audit.ts"), "listAuditLogsResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/audit.ts").then((m) => m.listAuditLogsResponseSchema)),
   }),
   leaseHealth: route("GET", "/api/v1/organizations/{orgId}/lease-health", {
     operationId: "getLeaseHealth",
-    response: lazySchema(() => import("#shared/schemas/leases.ts"), "leaseHealthResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/leases.ts").then((m) => m.leaseHealthResponseSchema)),
   }),
 };

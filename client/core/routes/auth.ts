@@ -9,7 +9,7 @@ export const authRoutes = {
   setup: route("POST", "/api/v1/setup", {
     operationId: "completeSetup",
     body: typeOf<typeof setupInputSchema>(),
-    response: lazySchema(() => import("#shared/schemas/auth.ts"), "setupResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/auth.ts").then((m) => m.setupResponseSchema)),
   }),
   acceptInvite: route("POST", "/api/v1/auth/accept-invite", {
     operationId: "acceptInvite",
@@ -19,6 +19,6 @@ export const authRoutes = {
   /** Public: the server ID that machine logins sign into X-Leasehold-Server-ID. */
   serverInfo: route("GET", "/api/v1/server-info", {
     operationId: "getServerInfo",
-    response: lazySchema(() => import("#shared/schemas/server-info.ts"), "serverInfoResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/server-info.ts").then((m) => m.serverInfoResponseSchema)),
   }),
 };

@@ -7,8 +7,7 @@ import type {
 import { route } from "../route.ts";
 import { lazySchema, typeOf } from "../schema.ts";
 
-const schemas = () => import("#shared/schemas/aws-auth.ts");
-const awsAuth = lazySchema(schemas, "identityAwsAuthResponseSchema");
+const awsAuth = lazySchema(() => import("#shared/schemas/aws-auth.ts").then((m) => m.identityAwsAuthResponseSchema));
 const config = "/api/v1/auth/aws-auth/identities/{identityId}";
 
 /** AWS Auth: a machine's login, and an identity's AWS Auth configuration. */
@@ -16,7 +15,7 @@ export const awsAuthRoutes = {
   login: route("POST", "/api/v1/auth/aws-auth/login", {
     operationId: "awsAuthLogin",
     body: typeOf<typeof awsAuthLoginInputSchema>(),
-    response: lazySchema(schemas, "awsAuthLoginResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/aws-auth.ts").then((m) => m.awsAuthLoginResponseSchema)),
   }),
   attach: route("POST", config, {
     operationId: "attachAwsAuth",

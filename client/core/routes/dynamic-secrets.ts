@@ -10,8 +10,9 @@ import type {
 import { route } from "../route.ts";
 import { lazySchema, typeOf } from "../schema.ts";
 
-const schemas = () => import("#shared/schemas/dynamic-secrets.ts");
-const dynamicSecret = lazySchema(schemas, "dynamicSecretResponseSchema");
+const dynamicSecret = lazySchema(() =>
+  import("#shared/schemas/dynamic-secrets.ts").then((m) => m.dynamicSecretResponseSchema),
+);
 const location = typeOf<typeof secretLocationSchema>;
 const base = "/api/v1/dynamic-secrets";
 
@@ -25,17 +26,23 @@ export const dynamicSecretRoutes = {
   list: route("GET", base, {
     operationId: "listDynamicSecrets",
     query: location(),
-    response: lazySchema(schemas, "listDynamicSecretsResponseSchema"),
+    response: lazySchema(() =>
+      import("#shared/schemas/dynamic-secrets.ts").then((m) => m.listDynamicSecretsResponseSchema),
+    ),
   }),
   testConfiguration: route("POST", `${base}/test-configuration`, {
     operationId: "testDynamicSecretConfiguration",
     body: typeOf<typeof testDynamicSecretInputSchema>(),
-    response: lazySchema(schemas, "testDynamicSecretResponseSchema"),
+    response: lazySchema(() =>
+      import("#shared/schemas/dynamic-secrets.ts").then((m) => m.testDynamicSecretResponseSchema),
+    ),
   }),
   usernamePreview: route("POST", `${base}/username-preview`, {
     operationId: "previewDynamicSecretUsername",
     body: typeOf<typeof usernamePreviewInputSchema>(),
-    response: lazySchema(schemas, "usernamePreviewResponseSchema"),
+    response: lazySchema(() =>
+      import("#shared/schemas/dynamic-secrets.ts").then((m) => m.usernamePreviewResponseSchema),
+    ),
   }),
   get: route("GET", `${base}/{name}`, { operationId: "getDynamicSecret", query: location(), response: dynamicSecret }),
   update: route("PATCH", `${base}/{name}`, {
@@ -52,11 +59,11 @@ export const dynamicSecretRoutes = {
   listOrphans: route("GET", `${base}/{name}/orphans`, {
     operationId: "listDynamicSecretOrphans",
     query: location(),
-    response: lazySchema(schemas, "listOrphansResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/dynamic-secrets.ts").then((m) => m.listOrphansResponseSchema)),
   }),
   deleteOrphans: route("POST", `${base}/{name}/orphans/delete`, {
     operationId: "deleteDynamicSecretOrphans",
     body: typeOf<typeof deleteOrphansInputSchema>(),
-    response: lazySchema(schemas, "deleteOrphansResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/dynamic-secrets.ts").then((m) => m.deleteOrphansResponseSchema)),
   }),
 };

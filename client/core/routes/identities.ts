@@ -8,9 +8,10 @@ import type {
 import { route } from "../route.ts";
 import { lazySchema, typeOf } from "../schema.ts";
 
-const schemas = () => import("#shared/schemas/identities.ts");
-const identity = lazySchema(schemas, "identityResponseSchema");
-const membership = lazySchema(schemas, "identityMembershipResponseSchema");
+const identity = lazySchema(() => import("#shared/schemas/identities.ts").then((m) => m.identityResponseSchema));
+const membership = lazySchema(() =>
+  import("#shared/schemas/identities.ts").then((m) => m.identityMembershipResponseSchema),
+);
 
 /** Machine identities and their project memberships. */
 export const identityRoutes = {
@@ -22,7 +23,7 @@ export const identityRoutes = {
   list: route("GET", "/api/v1/organizations/{orgId}/identities", {
     operationId: "listIdentities",
     query: typeOf<typeof listIdentitiesQuerySchema>(),
-    response: lazySchema(schemas, "listIdentitiesResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/identities.ts").then((m) => m.listIdentitiesResponseSchema)),
   }),
   get: route("GET", "/api/v1/identities/{identityId}", { operationId: "getIdentity", response: identity }),
   update: route("PATCH", "/api/v1/identities/{identityId}", {
@@ -33,7 +34,9 @@ export const identityRoutes = {
   delete: route("DELETE", "/api/v1/identities/{identityId}", { operationId: "deleteIdentity", response: identity }),
   listMemberships: route("GET", "/api/v1/identities/{identityId}/memberships", {
     operationId: "listIdentityMemberships",
-    response: lazySchema(schemas, "listIdentityMembershipsResponseSchema"),
+    response: lazySchema(() =>
+      import("#shared/schemas/identities.ts").then((m) => m.listIdentityMembershipsResponseSchema),
+    ),
   }),
   addMembership: route("POST", "/api/v1/identities/{identityId}/memberships", {
     operationId: "addIdentityMembership",

@@ -8,8 +8,7 @@ import type {
 import { route } from "../route.ts";
 import { lazySchema, typeOf } from "../schema.ts";
 
-const schemas = () => import("#shared/schemas/leases.ts");
-const lease = lazySchema(schemas, "leaseResponseSchema");
+const lease = lazySchema(() => import("#shared/schemas/leases.ts").then((m) => m.leaseResponseSchema));
 const base = "/api/v1/dynamic-secrets/leases";
 
 /** Leases of a dynamic secret's credentials, with Infisical's paths. */
@@ -18,7 +17,7 @@ export const leaseRoutes = {
   create: route("POST", base, {
     operationId: "createDynamicSecretLease",
     body: typeOf<typeof createLeaseInputSchema>(),
-    response: lazySchema(schemas, "createLeaseResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/leases.ts").then((m) => m.createLeaseResponseSchema)),
   }),
   get: route("GET", `${base}/{leaseId}`, {
     operationId: "getDynamicSecretLease",
@@ -39,6 +38,6 @@ export const leaseRoutes = {
   list: route("GET", "/api/v1/dynamic-secrets/{name}/leases", {
     operationId: "listDynamicSecretLeases",
     query: typeOf<typeof listLeasesQuerySchema>(),
-    response: lazySchema(schemas, "listLeasesResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/leases.ts").then((m) => m.listLeasesResponseSchema)),
   }),
 };

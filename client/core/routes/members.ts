@@ -2,20 +2,19 @@ import type { addMemberInputSchema, listMembersQuerySchema, updateMemberInputSch
 import { route } from "../route.ts";
 import { lazySchema, typeOf } from "../schema.ts";
 
-const schemas = () => import("#shared/schemas/members.ts");
-const member = lazySchema(schemas, "memberResponseSchema");
+const member = lazySchema(() => import("#shared/schemas/members.ts").then((m) => m.memberResponseSchema));
 
 /** The organisation's people. */
 export const memberRoutes = {
   list: route("GET", "/api/v1/organizations/{orgId}/members", {
     operationId: "listMembers",
     query: typeOf<typeof listMembersQuerySchema>(),
-    response: lazySchema(schemas, "listMembersResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/members.ts").then((m) => m.listMembersResponseSchema)),
   }),
   add: route("POST", "/api/v1/organizations/{orgId}/members", {
     operationId: "addMember",
     body: typeOf<typeof addMemberInputSchema>(),
-    response: lazySchema(schemas, "addMemberResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/members.ts").then((m) => m.addMemberResponseSchema)),
   }),
   update: route("PATCH", "/api/v1/organizations/{orgId}/members/{memberId}", {
     operationId: "updateMember",

@@ -11,17 +11,18 @@ import type {
 import { route } from "../route.ts";
 import { lazySchema, typeOf } from "../schema.ts";
 
-const schemas = () => import("#shared/schemas/projects.ts");
-const project = lazySchema(schemas, "projectResponseSchema");
-const environment = lazySchema(schemas, "environmentResponseSchema");
-const membership = lazySchema(schemas, "projectMembershipResponseSchema");
+const project = lazySchema(() => import("#shared/schemas/projects.ts").then((m) => m.projectResponseSchema));
+const environment = lazySchema(() => import("#shared/schemas/projects.ts").then((m) => m.environmentResponseSchema));
+const membership = lazySchema(() =>
+  import("#shared/schemas/projects.ts").then((m) => m.projectMembershipResponseSchema),
+);
 
 /** Projects, their environments and their people. */
 export const projectRoutes = {
   list: route("GET", "/api/v1/projects", {
     operationId: "listProjects",
     query: typeOf<typeof listProjectsQuerySchema>(),
-    response: lazySchema(schemas, "listProjectsResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/projects.ts").then((m) => m.listProjectsResponseSchema)),
   }),
   create: route("POST", "/api/v1/projects", {
     operationId: "createProject",
@@ -32,13 +33,15 @@ export const projectRoutes = {
   /** Infisical's name for a project, which its CLI reads. */
   workspace: route("GET", "/api/v1/workspace/{projectId}", {
     operationId: "getWorkspace",
-    response: lazySchema(schemas, "workspaceResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/projects.ts").then((m) => m.workspaceResponseSchema)),
   }),
   /** Next steps with their state, each environment's counts and recent activity. */
   overview: route("GET", "/api/v1/projects/{projectId}/overview", {
     operationId: "getProjectOverview",
     query: typeOf<typeof projectOverviewQuerySchema>(),
-    response: lazySchema(() => import("#shared/schemas/project-overview.ts"), "projectOverviewResponseSchema"),
+    response: lazySchema(() =>
+      import("#shared/schemas/project-overview.ts").then((m) => m.projectOverviewResponseSchema),
+    ),
   }),
   update: route("PATCH", "/api/v1/projects/{projectId}", {
     operationId: "updateProject",
@@ -62,7 +65,9 @@ export const projectRoutes = {
   }),
   listMemberships: route("GET", "/api/v1/projects/{projectId}/memberships", {
     operationId: "listProjectMemberships",
-    response: lazySchema(schemas, "listProjectMembershipsResponseSchema"),
+    response: lazySchema(() =>
+      import("#shared/schemas/projects.ts").then((m) => m.listProjectMembershipsResponseSchema),
+    ),
   }),
   addMembership: route("POST", "/api/v1/projects/{projectId}/memberships", {
     operationId: "addProjectMembership",

@@ -68,7 +68,7 @@ export const sessionRoutes = {
   }),
   logout: route("POST", "/api/v1/auth/logout", {
     operationId: "logout",
-    response: lazySchema(() => import("#shared/schemas/common.ts"), "messageResponseSchema"),
+    response: lazySchema(() => import("#shared/schemas/common.ts").then((m) => m.messageResponseSchema)),
   }),
   /** Public: `{ session: null }` when signed out (with `reasonCode: "session_expired"` when the cookie had ended). */
   session: route("GET", "/api/v1/auth/session", { operationId: "getSession", response: currentSessionCheck }),

@@ -89,7 +89,7 @@ type SlotProps = Record<string, unknown> & { className?: string; ref?: Ref<unkno
  * child element gets these props; its own win, except that classes are joined, styles merged,
  * both event handlers run (the child's first) and both refs are set.
  */
-function slot(children: ComponentProps<"button">["children"], props: SlotProps) {
+export function slot(children: ComponentProps<"button">["children"], props: SlotProps) {
   if (!isValidElement(children)) return null;
   const child = children as ReactElement<SlotProps>;
   const merged: SlotProps = { ...props, ...child.props };
