@@ -19,6 +19,7 @@ export default defineConfig({
           name: "web",
           environment: "jsdom",
           include: ["web/**/*.test.{ts,tsx}"],
+          setupFiles: ["web/lib/testing/setup.ts"],
         },
       },
       {

@@ -14,7 +14,7 @@ import {
   DropdownMenuItem,
   DropdownMenuTrigger,
 } from "#web/components/ui/dropdown-menu.tsx";
-import { trackFocusOutsideOverlays } from "#web/lib/return-focus.ts";
+import { trackFocusOutsideOverlays } from "#web/lib/focus-tracking.ts";
 
 afterEach(cleanup);
 

@@ -6,8 +6,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 type MenuModule = typeof import("#web/components/ui/dropdown-menu.tsx");
 type TooltipModule = typeof import("#web/components/ui/tooltip.tsx");
+type DialogModule = typeof import("#web/components/ui/dialog.tsx");
+type AlertDialogModule = typeof import("#web/components/ui/alert-dialog.tsx");
 let menu: MenuModule;
 let tip: TooltipModule;
+let dialog: DialogModule;
+let alert: AlertDialogModule;
 
 beforeEach(async () => {
   // Radix's popper measures its trigger; jsdom has no ResizeObserver.
@@ -22,6 +26,8 @@ beforeEach(async () => {
   vi.resetModules();
   menu = await import("#web/components/ui/dropdown-menu.tsx");
   tip = await import("#web/components/ui/tooltip.tsx");
+  dialog = await import("#web/components/ui/dialog.tsx");
+  alert = await import("#web/components/ui/alert-dialog.tsx");
 });
 afterEach(() => {
   cleanup();
@@ -104,5 +110,53 @@ describe("a tooltip before its Radix code is loaded", () => {
     await act(() => import("#web/components/ui/tooltip-radix.tsx"));
     await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Next" }));
+  });
+});
+
+describe("a dialog before its Radix code is loaded", () => {
+  function Edit() {
+    const { Dialog, DialogContent, DialogTitle, DialogTrigger } = dialog;
+    return (
+      <Dialog>
+        <DialogTrigger>Edit</DialogTrigger>
+        <DialogContent aria-describedby={undefined}>
+          <DialogTitle>Edit the secret</DialogTitle>
+          <input aria-label="Name" />
+        </DialogContent>
+      </Dialog>
+    );
+  }
+
+  it("has the page's own trigger, which opens it, keeps its place, and gets focus back on close", async () => {
+    render(<Edit />);
+    const edit = screen.getByRole("button", { name: "Edit" });
+    expect([edit.getAttribute("aria-haspopup"), edit.getAttribute("aria-expanded")]).toEqual(["dialog", "false"]);
+    act(() => edit.focus());
+    fireEvent.click(edit);
+    const opened = await screen.findByRole("dialog", { name: "Edit the secret" });
+    await waitFor(() => expect(opened.contains(document.activeElement)).toBe(true));
+    expect(edit.getAttribute("aria-expanded")).toBe("true");
+    expect(edit.getAttribute("aria-controls")).toBe(opened.id);
+
+    fireEvent.keyDown(document.activeElement ?? document.body, { key: "Escape" });
+    await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+    // The same element: the trigger was never replaced.
+    await waitFor(() => expect(document.activeElement).toBe(edit));
+    expect(edit.getAttribute("aria-expanded")).toBe("false");
+  });
+
+  it("as an alert dialog opened by state, puts focus on Cancel", async () => {
+    const { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogTitle } = alert;
+    render(
+      <AlertDialog open onOpenChange={() => {}}>
+        <AlertDialogContent aria-describedby={undefined}>
+          <AlertDialogTitle>Delete it?</AlertDialogTitle>
+          <AlertDialogCancel>Cancel</AlertDialogCancel>
+          <button type="button">Delete</button>
+        </AlertDialogContent>
+      </AlertDialog>,
+    );
+    await screen.findByRole("alertdialog", { name: "Delete it?" });
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("button", { name: "Cancel" })));
   });
 });
