@@ -1,6 +1,14 @@
 import type { z } from "zod";
 import type { AnswerCheck, OutputOf, TypeOf } from "./schema.ts";
-import type { HttpMethod, QueryParams, RawResponse, RequestOptions, SendOptions, Transport } from "./transport.ts";
+import {
+  type HttpMethod,
+  type QueryParams,
+  type RawResponse,
+  type RequestOptions,
+  type SendOptions,
+  sendRaw,
+  type Transport,
+} from "./transport.ts";
 
 /**
  * One API operation as the client knows it: method, the path exactly as the OpenAPI document writes it
@@ -118,5 +126,5 @@ export function callRoute<R extends AnyRoute>(
 /** The same call answered as it came, whatever the status: for tests and scripts that read statuses themselves. */
 export function sendRoute(transport: Transport, route: AnyRoute, options: SendRouteOptions = {}): Promise<RawResponse> {
   const { params, ...request } = options;
-  return transport.send(pathOf(route, params), { ...request, method: route.method });
+  return sendRaw(transport, pathOf(route, params), { ...request, method: route.method });
 }

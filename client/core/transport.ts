@@ -64,11 +64,8 @@ export interface Transport {
   accessToken: string | undefined;
   /** Calls the API and checks a 2xx answer with `check`; anything else throws a LeaseholdError. */
   request<Output>(path: string, check: AnswerCheck<Output>, options?: RequestOptions): Promise<Output>;
-  /**
-   * The same call, with the same credentials, answered as it came: for callers that look at the status and body
-   * themselves (tests of refusals, scripts that branch on a 404). Throws only when no answer came.
-   */
-  send(path: string, options?: SendOptions): Promise<RawResponse>;
+  /** The HTTP answer as it came, with this transport's credentials; throws a LeaseholdError only when none came. */
+  answer(path: string, options?: SendOptions): Promise<Response>;
 }
 
 export function createTransport(options: TransportOptions = {}): Transport {
@@ -148,13 +145,20 @@ export function createTransport(options: TransportOptions = {}): Transport {
       }
       return parsed.data;
     },
-    async send(path, request = {}) {
-      const response = await fetchAnswer(path, request);
-      const text = response.status === 204 ? "" : await response.text();
-      return { status: response.status, body: parseJson(text), text, headers: response.headers };
-    },
+    answer: (path, request = {}) => fetchAnswer(path, request),
   };
   return transport;
+}
+
+/**
+ * The same call, with the same credentials, answered as it came: for callers that look at the status and body
+ * themselves (tests of refusals, scripts that branch on a 404). Apart from the transport, so a page that never sends
+ * raw (the dashboard) does not download it.
+ */
+export async function sendRaw(transport: Transport, path: string, options: SendOptions = {}): Promise<RawResponse> {
+  const response = await transport.answer(path, options);
+  const text = response.status === 204 ? "" : await response.text();
+  return { status: response.status, body: parseJson(text), text, headers: response.headers };
 }
 
 function withQuery(path: string, query: QueryParams | undefined): string {

@@ -20,7 +20,7 @@ type Radix = typeof import("#web/components/ui/dropdown-menu-radix.tsx");
 let radix: Radix | undefined;
 let loading: Promise<Radix> | undefined;
 
-function loadRadix(): Promise<Radix> {
+export function loadMenuRadix(): Promise<Radix> {
   loading ??= import("#web/components/ui/dropdown-menu-radix.tsx").then((module) => {
     radix = module;
     return module;
@@ -31,7 +31,7 @@ function loadRadix(): Promise<Radix> {
   });
   return loading;
 }
-const preload = () => void loadRadix().catch(() => {});
+const preload = () => void loadMenuRadix().catch(() => {});
 
 interface MenuState {
   radix: Radix | undefined;
@@ -53,7 +53,7 @@ export function DropdownMenu({ children }: { children: ReactNode }) {
     setOpenedBy(by);
     if (radix) setLoaded(radix);
     else
-      loadRadix().then(setLoaded, () => {
+      loadMenuRadix().then(setLoaded, () => {
         setOpenedBy(null);
         toast.error("This menu could not be loaded. Check the connection, or reload the page.");
       });
@@ -115,6 +115,7 @@ export function DropdownMenuContent(props: ComponentProps<Radix["DropdownMenuCon
   return <menu.radix.DropdownMenuContent focusFirstItem={menu.openedBy === "keyboard"} {...props} />;
 }
 
+// The parts inside the menu's content exist only once Radix does (the items are not in the page until it opens).
 export function DropdownMenuItem(props: ComponentProps<Radix["DropdownMenuItem"]>) {
   const { radix: loaded } = useMenu("DropdownMenuItem");
   return loaded ? <loaded.DropdownMenuItem {...props} /> : null;

@@ -113,20 +113,20 @@ describe("a tooltip before its Radix code is loaded", () => {
   });
 });
 
-describe("a dialog before its Radix code is loaded", () => {
-  function Edit() {
-    const { Dialog, DialogContent, DialogTitle, DialogTrigger } = dialog;
-    return (
-      <Dialog>
-        <DialogTrigger>Edit</DialogTrigger>
-        <DialogContent aria-describedby={undefined}>
-          <DialogTitle>Edit the secret</DialogTitle>
-          <input aria-label="Name" />
-        </DialogContent>
-      </Dialog>
-    );
-  }
+function Edit() {
+  const { Dialog, DialogContent, DialogTitle, DialogTrigger } = dialog;
+  return (
+    <Dialog>
+      <DialogTrigger>Edit</DialogTrigger>
+      <DialogContent aria-describedby={undefined}>
+        <DialogTitle>Edit the secret</DialogTitle>
+        <input aria-label="Name" />
+      </DialogContent>
+    </Dialog>
+  );
+}
 
+describe("a dialog before its Radix code is loaded", () => {
   it("has the page's own trigger, which opens it, keeps its place, and gets focus back on close", async () => {
     render(<Edit />);
     const edit = screen.getByRole("button", { name: "Edit" });

@@ -9,7 +9,7 @@ type Radix = typeof import("#web/components/ui/tooltip-radix.tsx");
 let radix: Radix | undefined;
 let loading: Promise<Radix> | undefined;
 
-function loadRadix(): Promise<Radix> {
+export function loadTooltipRadix(): Promise<Radix> {
   loading ??= import("#web/components/ui/tooltip-radix.tsx").then((module) => {
     radix = module;
     return module;
@@ -45,7 +45,7 @@ export function Tooltip({
   const child = children as ReactElement<TriggerProps>;
   const wake = (event: SyntheticEvent) => {
     const trigger = event.currentTarget;
-    loadRadix().then(
+    loadTooltipRadix().then(
       (module) =>
         // Committed at once, so the trigger's focus is read and handed over in the same task.
         flushSync(() => setLoaded({ radix: module, refocus: trigger !== null && trigger === document.activeElement })),
