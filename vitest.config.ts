@@ -20,6 +20,9 @@ export default defineConfig({
           environment: "jsdom",
           include: ["web/**/*.test.{ts,tsx}"],
           setupFiles: ["web/lib/testing/setup.ts"],
+          // A test that fills in the dynamic secret form renders it a few dozen times in jsdom: seconds on a
+          // shared 2-core machine, so 5 s (the default) fails tests that are only slow.
+          testTimeout: 15_000,
         },
       },
       {

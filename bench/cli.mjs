@@ -7,6 +7,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { authRoutes } from "../client/core/routes/auth.ts";
+import { identityRoutes } from "../client/core/routes/identities.ts";
 import { LeaseholdClient } from "../client/index.ts";
 import { createIamUser } from "../server/modules/aws-auth/moto-principals.fixtures.ts";
 import { startMoto } from "../test/ground/moto.ts";
@@ -35,25 +37,15 @@ const server = await startServer({ motoUrl: moto.url });
 try {
   let csrf;
   const admin = new LeaseholdClient({ baseUrl: server.url, fetch: cookieFetch(), session: { csrfToken: () => csrf } });
-  const { z } = await import("zod");
-  const setup = await admin.request(
-    "/api/v1/setup",
-    z.object({
-      csrfToken: z.string(),
-      organization: z.object({ id: z.string() }),
-      project: z.object({ id: z.string(), slug: z.string() }),
-    }),
-    {
-      method: "POST",
-      body: {
-        name: "Bench",
-        email: "bench@example.com",
-        password: "correct horse battery staple",
-        organizationName: "Bench",
-        projectName: "Bench",
-      },
+  const setup = await admin.call(authRoutes.setup, {
+    body: {
+      name: "Bench",
+      email: "bench@example.com",
+      password: "correct horse battery staple",
+      organizationName: "Bench",
+      projectName: "Bench",
     },
-  );
+  });
   csrf = setup.csrfToken;
   const principal = await createIamUser(moto.url);
   const { identity } = await admin.identities.create({ name: "bench-cli", organizationId: setup.organization.id });
@@ -62,8 +54,8 @@ try {
     allowedPrincipalArns: principal.arn,
     serverIdHeader: true,
   });
-  await admin.request(`/api/v1/identities/${identity.id}/memberships`, z.unknown(), {
-    method: "POST",
+  await admin.call(identityRoutes.addMembership, {
+    params: { identityId: identity.id },
     body: { projectId: setup.project.id, role: "developer" },
   });
   await admin.dynamicSecrets.create({

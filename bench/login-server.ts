@@ -10,9 +10,11 @@ import { loadEnv } from "../server/env.ts";
 import { createEnvelope } from "../server/lib/crypto/envelope.ts";
 import { resolveRootKeys } from "../server/lib/crypto/root-key.ts";
 import { createLogger } from "../server/lib/logger.ts";
+import { favourMemoryOverSpeed } from "../server/lib/memory-tuning.ts";
 import { createMachineIdentityServices } from "../server/modules/identities/identities-wiring.ts";
 import { createCoreDeps, createServices } from "../server/services.ts";
 
+favourMemoryOverSpeed(); // as server/index.ts
 const env = loadEnv();
 const logger = createLogger({ level: env.LOG_LEVEL });
 const keys = resolveRootKeys(env, logger);

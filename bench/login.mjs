@@ -1,96 +1,62 @@
 // `npm run bench:login`: AWS Auth login and the bearer-token check, on PGlite and on
 // PostgreSQL. A stub STS (bench/stub-sts.mjs) answers GetCallerIdentity after a fixed
-// 20 ms, so login latency minus 20 ms is Leasehold's own overhead. The server runs in
-// its own process (bench/login-server.ts), the stub in another, the load here.
-//   BENCH_SECONDS (default 20), BENCH_CONCURRENCY (default 100), BENCH_DATABASES (pglite,postgres)
+// 20 ms; the server runs in its own process (bench/login-server.ts: production wiring, login rate
+// limits raised), the stub in another, the load here.
+// Leasehold's own time per login is the login's latency minus the stub's, both at one client and
+// measured in turn, so the load on the machine weighs on both alike. Targets: own time ≤ 3 ms per
+// login at one client; at 100 clients, p50 ≤ 2 ms and p99 ≤ 10 ms over the stub's 20 ms; the
+// bearer check with a uses-limited token ≤ 1 ms at p50.
+//   --baseline DIR   runs another checkout's bench/login-server.ts too, in the same run, in turn.
+//   BENCH_SECONDS (default 20), BENCH_CONCURRENCY (default 100), BENCH_DATABASES (pglite,postgres),
+//   BENCH_CPU_PROFILE=DIR  writes a CPU profile of each server (node --cpu-prof) into DIR.
 import { randomBytes } from "node:crypto";
 import { closeSync, mkdtempSync, openSync } from "node:fs";
-import http from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { signedLogin } from "../server/modules/aws-auth/signed-login.fixtures.ts";
 import { repoRoot } from "../test/ground/paths.ts";
 import { createDatabase, startPostgresCluster } from "../test/ground/postgres.ts";
 import { answers, freePort, removeAtExit, spawnGround, waitUntil } from "../test/ground/processes.ts";
+import { closeAgent, request, signInAsFirstAdmin, treesToMeasure } from "./lib/leasehold-process.mjs";
+import { load } from "./lib/load.mjs";
 
+const { values: args } = parseArgs({ options: { baseline: { type: "string" } } });
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 const DATABASES = (process.env.BENCH_DATABASES ?? "pglite,postgres").split(",");
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
 const STUB_DELAY_MS = 20;
-const TOKEN_CHECK_SECONDS = Math.max(3, Math.round(SECONDS / 2));
-const TARGETS = { loginP50: 2, loginP99: 10, tokenCheckP50: 1 };
+/** One-client measurements alternate between the servers (and the stub alone) in slices this long. */
+const SLICE_SECONDS = 1;
+const SLICES = Math.max(3, Math.round(SECONDS / 2));
+const TARGETS = { ownAtOneClient: 3, loginP50: 2, loginP99: 10, tokenCheckP50: 1 };
 
 const workDir = mkdtempSync(join(tmpdir(), "leasehold-bench-"));
 removeAtExit(workDir);
-const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY + 4 });
 
-/** One HTTP exchange on the keep-alive pool; resolves with the status and body text. */
-function send(port, method, path, { body, headers = {} } = {}) {
-  return new Promise((resolve, reject) => {
-    const data = body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body);
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port,
-        method,
-        path,
-        agent,
-        headers: {
-          ...(data ? { "content-type": "application/json", "content-length": Buffer.byteLength(data) } : {}),
-          ...headers,
-        },
-      },
-      (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (chunk) => (text += chunk));
-        res.on("end", () => resolve({ status: res.statusCode, text, headers: res.headers }));
-      },
-    );
-    req.on("error", reject);
-    req.end(data);
-  });
-}
-
-async function startProcess(name, args, env) {
+async function startProcess(name, cwd, nodeArgs, env) {
   const port = await freePort();
   const log = openSync(join(workDir, `${name}-${port}.log`), "a");
-  const proc = spawnGround(process.execPath, args, {
-    cwd: repoRoot,
+  const proc = spawnGround(process.execPath, nodeArgs, {
+    cwd,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ["ignore", log, log],
   });
   closeSync(log);
   await waitUntil(name, () => answers(`http://127.0.0.1:${port}/api/health`), { proc, timeoutMs: 60_000 });
-  return { port, stop: () => proc.stop("SIGTERM", 10_000) };
+  return { port, url: `http://127.0.0.1:${port}`, stop: () => proc.stop("SIGTERM", 10_000) };
 }
 
 /** A signed-in admin of a fresh server, and identities with AWS Auth through the real API. */
-async function prepare(port) {
-  const origin = `http://127.0.0.1:${port}`;
-  const setup = await send(port, "POST", "/api/v1/setup", {
-    body: {
-      name: "Bench Admin",
-      email: "bench@example.com",
-      password: "bench-password-long-enough",
-      organizationName: "Bench",
-      projectName: "Bench",
-    },
-  });
-  if (setup.status !== 200) throw new Error(`setup: ${setup.status} ${setup.text}`);
-  const session = JSON.parse(setup.text);
-  const cookie = setup.headers["set-cookie"][0].split(";")[0];
-  const admin = (method, path, body) =>
-    send(port, method, path, { body, headers: { cookie, origin, "x-csrf-token": session.csrfToken } }).then((res) => {
-      if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
-      return JSON.parse(res.text);
-    });
+async function prepare(url) {
+  const admin = await signInAsFirstAdmin(url);
   const identity = async (name, config) => {
-    const { identity: created } = await admin("POST", "/api/v1/identities", {
+    const { identity: created } = await admin.ok("POST", "/api/v1/identities", {
       name,
-      organizationId: session.organization.id,
+      organizationId: admin.session.organization.id,
     });
-    await admin("POST", `/api/v1/auth/aws-auth/identities/${created.id}`, {
+    await admin.ok("POST", `/api/v1/auth/aws-auth/identities/${created.id}`, {
       allowedAccountIds: "123456789012",
       accessTokenTTL: 3600,
       accessTokenMaxTTL: 86400,
@@ -106,41 +72,6 @@ async function prepare(port) {
 
 const credentials = { accessKeyId: "AKIABENCHMARKLOADER1", secretAccessKey: "bench-secret-not-real" };
 
-/** Runs `request` from `concurrency` loops for `seconds`; latencies in ms for answers with `expected` status. */
-async function load({ seconds, concurrency, request, expected }) {
-  const latencies = [];
-  let failures = 0;
-  let firstFailure;
-  const started = performance.now();
-  const end = started + seconds * 1000;
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, worker) => {
-      for (let i = 0; performance.now() < end; i++) {
-        const t0 = performance.now();
-        const res = await request(worker, i);
-        const ms = performance.now() - t0;
-        if (res.status === expected) latencies.push(ms);
-        else {
-          failures++;
-          firstFailure ??= `${res.status} ${res.text.slice(0, 200)}`;
-        }
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  return {
-    count: latencies.length,
-    failures,
-    firstFailure,
-    perSecond: latencies.length / elapsed,
-    p50: at(0.5),
-    p99: at(0.99),
-    max: latencies.at(-1) ?? NaN,
-  };
-}
-
 /**
  * A signed request logs in once (one-time signatures), so every login needs its own. Each is
  * signed by a distinct key ID (the stub STS accepts any), so they all carry the current time.
@@ -154,125 +85,170 @@ const freshLogin = async (identityId) =>
     }),
   );
 
-async function benchLogin(port, identityId) {
-  // Mostly pre-signed, so the load generator spends little time signing; signed on demand past the pool.
-  const pool = await Promise.all(Array.from({ length: 4096 }, () => freshLogin(identityId)));
-  const request = async () =>
-    send(port, "POST", "/api/v1/auth/aws-auth/login", { body: pool.pop() ?? (await freshLogin(identityId)) });
-  await load({ seconds: 2, concurrency: CONCURRENCY, request, expected: 200 });
-  const crowd = await load({ seconds: SECONDS, concurrency: CONCURRENCY, request, expected: 200 });
-  // One client at a time: the overhead of a login itself, without waiting behind others.
-  const single = await load({ seconds: TOKEN_CHECK_SECONDS, concurrency: 1, request, expected: 200 });
-  return { crowd, single };
+/** Logins to one server: mostly pre-signed, so the load generator spends little time signing. */
+async function loginRequests(server) {
+  const pool = await Promise.all(Array.from({ length: 4096 }, () => freshLogin(server.loginIdentity)));
+  return async () =>
+    request(server.url, "POST", "/api/v1/auth/aws-auth/login", {
+      body: pool.pop() ?? (await freshLogin(server.loginIdentity)),
+    });
 }
 
 /** The same 404 route with and without a bearer token: the difference is the token check (lookup + atomic use count). */
-async function benchTokenCheck(port, identityId) {
-  const login = await send(port, "POST", "/api/v1/auth/aws-auth/login", {
-    body: await signedLogin({ identityId, credentials }),
+async function tokenRequests(server) {
+  const login = await request(server.url, "POST", "/api/v1/auth/aws-auth/login", {
+    body: await signedLogin({ identityId: server.limitedIdentity, credentials }),
   });
-  const { accessToken } = JSON.parse(login.text);
+  const headers = { authorization: `Bearer ${login.body.accessToken}` };
   const path = "/api/v1/bench-no-such-route";
-  const plain = () => send(port, "GET", path);
-  const bearer = () => send(port, "GET", path, { headers: { authorization: `Bearer ${accessToken}` } });
-  await load({ seconds: 1, concurrency: 1, request: plain, expected: 404 });
-  await load({ seconds: 1, concurrency: 1, request: bearer, expected: 404 });
-  const without = await load({ seconds: TOKEN_CHECK_SECONDS, concurrency: 1, request: plain, expected: 404 });
-  const withToken = await load({ seconds: TOKEN_CHECK_SECONDS, concurrency: 1, request: bearer, expected: 404 });
-  return { without, withToken, overheadP50: withToken.p50 - without.p50 };
+  return {
+    plain: () => request(server.url, "GET", path),
+    bearer: () => request(server.url, "GET", path, { headers }),
+  };
 }
 
-const ms = (value) => `${value.toFixed(2)} ms`;
-const ratio = (value, target) => `${(value / target).toFixed(2)}× the ${target} ms target`;
-
-async function runFor(kind, stsPort) {
-  const env = {
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "info",
-    NODE_ENV: "production",
-    LEASEHOLD_SECURE_COOKIES: "false",
-    LEASEHOLD_ROOT_KEY: randomBytes(32).toString("base64"),
-    LEASEHOLD_DATA_DIR: mkdtempSync(join(workDir, "data-")),
-    AWS_ENDPOINT_URL_STS: `http://127.0.0.1:${stsPort}`,
-    AWS_REGION: "us-east-1",
-    AWS_EC2_METADATA_DISABLED: "true",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-  };
-  let cluster;
-  if (kind === "postgres") {
-    cluster = await startPostgresCluster();
-    env.DATABASE_URL = await createDatabase(cluster.adminUrl);
+/** Runs each entry's request at one client, in turn, slice by slice; merges each one's latencies. */
+async function inTurn(entries) {
+  for (const entry of entries)
+    await load({ seconds: 0.5, concurrency: 1, request: entry.request, expected: entry.expected });
+  const merged = entries.map(() => []);
+  const failures = entries.map(() => 0);
+  for (let slice = 0; slice < SLICES; slice++) {
+    for (const [i, entry] of entries.entries()) {
+      const run = await load({
+        seconds: SLICE_SECONDS,
+        concurrency: 1,
+        request: entry.request,
+        expected: entry.expected,
+      });
+      merged[i].push(...run.latencies);
+      failures[i] += run.failures;
+    }
   }
-  const profile = process.env.BENCH_CPU_PROFILE
-    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
-    : [];
-  const server = await startProcess(`server-${kind}`, [...profile, "--import", "tsx", "bench/login-server.ts"], env);
+  return merged.map((latencies, i) =>
+    summarize(
+      latencies.sort((a, b) => a - b),
+      failures[i],
+    ),
+  );
+}
+
+function summarize(sorted, failures) {
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+  return { count: sorted.length, failures, p50: at(0.5), p99: at(0.99) };
+}
+
+async function runFor(kind, trees, stub) {
+  let cluster;
+  if (kind === "postgres") cluster = await startPostgresCluster();
+  const servers = [];
   try {
-    const { loginIdentity, limitedIdentity } = await prepare(server.port);
-    const login = await benchLogin(server.port, loginIdentity);
-    const token = await benchTokenCheck(server.port, limitedIdentity);
-    // The stub on its own: how late its 20 ms timer fires, plus a loopback round trip.
-    const direct = await load({
-      seconds: 3,
-      concurrency: 1,
-      request: () => send(stsPort, "POST", "/", { body: "Action=GetCallerIdentity&Version=2011-06-15" }),
-      expected: 200,
-    });
-    return { kind, login, token, direct };
+    for (const tree of trees) {
+      const env = {
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "info",
+        NODE_ENV: "production",
+        LEASEHOLD_SECURE_COOKIES: "false",
+        LEASEHOLD_ROOT_KEY: randomBytes(32).toString("base64"),
+        LEASEHOLD_DATA_DIR: mkdtempSync(join(workDir, "data-")),
+        AWS_ENDPOINT_URL_STS: stub.url,
+        AWS_REGION: "us-east-1",
+        AWS_EC2_METADATA_DISABLED: "true",
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+        ...(cluster ? { DATABASE_URL: await createDatabase(cluster.adminUrl) } : {}),
+      };
+      const profile = PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${PROFILE_DIR}`] : [];
+      const server = await startProcess(
+        `server-${kind}`,
+        tree.dir,
+        [...profile, "--import", "tsx", "bench/login-server.ts"],
+        env,
+      );
+      servers.push({ ...server, ...(await prepare(server.url)) });
+    }
+    const logins = await Promise.all(servers.map(loginRequests));
+    const crowd = [];
+    for (const [i, request] of logins.entries()) {
+      console.log(`[bench:login] ${kind}, ${trees[i].name}: ${CONCURRENCY} clients for ${SECONDS} s…`);
+      await load({ seconds: 2, concurrency: CONCURRENCY, request, expected: 200 });
+      crowd.push(await load({ seconds: SECONDS, concurrency: CONCURRENCY, request, expected: 200 }));
+    }
+    console.log(`[bench:login] ${kind}: one client at a time, servers and the stub alone in turn…`);
+    const direct = () => request(stub.url, "POST", "/", { body: "Action=GetCallerIdentity&Version=2011-06-15" });
+    const single = await inTurn([
+      { request: direct, expected: 200 },
+      ...logins.map((request) => ({ request, expected: 200 })),
+    ]);
+    const tokens = await Promise.all(servers.map(tokenRequests));
+    const checks = await inTurn(
+      tokens.flatMap(({ plain, bearer }) => [
+        { request: plain, expected: 404 },
+        { request: bearer, expected: 404 },
+      ]),
+    );
+    return servers.map((_, i) => ({
+      crowd: crowd[i],
+      direct: single[0],
+      single: single[i + 1],
+      without: checks[2 * i],
+      withToken: checks[2 * i + 1],
+    }));
   } finally {
-    await server.stop();
+    for (const server of servers) await server.stop();
     await cluster?.stop();
   }
 }
 
-const sts = await startProcess("stub-sts", ["bench/stub-sts.mjs"], { STUB_STS_DELAY_MS: String(STUB_DELAY_MS) });
-const results = [];
-try {
-  for (const kind of DATABASES) {
-    console.log(
-      `\n[bench:login] ${kind}: ${CONCURRENCY} concurrent clients for ${SECONDS} s against a ${STUB_DELAY_MS} ms stub STS…`,
-    );
-    results.push(await runFor(kind, sts.port));
-  }
-} finally {
-  await sts.stop();
-  agent.destroy();
+function report(kind, trees, results) {
+  const ms = (v) => `${v.toFixed(2)} ms`;
+  const vs = (value, target) => `${ms(value)} (${(value / target).toFixed(2)}×${value <= target ? "" : " OVER"})`;
+  const rows = [
+    [
+      "own time per login, one client, p50",
+      `≤ ${TARGETS.ownAtOneClient} ms`,
+      (r) => vs(r.single.p50 - r.direct.p50, TARGETS.ownAtOneClient),
+    ],
+    ["login p50 / p99, one client", "", (r) => `${ms(r.single.p50)} / ${ms(r.single.p99)}`],
+    ["the stub STS alone p50 / p99, one client", "", (r) => `${ms(r.direct.p50)} / ${ms(r.direct.p99)}`],
+    [`logins/s at ${CONCURRENCY} clients`, "", (r) => `${r.crowd.perSecond.toFixed(0)} (${r.crowd.failures} failed)`],
+    ["server busy time per login (1 s ÷ logins/s)", "", (r) => ms(1000 / r.crowd.perSecond)],
+    [
+      `p50 − ${STUB_DELAY_MS} ms at ${CONCURRENCY} clients`,
+      `≤ ${TARGETS.loginP50} ms`,
+      (r) => vs(r.crowd.p50 - STUB_DELAY_MS, TARGETS.loginP50),
+    ],
+    [
+      `p99 − ${STUB_DELAY_MS} ms at ${CONCURRENCY} clients`,
+      `≤ ${TARGETS.loginP99} ms`,
+      (r) => vs(r.crowd.p99 - STUB_DELAY_MS, TARGETS.loginP99),
+    ],
+    [
+      "token check p50 (with − without token)",
+      `≤ ${TARGETS.tokenCheckP50} ms`,
+      (r) => vs(r.withToken.p50 - r.without.p50, TARGETS.tokenCheckP50),
+    ],
+  ].map(([label, target, cell]) => [label, target, ...results.map(cell)]);
+  const header = ["", "target", ...trees.map((t) => t.name)];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join("  ");
+  console.log(`\n=== ${kind}: AWS Auth login against a ${STUB_DELAY_MS} ms stub STS ===`);
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+  const first = results[0];
+  return first.single.failures + first.crowd.failures + first.withToken.failures === 0;
 }
 
-for (const {
-  kind,
-  login: { crowd: login, single },
-  token,
-  direct,
-} of results) {
-  const p50 = login.p50 - STUB_DELAY_MS;
-  const p99 = login.p99 - STUB_DELAY_MS;
-  console.log(`\n=== ${kind} ===`);
-  console.log(
-    `login: ${login.count} logins in ${SECONDS} s = ${login.perSecond.toFixed(0)} logins/s, ${login.failures} failed${login.firstFailure ? ` (first: ${login.firstFailure})` : ""}`,
-  );
-  console.log(
-    `  latency p50 ${ms(login.p50)}, p99 ${ms(login.p99)}, max ${ms(login.max)} (stub STS: ${STUB_DELAY_MS} ms)`,
-  );
-  console.log(
-    `  server overhead p50 ${ms(p50)} (${ratio(p50, TARGETS.loginP50)}), p99 ${ms(p99)} (${ratio(p99, TARGETS.loginP99)})`,
-  );
-  // With every client waiting, the server is saturated: 1 s / throughput is its busy time per login.
-  console.log(
-    `  server busy time per login at saturation: ${ms(1000 / login.perSecond)} (1 s / ${login.perSecond.toFixed(0)} logins/s)`,
-  );
-  console.log(`  (the stub STS asked directly, one client: p50 ${ms(direct.p50)}, p99 ${ms(direct.p99)})`);
-  console.log(
-    `login, one client at a time: overhead p50 ${ms(single.p50 - STUB_DELAY_MS)} (${ratio(single.p50 - STUB_DELAY_MS, TARGETS.loginP50)}), p99 ${ms(single.p99 - STUB_DELAY_MS)} (${ratio(single.p99 - STUB_DELAY_MS, TARGETS.loginP99)})`,
-  );
-  console.log(
-    `token check (uses-limited token, one client): p50 ${ms(token.withToken.p50)} with vs ${ms(token.without.p50)} without a token`,
-  );
-  console.log(
-    `  overhead p50 ${ms(token.overheadP50)} (${ratio(token.overheadP50, TARGETS.tokenCheckP50)}); ${token.withToken.count} checked requests, ${token.withToken.failures} failed`,
-  );
+const trees = treesToMeasure(args.baseline);
+const stub = await startProcess("stub-sts", repoRoot, ["bench/stub-sts.mjs"], {
+  STUB_STS_DELAY_MS: String(STUB_DELAY_MS),
+});
+let ok = true;
+try {
+  const all = [];
+  for (const kind of DATABASES) all.push([kind, await runFor(kind, trees, stub)]);
+  for (const [kind, results] of all) ok = report(kind, trees, results) && ok;
+} finally {
+  await stub.stop();
+  closeAgent();
 }
-const missed = results.some(
-  ({ login, token }) => login.crowd.failures > 0 || login.single.failures > 0 || token.withToken.failures > 0,
-);
-process.exit(missed ? 1 : 0);
+process.exit(ok ? 0 : 1);

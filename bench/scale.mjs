@@ -7,6 +7,9 @@
 // Exits non-zero over target.   BENCH_LEASES (default 1000000), BENCH_RUNS (default 200)
 import { randomBytes, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { authRoutes } from "../client/core/routes/auth.ts";
+import { dynamicSecretRoutes } from "../client/core/routes/dynamic-secrets.ts";
+import { leaseRoutes } from "../client/core/routes/leases.ts";
 import { createApp } from "../server/app.ts";
 import { openDatabase, queryRows } from "../server/db/client.ts";
 import { runMigrations } from "../server/db/migrate.ts";
@@ -93,27 +96,31 @@ try {
     logger: createLogger({ level: "silent" }),
   });
   const client = createApiClient(createApp({ core, services: createServices(core) }));
-  const setup = await client.post("/api/v1/setup", {
-    name: "Bench",
-    email: `bench-${randomUUID().slice(0, 8)}@example.com`,
-    password: "correct horse battery staple",
-    organizationName: "Bench",
-    projectName: "Bench",
+  const setup = await client.send(authRoutes.setup, {
+    body: {
+      name: "Bench",
+      email: `bench-${randomUUID().slice(0, 8)}@example.com`,
+      password: "correct horse battery staple",
+      organizationName: "Bench",
+      projectName: "Bench",
+    },
   });
   if (setup.status !== 200) throw new Error(`setup: ${setup.text}`);
   const location = { projectSlug: setup.body.project.slug, environmentSlug: "dev", path: "/" };
-  const created = await client.post("/api/v1/dynamic-secrets", {
-    ...location,
-    name: "fleet",
-    defaultTTL: "1h",
-    provider: {
-      type: "aws-iam",
-      inputs: {
-        method: "access-key",
-        accessKey: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
-        secretAccessKey: randomBytes(30).toString("base64url").slice(0, 40),
-        region: "us-east-1",
-        awsPath: "/bench/",
+  const created = await client.send(dynamicSecretRoutes.create, {
+    body: {
+      ...location,
+      name: "fleet",
+      defaultTTL: "1h",
+      provider: {
+        type: "aws-iam",
+        inputs: {
+          method: "access-key",
+          accessKey: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
+          secretAccessKey: randomBytes(30).toString("base64url").slice(0, 40),
+          region: "us-east-1",
+          awsPath: "/bench/",
+        },
       },
     },
   });
@@ -134,21 +141,22 @@ try {
   );
 
   // The lease list, as the dashboard and the API ask for it.
-  const listPath = `/api/v1/dynamic-secrets/fleet/leases?projectSlug=${location.projectSlug}&environmentSlug=dev&path=/`;
+  const list = (query) =>
+    client.send(leaseRoutes.list, { params: { name: "fleet" }, query: { ...location, limit: 50, ...query } });
   let pageCursor = "";
   for (let page = 1; page <= 51; page++) {
-    const res = await client.get(`${listPath}&status=all&limit=50${pageCursor ? `&cursor=${pageCursor}` : ""}`);
+    const res = await list({ status: "all", cursor: pageCursor || undefined });
     pageCursor = res.body.nextCursor;
   }
   const listings = {
-    "list, active leases, first page": `${listPath}&status=active&limit=50`,
-    "list, all leases, first page": `${listPath}&status=all&limit=50`,
-    "list, all leases, page 52 (cursor)": `${listPath}&status=all&limit=50&cursor=${pageCursor}`,
+    "list, active leases, first page": { status: "active" },
+    "list, all leases, first page": { status: "all" },
+    "list, all leases, page 52 (cursor)": { status: "all", cursor: pageCursor },
   };
   const results = [];
-  for (const [name, path] of Object.entries(listings)) {
+  for (const [name, query] of Object.entries(listings)) {
     const timing = await timeRuns(async () => {
-      const res = await client.get(path);
+      const res = await list(query);
       if (res.status !== 200 || res.body.leases.length === 0) throw new Error(`${name}: ${res.status} ${res.text}`);
     });
     results.push({ name, ...timing, target: TARGETS.listP95 });

@@ -89,29 +89,19 @@ export async function startTreeServer(dir, motoUrl) {
   return { url, pid: proc.pid, dir, stop };
 }
 
-/** A tiny API client: JSON in and out, the session cookie and CSRF token kept. */
-function apiClient(url) {
-  let cookie = "";
-  let csrfToken = "";
-  const call = async (method, path, body) => {
-    const headers = { Accept: "application/json", Origin: url };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    if (cookie) headers.Cookie = cookie;
-    if (csrfToken && method !== "GET") headers["X-CSRF-Token"] = csrfToken;
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-    const setCookie = response.headers.getSetCookie().find((c) => c.includes("leasehold_session="));
-    if (setCookie) cookie = setCookie.split(";")[0];
-    const json = text ? JSON.parse(text) : undefined;
-    if (json?.csrfToken) csrfToken = json.csrfToken;
-    return json;
-  };
-  return { call, cookie: () => cookie };
+/** The tests' API client (the typed client, with a cookie jar and the CSRF token) and the route tables, via tsx. */
+async function loadClient() {
+  const { tsImport } = await import("tsx/esm/api");
+  const load = (path) => tsImport(join(root, path), import.meta.url);
+  const [{ createApiClient }, { authRoutes }, { projectRoutes }, { dynamicSecretRoutes }, { leaseRoutes }] =
+    await Promise.all([
+      load("test/ground/api-client.ts"),
+      load("client/core/routes/auth.ts"),
+      load("client/core/routes/projects.ts"),
+      load("client/core/routes/dynamic-secrets.ts"),
+      load("client/core/routes/leases.ts"),
+    ]);
+  return { createApiClient, routes: { authRoutes, projectRoutes, dynamicSecretRoutes, leaseRoutes } };
 }
 
 /**
@@ -120,36 +110,39 @@ function apiClient(url) {
  * that shows the secret with its leases.
  */
 export async function seed(url) {
-  const api = apiClient(url);
-  const setup = await api.call("POST", "/api/v1/setup", ADMIN);
+  const { createApiClient, routes } = await loadClient();
+  const api = createApiClient({ baseUrl: url });
+  const setup = await api.call(routes.authRoutes.setup, { body: ADMIN });
   const projectId = setup.project.id;
-  const { project } = await api.call("GET", `/api/v1/projects/${projectId}`);
+  const { project } = await api.call(routes.projectRoutes.get, { params: { projectId } });
   const environment = [...project.environments].sort((a, b) => a.position - b.position)[0];
   const location = { projectSlug: project.slug, environmentSlug: environment.slug, path: "/" };
-  await api.call("POST", "/api/v1/dynamic-secrets", {
-    ...location,
-    name: SECRET_NAME,
-    defaultTTL: "1h",
-    maxTTL: "24h",
-    provider: {
-      type: "aws-iam",
-      inputs: {
-        method: "access-key",
-        accessKey: "AKIAIOSFODNN7EXAMPLE",
-        secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-        region: "us-east-1",
-        awsPath: "/bench/",
-        policyDocument: JSON.stringify({
-          Version: "2012-10-17",
-          Statement: [{ Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" }],
-        }),
+  await api.call(routes.dynamicSecretRoutes.create, {
+    body: {
+      ...location,
+      name: SECRET_NAME,
+      defaultTTL: "1h",
+      maxTTL: "24h",
+      provider: {
+        type: "aws-iam",
+        inputs: {
+          method: "access-key",
+          accessKey: "AKIAIOSFODNN7EXAMPLE",
+          secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+          region: "us-east-1",
+          awsPath: "/bench/",
+          policyDocument: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Action: "s3:ListAllMyBuckets", Resource: "*" }],
+          }),
+        },
       },
     },
   });
   for (let i = 0; i < LEASES; i++) {
-    await api.call("POST", "/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName: SECRET_NAME });
+    await api.call(routes.leaseRoutes.create, { body: { ...location, dynamicSecretName: SECRET_NAME } });
   }
-  const [name, value] = api.cookie().split("=");
+  const [name, value] = api.cookie.split("=");
   return {
     cookie: { name, value },
     projectId,

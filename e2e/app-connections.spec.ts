@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./fixtures.ts";
+import { authRoutes } from "../client/core/routes/auth.ts";
+import { expect, pageApi, test } from "./fixtures.ts";
 
 /*
  * Connecting AWS accounts: the Assume Role wizard at the organization and at a project (with the
@@ -54,8 +55,8 @@ test.describe.configure({ mode: "serial" });
 
 test("an organization connection by Assume Role, end to end", async ({ page, auth, saveScreenshot }) => {
   await auth.signIn();
-  const { session } = await (await page.request.get("/api/v1/auth/session")).json();
-  const orgId: string = session.organization.id;
+  const { session } = await pageApi(page).call(authRoutes.session);
+  const orgId = session!.organization.id;
   const roleArn = await createRole(`leasehold-org-${randomUUID().slice(0, 8)}`);
 
   await test.step("the empty list offers to add a connection", async () => {
@@ -246,7 +247,7 @@ test("without working AWS credentials, the principal card explains how to give L
     const policy = await card.getByLabel("Inline policy for Leasehold's principal", { exact: true }).textContent();
     expect(await copy(page, "Copy inline policy for leasehold's principal")).toBe(policy);
     expect(JSON.parse(policy!).Statement[0]).toMatchObject({
-      Action: "sts:AssumeRole",
+      Action: ["sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession"],
       Resource: "arn:aws:iam::*:role/*",
     });
     // The trust policy still renders, with a placeholder where the principal goes.

@@ -1,7 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page } from "@playwright/test";
+import { LeaseholdClient } from "../client/core/leasehold-client.ts";
+import { authRoutes } from "../client/core/routes/auth.ts";
 
 /**
  * The first admin every journey uses. Specs run in file order against one fresh server,
@@ -35,24 +37,49 @@ export interface AuthHelpers {
 
 const screenshotsDir = fileURLToPath(new URL("./screenshots/", import.meta.url));
 
-// page.request shares the browser context's cookie jar, so API sign-ins carry over to the page.
-async function expectOk(request: APIRequestContext, path: string, data?: unknown) {
-  const response = data === undefined ? await request.get(path) : await request.post(path, { data });
-  expect(response.ok(), `${path} answered ${response.status()}: ${await response.text()}`).toBe(true);
-  return response.json();
+/**
+ * The typed client (client/core) speaking through the page's own request context, so it carries the page's
+ * session cookie, and whatever it signs in lands in the page: for seeding what a journey needs but does not test.
+ * Writes carry the session's CSRF token and a same-origin Origin, as the dashboard's do.
+ */
+export function pageApi(page: Page): LeaseholdClient {
+  const origin = new URL(process.env.LEASEHOLD_E2E_BASE_URL ?? page.url()).origin;
+  let csrfToken: string | null = null;
+  const viaPage: typeof fetch = async (input, init = {}) => {
+    const answer = await page.request.fetch(String(input), {
+      method: init.method ?? "GET",
+      headers: { ...(init.headers as Record<string, string>), origin },
+      ...(typeof init.body === "string" ? { data: init.body } : {}),
+    });
+    const body = await answer.body();
+    const text = body.toString("utf8");
+    // Sign-in, setup and the session check hand out the token that writes must carry.
+    const token = /"csrfToken":"([^"]+)"/.exec(text)?.[1];
+    if (token) csrfToken = token;
+    return new Response(answer.status() === 204 ? null : text, { status: answer.status(), headers: answer.headers() });
+  };
+  return new LeaseholdClient({ baseUrl: origin, fetch: viaPage, session: { csrfToken: () => csrfToken } });
+}
+
+/** The page's typed API client, with the CSRF token of its current session read first. */
+export async function signedInApi(page: Page): Promise<LeaseholdClient> {
+  const api = pageApi(page);
+  const { session } = await api.call(authRoutes.session);
+  expect(session, "signedInApi needs a signed-in page").not.toBeNull();
+  return api;
 }
 
 function authHelpers(page: Page): AuthHelpers {
+  const api = pageApi(page);
   const helpers: AuthHelpers = {
     async needsSetup() {
-      const status = await expectOk(page.request, "/api/v1/setup/status");
-      return status.needsSetup === true;
+      return (await api.call(authRoutes.setupStatus)).needsSetup;
     },
     async ensureSetupViaApi() {
-      if (await helpers.needsSetup()) await expectOk(page.request, "/api/v1/setup", firstAdmin);
+      if (await helpers.needsSetup()) await api.call(authRoutes.setup, { body: firstAdmin });
     },
     async loginViaApi(credentials = firstAdmin) {
-      await expectOk(page.request, "/api/v1/auth/login", { email: credentials.email, password: credentials.password });
+      await api.call(authRoutes.login, { body: { email: credentials.email, password: credentials.password } });
     },
     async loginViaUi(credentials = firstAdmin) {
       if (!new URL(page.url(), "http://x").pathname.startsWith("/login")) await page.goto("/login");
@@ -67,25 +94,6 @@ function authHelpers(page: Page): AuthHelpers {
     },
   };
   return helpers;
-}
-
-/**
- * A write through the API with the page's session, as the dashboard makes it (CSRF token, same origin): for
- * seeding what a spec needs but does not test.
- */
-export async function apiWrite(page: Page, method: "post" | "patch" | "delete", path: string, data?: unknown) {
-  const { session } = await (await page.request.get("/api/v1/auth/session")).json();
-  expect(session, "apiWrite needs a signed-in page").not.toBeNull();
-  const origin = new URL(page.url() === "about:blank" ? (process.env.LEASEHOLD_E2E_BASE_URL ?? "") : page.url()).origin;
-  const response = await page.request.fetch(path, {
-    method: method.toUpperCase(),
-    headers: { "x-csrf-token": session.csrfToken, origin },
-    ...(data === undefined ? {} : { data }),
-  });
-  expect(response.ok(), `${method.toUpperCase()} ${path} answered ${response.status()}: ${await response.text()}`).toBe(
-    true,
-  );
-  return response.json();
 }
 
 /** Console output a journey expects, each with the reason it is not a fault. */

@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { type Locator, request as playwrightRequest } from "@playwright/test";
+import type { Locator } from "@playwright/test";
+import { LeaseholdClient } from "../client/core/leasehold-client.ts";
+import { awsAuthRoutes } from "../client/core/routes/aws-auth.ts";
+import { dynamicSecretRoutes } from "../client/core/routes/dynamic-secrets.ts";
+import { projectRoutes } from "../client/core/routes/projects.ts";
 import { createIamUser } from "../server/modules/aws-auth/moto-principals.fixtures.ts";
 import { signedLogin } from "../server/modules/aws-auth/signed-login.fixtures.ts";
 import { SERVER_ID_HEADER } from "../shared/schemas/aws-auth.ts";
-import { expect, firstAdmin, test } from "./fixtures.ts";
+import { expect, firstAdmin, pageApi, signedInApi, test } from "./fixtures.ts";
 
 /*
  * A machine identity from nothing to a revoked token: the three-step wizard (name and role,
@@ -126,14 +130,12 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
   });
 
   await test.step("the Leasehold CLI and AWS profile tabs are pre-filled with a dynamic secret it can lease", async () => {
-    const { csrfToken } = (await (await page.request.get("/api/v1/auth/session")).json()).session;
+    const admin = await signedInApi(page);
     const secretName = `e2e-cli-${Date.now().toString(36)}`;
-    const created = await page.request.post("/api/v1/dynamic-secrets", {
-      headers: { "x-csrf-token": csrfToken, origin: baseURL },
-      data: {
-        projectSlug: await page.request
-          .get(`/api/v1/projects/${projectId}`)
-          .then(async (r) => (await r.json()).project.slug as string),
+    const { project } = await admin.call(projectRoutes.get, { params: { projectId } });
+    await admin.call(dynamicSecretRoutes.create, {
+      body: {
+        projectSlug: project.slug,
         environmentSlug: "dev",
         name: secretName,
         defaultTTL: "1h",
@@ -143,7 +145,6 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
         },
       },
     });
-    expect(created.ok(), await created.text()).toBe(true);
     await page.reload();
     await page.getByRole("tab", { name: "Leasehold CLI" }).click();
     const cli = page.getByLabel("Leasehold CLI snippet", { exact: true });
@@ -158,33 +159,28 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
   });
 
   // The machine: no dashboard session, only its AWS keys and the signed request.
-  const api = await playwrightRequest.newContext({ baseURL });
-  const serverId = (await (await page.request.get(`/api/v1/auth/aws-auth/identities/${identityId}`)).json())
-    .identityAwsAuth.serverId as string;
-  let accessToken = "";
+  const api = new LeaseholdClient({ baseUrl: baseURL });
+  const { serverId } = (await pageApi(page).call(awsAuthRoutes.get, { params: { identityId } })).identityAwsAuth;
 
   await test.step("a login through the API, signed with the IAM user's keys, gets a token that works", async () => {
-    const unbound = await api.post("/api/v1/auth/aws-auth/login", {
-      data: await signedLogin({ identityId, credentials: machine.credentials }),
+    const unbound = await api.send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId, credentials: machine.credentials }),
     });
-    expect(unbound.status()).toBe(401);
-    expect((await unbound.json()).reasonCode).toBe("server_id_header_missing");
+    expect(unbound.status).toBe(401);
+    expect(unbound.body.reasonCode).toBe("server_id_header_missing");
 
-    const login = await api.post("/api/v1/auth/aws-auth/login", {
-      data: await signedLogin({
+    const login = await api.send(awsAuthRoutes.login, {
+      body: await signedLogin({
         identityId,
         credentials: machine.credentials,
         headers: { [SERVER_ID_HEADER]: serverId },
       }),
     });
-    expect(login.status(), await login.text()).toBe(200);
-    const body = await login.json();
-    expect(body).toMatchObject({ tokenType: "Bearer", expiresIn: 1800, accessTokenMaxTTL: 43200 });
-    accessToken = body.accessToken;
-    const project = await api.get(`/api/v1/projects/${projectId}`, {
-      headers: { authorization: `Bearer ${accessToken}` },
-    });
-    expect(project.status()).toBe(200);
+    expect(login.status, login.text).toBe(200);
+    expect(login.body).toMatchObject({ tokenType: "Bearer", expiresIn: 1800, accessTokenMaxTTL: 43200 });
+    api.accessToken = login.body.accessToken;
+    const project = await api.send(projectRoutes.get, { params: { projectId } });
+    expect(project.status).toBe(200);
   });
 
   await test.step("the token shows up in the identity's token list", async () => {
@@ -207,11 +203,9 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
     await expect(page.getByRole("table", { name: "Access tokens" }).getByText("Revoked")).toBeVisible();
     await saveScreenshot("09-token-revoked");
 
-    const after = await api.get(`/api/v1/projects/${projectId}`, {
-      headers: { authorization: `Bearer ${accessToken}` },
-    });
-    expect(after.status()).toBe(401);
-    expect((await after.json()).reasonCode).toBe("token_revoked");
+    const after = await api.send(projectRoutes.get, { params: { projectId } });
+    expect(after.status).toBe(401);
+    expect(after.body.reasonCode).toBe("token_revoked");
   });
 
   await test.step("edit the AWS Auth rules and the identity in dialogs", async () => {
@@ -244,12 +238,12 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
     await expect(row.getByText("AWS Auth")).toBeVisible();
     await saveScreenshot("11-identities-list");
   });
-  await api.dispose();
 
   await test.step("neither the token nor the machine's secret key reached the server's log", async () => {
     const log = readFileSync(process.env.LEASEHOLD_E2E_SERVER_LOG!, "utf8");
     expect(log).toContain(identityId);
-    expect(log.includes(accessToken)).toBe(false);
+    expect(api.accessToken).toBeTruthy();
+    expect(log.includes(api.accessToken!)).toBe(false);
     expect(log.includes(machine.credentials.secretAccessKey)).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Locator, Page } from "@playwright/test";
-import { apiWrite, expect, firstAdmin, test } from "./fixtures.ts";
+import { dynamicSecretRoutes } from "../client/core/routes/dynamic-secrets.ts";
+import { projectRoutes } from "../client/core/routes/projects.ts";
+import { expect, firstAdmin, signedInApi, test } from "./fixtures.ts";
 
 /*
  * Keyboard only (issue 12): create an identity, generate a lease, revoke it, with Tab, Enter, Space, Escape and
@@ -96,17 +98,20 @@ test("keyboard only: create an identity, generate a lease and revoke it", async 
   });
 
   await test.step("a dynamic secret to lease from, in a folder of its own (seeded through the API)", async () => {
-    const { projects } = await (await page.request.get("/api/v1/projects")).json();
-    const project = projects.find((p: { name: string }) => p.name === firstAdmin.projectName);
-    await apiWrite(page, "post", "/api/v1/dynamic-secrets", {
-      projectSlug: project.slug,
-      environmentSlug: "dev",
-      path: folder,
-      name: secretName,
-      defaultTTL: "1h",
-      provider: {
-        type: "aws-iam",
-        inputs: { accessKey: "AKIAE2EKEYBOARD00000", secretAccessKey: "k".repeat(40), region: "us-east-1" },
+    const api = await signedInApi(page);
+    const { projects } = await api.call(projectRoutes.list);
+    const project = projects.find((p) => p.name === firstAdmin.projectName)!;
+    await api.call(dynamicSecretRoutes.create, {
+      body: {
+        projectSlug: project.slug,
+        environmentSlug: "dev",
+        path: folder,
+        name: secretName,
+        defaultTTL: "1h",
+        provider: {
+          type: "aws-iam",
+          inputs: { accessKey: "AKIAE2EKEYBOARD00000", secretAccessKey: "k".repeat(40), region: "us-east-1" },
+        },
       },
     });
   });

@@ -1,5 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { apiWrite, expect, expectFitsWidth, firstAdmin, test } from "./fixtures.ts";
+import { authRoutes } from "../client/core/routes/auth.ts";
+import { dynamicSecretRoutes } from "../client/core/routes/dynamic-secrets.ts";
+import { identityRoutes } from "../client/core/routes/identities.ts";
+import { leaseRoutes } from "../client/core/routes/leases.ts";
+import { projectRoutes } from "../client/core/routes/projects.ts";
+import { expect, expectFitsWidth, firstAdmin, signedInApi, test } from "./fixtures.ts";
 
 /*
  * Every page of the dashboard at the width of this project (390 px for "phone", 768 px for "tablet"):
@@ -15,31 +20,30 @@ test("every page fits the window, with its content", async ({ page, auth, saveSc
   await auth.signIn();
   const width = page.viewportSize()?.width ?? 0;
   const suffix = `${width}-${randomUUID().slice(0, 6)}`;
-  const { projects } = await (await page.request.get("/api/v1/projects")).json();
-  const project = projects.find((p: { name: string }) => p.name === firstAdmin.projectName);
+  const api = await signedInApi(page);
+  const { projects } = await api.call(projectRoutes.list);
+  const project = projects.find((p) => p.name === firstAdmin.projectName)!;
   await page.goto("/projects");
   const secretName = `layout-${suffix}`;
-  await apiWrite(page, "post", "/api/v1/dynamic-secrets", {
-    projectSlug: project.slug,
-    environmentSlug: "dev",
-    name: secretName,
-    defaultTTL: "1h",
-    maxTTL: "4h",
-    provider: {
-      type: "aws-iam",
-      inputs: { accessKey: "AKIAE2ELAYOUT0000000", secretAccessKey: "l".repeat(40), region: "eu-west-1" },
+  await api.call(dynamicSecretRoutes.create, {
+    body: {
+      projectSlug: project.slug,
+      environmentSlug: "dev",
+      name: secretName,
+      defaultTTL: "1h",
+      maxTTL: "4h",
+      provider: {
+        type: "aws-iam",
+        inputs: { accessKey: "AKIAE2ELAYOUT0000000", secretAccessKey: "l".repeat(40), region: "eu-west-1" },
+      },
     },
   });
-  await apiWrite(page, "post", "/api/v1/dynamic-secrets/leases", {
-    dynamicSecretName: secretName,
-    projectSlug: project.slug,
-    environmentSlug: "dev",
-    ttl: "30m",
+  await api.call(leaseRoutes.create, {
+    body: { dynamicSecretName: secretName, projectSlug: project.slug, environmentSlug: "dev", ttl: "30m" },
   });
-  const { session } = await (await page.request.get("/api/v1/auth/session")).json();
-  const { identity } = await apiWrite(page, "post", "/api/v1/identities", {
-    name: `layout-machine-${suffix}`,
-    organizationId: session.organization.id,
+  const { session } = await api.call(authRoutes.session);
+  const { identity } = await api.call(identityRoutes.create, {
+    body: { name: `layout-machine-${suffix}`, organizationId: session!.organization.id },
   });
 
   const pages: [name: string, path: string, heading: string | RegExp][] = [

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { CreateGroupCommand, IAMClient } from "@aws-sdk/client-iam";
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./fixtures.ts";
+import { projectRoutes } from "../client/core/routes/projects.ts";
+import { expect, pageApi, test } from "./fixtures.ts";
 
 /*
  * Test configuration in the Add Dynamic Secret form, at desktop and phone width (issue 12, item 6): a
@@ -24,8 +25,8 @@ async function settled(locator: Locator) {
 }
 
 async function openAddForm(page: Page) {
-  const { projects } = await (await page.request.get("/api/v1/projects")).json();
-  const payments = projects.find((p: { name: string }) => p.name === "Payments");
+  const { projects } = await pageApi(page).call(projectRoutes.list);
+  const payments = projects.find((p) => p.name === "Payments")!;
   await page.goto(`/projects/${payments.id}/secrets`);
   await page.getByRole("button", { name: "Add Dynamic Secret" }).first().click();
   const form = page.getByRole("dialog", { name: "Add Dynamic Secret: AWS IAM" });

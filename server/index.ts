@@ -8,11 +8,13 @@ import { EnvError, loadEnv } from "./env.ts";
 import { createEnvelope } from "./lib/crypto/envelope.ts";
 import { RootKeyError, resolveRootKeys } from "./lib/crypto/root-key.ts";
 import { createLogger } from "./lib/logger.ts";
+import { favourMemoryOverSpeed } from "./lib/memory-tuning.ts";
 import { createCoreDeps, createServices } from "./services.ts";
 import { createWorkers } from "./workers/index.ts";
 
 /** Start-up order: environment → database → migrations → app → listen. */
 async function main() {
+  favourMemoryOverSpeed();
   const env = loadEnv();
   const logger = createLogger({ level: env.LOG_LEVEL });
   const keys = resolveRootKeys(env, logger);

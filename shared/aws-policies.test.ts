@@ -29,7 +29,7 @@ describe("trust policy", () => {
         Sid: "AllowLeaseholdToAssumeThisRole",
         Effect: "Allow",
         Principal: { AWS: "arn:aws:iam::111122223333:user/leasehold" },
-        Action: "sts:AssumeRole",
+        Action: ["sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession"],
         Condition: { StringEquals: { "sts:ExternalId": PROJECT } },
       },
     ]);
@@ -52,9 +52,9 @@ describe("trust policy", () => {
 });
 
 describe("server principal policy", () => {
-  it("allows sts:AssumeRole on any role, as seed 004 says, in the server's partition", () => {
+  it("allows sts:AssumeRole on any role, as seed 004 says, with a source identity and tags, in the partition", () => {
     expect(serverPrincipalPolicy().Statement[0]).toMatchObject({
-      Action: "sts:AssumeRole",
+      Action: ["sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession"],
       Resource: "arn:aws:iam::*:role/*",
     });
     expect(serverPrincipalPolicy("aws-us-gov").Statement[0]!.Resource).toBe("arn:aws-us-gov:iam::*:role/*");

@@ -43,6 +43,13 @@ export function trustedPrincipalArn(callerArn: string): string {
 
 export const PRINCIPAL_PLACEHOLDER = "arn:aws:iam::<LEASEHOLD_ACCOUNT_ID>:user/<LEASEHOLD_USER>";
 
+/**
+ * What Leasehold's AssumeRole asks of a role's trust: the call itself, and, for leases of temporary credentials
+ * taken through the connection, the requester as SourceIdentity and the dynamic secret's session tags (API.md,
+ * "Temporary credentials"). AWS checks each of them against the trust policy and the caller's own policy.
+ */
+const ASSUME_ROLE_ACTIONS = ["sts:AssumeRole", "sts:SetSourceIdentity", "sts:TagSession"];
+
 /** The trust policy of the role: only Leasehold's principal, and only with this scope's External ID. */
 export function trustPolicy(input: { principalArn: string | null; externalId: string }): PolicyDocument {
   return {
@@ -52,7 +59,7 @@ export function trustPolicy(input: { principalArn: string | null; externalId: st
         Sid: "AllowLeaseholdToAssumeThisRole",
         Effect: "Allow",
         Principal: { AWS: input.principalArn ? trustedPrincipalArn(input.principalArn) : PRINCIPAL_PLACEHOLDER },
-        Action: "sts:AssumeRole",
+        Action: ASSUME_ROLE_ACTIONS,
         Condition: { StringEquals: { "sts:ExternalId": input.externalId } },
       },
     ],
@@ -67,7 +74,7 @@ export function serverPrincipalPolicy(partition: AwsPartition = "aws"): PolicyDo
       {
         Sid: "AllowAssumeAnyRole",
         Effect: "Allow",
-        Action: "sts:AssumeRole",
+        Action: ASSUME_ROLE_ACTIONS,
         Resource: `arn:${partition}:iam::*:role/*`,
       },
     ],

@@ -78,18 +78,21 @@ export function parseErrorBody(payload: unknown): ErrorBody | undefined {
     error,
     message,
     requestId,
-    ...(reasonCode === undefined ? {} : { reasonCode }),
-    ...(issues === undefined
+    ...("reasonCode" in payload ? { reasonCode } : {}),
+    ...(!("issues" in payload)
       ? {}
       : {
-          issues: (issues as Issue[]).map(({ path, message, code }) => ({
-            path,
-            message,
-            ...(code === undefined ? {} : { code }),
+          // As zod's object does: a key that is there keeps its place, even when it holds undefined.
+          issues: (issues as Issue[] | undefined)?.map((issue) => ({
+            path: issue.path,
+            message: issue.message,
+            ...("code" in issue ? { code: issue.code } : {}),
           })),
         }),
     // A copy, as zod's record makes: a body built without a prototype comes back as a plain object.
-    ...(details === undefined ? {} : { details: { ...(details as Record<string, unknown>) } }),
+    ...(!("details" in payload)
+      ? {}
+      : { details: details === undefined ? undefined : { ...(details as Record<string, unknown>) } }),
   };
 }
 

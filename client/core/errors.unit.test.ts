@@ -48,6 +48,17 @@ describe("parseErrorBody", () => {
     );
   });
 
+  it("keeps a key that is present but undefined, as zod does", () => {
+    const payload = {
+      statusCode: 400,
+      error: "",
+      message: "",
+      requestId: "r",
+      issues: [{ path: [], message: "", code: undefined }],
+    };
+    expect(parseErrorBody(payload)).toStrictEqual(errorBodySchema.parse(payload));
+  });
+
   it("accepts the bodies the server sends", () => {
     const sent = {
       statusCode: 400,

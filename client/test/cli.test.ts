@@ -5,6 +5,7 @@ import { readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { tokenRoutes } from "#client/core/routes/tokens.ts";
 import { expectNotLogged } from "../../server/modules/aws-auth/identity.fixtures.ts";
 import { buildCliBundle, type MachineWorld, machineEnv, machineWorld, runCli } from "./machine-world.fixtures.ts";
 
@@ -55,7 +56,8 @@ describe("the leasehold CLI", () => {
     expect(statSync(join(tokensDir, file!)).mode & 0o777).toBe(0o600);
     expect(statSync(tokensDir).mode & 0o777).toBe(0o700);
 
-    const tokens = async () => (await world.admin.get(`/api/v1/identities/${identity.id}/tokens`)).body.tokens;
+    const tokens = async () =>
+      (await world.admin.send(tokenRoutes.listForIdentity, { params: { identityId: identity.id } })).body.tokens;
     const listed = await cli("lease", "list", "--secret", secretName, ...location());
     expect(listed.code, listed.stderr).toBe(0);
     const [afterUse] = await tokens();

@@ -1,7 +1,7 @@
 // The typed client's whole surface against a listening Leasehold (AWS calls to moto): a person's
 // cookie session with CSRF for the admin side, a machine's bearer token from login({ aws }) for the rest.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionResponseSchema } from "#shared/schemas/auth.ts";
+import { authRoutes } from "#client/core/routes/auth.ts";
 import { expectNotLogged } from "../../server/modules/aws-auth/identity.fixtures.ts";
 import { signedLogin } from "../../server/modules/aws-auth/signed-login.fixtures.ts";
 import { TEST_PASSWORD } from "../../test/ground/in-process-server.ts";
@@ -43,8 +43,7 @@ describe("LeaseholdClient", () => {
     world = await machineWorld();
     let csrfToken: string | undefined;
     admin = new LeaseholdClient({ baseUrl: world.url, fetch: cookieFetch(), session: { csrfToken: () => csrfToken } });
-    const session = await admin.request("/api/v1/auth/login", sessionResponseSchema, {
-      method: "POST",
+    const session = await admin.call(authRoutes.login, {
       body: { email: world.session.user.email, password: TEST_PASSWORD },
     });
     csrfToken = session.csrfToken;
@@ -90,8 +89,7 @@ describe("LeaseholdClient", () => {
   it("refuses a cookie-authenticated write without the CSRF token", async () => {
     const jar = cookieFetch();
     const noCsrf = new LeaseholdClient({ baseUrl: world.url, fetch: jar, session: { csrfToken: () => null } });
-    await noCsrf.request("/api/v1/auth/login", sessionResponseSchema, {
-      method: "POST",
+    await noCsrf.call(authRoutes.login, {
       body: { email: world.session.user.email, password: TEST_PASSWORD },
     });
     await expectError(noCsrf.identities.create({ name: "x", organizationId: world.orgId }), 403, "csrf_failed");

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromProcess } from "@aws-sdk/credential-providers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
+import { tokenRoutes } from "#client/core/routes/tokens.ts";
 import { expectNotLogged } from "../../server/modules/aws-auth/identity.fixtures.ts";
 import { buildCliBundle, type MachineWorld, machineEnv, machineWorld, runCli } from "./machine-world.fixtures.ts";
 
@@ -35,10 +37,10 @@ describe("leasehold aws credential-process, read by the AWS SDK", () => {
   }
   const activeLeases = async (secret: string) =>
     (
-      await world.admin.get(
-        `/api/v1/dynamic-secrets/${secret}/leases?projectSlug=${world.location.projectSlug}` +
-          "&environmentSlug=dev&status=active",
-      )
+      await world.admin.send(leaseRoutes.list, {
+        params: { name: secret },
+        query: { projectSlug: world.location.projectSlug, environmentSlug: "dev", status: "active" },
+      })
     ).body.leases as { id: string; username: string; expireAt: string }[];
 
   /** Resolves the profile the way an SDK does, in an environment that is the machine's. */
@@ -138,6 +140,8 @@ describe("leasehold aws credential-process, read by the AWS SDK", () => {
     for (const result of results) expect(result.stderr).not.toContain(outputs[0].SecretAccessKey);
     expect(await activeLeases(name)).toHaveLength(1);
     // …and one login: the token is shared the same way.
-    expect((await world.admin.get(`/api/v1/identities/${identity.id}/tokens`)).body.tokens).toHaveLength(1);
+    expect(
+      (await world.admin.send(tokenRoutes.listForIdentity, { params: { identityId: identity.id } })).body.tokens,
+    ).toHaveLength(1);
   }, 90_000);
 });

@@ -8,6 +8,7 @@ import { dirname, join } from "node:path";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromProcess } from "@aws-sdk/credential-providers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import { MACHINE_SNIPPETS, type MachineSnippetId, renderMachineSnippet } from "#shared/snippets/machine-snippets.ts";
 import { buildCliBundle, type MachineWorld, machineEnv, machineWorld } from "./machine-world.fixtures.ts";
 
@@ -79,9 +80,10 @@ describe("the identity page's CLI and AWS profile snippets", () => {
     }
     const sts = new STSClient({ endpoint: world.motoUrl, region: "us-east-1", credentials });
     const { Arn } = await sts.send(new GetCallerIdentityCommand({}));
-    const leases = await world.admin.get(
-      `/api/v1/dynamic-secrets/${name}/leases?projectSlug=${world.location.projectSlug}&environmentSlug=dev`,
-    );
+    const leases = await world.admin.send(leaseRoutes.list, {
+      params: { name },
+      query: { projectSlug: world.location.projectSlug, environmentSlug: "dev" },
+    });
     expect(Arn).toMatch(new RegExp(`:user/.*${leases.body.leases[0].username}$`));
   });
 

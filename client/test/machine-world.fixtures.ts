@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import { expect } from "vitest";
+import { identityRoutes } from "#client/core/routes/identities.ts";
 import type { AttachAwsAuthInput } from "#shared/schemas/aws-auth.ts";
 import { createAwsIdentity } from "../../server/modules/aws-auth/identity.fixtures.ts";
 import { createIamUser } from "../../server/modules/aws-auth/moto-principals.fixtures.ts";
@@ -45,9 +46,12 @@ export async function machineWorld(options: { env?: Record<string, string> } = {
         ...config,
       });
       if (role) {
-        const res = await world.admin.post(`/api/v1/identities/${identity.id}/memberships`, {
-          projectId: world.projectId,
-          role,
+        const res = await world.admin.send(identityRoutes.addMembership, {
+          params: { identityId: identity.id },
+          body: {
+            projectId: world.projectId,
+            role,
+          },
         });
         expect(res.status, res.text).toBe(200);
       }

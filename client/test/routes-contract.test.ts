@@ -35,7 +35,9 @@ describe("the client's route tables", () => {
 
   it("fill path parameters URL-encoded, so a value can never name another route", () => {
     const [route] = documentedRoutes.filter((r) => r.operationId === "getIdentity");
-    expect(pathOf(route!, { identityId: "../organizations" })).toBe("/api/v1/identities/..%2Forganizations");
+    expect(pathOf(route!, { identityId: "../organizations" })).toBe(
+      route!.path.replace("{identityId}", "..%2Forganizations"),
+    );
     expect(() => pathOf(route!, {})).toThrow(/identityId/);
   });
 });

@@ -2,7 +2,7 @@
 // pid we hold is the real process (npx would not pass signals on), and all
 // stopped by pid when the script is interrupted or ends.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +14,12 @@ let interrupted = false;
 
 /** The JS file behind a package's bin, e.g. binOf("vitest") → …/vitest.mjs. */
 export function binOf(pkg, name = pkg) {
-  const manifestPath = require.resolve(`${pkg}/package.json`);
+  // Not require.resolve(`${pkg}/package.json`): a package whose "exports" leaves out package.json (knip) refuses it.
+  const manifestPath =
+    require.resolve
+      .paths(pkg)
+      ?.map((dir) => join(dir, pkg, "package.json"))
+      .find(existsSync) ?? require.resolve(`${pkg}/package.json`);
   const { bin } = JSON.parse(readFileSync(manifestPath, "utf8"));
   return join(dirname(manifestPath), typeof bin === "string" ? bin : bin[name]);
 }

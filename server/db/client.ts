@@ -1,12 +1,9 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import type { SQL } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
-import { createPgliteDataDir } from "./pglite-init.ts";
+import { openPglite } from "./pglite.ts";
 import * as schema from "./schema.ts";
 
 type Schema = typeof schema;
@@ -31,18 +28,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, kind: "postgres", close: () => pool.end() };
   }
-  let client: PGlite;
-  if (options.dataDir) {
-    const dir = path.resolve(options.dataDir, "pglite");
-    // PGlite creates only the last folder of its path, so make the parents first.
-    mkdirSync(path.dirname(dir), { recursive: true });
-    await createPgliteDataDir(dir);
-    client = await PGlite.create(dir);
-  } else {
-    client = await PGlite.create();
-  }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: "pglite", close: () => client.close() };
+  const { client, close } = await openPglite(options.dataDir);
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return { db, kind: "pglite", close };
 }
 
 /** Runs raw SQL and returns its rows; both drivers answer with `{ rows }`. */

@@ -23,7 +23,6 @@ export interface TestSendOptions extends Omit<SendRouteOptions, "body"> {
 /**
  * A method and path the API does not serve, for tests that a wrong method or an unknown path gets the right error.
  * Every real route comes from the route tables (client/core/routes/).
- * @public (the tests moving to route tables take it up; knip would otherwise call it unused until then)
  */
 export function notARoute(method: HttpMethod, path: string): AnyRoute {
   return { operationId: "none", method, path, response: z.unknown(), body: undefined, query: undefined };
@@ -74,42 +73,8 @@ export function createApiClient(target: ApiTarget, options: { origin?: string; p
     return sdk.send(route, { ...rest, ...withBody });
   }
 
-  /**
-   * @deprecated String paths, kept only while the tests move to `send(route)` / `call(route)` (issue 13); removed once
-   * no test uses them.
-   */
-  function request<T = ApiResponse["body"]>(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<ApiResponse<T>> {
-    const legacy = {
-      operationId: "legacy",
-      method,
-      path,
-      response: undefined as never,
-      body: undefined,
-      query: undefined,
-    };
-    return send<T>(legacy as unknown as AnyRoute, { body, headers });
-  }
-
   return {
     send,
-    request,
-    /** @deprecated use send(route) */
-    get: <T = ApiResponse["body"]>(path: string, headers?: Record<string, string>) =>
-      request<T>("GET", path, undefined, headers),
-    /** @deprecated use send(route) */
-    post: <T = ApiResponse["body"]>(path: string, body?: unknown, headers?: Record<string, string>) =>
-      request<T>("POST", path, body ?? {}, headers),
-    /** @deprecated use send(route) */
-    patch: <T = ApiResponse["body"]>(path: string, body?: unknown, headers?: Record<string, string>) =>
-      request<T>("PATCH", path, body ?? {}, headers),
-    /** @deprecated use send(route) */
-    delete: <T = ApiResponse["body"]>(path: string, body?: unknown, headers?: Record<string, string>) =>
-      request<T>("DELETE", path, body, headers),
     /** A typed call: the answer parsed by the route's shared schema; a LeaseholdError for anything but a 2xx. */
     call: sdk.call.bind(sdk),
     /** The typed client's named methods (identities.create, leases.renew …), on this client's session or token. */

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { hash } from "@node-rs/argon2";
+import { authRoutes } from "#client/core/routes/auth.ts";
 import { createApp } from "../../server/app.ts";
 import type { Clock } from "../../server/context.ts";
 import { type Database, openDatabase } from "../../server/db/client.ts";
@@ -82,12 +83,14 @@ export async function createTestServer(
     input: Partial<{ email: string; name: string; organizationName: string; projectName: string }> = {},
   ) {
     const client = createApiClient(app);
-    const res = await client.post("/api/v1/setup", {
-      name: input.name ?? "Ada Admin",
-      email: input.email ?? `admin-${randomUUID().slice(0, 8)}@example.com`,
-      password: TEST_PASSWORD,
-      organizationName: input.organizationName ?? "Acme",
-      projectName: input.projectName ?? "Payments",
+    const res = await client.send(authRoutes.setup, {
+      body: {
+        name: input.name ?? "Ada Admin",
+        email: input.email ?? `admin-${randomUUID().slice(0, 8)}@example.com`,
+        password: TEST_PASSWORD,
+        organizationName: input.organizationName ?? "Acme",
+        projectName: input.projectName ?? "Payments",
+      },
     });
     if (res.status !== 200) throw new Error(`setup failed: ${res.status} ${JSON.stringify(res.body)}`);
     return { client, session: res.body as SetupBody };
@@ -112,7 +115,7 @@ export async function createTestServer(
       .insert(orgMemberships)
       .values({ id: randomUUID(), orgId, userId, role: "admin", status: "active", createdAt: now });
     const client = createApiClient(app);
-    const res = await client.post("/api/v1/auth/login", { email, password: TEST_PASSWORD });
+    const res = await client.send(authRoutes.login, { body: { email, password: TEST_PASSWORD } });
     if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
     return { client, orgId, userId, email };
   }

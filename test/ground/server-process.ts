@@ -5,6 +5,9 @@ import { execFileSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+// Relative paths: this file is also loaded outside vitest (Playwright's globalSetup, tsx scripts, benches).
+import { pathOf } from "../../client/core/route.ts";
+import { operationsRoutes } from "../../client/core/routes/operations.ts";
 import { repoRoot } from "./paths.ts";
 import { answers, freePort, type GroundProcess, removeAtExit, spawnGround, waitUntil } from "./processes.ts";
 
@@ -29,7 +32,7 @@ export interface RunningServer {
 }
 
 /** The environment every test server gets: AWS pointed at moto, dummy keys. */
-function serverEnv(port: number, dataDir: string, motoUrl: string): Record<string, string> {
+export function serverEnv(port: number, dataDir: string, motoUrl: string): Record<string, string> {
   return {
     PORT: String(port),
     HOST: "127.0.0.1",
@@ -88,7 +91,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitUntil("dist/server/index.mjs", () => answers(`${url}/api/ready`, true), { proc, timeoutMs: 60_000 });
+    await waitUntil("dist/server/index.mjs", () => answers(`${url}${pathOf(operationsRoutes.ready)}`, true), {
+      proc,
+      timeoutMs: 60_000,
+    });
   } catch (error) {
     await stop("SIGKILL");
     throw error;

@@ -45,7 +45,11 @@ export function captureFocusOrigin(contentId: string | undefined): FocusOrigin {
         (element) => element.getAttribute("aria-controls") === contentId,
       ) ?? null)
     : null;
-  const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  const content = contentId ? document.getElementById(contentId) : null;
+  const focused = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+  // A field of the dialog itself may hold focus already: React runs its autoFocus before this ref (when the
+  // field is not behind a Suspense boundary, as on a lazy form's second opening). It is not where focus came from.
+  const active = focused && content?.contains(focused) ? null : focused;
   const candidates = [
     trigger,
     // Opened from a menu item: the item disappears with the menu; its trigger stays.

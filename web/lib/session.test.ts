@@ -17,6 +17,7 @@ const session: SessionResponse = {
   orgRole: "admin",
   csrfToken: "csrf-1",
 };
+const unauthorized = { statusCode: 401, error: "Unauthorized", message: "Sign in", requestId: "r" };
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
@@ -32,7 +33,7 @@ afterEach(() => {
 });
 
 describe("the session", () => {
-  it("is asked of the server once, then remembered; `session: null` means signed out", async () => {
+  it("is asked of the server once, then remembered; `session: null` (or a 401) means signed out", async () => {
     fetchMock.mockResolvedValue(json(200, { session: null, reasonCode: "session_expired" }));
     await expect(getSession()).resolves.toBeNull();
     await expect(getSession()).resolves.toBeNull();
@@ -40,9 +41,13 @@ describe("the session", () => {
     expect(String(fetchMock.mock.calls[0]![0])).toBe(pathOf(sessionRoutes.session));
 
     forgetSession();
+    fetchMock.mockResolvedValue(json(401, unauthorized));
+    await expect(getSession()).resolves.toBeNull();
+
+    forgetSession();
     fetchMock.mockResolvedValue(json(200, { session }));
     await expect(getSession()).resolves.toEqual(session);
-    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fetchMock).toHaveBeenCalledTimes(3);
   });
 
   it("checks a signed-in answer (by hand: no zod on the first page)", async () => {

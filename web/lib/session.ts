@@ -1,6 +1,7 @@
+import { isLeaseholdError } from "#client/core/errors.ts";
 import type { BodyOf } from "#client/core/route.ts";
 import { sessionRoutes } from "#client/core/routes/session.ts";
-import type { SessionResponse } from "#shared/schemas/auth.ts";
+import type { CurrentSessionResponse, SessionResponse } from "#shared/schemas/auth.ts";
 import { apiCall, setCsrfToken } from "#web/lib/api-client.ts";
 import { clearQueryData } from "#web/lib/data-layer.ts";
 
@@ -11,9 +12,16 @@ let current: Promise<SessionResponse | null> | undefined;
 
 /** The signed-in person, or null when signed out (the server answers `session: null`, not an error). */
 async function fetchSession(): Promise<SessionResponse | null> {
-  const { session } = await apiCall(sessionRoutes.session, { skipUnauthorizedHandler: true });
-  setCsrfToken(session?.csrfToken ?? null);
-  return session;
+  let answer: CurrentSessionResponse;
+  try {
+    answer = await apiCall(sessionRoutes.session, { skipUnauthorizedHandler: true });
+  } catch (error) {
+    // The server says `session: null`; a 401 (a proxy in front of an older server) means the same.
+    if (!(isLeaseholdError(error) && error.statusCode === 401)) throw error;
+    answer = { session: null };
+  }
+  setCsrfToken(answer.session?.csrfToken ?? null);
+  return answer.session;
 }
 
 /** Asked of the server once, then remembered until someone signs in or out or the server answers 401. */

@@ -12,5 +12,7 @@ export const operationsRoutes = {
   ready: route("GET", "/api/ready", { operationId: "ready", response: any }),
   metrics: route("GET", "/metrics", { operationId: "metrics", response: any }),
   docs: route("GET", "/api/docs", { operationId: "docs", response: any }),
+  /** The reference page's scripts and styles, served from the swagger-ui-dist package. */
+  docsAsset: route("GET", "/api/docs/assets/{file}", { operationId: "docsAsset", response: any }),
   openapi: route("GET", "/api/docs/openapi.json", { operationId: "openapi", response: any }),
 };

@@ -10,6 +10,9 @@ import {
   PutUserPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { sql } from "drizzle-orm";
+import { authRoutes } from "#client/core/routes/auth.ts";
+import { memberRoutes } from "#client/core/routes/members.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import type { ApiClient } from "../../../test/ground/api-client.ts";
 import {
   createTestServer,
@@ -147,24 +150,23 @@ export async function connectionsWorld(
   const clients: ApiClient[] = [admin];
 
   async function createProject(name = unique("project")) {
-    const res = await admin.post("/api/v1/projects", { name });
+    const res = await admin.send(projectRoutes.create, { body: { name } });
     if (res.status !== 200) throw new Error(`project: ${res.status} ${res.text}`);
     return res.body.project.id as string;
   }
 
   async function person(role: "admin" | "developer" | "viewer" | null, projectId = session.project.id) {
-    const invite = (await admin.post(`/api/v1/organizations/${orgId}/members`, { email: `${unique("p")}@example.com` }))
-      .body;
+    const invite = (
+      await admin.send(memberRoutes.add, { params: { orgId }, body: { email: `${unique("p")}@example.com` } })
+    ).body;
     const client = server.client();
     clients.push(client);
-    await client.post("/api/v1/auth/accept-invite", {
-      token: new URL(invite.setupLink).searchParams.get("token"),
-      name: "Person",
-      password: TEST_PASSWORD,
+    await client.send(authRoutes.acceptInvite, {
+      body: { token: new URL(invite.setupLink).searchParams.get("token"), name: "Person", password: TEST_PASSWORD },
     });
     const userId = invite.member.userId as string;
     if (role) {
-      const res = await admin.post(`/api/v1/projects/${projectId}/memberships`, { userId, role });
+      const res = await admin.send(projectRoutes.addMembership, { params: { projectId }, body: { userId, role } });
       if (res.status !== 200) throw new Error(`membership: ${res.status} ${res.text}`);
     }
     return { client, userId };

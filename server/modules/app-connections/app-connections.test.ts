@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
 import { createTestClock } from "../../../test/ground/in-process-server.ts";
 import { getTestGround, MOTO_ACCOUNT_ID } from "../../../test/ground/index.ts";
 import { appConnections, auditLogs } from "../../db/schema.ts";
@@ -12,7 +13,6 @@ import {
   unique,
 } from "./app-connections.fixtures.ts";
 
-const BASE = "/api/v1/app-connections/aws";
 // moto's keys for an access-key connection: moto (not authenticating) accepts any pair.
 const KEY_ID = "AKIAIOSFODNN7EXAMPLE";
 const SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
@@ -28,7 +28,9 @@ beforeAll(async () => {
 afterAll(() => world.close());
 
 const createAssumeRole = (body: Record<string, unknown> = {}) =>
-  world.admin.post(BASE, { name: unique("conn"), method: "assume-role", credentials: { roleArn }, ...body });
+  world.admin.send(appConnectionRoutes.create, {
+    body: { name: unique("conn"), method: "assume-role", credentials: { roleArn }, ...body },
+  });
 
 describe("creating connections", () => {
   it("creates an org-scoped assume-role connection: AssumeRole with the org ID as External ID, then GetCallerIdentity", async () => {
@@ -77,7 +79,9 @@ describe("creating connections", () => {
       { accessKeyId: KEY_ID, secretKey: SECRET },
     ]) {
       world.proxy.reset();
-      const res = await world.admin.post(BASE, { name: unique("keys"), method: "access-key", credentials });
+      const res = await world.admin.send(appConnectionRoutes.create, {
+        body: { name: unique("keys"), method: "access-key", credentials },
+      });
       expect(res.status).toBe(200);
       expect(res.body.appConnection).toMatchObject({
         method: "access-key",
@@ -152,7 +156,7 @@ describe("bad input: a 400 naming the field, and no call to AWS", () => {
   for (const [what, body, path] of cases) {
     it(`refuses ${what}`, async () => {
       world.proxy.reset();
-      const res = await world.admin.post(BASE, { name: unique("bad"), ...body });
+      const res = await world.admin.send(appConnectionRoutes.create, { body: { name: unique("bad"), ...body } });
       expect(res.status).toBe(400);
       expect(res.body.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path })]));
       expect(world.proxy.requests).toHaveLength(0);
@@ -175,12 +179,16 @@ describe("bad input: a 400 naming the field, and no call to AWS", () => {
     it(`refuses an STS endpoint with ${what}`, async () => {
       world.proxy.reset();
       const name = unique("hostile");
-      const res = await world.admin.post(BASE, { name, method: "assume-role", credentials: { roleArn, stsEndpoint } });
+      const res = await world.admin.send(appConnectionRoutes.create, {
+        body: { name, method: "assume-role", credentials: { roleArn, stsEndpoint } },
+      });
       expect(res.status).toBe(400);
       const issue = res.body.issues.find((i: { path: string[] }) => i.path.join(".") === "credentials.stsEndpoint");
       expect(issue?.message).toMatch(reason);
       expect(world.proxy.requests).toHaveLength(0);
-      expect((await world.admin.get(`${BASE}/connection-name/${name}`)).status).toBe(404);
+      expect((await world.admin.send(appConnectionRoutes.getByName, { params: { connectionName: name } })).status).toBe(
+        404,
+      );
     });
   }
 });
@@ -209,20 +217,33 @@ describe("names, reads and lists", () => {
     const other = await world.createProject();
     const otherConn = (await createAssumeRole({ projectId: other })).body.appConnection;
 
-    expect((await world.admin.get(`${BASE}/${orgConn.id}`)).body.appConnection).toEqual(orgConn);
-    expect((await world.admin.get(`${BASE}/connection-name/${orgConn.name}`)).body.appConnection.id).toBe(orgConn.id);
     expect(
-      (await world.admin.get(`${BASE}/connection-name/${projectConn.name}?projectId=${world.projectId}`)).body
+      (await world.admin.send(appConnectionRoutes.get, { params: { connectionId: orgConn.id } })).body.appConnection,
+    ).toEqual(orgConn);
+    expect(
+      (await world.admin.send(appConnectionRoutes.getByName, { params: { connectionName: orgConn.name } })).body
         .appConnection.id,
+    ).toBe(orgConn.id);
+    expect(
+      (
+        await world.admin.send(appConnectionRoutes.getByName, {
+          params: { connectionName: projectConn.name },
+          query: { projectId: world.projectId },
+        })
+      ).body.appConnection.id,
     ).toBe(projectConn.id);
-    expect((await world.admin.get(`${BASE}/connection-name/${projectConn.name}`)).status).toBe(404);
+    expect(
+      (await world.admin.send(appConnectionRoutes.getByName, { params: { connectionName: projectConn.name } })).status,
+    ).toBe(404);
 
-    const orgList = (await world.admin.get(BASE)).body.appConnections.map((c: { id: string }) => c.id);
-    expect(orgList).toContain(orgConn.id);
-    expect(orgList).not.toContain(projectConn.id);
-    const projectList = (await world.admin.get(`${BASE}?projectId=${world.projectId}`)).body.appConnections.map(
+    const orgList = (await world.admin.send(appConnectionRoutes.list)).body.appConnections.map(
       (c: { id: string }) => c.id,
     );
+    expect(orgList).toContain(orgConn.id);
+    expect(orgList).not.toContain(projectConn.id);
+    const projectList = (
+      await world.admin.send(appConnectionRoutes.list, { query: { projectId: world.projectId } })
+    ).body.appConnections.map((c: { id: string }) => c.id);
     expect(projectList).toEqual(expect.arrayContaining([orgConn.id, projectConn.id]));
     expect(projectList).not.toContain(otherConn.id);
   });
@@ -232,9 +253,9 @@ describe("updating", () => {
   it("renames and re-describes without calling AWS or bumping the version", async () => {
     const conn = (await createAssumeRole()).body.appConnection;
     world.proxy.reset();
-    const res = await world.admin.patch(`${BASE}/${conn.id}`, {
-      name: unique("renamed"),
-      description: "now described",
+    const res = await world.admin.send(appConnectionRoutes.update, {
+      params: { connectionId: conn.id },
+      body: { name: unique("renamed"), description: "now described" },
     });
     expect(res.status).toBe(200);
     expect(res.body.appConnection).toMatchObject({ version: 1, description: "now described" });
@@ -244,7 +265,10 @@ describe("updating", () => {
   it("validates new credentials, bumps the version, and keeps the old ones when AWS refuses", async () => {
     const conn = (await createAssumeRole()).body.appConnection;
     const newRole = await createRole(iamAt(getTestGround().motoUrl));
-    const res = await world.admin.patch(`${BASE}/${conn.id}`, { credentials: { roleArn: newRole } });
+    const res = await world.admin.send(appConnectionRoutes.update, {
+      params: { connectionId: conn.id },
+      body: { credentials: { roleArn: newRole } },
+    });
     expect(res.status).toBe(200);
     expect(res.body.appConnection).toMatchObject({ version: 2, credentials: { roleArn: newRole } });
 
@@ -252,10 +276,15 @@ describe("updating", () => {
       action: "AssumeRole",
       fault: { kind: "aws-error", code: "AccessDenied", status: 403, message: "not authorized" },
     });
-    const refused = await world.admin.patch(`${BASE}/${conn.id}`, { credentials: { roleArn } });
+    const refused = await world.admin.send(appConnectionRoutes.update, {
+      params: { connectionId: conn.id },
+      body: { credentials: { roleArn } },
+    });
     expect(refused.status).toBe(400);
     expect(refused.body.issues[0].path).toEqual(["credentials", "roleArn"]);
-    expect((await world.admin.get(`${BASE}/${conn.id}`)).body.appConnection).toMatchObject({
+    expect(
+      (await world.admin.send(appConnectionRoutes.get, { params: { connectionId: conn.id } })).body.appConnection,
+    ).toMatchObject({
       version: 2,
       credentials: { roleArn: newRole },
     });
@@ -264,10 +293,12 @@ describe("updating", () => {
   it("checks new credentials against the connection's method, field by field", async () => {
     const role = (await createAssumeRole()).body.appConnection;
     const keys = (
-      await world.admin.post(BASE, {
-        name: unique("keys"),
-        method: "access-key",
-        credentials: { accessKeyId: KEY_ID, secretAccessKey: SECRET },
+      await world.admin.send(appConnectionRoutes.create, {
+        body: {
+          name: unique("keys"),
+          method: "access-key",
+          credentials: { accessKeyId: KEY_ID, secretAccessKey: SECRET },
+        },
       })
     ).body.appConnection;
     const cases: [string, unknown, string][] = [
@@ -279,22 +310,33 @@ describe("updating", () => {
     ];
     for (const [id, credentials, field] of cases) {
       world.proxy.reset();
-      const res = await world.admin.patch(`${BASE}/${id}`, { credentials });
+      const res = await world.admin.send(appConnectionRoutes.update, {
+        params: { connectionId: id },
+        body: { credentials },
+      });
       expect(res.status).toBe(400);
       expect(res.body.issues.map((i: { path: string[] }) => i.path.join("."))).toContain(field);
       expect(world.proxy.requests).toHaveLength(0);
     }
-    const rotated = await world.admin.patch(`${BASE}/${keys.id}`, { credentials: { secretAccessKey: SECRET } });
+    const rotated = await world.admin.send(appConnectionRoutes.update, {
+      params: { connectionId: keys.id },
+      body: { credentials: { secretAccessKey: SECRET } },
+    });
     expect(rotated.body.appConnection.version).toBe(2);
   });
 
   it("refuses a rename onto a taken name, and an empty patch", async () => {
     const a = (await createAssumeRole()).body.appConnection;
     const b = (await createAssumeRole()).body.appConnection;
-    const res = await world.admin.patch(`${BASE}/${b.id}`, { name: a.name });
+    const res = await world.admin.send(appConnectionRoutes.update, {
+      params: { connectionId: b.id },
+      body: { name: a.name },
+    });
     expect(res.status).toBe(400);
     expect(res.body.reasonCode).toBe("name_taken");
-    expect((await world.admin.patch(`${BASE}/${b.id}`, {})).status).toBe(400);
+    expect(
+      (await world.admin.send(appConnectionRoutes.update, { params: { connectionId: b.id }, body: {} })).status,
+    ).toBe(400);
   });
 });
 
@@ -302,17 +344,18 @@ describe("testing a stored connection", () => {
   it("records success and failure with the time of the check", async () => {
     const conn = (await createAssumeRole()).body.appConnection;
     clock.advance(3600);
-    const ok = await world.admin.post(`${BASE}/${conn.id}/test`);
+    const ok = await world.admin.send(appConnectionRoutes.test, { params: { connectionId: conn.id } });
     expect(ok.status).toBe(200);
     expect(ok.body.appConnection).toMatchObject({ status: "connected", lastCheckedAt: clock.now().toISOString() });
 
     clock.advance(60);
     world.proxy.inject({ action: "AssumeRole", fault: { kind: "aws-error", code: "AccessDenied", status: 403 } });
-    const failed = await world.admin.post(`${BASE}/${conn.id}/test`);
+    const failed = await world.admin.send(appConnectionRoutes.test, { params: { connectionId: conn.id } });
     expect(failed.status).toBe(400);
     expect(failed.body.reasonCode).toBe("aws_access_denied");
     expect(failed.body.message).toContain(`External ID "${world.orgId}"`);
-    const after = (await world.admin.get(`${BASE}/${conn.id}`)).body.appConnection;
+    const after = (await world.admin.send(appConnectionRoutes.get, { params: { connectionId: conn.id } })).body
+      .appConnection;
     expect(after).toMatchObject({ status: "failed", lastCheckedAt: clock.now().toISOString() });
     expect(after.statusMessage).toContain("AccessDenied");
 
@@ -329,11 +372,13 @@ describe("testing a stored connection", () => {
 describe("deleting", () => {
   it("deletes, audits, and answers 404 afterwards", async () => {
     const conn = (await createAssumeRole()).body.appConnection;
-    const res = await world.admin.delete(`${BASE}/${conn.id}`);
+    const res = await world.admin.send(appConnectionRoutes.delete, { params: { connectionId: conn.id } });
     expect(res.status).toBe(200);
     expect(res.body.appConnection.id).toBe(conn.id);
-    expect((await world.admin.get(`${BASE}/${conn.id}`)).status).toBe(404);
-    expect((await world.admin.delete(`${BASE}/${conn.id}`)).status).toBe(404);
+    expect((await world.admin.send(appConnectionRoutes.get, { params: { connectionId: conn.id } })).status).toBe(404);
+    expect((await world.admin.send(appConnectionRoutes.delete, { params: { connectionId: conn.id } })).status).toBe(
+      404,
+    );
     const rows = await world.server.database.db.select().from(appConnections).where(eq(appConnections.id, conn.id));
     expect(rows).toHaveLength(0);
   });

@@ -1,13 +1,14 @@
 // Who may read, manage and use which connection: org B never sees org A's; a project
 // viewer cannot read another project's connections nor use any; credentialsFor keeps a
 // project-scoped connection to its own project.
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
 import type { ApiClient } from "../../../test/ground/api-client.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
 import type { RequestContext, SystemContext } from "../../context.ts";
 import { type ConnectionsWorld, connectionsWorld, createRole, iamAt, unique } from "./app-connections.fixtures.ts";
 
-const BASE = "/api/v1/app-connections/aws";
 let world: ConnectionsWorld;
 let roleArn: string;
 let orgConn: { id: string };
@@ -20,11 +21,13 @@ beforeAll(async () => {
   roleArn = await createRole(iamAt(getTestGround().motoUrl));
   const create = async (projectId?: string) =>
     (
-      await world.admin.post(BASE, {
-        name: unique("c"),
-        method: "assume-role",
-        credentials: { roleArn },
-        ...(projectId ? { projectId } : {}),
+      await world.admin.send(appConnectionRoutes.create, {
+        body: {
+          name: unique("c"),
+          method: "assume-role",
+          credentials: { roleArn },
+          ...(projectId ? { projectId } : {}),
+        },
       })
     ).body.appConnection;
   otherProject = await world.createProject();
@@ -46,20 +49,20 @@ describe("another organization", () => {
   it("cannot read, list, change, test, delete or use org A's connections: 404 throughout", async () => {
     const { client } = await world.server.createOtherOrgAdmin();
     for (const conn of [orgConn, projectConn]) {
-      expect((await client.get(`${BASE}/${conn.id}`)).status).toBe(404);
-      expect((await client.patch(`${BASE}/${conn.id}`, { name: "stolen" })).status).toBe(404);
-      expect((await client.post(`${BASE}/${conn.id}/test`)).status).toBe(404);
-      expect((await client.delete(`${BASE}/${conn.id}`)).status).toBe(404);
+      expect((await client.send(appConnectionRoutes.get, { params: { connectionId: conn.id } })).status).toBe(404);
+      expect(
+        (await client.send(appConnectionRoutes.update, { params: { connectionId: conn.id }, body: { name: "stolen" } }))
+          .status,
+      ).toBe(404);
+      expect((await client.send(appConnectionRoutes.test, { params: { connectionId: conn.id } })).status).toBe(404);
+      expect((await client.send(appConnectionRoutes.delete, { params: { connectionId: conn.id } })).status).toBe(404);
     }
-    expect((await client.get(`${BASE}?projectId=${world.projectId}`)).status).toBe(404);
-    expect((await client.get(BASE)).body.appConnections).toEqual([]);
+    expect((await client.send(appConnectionRoutes.list, { query: { projectId: world.projectId } })).status).toBe(404);
+    expect((await client.send(appConnectionRoutes.list)).body.appConnections).toEqual([]);
     expect(
       (
-        await client.post(BASE, {
-          name: "x",
-          projectId: world.projectId,
-          method: "assume-role",
-          credentials: { roleArn },
+        await client.send(appConnectionRoutes.create, {
+          body: { name: "x", projectId: world.projectId, method: "assume-role", credentials: { roleArn } },
         })
       ).status,
     ).toBe(404);
@@ -73,18 +76,26 @@ describe("another organization", () => {
 describe("roles within the organization", () => {
   it("lets a project viewer read its project's connections, but not another project's, and not manage or use them", async () => {
     const { client } = await world.person("viewer");
-    expect((await client.get(`${BASE}/${projectConn.id}`)).status).toBe(200);
-    expect((await client.get(`${BASE}/${otherProjectConn.id}`)).status).toBe(404);
-    expect((await client.get(`${BASE}?projectId=${otherProject}`)).status).toBe(404);
-    expect((await client.patch(`${BASE}/${projectConn.id}`, { description: "x" })).status).toBe(403);
-    expect((await client.delete(`${BASE}/${projectConn.id}`)).status).toBe(403);
+    expect((await client.send(appConnectionRoutes.get, { params: { connectionId: projectConn.id } })).status).toBe(200);
+    expect((await client.send(appConnectionRoutes.get, { params: { connectionId: otherProjectConn.id } })).status).toBe(
+      404,
+    );
+    expect((await client.send(appConnectionRoutes.list, { query: { projectId: otherProject } })).status).toBe(404);
     expect(
       (
-        await client.post(BASE, {
-          name: "x",
-          projectId: world.projectId,
-          method: "assume-role",
-          credentials: { roleArn },
+        await client.send(appConnectionRoutes.update, {
+          params: { connectionId: projectConn.id },
+          body: { description: "x" },
+        })
+      ).status,
+    ).toBe(403);
+    expect((await client.send(appConnectionRoutes.delete, { params: { connectionId: projectConn.id } })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await client.send(appConnectionRoutes.create, {
+          body: { name: "x", projectId: world.projectId, method: "assume-role", credentials: { roleArn } },
         })
       ).status,
     ).toBe(403);
@@ -113,7 +124,9 @@ describe("roles within the organization", () => {
     await expect(
       world.server.services.appConnections.credentialsFor(ctx, orgConn.id, { projectId: otherProject }),
     ).rejects.toMatchObject({ status: 404 });
-    expect((await client.post(`${BASE}/${projectConn.id}/test`)).status).toBe(403);
+    expect((await client.send(appConnectionRoutes.test, { params: { connectionId: projectConn.id } })).status).toBe(
+      403,
+    );
   });
 
   it("refuses a project-scoped connection for another project even to an org admin (403, named)", async () => {
@@ -125,27 +138,43 @@ describe("roles within the organization", () => {
 
   it("lets an org member (not admin) read org-wide connections, but only org admins manage them", async () => {
     const { client } = await world.person(null);
-    expect((await client.get(`${BASE}/${orgConn.id}`)).status).toBe(200);
-    expect((await client.patch(`${BASE}/${orgConn.id}`, { description: "x" })).status).toBe(403);
-    expect((await client.post(BASE, { name: "x", method: "assume-role", credentials: { roleArn } })).status).toBe(403);
-    expect((await client.get(`${BASE}/server-principal`)).status).toBe(403);
+    expect((await client.send(appConnectionRoutes.get, { params: { connectionId: orgConn.id } })).status).toBe(200);
+    expect(
+      (
+        await client.send(appConnectionRoutes.update, {
+          params: { connectionId: orgConn.id },
+          body: { description: "x" },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await client.send(appConnectionRoutes.create, {
+          body: { name: "x", method: "assume-role", credentials: { roleArn } },
+        })
+      ).status,
+    ).toBe(403);
+    expect((await client.send(appConnectionRoutes.serverPrincipal)).status).toBe(403);
   });
 
   it("lets a project admin manage its project's connections and see the server principal for it", async () => {
     const { client } = await world.person("admin");
-    const res = await client.post(BASE, {
-      name: unique("own"),
-      projectId: world.projectId,
-      method: "assume-role",
-      credentials: { roleArn },
+    const res = await client.send(appConnectionRoutes.create, {
+      body: { name: unique("own"), projectId: world.projectId, method: "assume-role", credentials: { roleArn } },
     });
     expect(res.status).toBe(200);
-    expect((await client.get(`${BASE}/server-principal?projectId=${world.projectId}`)).body).toMatchObject({
+    expect(
+      (await client.send(appConnectionRoutes.serverPrincipal, { query: { projectId: world.projectId } })).body,
+    ).toMatchObject({
       configured: true,
     });
-    expect((await client.get(`${BASE}/server-principal`)).status).toBe(403);
+    expect((await client.send(appConnectionRoutes.serverPrincipal)).status).toBe(403);
     expect(
-      (await client.post(BASE, { name: unique("org"), method: "assume-role", credentials: { roleArn } })).status,
+      (
+        await client.send(appConnectionRoutes.create, {
+          body: { name: unique("org"), method: "assume-role", credentials: { roleArn } },
+        })
+      ).status,
     ).toBe(403);
   });
 });

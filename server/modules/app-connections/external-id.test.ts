@@ -2,9 +2,11 @@
 // policies and a trust policy's sts:ExternalId: the External ID is the org ID for an
 // org-scoped connection and the project ID for a project-scoped one, the same at
 // validation and at every later use (recorded by the proxy), and bad keys store nothing.
+
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
 import { createTestClock } from "../../../test/ground/in-process-server.ts";
 import { resetMotoAuth, startMoto } from "../../../test/ground/index.ts";
 import type { Moto } from "../../../test/ground/moto.ts";
@@ -23,7 +25,6 @@ import {
   unique,
 } from "./app-connections.fixtures.ts";
 
-const BASE = "/api/v1/app-connections/aws";
 const clock = createTestClock(new Date());
 let moto: Moto;
 let world: ConnectionsWorld;
@@ -66,7 +67,8 @@ const storedCount = async () =>
       .where(eq(appConnections.orgId, world.orgId))
   )[0]!.n;
 
-const create = (body: Record<string, unknown>) => world.admin.post(BASE, { name: unique("conn"), ...body });
+const create = (body: Record<string, unknown>) =>
+  world.admin.send(appConnectionRoutes.create, { body: { name: unique("conn"), ...body } });
 
 describe("the External ID against a trust policy that requires one", () => {
   it("accepts an org-scoped connection to a role trusting the org ID, and refuses a project-scoped one", async () => {
@@ -154,7 +156,10 @@ describe("the same External ID at validation and at every use", () => {
     expect(new Set(all.map((r) => r.params.ExternalId))).toEqual(new Set([world.projectId]));
 
     // New credentials bump the version, and the next use assumes again.
-    await world.admin.patch(`${BASE}/${conn.id}`, { credentials: { roleArn: projectRole } });
+    await world.admin.send(appConnectionRoutes.update, {
+      params: { connectionId: conn.id },
+      body: { credentials: { roleArn: projectRole } },
+    });
     const before = world.proxy.calls("AssumeRole").length;
     await use();
     expect(world.proxy.calls("AssumeRole")).toHaveLength(before + 1);
@@ -208,7 +213,7 @@ describe("access keys", () => {
 describe("Leasehold's own principal", () => {
   it("reports the principal of INF_APP_CONNECTION_AWS_* from a live GetCallerIdentity", async () => {
     world.proxy.reset();
-    const res = await world.admin.get(`${BASE}/server-principal`);
+    const res = await world.admin.send(appConnectionRoutes.serverPrincipal);
     expect(res.body).toEqual({ configured: true, source: "environment", arn: serverUser.arn, account: "123456789012" });
     expect(world.proxy.calls("GetCallerIdentity")[0]?.accessKeyId).toBe(serverUser.accessKeyId);
   });
@@ -221,13 +226,11 @@ describe("Leasehold's own principal", () => {
       },
     });
     try {
-      const card = (await broken.admin.get(`${BASE}/server-principal`)).body;
+      const card = (await broken.admin.send(appConnectionRoutes.serverPrincipal)).body;
       expect(card).toMatchObject({ configured: false, source: "environment" });
       expect(card.message).toContain("AKIABROKENBROKEN0000");
-      const res = await broken.admin.post(BASE, {
-        name: "x",
-        method: "assume-role",
-        credentials: { roleArn: orgRole },
+      const res = await broken.admin.send(appConnectionRoutes.create, {
+        body: { name: "x", method: "assume-role", credentials: { roleArn: orgRole } },
       });
       expect(res.status).toBe(400);
       expect(res.body.reasonCode).toBe("aws_invalid_credentials");

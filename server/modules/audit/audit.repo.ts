@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, lte, type SQL } from "drizzle-orm";
 import type { ListAuditLogsQuery } from "#shared/schemas/audit.ts";
 import type { Db } from "../../db/client.ts";
+import { insertRowWhere } from "../../db/insert-where.ts";
 import { auditLogs } from "../../db/schema.ts";
 
 export type AuditLogRow = typeof auditLogs.$inferSelect;
@@ -9,6 +10,8 @@ export type NewAuditLog = typeof auditLogs.$inferInsert;
 export function createAuditRepo() {
   return {
     insert: (db: Db, row: NewAuditLog) => db.insert(auditLogs).values(row),
+    /** The row, written only when `condition` holds: SQL for a data-modifying CTE (db/insert-where.ts). */
+    insertWhere: (row: NewAuditLog, condition: SQL) => insertRowWhere(auditLogs, row, condition),
 
     async list(db: Db, orgId: string, query: ListAuditLogsQuery) {
       const filters: SQL[] = [eq(auditLogs.orgId, orgId)];

@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditRoutes } from "#client/core/routes/audit.ts";
+import { authRoutes } from "#client/core/routes/auth.ts";
+import { memberRoutes } from "#client/core/routes/members.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import type { ApiClient } from "../../../test/ground/api-client.ts";
 import {
   createTestServer,
@@ -19,11 +23,13 @@ afterAll(() => server.close());
 
 describe("audit log", () => {
   it("records every write with who, what, where and from which address", async () => {
-    const project = (await admin.post("/api/v1/projects", { name: "Audited" }, { "user-agent": "audit-test/1.0" })).body
-      .project;
-    const res = await admin.get(
-      `/api/v1/organizations/${session.organization.id}/audit-logs?action=project.create&projectId=${project.id}`,
-    );
+    const project = (
+      await admin.send(projectRoutes.create, { body: { name: "Audited" }, headers: { "user-agent": "audit-test/1.0" } })
+    ).body.project;
+    const res = await admin.send(auditRoutes.list, {
+      params: { orgId: session.organization.id },
+      query: { action: "project.create", projectId: project.id },
+    });
     expect(res.status).toBe(200);
     expect(res.body.totalCount).toBe(1);
     expect(res.body.auditLogs[0]).toMatchObject({
@@ -41,37 +47,38 @@ describe("audit log", () => {
 
   it("records setup, logins and failed writes are not recorded", async () => {
     const actions = (
-      await admin.get(`/api/v1/organizations/${session.organization.id}/audit-logs?limit=100`)
+      await admin.send(auditRoutes.list, { params: { orgId: session.organization.id }, query: { limit: 100 } })
     ).body.auditLogs.map((l: { action: string }) => l.action);
     expect(actions).toContain("org.setup");
     expect(actions).toContain("project.create");
-    const before = (await admin.get(`/api/v1/organizations/${session.organization.id}/audit-logs`)).body.totalCount;
-    await admin.post("/api/v1/projects", { name: "Dup", slug: session.project.slug });
-    expect((await admin.get(`/api/v1/organizations/${session.organization.id}/audit-logs`)).body.totalCount).toBe(
+    const before = (await admin.send(auditRoutes.list, { params: { orgId: session.organization.id } })).body.totalCount;
+    await admin.send(projectRoutes.create, { body: { name: "Dup", slug: session.project.slug } });
+    expect((await admin.send(auditRoutes.list, { params: { orgId: session.organization.id } })).body.totalCount).toBe(
       before,
     );
   });
 
   it("paginates and filters by time", async () => {
-    const base = `/api/v1/organizations/${session.organization.id}/audit-logs`;
-    const page = (await admin.get(`${base}?limit=1&offset=1`)).body;
+    const params = { orgId: session.organization.id };
+    const page = (await admin.send(auditRoutes.list, { params, query: { limit: 1, offset: 1 } })).body;
     expect(page.auditLogs).toHaveLength(1);
     expect(page.totalCount).toBeGreaterThan(1);
-    const future = (await admin.get(`${base}?from=${encodeURIComponent("2999-01-01T00:00:00Z")}`)).body;
+    const future = (await admin.send(auditRoutes.list, { params, query: { from: "2999-01-01T00:00:00Z" } })).body;
     expect(future.totalCount).toBe(0);
-    expect((await admin.get(`${base}?from=yesterday`)).status).toBe(400);
+    expect((await admin.send(auditRoutes.list, { params, query: { from: "yesterday" } })).status).toBe(400);
   });
 
   it("is readable by org admins only", async () => {
     const invite = (
-      await admin.post(`/api/v1/organizations/${session.organization.id}/members`, { email: "member@example.com" })
+      await admin.send(memberRoutes.add, {
+        params: { orgId: session.organization.id },
+        body: { email: "member@example.com" },
+      })
     ).body;
     const member = server.client();
-    await member.post("/api/v1/auth/accept-invite", {
-      token: new URL(invite.setupLink).searchParams.get("token"),
-      name: "Member",
-      password: TEST_PASSWORD,
+    await member.send(authRoutes.acceptInvite, {
+      body: { token: new URL(invite.setupLink).searchParams.get("token"), name: "Member", password: TEST_PASSWORD },
     });
-    expect((await member.get(`/api/v1/organizations/${session.organization.id}/audit-logs`)).status).toBe(403);
+    expect((await member.send(auditRoutes.list, { params: { orgId: session.organization.id } })).status).toBe(403);
   });
 });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
+import { identityRoutes } from "#client/core/routes/identities.ts";
 import { createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
 import { createIdentity, inviteMember, type Org, setupOrg } from "./identity.fixtures.ts";
 
@@ -7,10 +9,11 @@ const ACCOUNT = "123456789012";
 describe("AWS Auth configuration", () => {
   let server: TestServer;
   let org: Org;
-  const path = (identityId: string) => `/api/v1/auth/aws-auth/identities/${identityId}`;
+  /** What an identity's AWS Auth configuration route takes: the identity and, for writes, the body. */
+  const config = (identityId: string, body?: unknown) => ({ params: { identityId }, body });
   const attach = async (body: Record<string, unknown>) => {
     const identity = await createIdentity(org.admin, org.orgId);
-    return { identity, res: await org.admin.post(path(identity.id), body) };
+    return { identity, res: await org.admin.send(awsAuthRoutes.attach, config(identity.id, body)) };
   };
   const issuePaths = (body: { issues?: { path: (string | number)[] }[] }) =>
     (body.issues ?? []).map((i) => i.path.join("."));
@@ -37,8 +40,10 @@ describe("AWS Auth configuration", () => {
       serverIdHeader: false,
     });
     expect(res.body.identityAwsAuth.serverId).toMatch(/^leasehold-/);
-    expect((await org.admin.get(path(identity.id))).body).toEqual(res.body);
-    expect((await org.admin.get(`/api/v1/identities/${identity.id}`)).body.identity.authMethods).toEqual(["aws-auth"]);
+    expect((await org.admin.send(awsAuthRoutes.get, config(identity.id))).body).toEqual(res.body);
+    expect(
+      (await org.admin.send(identityRoutes.get, { params: { identityId: identity.id } })).body.identity.authMethods,
+    ).toEqual(["aws-auth"]);
   });
 
   it("normalises lists and the endpoint", async () => {
@@ -113,7 +118,10 @@ describe("AWS Auth configuration", () => {
 
   it("updates any subset of fields and checks the rules on the result", async () => {
     const { identity } = await attach({ allowedAccountIds: ACCOUNT, accessTokenTTL: 600, accessTokenMaxTTL: 3600 });
-    const patched = await org.admin.patch(path(identity.id), { accessTokenNumUsesLimit: 3, serverIdHeader: true });
+    const patched = await org.admin.send(
+      awsAuthRoutes.update,
+      config(identity.id, { accessTokenNumUsesLimit: 3, serverIdHeader: true }),
+    );
     expect(patched.status).toBe(200);
     expect(patched.body.identityAwsAuth).toMatchObject({
       accessTokenNumUsesLimit: 3,
@@ -122,43 +130,58 @@ describe("AWS Auth configuration", () => {
       allowedAccountIds: ACCOUNT,
     });
 
-    const emptied = await org.admin.patch(path(identity.id), { allowedAccountIds: "" });
+    const emptied = await org.admin.send(awsAuthRoutes.update, config(identity.id, { allowedAccountIds: "" }));
     expect(emptied.status).toBe(400);
     expect(issuePaths(emptied.body)).toContain("allowedAccountIds");
-    const tooLong = await org.admin.patch(path(identity.id), { accessTokenTTL: 7200 });
+    const tooLong = await org.admin.send(awsAuthRoutes.update, config(identity.id, { accessTokenTTL: 7200 }));
     expect(tooLong.status).toBe(400);
     expect(issuePaths(tooLong.body)).toEqual(["accessTokenTTL"]);
-    expect((await org.admin.patch(path(identity.id), { accessTokenTTL: 7200, accessTokenMaxTTL: 7200 })).status).toBe(
-      200,
-    );
-    expect((await org.admin.get(path(identity.id))).body.identityAwsAuth.accessTokenNumUsesLimit).toBe(3);
+    expect(
+      (
+        await org.admin.send(
+          awsAuthRoutes.update,
+          config(identity.id, { accessTokenTTL: 7200, accessTokenMaxTTL: 7200 }),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await org.admin.send(awsAuthRoutes.get, config(identity.id))).body.identityAwsAuth.accessTokenNumUsesLimit,
+    ).toBe(3);
   });
 
   it("refuses a second attach, and reads or changes nothing that is not attached", async () => {
     const { identity } = await attach({ allowedAccountIds: ACCOUNT });
-    expect((await org.admin.post(path(identity.id), { allowedAccountIds: ACCOUNT })).status).toBe(409);
+    expect(
+      (await org.admin.send(awsAuthRoutes.attach, config(identity.id, { allowedAccountIds: ACCOUNT }))).status,
+    ).toBe(409);
     const bare = await createIdentity(org.admin, org.orgId);
-    expect((await org.admin.get(path(bare.id))).status).toBe(404);
-    expect((await org.admin.patch(path(bare.id), { accessTokenTTL: 5 })).status).toBe(404);
-    expect((await org.admin.delete(path(bare.id))).status).toBe(404);
-    expect((await org.admin.post(path(crypto.randomUUID()), { allowedAccountIds: ACCOUNT })).status).toBe(404);
+    expect((await org.admin.send(awsAuthRoutes.get, config(bare.id))).status).toBe(404);
+    expect((await org.admin.send(awsAuthRoutes.update, config(bare.id, { accessTokenTTL: 5 }))).status).toBe(404);
+    expect((await org.admin.send(awsAuthRoutes.detach, config(bare.id))).status).toBe(404);
+    expect(
+      (await org.admin.send(awsAuthRoutes.attach, config(crypto.randomUUID(), { allowedAccountIds: ACCOUNT }))).status,
+    ).toBe(404);
   });
 
   it("detaches, and the identity can be given AWS Auth again", async () => {
     const { identity } = await attach({ allowedAccountIds: ACCOUNT });
-    const detached = await org.admin.delete(path(identity.id));
+    const detached = await org.admin.send(awsAuthRoutes.detach, config(identity.id));
     expect(detached.status).toBe(200);
     expect(detached.body.identityAwsAuth.identityId).toBe(identity.id);
-    expect((await org.admin.get(`/api/v1/identities/${identity.id}`)).body.identity.authMethods).toEqual([]);
-    expect((await org.admin.post(path(identity.id), { allowedAccountIds: ACCOUNT })).status).toBe(200);
+    expect(
+      (await org.admin.send(identityRoutes.get, { params: { identityId: identity.id } })).body.identity.authMethods,
+    ).toEqual([]);
+    expect(
+      (await org.admin.send(awsAuthRoutes.attach, config(identity.id, { allowedAccountIds: ACCOUNT }))).status,
+    ).toBe(200);
   });
 
   it("lets members read the configuration but not change it", async () => {
     const { identity } = await attach({ allowedAccountIds: ACCOUNT });
     const member = await inviteMember(server, org);
-    expect((await member.get(path(identity.id))).status).toBe(200);
-    expect((await member.patch(path(identity.id), { accessTokenTTL: 5 })).status).toBe(403);
-    expect((await member.delete(path(identity.id))).status).toBe(403);
+    expect((await member.send(awsAuthRoutes.get, config(identity.id))).status).toBe(200);
+    expect((await member.send(awsAuthRoutes.update, config(identity.id, { accessTokenTTL: 5 }))).status).toBe(403);
+    expect((await member.send(awsAuthRoutes.detach, config(identity.id))).status).toBe(403);
   });
 
   it("keeps one generated server ID, and uses LEASEHOLD_SERVER_ID when set", async () => {
@@ -168,9 +191,10 @@ describe("AWS Auth configuration", () => {
     const configured = await createTestServer({ env: { LEASEHOLD_SERVER_ID: "prod-eu-1" } });
     const o = await setupOrg(configured);
     const identity = await createIdentity(o.admin, o.orgId);
-    expect((await o.admin.post(path(identity.id), { allowedAccountIds: ACCOUNT })).body.identityAwsAuth.serverId).toBe(
-      "prod-eu-1",
-    );
+    expect(
+      (await o.admin.send(awsAuthRoutes.attach, config(identity.id, { allowedAccountIds: ACCOUNT }))).body
+        .identityAwsAuth.serverId,
+    ).toBe("prod-eu-1");
     await configured.close();
   });
 });

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
 import { createApiClient, createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
 import { createAwsIdentity, setupOrg } from "./identity.fixtures.ts";
 import { base64, GET_CALLER_IDENTITY_BODY, signedLogin, signGetCallerIdentity } from "./signed-login.fixtures.ts";
 import { type StubSts, startStubSts } from "./stub-sts.fixtures.ts";
 
-const LOGIN = "/api/v1/auth/aws-auth/login";
 const credentials = { accessKeyId: "AKIAHOSTILETEST00001", secretAccessKey: "hostile-test-secret-key-not-real" };
 
 /**
@@ -46,7 +46,7 @@ describe("AWS Auth login refuses hostile requests before any network call", () =
   };
 
   const expectRefusedBeforeNetwork = async (body: unknown, status = 400, reasonCode = "invalid_request") => {
-    const res = await client().post(LOGIN, body);
+    const res = await client().send(awsAuthRoutes.login, { body });
     expect(res.status, res.text).toBe(status);
     expect(res.body.reasonCode).toBe(reasonCode);
     expect(stub.requests).toHaveLength(0);
@@ -74,7 +74,7 @@ describe("AWS Auth login refuses hostile requests before any network call", () =
   });
 
   it("(control) forwards a plain, well-formed GetCallerIdentity", async () => {
-    const res = await client().post(LOGIN, await loginWith({}));
+    const res = await client().send(awsAuthRoutes.login, { body: await loginWith({}) });
     expect(res.status, res.text).toBe(200);
     expect(stub.requests).toHaveLength(1);
   });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { uniqueIdOf } from "#shared/arn.ts";
 import type { AwsAuthLoginInput } from "#shared/schemas/aws-auth.ts";
 import type { AccessTokenResponse } from "#shared/schemas/tokens.ts";
-import type { Clock } from "../../context.ts";
+import type { Actor, Clock } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
 import type { ForwardOptions } from "../../lib/aws/sts-login/forward.ts";
 import { parseSignedStsRequest } from "../../lib/aws/sts-login/signed-request.ts";
@@ -10,7 +10,7 @@ import { MAX_SIGNATURE_AGE_MS, verifyCallerIdentity } from "../../lib/aws/sts-lo
 import { AppError, forbidden, unauthorized } from "../../lib/http/errors.ts";
 import type { Metrics } from "../../lib/metrics/metrics.ts";
 import type { RateLimiter } from "../../lib/rate-limit.ts";
-import type { AuditService } from "../audit/audit.service.ts";
+import type { AuditEvent, AuditService } from "../audit/audit.service.ts";
 import { isTrustedAddress, type RequestMeta, type TokensService } from "../tokens/tokens.service.ts";
 import type { AwsAuthRepo } from "./aws-auth.repo.ts";
 import { checkBindings } from "./principal-bindings.ts";
@@ -56,7 +56,7 @@ export function createAwsAuthLoginService(deps: {
   db: Db;
   repo: Pick<AwsAuthRepo, "findForLogin" | "learnBindings">;
   usedSignatures: UsedSignaturesRepo;
-  tokens: Pick<TokensService, "issue">;
+  tokens: Pick<TokensService, "issue" | "issueWith">;
   audit: AuditService;
   serverId: ServerIdSource;
   clock: Clock;
@@ -101,17 +101,17 @@ export function createAwsAuthLoginService(deps: {
       const request = parseSignedStsRequest(input);
       enforce(deps.limits.perIdentity, input.identityId, "for this identity");
 
-      const found = await deps.repo.findForLogin(db, input.identityId);
-      if (!found) throw unauthorized(NO_SUCH_LOGIN, "unknown_identity");
-      const { identity, awsAuth } = found;
-      // One-time signatures: a replay is refused here without a call to STS; the insert in
-      // the transaction below is what decides when two copies arrive at once.
+      // One-time signatures: a replay is refused here without a call to STS; the login statement
+      // below is what decides when two copies arrive at once.
       // The key ID goes in too: the signature commits to the secret key, not to the key ID, so two
       // principals that share a secret would otherwise burn each other's signatures.
       const signatureHash = createHash("sha256")
         .update(`${request.credential.accessKeyId}\n${request.signature}`)
         .digest("hex");
-      if (await deps.usedSignatures.wasUsed(db, signatureHash)) throw replayed();
+      const found = await deps.repo.findForLogin(db, input.identityId, signatureHash);
+      if (!found) throw unauthorized(NO_SUCH_LOGIN, "unknown_identity");
+      const { identity, awsAuth } = found;
+      if (found.signatureUsed) throw replayed();
       if (!isTrustedAddress(meta.ip, awsAuth.accessTokenTrustedIps)) {
         throw forbidden(
           `Logins for this identity are not allowed from ${meta.ip}: the address is not among its trusted IPs`,
@@ -130,45 +130,56 @@ export function createAwsAuthLoginService(deps: {
       checkCallerAllowed(caller, awsAuth);
       const learn = checkBindings(caller, awsAuth.allowedPrincipalArns, awsAuth.principalBindings);
 
-      return db.transaction(async (tx) => {
-        const first = await deps.usedSignatures.record(tx, {
-          signatureHash,
-          signedAt: request.signedAt,
-          keepUntil: new Date(request.signedAt.getTime() + USED_SIGNATURE_RETENTION_MS),
-        });
-        if (!first) throw replayed();
-        if (learn.length > 0) {
-          const binding = {
-            uniqueId: uniqueIdOf(caller.userId),
-            how: "first-login" as const,
-            boundAt: clock.now().toISOString(),
-          };
-          await deps.repo.learnBindings(tx, awsAuth.id, Object.fromEntries(learn.map((arn) => [arn, binding])));
-        }
-        const { response, actor } = await deps.tokens.issue(tx, {
-          identity: { id: identity.id, orgId: identity.orgId, name: identity.name, role: identity.role },
+      const signature = {
+        signatureHash,
+        signedAt: request.signedAt,
+        keepUntil: new Date(request.signedAt.getTime() + USED_SIGNATURE_RETENTION_MS),
+      };
+      const token = {
+        identity: { id: identity.id, orgId: identity.orgId, name: identity.name, role: identity.role },
+        authMethod: "aws-auth" as const,
+        ttl: awsAuth.accessTokenTTL,
+        maxTtl: awsAuth.accessTokenMaxTTL,
+        numUsesLimit: awsAuth.accessTokenNumUsesLimit,
+        principalArn: caller.arn,
+        sourceIp: meta.ip,
+      };
+      const loginEvent = (actor: Actor): AuditEvent => ({
+        action: "identity.login",
+        resourceType: "identity",
+        resourceId: identity.id,
+        metadata: {
           authMethod: "aws-auth",
-          ttl: awsAuth.accessTokenTTL,
-          maxTtl: awsAuth.accessTokenMaxTTL,
-          numUsesLimit: awsAuth.accessTokenNumUsesLimit,
           principalArn: caller.arn,
-          sourceIp: meta.ip,
+          account: caller.account,
+          tokenId: actor.type === "identity" ? actor.tokenId : null,
+        },
+      });
+
+      if (learn.length === 0) {
+        // The usual login: the signature's first use, the token and its audit record in one
+        // statement (docs/decisions/0912-lease-and-login-time.md).
+        let issued: { response: AccessTokenResponse } | undefined;
+        const first = await deps.usedSignatures.recordThen(db, signature, (firstUse) => {
+          const { cte, response, actor } = deps.tokens.issueWith(db, token, firstUse);
+          issued = { response };
+          return [cte, deps.audit.recordWith(db, { actor, ...meta }, loginEvent(actor), firstUse)];
         });
-        await deps.audit.record(
-          tx,
-          { actor, ...meta },
-          {
-            action: "identity.login",
-            resourceType: "identity",
-            resourceId: identity.id,
-            metadata: {
-              authMethod: "aws-auth",
-              principalArn: caller.arn,
-              account: caller.account,
-              tokenId: actor.type === "identity" ? actor.tokenId : null,
-            },
-          },
-        );
+        if (!first || !issued) throw replayed();
+        return { response: issued.response, principalArn: caller.arn };
+      }
+
+      // A first login that binds principals to their unique IDs: one transaction.
+      return db.transaction(async (tx) => {
+        if (!(await deps.usedSignatures.record(tx, signature))) throw replayed();
+        const binding = {
+          uniqueId: uniqueIdOf(caller.userId),
+          how: "first-login" as const,
+          boundAt: clock.now().toISOString(),
+        };
+        await deps.repo.learnBindings(tx, awsAuth.id, Object.fromEntries(learn.map((arn) => [arn, binding])));
+        const { response, actor } = await deps.tokens.issue(tx, token);
+        await deps.audit.record(tx, { actor, ...meta }, loginEvent(actor));
         return { response, principalArn: caller.arn };
       });
     },

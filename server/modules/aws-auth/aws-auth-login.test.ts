@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
+import { identityRoutes } from "#client/core/routes/identities.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
+import { tokenRoutes } from "#client/core/routes/tokens.ts";
 import { SERVER_ID_HEADER } from "#shared/schemas/aws-auth.ts";
 import type { ApiResponse } from "../../../test/ground/api-client.ts";
 import { createApiClient, createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
@@ -15,7 +19,6 @@ import { assumeNewRole, createIamUser, uniqueName } from "./moto-principals.fixt
 import { base64, GET_CALLER_IDENTITY_BODY, signedLogin, signGetCallerIdentity } from "./signed-login.fixtures.ts";
 
 const PEER = "198.51.100.10";
-const LOGIN = "/api/v1/auth/aws-auth/login";
 const ACCOUNT = "123456789012";
 
 describe("AWS Auth login against moto", () => {
@@ -41,20 +44,22 @@ describe("AWS Auth login against moto", () => {
     expect(user.arn).toBe(`arn:aws:iam::${ACCOUNT}:user/build/agents/${user.name}`);
     const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: user.arn });
 
-    const res = await machine().post(
-      LOGIN,
-      await signedLogin({ identityId: identity.id, credentials: user.credentials }),
-    );
+    const res = await machine().send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId: identity.id, credentials: user.credentials }),
+    });
     expect(res.status, res.text).toBe(200);
     expect(res.body).toMatchObject({ tokenType: "Bearer", expiresIn: 2592000, accessTokenMaxTTL: 2592000 });
     expect(res.body.accessToken).toMatch(/^lhat_[A-Za-z0-9_-]{43}$/);
     secrets.push(res.body.accessToken);
 
-    const self = await bearerClient(server, res.body.accessToken, PEER).get(`/api/v1/identities/${identity.id}`);
+    const self = await bearerClient(server, res.body.accessToken, PEER).send(identityRoutes.get, {
+      params: { identityId: identity.id },
+    });
     expect(self.status).toBe(200);
     expect(self.body.identity).toMatchObject({ id: identity.id, authMethods: ["aws-auth"] });
 
-    const tokens = (await org.admin.get(`/api/v1/identities/${identity.id}/tokens`)).body.tokens;
+    const tokens = (await org.admin.send(tokenRoutes.listForIdentity, { params: { identityId: identity.id } })).body
+      .tokens;
     expect(tokens).toHaveLength(1);
     expect(tokens[0]).toMatchObject({ principalArn: user.arn, sourceIp: PEER, numUses: 1, status: "active" });
     expect(JSON.stringify(tokens)).not.toContain(res.body.accessToken);
@@ -63,10 +68,9 @@ describe("AWS Auth login against moto", () => {
   it("accepts the raw (non-base64) body and headers, as the seed's SDK page sends them", async () => {
     const user = await createIamUser(motoUrl);
     const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: user.arn });
-    const res = await machine().post(
-      LOGIN,
-      await signedLogin({ identityId: identity.id, credentials: user.credentials, raw: true }),
-    );
+    const res = await machine().send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId: identity.id, credentials: user.credentials, raw: true }),
+    });
     expect(res.status, res.text).toBe(200);
   });
 
@@ -74,13 +78,13 @@ describe("AWS Auth login against moto", () => {
     const role = await assumeNewRole(motoUrl);
     secrets.push(role.credentials.secretAccessKey, role.credentials.sessionToken);
     const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: role.roleArn });
-    const res = await machine().post(
-      LOGIN,
-      await signedLogin({ identityId: identity.id, credentials: role.credentials }),
-    );
+    const res = await machine().send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId: identity.id, credentials: role.credentials }),
+    });
     expect(res.status, res.text).toBe(200);
     secrets.push(res.body.accessToken);
-    const tokens = (await org.admin.get(`/api/v1/identities/${identity.id}/tokens`)).body.tokens;
+    const tokens = (await org.admin.send(tokenRoutes.listForIdentity, { params: { identityId: identity.id } })).body
+      .tokens;
     expect(tokens[0].principalArn).toBe(role.sessionArn);
   });
 
@@ -90,10 +94,9 @@ describe("AWS Auth login against moto", () => {
     const { identity } = await createAwsIdentity(org.admin, org.orgId, {
       allowedPrincipalArns: `arn:aws:iam::${ACCOUNT}:role/${prefix}-*`,
     });
-    const res = await machine().post(
-      LOGIN,
-      await signedLogin({ identityId: identity.id, credentials: role.credentials }),
-    );
+    const res = await machine().send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId: identity.id, credentials: role.credentials }),
+    });
     expect(res.status, res.text).toBe(200);
   });
 
@@ -101,18 +104,20 @@ describe("AWS Auth login against moto", () => {
     const user = await createIamUser(motoUrl);
     const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedAccountIds: ACCOUNT });
     expect(
-      (await machine().post(LOGIN, await signedLogin({ identityId: identity.id, credentials: user.credentials })))
-        .status,
+      (
+        await machine().send(awsAuthRoutes.login, {
+          body: await signedLogin({ identityId: identity.id, credentials: user.credentials }),
+        })
+      ).status,
     ).toBe(200);
   });
 
   it("refuses an account that is not allowed with account_id_not_allowed, naming the ARN", async () => {
     const user = await createIamUser(motoUrl);
     const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedAccountIds: "111122223333" });
-    const res = await machine().post(
-      LOGIN,
-      await signedLogin({ identityId: identity.id, credentials: user.credentials }),
-    );
+    const res = await machine().send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId: identity.id, credentials: user.credentials }),
+    });
     expect(res.status).toBe(403);
     expect(res.body.reasonCode).toBe("account_id_not_allowed");
     expect(res.body.message).toContain(user.arn);
@@ -125,10 +130,9 @@ describe("AWS Auth login against moto", () => {
       allowedPrincipalArns: other,
       allowedAccountIds: ACCOUNT,
     });
-    const res = await machine().post(
-      LOGIN,
-      await signedLogin({ identityId: identity.id, credentials: user.credentials }),
-    );
+    const res = await machine().send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId: identity.id, credentials: user.credentials }),
+    });
     expect(res.status).toBe(403);
     expect(res.body.reasonCode).toBe("principal_arn_not_allowed");
     expect(res.body.message).toContain(user.arn);
@@ -137,14 +141,12 @@ describe("AWS Auth login against moto", () => {
   it("gives an unknown identity and an identity without AWS Auth one shared 401", async () => {
     const user = await createIamUser(motoUrl);
     const bare = await createIdentity(org.admin, org.orgId);
-    const unknown = await machine().post(
-      LOGIN,
-      await signedLogin({ identityId: crypto.randomUUID(), credentials: user.credentials }),
-    );
-    const noAuth = await machine().post(
-      LOGIN,
-      await signedLogin({ identityId: bare.id, credentials: user.credentials }),
-    );
+    const unknown = await machine().send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId: crypto.randomUUID(), credentials: user.credentials }),
+    });
+    const noAuth = await machine().send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId: bare.id, credentials: user.credentials }),
+    });
     expect(unknown.status).toBe(401);
     expect(noAuth.status).toBe(401);
     expect(noAuth.body.reasonCode).toBe(unknown.body.reasonCode);
@@ -156,21 +158,19 @@ describe("AWS Auth login against moto", () => {
     const { identity } = await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: user.arn });
     for (const offsetMinutes of [-16, 16]) {
       const signingDate = new Date(Date.now() + offsetMinutes * 60_000);
-      const res = await machine().post(
-        LOGIN,
-        await signedLogin({ identityId: identity.id, credentials: user.credentials, signingDate }),
-      );
+      const res = await machine().send(awsAuthRoutes.login, {
+        body: await signedLogin({ identityId: identity.id, credentials: user.credentials, signingDate }),
+      });
       expect(res.status).toBe(401);
       expect(res.body.reasonCode).toBe("request_not_fresh");
     }
-    const fresh = await machine().post(
-      LOGIN,
-      await signedLogin({
+    const fresh = await machine().send(awsAuthRoutes.login, {
+      body: await signedLogin({
         identityId: identity.id,
         credentials: user.credentials,
         signingDate: new Date(Date.now() - 14 * 60_000),
       }),
-    );
+    });
     expect(fresh.status).toBe(200);
   });
 
@@ -190,7 +190,7 @@ describe("AWS Auth login against moto", () => {
     });
 
     it("is refused with server_id_header_missing when it is missing", async () => {
-      const res = await machine().post(LOGIN, await signedLogin({ identityId, credentials }));
+      const res = await machine().send(awsAuthRoutes.login, { body: await signedLogin({ identityId, credentials }) });
       expect(res.status).toBe(401);
       expect(res.body.reasonCode).toBe("server_id_header_missing");
     });
@@ -198,30 +198,30 @@ describe("AWS Auth login against moto", () => {
     it("is refused when present but not among the signed headers", async () => {
       const headers = await signGetCallerIdentity({ credentials });
       headers[SERVER_ID_HEADER] = "leasehold-test-server";
-      const res = await machine().post(LOGIN, {
-        identityId,
-        iamHttpRequestMethod: "POST",
-        iamRequestBody: base64(GET_CALLER_IDENTITY_BODY),
-        iamRequestHeaders: base64(JSON.stringify(headers)),
+      const res = await machine().send(awsAuthRoutes.login, {
+        body: {
+          identityId,
+          iamHttpRequestMethod: "POST",
+          iamRequestBody: base64(GET_CALLER_IDENTITY_BODY),
+          iamRequestHeaders: base64(JSON.stringify(headers)),
+        },
       });
       expect(res.status).toBe(401);
       expect(res.body.reasonCode).toBe("server_id_header_missing");
     });
 
     it("is refused when it names another server", async () => {
-      const res = await machine().post(
-        LOGIN,
-        await signedLogin({ identityId, credentials, headers: { [SERVER_ID_HEADER]: "some-other-leasehold" } }),
-      );
+      const res = await machine().send(awsAuthRoutes.login, {
+        body: await signedLogin({ identityId, credentials, headers: { [SERVER_ID_HEADER]: "some-other-leasehold" } }),
+      });
       expect(res.status).toBe(401);
       expect(res.body.reasonCode).toBe("server_id_header_missing");
     });
 
     it("logs in when it is signed and names this server", async () => {
-      const res = await machine().post(
-        LOGIN,
-        await signedLogin({ identityId, credentials, headers: { [SERVER_ID_HEADER]: "leasehold-test-server" } }),
-      );
+      const res = await machine().send(awsAuthRoutes.login, {
+        body: await signedLogin({ identityId, credentials, headers: { [SERVER_ID_HEADER]: "leasehold-test-server" } }),
+      });
       expect(res.status, res.text).toBe(200);
     });
   });
@@ -233,12 +233,23 @@ describe("AWS Auth login against moto", () => {
       accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }, { ipAddress: "2001:db8::/32" }],
     });
     const body = () => signedLogin({ identityId: identity.id, credentials: user.credentials });
-    const outside = await createApiClient(server.app, { peer: "203.0.113.9" }).post(LOGIN, await body());
+    const outside = await createApiClient(server.app, { peer: "203.0.113.9" }).send(awsAuthRoutes.login, {
+      body: await body(),
+    });
     expect(outside.status).toBe(403);
     expect(outside.body.reasonCode).toBe("ip_not_trusted");
-    expect((await createApiClient(server.app, { peer: "10.20.30.40" }).post(LOGIN, await body())).status).toBe(200);
-    expect((await createApiClient(server.app, { peer: "2001:db8::7" }).post(LOGIN, await body())).status).toBe(200);
-    expect((await createApiClient(server.app, { peer: "::ffff:10.1.1.1" }).post(LOGIN, await body())).status).toBe(200);
+    expect(
+      (await createApiClient(server.app, { peer: "10.20.30.40" }).send(awsAuthRoutes.login, { body: await body() }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await createApiClient(server.app, { peer: "2001:db8::7" }).send(awsAuthRoutes.login, { body: await body() }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await createApiClient(server.app, { peer: "::ffff:10.1.1.1" }).send(awsAuthRoutes.login, { body: await body() }))
+        .status,
+    ).toBe(200);
   });
 
   it("gives an identity token nothing in a project without membership, and its role with one", async () => {
@@ -249,21 +260,27 @@ describe("AWS Auth login against moto", () => {
       { allowedPrincipalArns: user.arn },
       { role: "admin" },
     );
-    const login = await machine().post(
-      LOGIN,
-      await signedLogin({ identityId: identity.id, credentials: user.credentials }),
-    );
+    const login = await machine().send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId: identity.id, credentials: user.credentials }),
+    });
     const bot = bearerClient(server, login.body.accessToken, PEER);
-    expect((await bot.get(`/api/v1/projects/${org.projectId}`)).status).toBe(404);
-    expect((await bot.get("/api/v1/projects")).body.projects).toEqual([]);
+    expect((await bot.send(projectRoutes.get, { params: { projectId: org.projectId } })).status).toBe(404);
+    expect((await bot.send(projectRoutes.list)).body.projects).toEqual([]);
 
-    const added = await org.admin.post(`/api/v1/identities/${identity.id}/memberships`, {
-      projectId: org.projectId,
-      role: "viewer",
+    const added = await org.admin.send(identityRoutes.addMembership, {
+      params: { identityId: identity.id },
+      body: { projectId: org.projectId, role: "viewer" },
     });
     expect(added.status, added.text).toBe(200);
-    expect((await bot.get(`/api/v1/projects/${org.projectId}`)).status).toBe(200);
-    expect((await bot.patch(`/api/v1/projects/${org.projectId}`, { name: "Renamed by a bot" })).status).toBe(403);
+    expect((await bot.send(projectRoutes.get, { params: { projectId: org.projectId } })).status).toBe(200);
+    expect(
+      (
+        await bot.send(projectRoutes.update, {
+          params: { projectId: org.projectId },
+          body: { name: "Renamed by a bot" },
+        })
+      ).status,
+    ).toBe(403);
   });
 
   it("rate-limits logins per source address", async () => {
@@ -275,11 +292,11 @@ describe("AWS Auth login against moto", () => {
       iamRequestHeaders: "y",
     };
     let last: ApiResponse | undefined;
-    for (let i = 0; i < 301; i++) last = await flood.post(LOGIN, garbage);
+    for (let i = 0; i < 301; i++) last = await flood.send(awsAuthRoutes.login, { body: garbage });
     expect(last!.status).toBe(429);
     expect(last!.body.reasonCode).toBe("rate_limited");
     expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
     // Another address is not affected.
-    expect((await machine().post(LOGIN, garbage)).status).toBe(400);
+    expect((await machine().send(awsAuthRoutes.login, { body: garbage })).status).toBe(400);
   });
 });

@@ -1,12 +1,11 @@
 import { DeleteRoleCommand, GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
 import { createApiClient, createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
 import { createAwsIdentity, type Org, setupOrg } from "./identity.fixtures.ts";
 import { assumeNewRole, createIamUser, uniqueName } from "./moto-principals.fixtures.ts";
 import { signedLogin } from "./signed-login.fixtures.ts";
-
-const LOGIN = "/api/v1/auth/aws-auth/login";
 
 /**
  * Unique-ID binding (issue 11, decision 1104): a role deleted and re-created under the same name — by someone
@@ -24,7 +23,9 @@ describe("AWS Auth binds exact principal ARNs to their unique IDs", () => {
       credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
     });
   const login = async (identityId: string, credentials: Awaited<ReturnType<typeof assumeNewRole>>["credentials"]) =>
-    createApiClient(server.app, { peer: "198.51.100.60" }).post(LOGIN, await signedLogin({ identityId, credentials }));
+    createApiClient(server.app, { peer: "198.51.100.60" }).send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId, credentials }),
+    });
   const recreate = async (name: string) => {
     await iam().send(new DeleteRoleCommand({ RoleName: name }));
     return assumeNewRole(motoUrl(), { name });
@@ -53,10 +54,10 @@ describe("AWS Auth binds exact principal ARNs to their unique IDs", () => {
     expect((await login(identity.id, role.credentials)).status).toBe(200);
 
     // A listed wildcard names many principals: there is no one ID to bind it to.
-    const wildcardRebind = await org.admin.post(
-      `/api/v1/auth/aws-auth/identities/${identity.id}/principal-bindings/rebind`,
-      { principalArn: wildcard },
-    );
+    const wildcardRebind = await org.admin.send(awsAuthRoutes.rebind, {
+      params: { identityId: identity.id },
+      body: { principalArn: wildcard },
+    });
     expect(wildcardRebind.status).toBe(400);
     expect(wildcardRebind.body.reasonCode).toBe("principal_not_bindable");
     expect(wildcardRebind.body.issues[0].path).toEqual(["principalArn"]);
@@ -69,14 +70,16 @@ describe("AWS Auth binds exact principal ARNs to their unique IDs", () => {
     expect(refused.body.accessToken).toBeUndefined();
 
     // An update that keeps the entry keeps its binding: saving is no way to launder a re-creation.
-    const updated = await org.admin.patch(`/api/v1/auth/aws-auth/identities/${identity.id}`, {
-      allowedPrincipalArns: [role.roleArn, user.arn].join(","),
+    const updated = await org.admin.send(awsAuthRoutes.update, {
+      params: { identityId: identity.id },
+      body: { allowedPrincipalArns: [role.roleArn, user.arn].join(",") },
     });
     expect(updated.body.identityAwsAuth.principalBindings[0].uniqueId).toBe(roleId);
     expect((await login(identity.id, impostor.credentials)).status).toBe(403);
 
-    const rebound = await org.admin.post(`/api/v1/auth/aws-auth/identities/${identity.id}/principal-bindings/rebind`, {
-      principalArn: role.roleArn,
+    const rebound = await org.admin.send(awsAuthRoutes.rebind, {
+      params: { identityId: identity.id },
+      body: { principalArn: role.roleArn },
     });
     expect(rebound.status, rebound.text).toBe(200);
     const newId = (await iam().send(new GetRoleCommand({ RoleName: name }))).Role!.RoleId!;
@@ -84,10 +87,10 @@ describe("AWS Auth binds exact principal ARNs to their unique IDs", () => {
     expect(rebound.body.identityAwsAuth.principalBindings[0]).toMatchObject({ uniqueId: newId, how: "iam" });
     expect((await login(identity.id, impostor.credentials)).status).toBe(200);
 
-    const unlistedRebind = await org.admin.post(
-      `/api/v1/auth/aws-auth/identities/${identity.id}/principal-bindings/rebind`,
-      { principalArn: "arn:aws:iam::123456789012:role/not-listed" },
-    );
+    const unlistedRebind = await org.admin.send(awsAuthRoutes.rebind, {
+      params: { identityId: identity.id },
+      body: { principalArn: "arn:aws:iam::123456789012:role/not-listed" },
+    });
     expect(unlistedRebind.status).toBe(400);
     expect(unlistedRebind.body.issues[0].path).toEqual(["principalArn"]);
   });
@@ -101,7 +104,7 @@ describe("AWS Auth binds exact principal ARNs to their unique IDs", () => {
 
     const role = await assumeNewRole(motoUrl(), { name });
     expect((await login(identity.id, role.credentials)).status).toBe(200);
-    const read = await org.admin.get(`/api/v1/auth/aws-auth/identities/${identity.id}`);
+    const read = await org.admin.send(awsAuthRoutes.get, { params: { identityId: identity.id } });
     const roleId = (await iam().send(new GetRoleCommand({ RoleName: name }))).Role!.RoleId!;
     expect(read.body.identityAwsAuth.principalBindings[0]).toMatchObject({
       status: "bound",

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
 import {
   createApiClient,
   createTestClock,
@@ -12,8 +13,6 @@ import { createUsedSignaturePurgeWorker } from "../../workers/purge-workers.ts";
 import { createAwsIdentity, expectNotLogged, type Org, setupOrg } from "./identity.fixtures.ts";
 import { createIamUser } from "./moto-principals.fixtures.ts";
 import { signedLogin } from "./signed-login.fixtures.ts";
-
-const LOGIN = "/api/v1/auth/aws-auth/login";
 
 /**
  * One-time signatures: a signed GetCallerIdentity yields one token, on whichever instance
@@ -29,7 +28,7 @@ describe("AWS Auth login accepts each signature once", () => {
   let user: Awaited<ReturnType<typeof createIamUser>>;
   const issued: string[] = [];
   const send = async (server: TestServer, body: unknown, peer = "198.51.100.40") => {
-    const res = await createApiClient(server.app, { peer }).post(LOGIN, body);
+    const res = await createApiClient(server.app, { peer }).send(awsAuthRoutes.login, { body });
     if (res.body?.accessToken) issued.push(res.body.accessToken);
     return res;
   };

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
 import { createApiClient, createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
 import { type Moto, resetMotoAuth, startMoto } from "../../../test/ground/index.ts";
 import { createAwsIdentity, expectNotLogged, setupOrg } from "./identity.fixtures.ts";
 import { createIamUser } from "./moto-principals.fixtures.ts";
 import { signedLogin } from "./signed-login.fixtures.ts";
-
-const LOGIN = "/api/v1/auth/aws-auth/login";
 
 /**
  * moto in authenticating mode checks SigV4 signatures like STS does. It checks them
@@ -17,7 +16,8 @@ describe("AWS Auth login with a signature-checking STS (moto, authenticating)", 
   let server: TestServer;
   let identityId: string;
   let user: Awaited<ReturnType<typeof createIamUser>>;
-  const login = (body: unknown) => createApiClient(server.app, { peer: "198.51.100.40" }).post(LOGIN, body);
+  const login = (body: unknown) =>
+    createApiClient(server.app, { peer: "198.51.100.40" }).send(awsAuthRoutes.login, { body });
 
   beforeAll(async () => {
     moto = await startMoto({ authenticating: 100 });

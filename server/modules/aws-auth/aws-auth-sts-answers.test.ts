@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
+import { tokenRoutes } from "#client/core/routes/tokens.ts";
 import { createApiClient, createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
 import { createAwsIdentity, expectNotLogged, type Org, setupOrg } from "./identity.fixtures.ts";
 import { signedLogin } from "./signed-login.fixtures.ts";
 import { answerXml, callerIdentityXml, type StubSts, startStubSts } from "./stub-sts.fixtures.ts";
 
-const LOGIN = "/api/v1/auth/aws-auth/login";
 const ACCOUNT = "123456789012";
 const ALLOWED = `arn:aws:iam::${ACCOUNT}:user/ci`;
 const credentials = { accessKeyId: "AKIASTUBANSWERS00001", secretAccessKey: "stub-answers-secret-not-real" };
@@ -20,16 +21,16 @@ describe("AWS Auth login reads STS's answer strictly", () => {
   let identityId: string;
   const issued: string[] = [];
   const login = async () => {
-    const res = await createApiClient(server.app, { peer: "198.51.100.30" }).post(
-      LOGIN,
-      await signedLogin({ identityId, credentials }),
-    );
+    const res = await createApiClient(server.app, { peer: "198.51.100.30" }).send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId, credentials }),
+    });
     if (res.body?.accessToken) issued.push(res.body.accessToken);
     return res;
   };
 
   const tokensIssued = async () =>
-    (await org.admin.get(`/api/v1/identities/${identityId}/tokens?status=all`)).body.totalCount as number;
+    (await org.admin.send(tokenRoutes.listForIdentity, { params: { identityId }, query: { status: "all" } })).body
+      .totalCount as number;
 
   beforeAll(async () => {
     stub = await startStubSts();
@@ -190,16 +191,25 @@ describe("AWS Auth login reads STS's answer strictly", () => {
     });
 
     it("a root principal, as root_principal_not_supported", async () => {
-      const config = `/api/v1/auth/aws-auth/identities/${identityId}`;
-      expect((await org.admin.patch(config, { allowedAccountIds: ACCOUNT, allowedPrincipalArns: "" })).status).toBe(
-        200,
-      );
+      expect(
+        (
+          await org.admin.send(awsAuthRoutes.update, {
+            params: { identityId },
+            body: { allowedAccountIds: ACCOUNT, allowedPrincipalArns: "" },
+          })
+        ).status,
+      ).toBe(200);
       stub.answer(answerXml(callerIdentityXml(`arn:aws:iam::${ACCOUNT}:root`, ACCOUNT, ACCOUNT)));
       const res = await expectRefused(403, "root_principal_not_supported");
       expect(res.body.message).toContain(`arn:aws:iam::${ACCOUNT}:root`);
-      expect((await org.admin.patch(config, { allowedAccountIds: "", allowedPrincipalArns: ALLOWED })).status).toBe(
-        200,
-      );
+      expect(
+        (
+          await org.admin.send(awsAuthRoutes.update, {
+            params: { identityId },
+            body: { allowedAccountIds: "", allowedPrincipalArns: ALLOWED },
+          })
+        ).status,
+      ).toBe(200);
     });
   });
 
@@ -217,10 +227,9 @@ describe("AWS Auth login reads STS's answer strictly", () => {
     await gone.close();
     const o = await setupOrg(unreachable);
     const id = (await createAwsIdentity(o.admin, o.orgId, { allowedPrincipalArns: ALLOWED })).identity.id;
-    const res = await createApiClient(unreachable.app, { peer: "198.51.100.31" }).post(
-      LOGIN,
-      await signedLogin({ identityId: id, credentials }),
-    );
+    const res = await createApiClient(unreachable.app, { peer: "198.51.100.31" }).send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId: id, credentials }),
+    });
     expect(res.status).toBe(502);
     expect(res.body.message).toContain(gone.url);
     await unreachable.close();

@@ -1,14 +1,20 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
-import { identities, identityAwsAuths } from "../../db/schema.ts";
-import { preparedPerDb } from "../tokens/prepared-query.ts";
+import { preparedPerDb } from "../../db/prepared-query.ts";
+import { awsAuthUsedSignatures, identities, identityAwsAuths } from "../../db/schema.ts";
 
 export type AwsAuthRow = typeof identityAwsAuths.$inferSelect;
 export type AwsAuthPatch = Partial<Omit<AwsAuthRow, "id" | "orgId" | "identityId" | "createdAt">>;
 
 const findForLoginStatement = preparedPerDb((db) =>
   db
-    .select({ identity: identities, awsAuth: identityAwsAuths })
+    .select({
+      identity: identities,
+      awsAuth: identityAwsAuths,
+      // The replay check rides along: one round trip fewer on every login (decision 0912).
+      signatureUsed: sql<boolean>`exists (select 1 from ${awsAuthUsedSignatures}
+        where ${awsAuthUsedSignatures.signatureHash} = ${sql.placeholder("signatureHash")})`,
+    })
     .from(identityAwsAuths)
     .innerJoin(identities, eq(identities.id, identityAwsAuths.identityId))
     .where(eq(identityAwsAuths.identityId, sql.placeholder("identityId")))
@@ -49,12 +55,13 @@ export function createAwsAuthRepo() {
         .where(and(eq(identityAwsAuths.orgId, orgId), eq(identityAwsAuths.identityId, identityId))),
 
     /**
-     * The identity and its AWS Auth for a login. The caller is not yet known to belong to
-     * any org, so this is the one lookup by identity ID alone; the row carries its orgId.
+     * The identity and its AWS Auth for a login, and whether the login's signature was used
+     * before. The caller is not yet known to belong to any org, so this is the one lookup by
+     * identity ID alone; the row carries its orgId.
      */
-    findForLogin: (db: Db, identityId: string) =>
+    findForLogin: (db: Db, identityId: string, signatureHash: string) =>
       findForLoginStatement(db)
-        .execute({ identityId })
+        .execute({ identityId, signatureHash })
         .then((r) => r[0] ?? null),
   };
 }

@@ -1,5 +1,10 @@
 // Test support: an org with an admin, and identities with AWS Auth attached through the API.
+
 import { expect } from "vitest";
+import { authRoutes } from "#client/core/routes/auth.ts";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
+import { identityRoutes } from "#client/core/routes/identities.ts";
+import { memberRoutes } from "#client/core/routes/members.ts";
 import type { AttachAwsAuthInput } from "#shared/schemas/aws-auth.ts";
 import type { ApiClient } from "../../../test/ground/api-client.ts";
 import { createApiClient, TEST_PASSWORD, type TestServer } from "../../../test/ground/in-process-server.ts";
@@ -19,13 +24,14 @@ export async function setupOrg(server: TestServer): Promise<Org> {
 /** A signed-in org member (not admin), through the invite flow. */
 export async function inviteMember(server: TestServer, org: Org) {
   const invite = (
-    await org.admin.post(`/api/v1/organizations/${org.orgId}/members`, { email: `${uniqueName("member")}@example.com` })
+    await org.admin.send(memberRoutes.add, {
+      params: { orgId: org.orgId },
+      body: { email: `${uniqueName("member")}@example.com` },
+    })
   ).body;
   const member = server.client();
-  const res = await member.post("/api/v1/auth/accept-invite", {
-    token: new URL(invite.setupLink).searchParams.get("token"),
-    name: "Member",
-    password: TEST_PASSWORD,
+  const res = await member.send(authRoutes.acceptInvite, {
+    body: { token: new URL(invite.setupLink).searchParams.get("token"), name: "Member", password: TEST_PASSWORD },
   });
   expect(res.status).toBe(200);
   return member;
@@ -36,10 +42,12 @@ export async function createIdentity(
   orgId: string,
   input: { name?: string; role?: "admin" | "member" } = {},
 ) {
-  const res = await admin.post("/api/v1/identities", {
-    name: input.name ?? uniqueName("machine"),
-    organizationId: orgId,
-    ...(input.role ? { role: input.role } : {}),
+  const res = await admin.send(identityRoutes.create, {
+    body: {
+      name: input.name ?? uniqueName("machine"),
+      organizationId: orgId,
+      ...(input.role ? { role: input.role } : {}),
+    },
   });
   expect(res.status, res.text).toBe(200);
   return res.body.identity as { id: string; name: string; orgId: string; role: string; authMethods: string[] };
@@ -52,7 +60,7 @@ export async function createAwsIdentity(
   input: { name?: string; role?: "admin" | "member" } = {},
 ) {
   const identity = await createIdentity(admin, orgId, input);
-  const res = await admin.post(`/api/v1/auth/aws-auth/identities/${identity.id}`, config);
+  const res = await admin.send(awsAuthRoutes.attach, { params: { identityId: identity.id }, body: config });
   expect(res.status, res.text).toBe(200);
   return { identity, awsAuth: res.body.identityAwsAuth };
 }

@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type ServerType, serve } from "@hono/node-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
+import { tokenRoutes } from "#client/core/routes/tokens.ts";
 import { LOGIN_SNIPPETS, type LoginSnippetId, renderLoginSnippet } from "#shared/snippets/login-snippets.ts";
 import { createTestServer, type TestServer } from "../../../test/ground/in-process-server.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
@@ -70,7 +72,7 @@ describe("the 'How to log in from AWS' snippets", () => {
     return { identity, context };
   };
   const tokensOf = async (identityId: string) =>
-    (await org.admin.get(`/api/v1/identities/${identityId}/tokens`)).body.tokens;
+    (await org.admin.send(tokenRoutes.listForIdentity, { params: { identityId } })).body.tokens;
 
   beforeAll(async () => {
     expect(
@@ -148,7 +150,7 @@ describe("the 'How to log in from AWS' snippets", () => {
       serverId: "srv-1",
       stsEndpoint: "https://sts.amazonaws.com/",
     });
-    expect(steps).toContain("POST this JSON to https://leasehold.example.com/api/v1/auth/aws-auth/login");
+    expect(steps).toContain(`POST this JSON to https://leasehold.example.com${awsAuthRoutes.login.path}`);
     expect(steps).toContain('"identityId": "id-1"');
     expect(steps).toContain("X-Leasehold-Server-ID: srv-1");
     expect(steps).toContain("sts.<region>.amazonaws.com");

@@ -6,6 +6,7 @@
 // scoped to ARNs, like the permission-policy builder's, allows nothing there: these policies use "*".
 import { CreateGroupCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import type { ConfigCheck } from "#shared/schemas/dynamic-secrets.ts";
 import { type Moto, resetMotoAuth, startMoto } from "../../../test/ground/index.ts";
 import {
@@ -50,19 +51,21 @@ describe("Test configuration with an authenticating AWS (moto, INITIAL_NO_AUTH_A
   });
 
   const test = async (user: typeof readerUser, extra: Record<string, unknown> = {}) => {
-    const res = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
-      projectSlug: world.session.project.slug,
-      environmentSlug: "dev",
-      provider: {
-        type: "aws-iam",
-        inputs: {
-          accessKey: user.accessKeyId,
-          secretAccessKey: user.secretAccessKey,
-          region: "us-east-1",
-          awsPath: path,
-          userGroups: group,
-          permissionBoundaryPolicyArn: "arn:aws:iam::123456789012:policy/no-such-boundary",
-          ...extra,
+    const res = await world.admin.send(dynamicSecretRoutes.testConfiguration, {
+      body: {
+        projectSlug: world.session.project.slug,
+        environmentSlug: "dev",
+        provider: {
+          type: "aws-iam",
+          inputs: {
+            accessKey: user.accessKeyId,
+            secretAccessKey: user.secretAccessKey,
+            region: "us-east-1",
+            awsPath: path,
+            userGroups: group,
+            permissionBoundaryPolicyArn: "arn:aws:iam::123456789012:policy/no-such-boundary",
+            ...extra,
+          },
         },
       },
     });

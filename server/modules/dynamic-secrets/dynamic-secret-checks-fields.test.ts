@@ -9,6 +9,7 @@ import {
   PutUserPolicyCommand,
 } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import { permissionPolicy } from "#shared/aws-policies.ts";
 import type { ConfigCheck } from "#shared/schemas/dynamic-secrets.ts";
 import { createUserWithKey } from "../app-connections/app-connections.fixtures.ts";
@@ -63,11 +64,13 @@ describe("Test configuration names the field or the IAM action that would make G
     ...extra,
   });
   const test = async (extra: Record<string, unknown> = {}, body: Record<string, unknown> = {}) => {
-    const res = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
-      ...world.location,
-      provider: { type: "aws-iam", inputs: inputs(extra) },
-      usernameTemplate: "ci-{{random 6}}",
-      ...body,
+    const res = await world.admin.send(dynamicSecretRoutes.testConfiguration, {
+      body: {
+        ...world.location,
+        provider: { type: "aws-iam", inputs: inputs(extra) },
+        usernameTemplate: "ci-{{random 6}}",
+        ...body,
+      },
     });
     expect(res.status, res.text).toBe(200);
     return res.body as { ok: boolean; callerArn: string; checks: ConfigCheck[] };

@@ -1,5 +1,6 @@
 import { CreateUserCommand, TagUserCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import { fakeAccessKey, iamAt, type LeaseWorld, leaseWorld, unique } from "./dynamic-secrets.fixtures.ts";
 
 describe("dynamic secrets: test configuration, username preview, orphan check", () => {
@@ -18,9 +19,11 @@ describe("dynamic secrets: test configuration, username preview, orphan check", 
 
   it("reports each check for working credentials, without creating anything", async () => {
     world.resetProxy();
-    const res = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
-      ...world.location,
-      provider: { type: "aws-iam", inputs: formInputs(world) },
+    const res = await world.admin.send(dynamicSecretRoutes.testConfiguration, {
+      body: {
+        ...world.location,
+        provider: { type: "aws-iam", inputs: formInputs(world) },
+      },
     });
     expect(res.status, res.text).toBe(200);
     expect(res.body.ok).toBe(true);
@@ -47,9 +50,11 @@ describe("dynamic secrets: test configuration, username preview, orphan check", 
         message: "The security token included in the request is invalid.",
       },
     });
-    const badKeys = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
-      ...world.location,
-      provider: { type: "aws-iam", inputs: formInputs(world) },
+    const badKeys = await world.admin.send(dynamicSecretRoutes.testConfiguration, {
+      body: {
+        ...world.location,
+        provider: { type: "aws-iam", inputs: formInputs(world) },
+      },
     });
     expect(badKeys.body.ok).toBe(false);
     expect(badKeys.body.checks[0]).toMatchObject({
@@ -67,9 +72,11 @@ describe("dynamic secrets: test configuration, username preview, orphan check", 
       times: Infinity,
       fault: { kind: "aws-error", code: "ServiceFailure", status: 500, message: "We encountered an internal error." },
     });
-    const iamDown = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
-      ...world.location,
-      provider: { type: "aws-iam", inputs: formInputs(world) },
+    const iamDown = await world.admin.send(dynamicSecretRoutes.testConfiguration, {
+      body: {
+        ...world.location,
+        provider: { type: "aws-iam", inputs: formInputs(world) },
+      },
     });
     expect(iamDown.body.checks[0]).toMatchObject({ step: "credentials", ok: true });
     expect(iamDown.body.checks[1]).toMatchObject({ step: "iam", id: "field:awsPath", status: "skipped" });
@@ -79,25 +86,31 @@ describe("dynamic secrets: test configuration, username preview, orphan check", 
 
   it("tests a saved secret with its stored secret key, and validates the form's fields", async () => {
     const { name } = await world.createSecret();
-    const saved = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", { ...world.location, name });
+    const saved = await world.admin.send(dynamicSecretRoutes.testConfiguration, { body: { ...world.location, name } });
     expect(saved.body.ok).toBe(true);
-    const bad = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
-      ...world.location,
-      provider: { type: "aws-iam", inputs: { ...formInputs(world), region: "atlantis-1" } },
+    const bad = await world.admin.send(dynamicSecretRoutes.testConfiguration, {
+      body: {
+        ...world.location,
+        provider: { type: "aws-iam", inputs: { ...formInputs(world), region: "atlantis-1" } },
+      },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.issues[0].path).toEqual(["provider", "inputs", "region"]);
   });
 
   it("previews a username for the person asking, and explains a bad template", async () => {
-    const res = await world.admin.post("/api/v1/dynamic-secrets/username-preview", {
-      usernameTemplate: "{{identity.name}}-{{random 4}}",
-      dynamicSecretName: "billing",
+    const res = await world.admin.send(dynamicSecretRoutes.usernamePreview, {
+      body: {
+        usernameTemplate: "{{identity.name}}-{{random 4}}",
+        dynamicSecretName: "billing",
+      },
     });
     expect(res.status, res.text).toBe(200);
     expect(res.body.username).toMatch(/^Ada-Admin-[a-z0-9]{4}$/);
-    const bad = await world.admin.post("/api/v1/dynamic-secrets/username-preview", {
-      usernameTemplate: "{{process.env}}",
+    const bad = await world.admin.send(dynamicSecretRoutes.usernamePreview, {
+      body: {
+        usernameTemplate: "{{process.env}}",
+      },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.issues[0].path).toEqual(["usernameTemplate"]);
@@ -124,14 +137,17 @@ describe("dynamic secrets: test configuration, username preview, orphan check", 
     await iam.send(new CreateUserCommand({ UserName: foreign, Path: world.awsPath }));
     await iam.send(new TagUserCommand({ UserName: foreign, Tags: [{ Key: "team", Value: "x" }] }));
 
-    const q = `projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`;
-    const listed = await world.admin.get(`/api/v1/dynamic-secrets/${name}/orphans?${q}`);
+    const q = { projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" };
+    const listed = await world.admin.send(dynamicSecretRoutes.listOrphans, { params: { name }, query: q });
     expect(listed.status, listed.text).toBe(200);
     expect(listed.body.orphans.map((o: { username: string }) => o.username)).toEqual([orphan]);
 
-    const res = await world.admin.post(`/api/v1/dynamic-secrets/${name}/orphans/delete`, {
-      ...world.location,
-      usernames: [orphan, foreign, live.data.USERNAME],
+    const res = await world.admin.send(dynamicSecretRoutes.deleteOrphans, {
+      params: { name },
+      body: {
+        ...world.location,
+        usernames: [orphan, foreign, live.data.USERNAME],
+      },
     });
     expect(res.status, res.text).toBe(200);
     expect(res.body.deleted).toEqual([orphan]);

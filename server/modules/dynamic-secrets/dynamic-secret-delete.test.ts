@@ -1,4 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
+import { auditRoutes } from "#client/core/routes/audit.ts";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import { createRole } from "../app-connections/app-connections.fixtures.ts";
 import { iamAt, type LeaseWorld, leaseWorld, unique } from "./dynamic-secrets.fixtures.ts";
 
@@ -10,30 +15,45 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
   afterAll(() => world.close());
 
   const remove = (name: string, extra: Record<string, unknown> = {}) =>
-    world.admin.delete(`/api/v1/dynamic-secrets/${name}`, { ...world.location, ...extra });
+    world.admin.send(dynamicSecretRoutes.delete, { params: { name }, body: { ...world.location, ...extra } });
 
   it("keeps the environment and the project while they hold dynamic secrets, with a 409 that says what to do", async () => {
     const env = (
-      await world.admin.post(`/api/v1/projects/${world.session.project.id}/environments`, {
-        name: "Holding",
-        slug: unique("hold"),
+      await world.admin.send(projectRoutes.createEnvironment, {
+        params: { projectId: world.session.project.id },
+        body: {
+          name: "Holding",
+          slug: unique("hold"),
+        },
       })
     ).body.environment;
     const { name } = await world.createSecret({ environmentSlug: env.slug });
-    const envDelete = await world.admin.delete(`/api/v1/projects/${world.session.project.id}/environments/${env.id}`);
+    const envDelete = await world.admin.send(projectRoutes.deleteEnvironment, {
+      params: { projectId: world.session.project.id, environmentId: env.id },
+    });
     expect(envDelete.status, envDelete.text).toBe(409);
     expect(envDelete.body).toMatchObject({
       reasonCode: "in_use",
       message: expect.stringMatching(/environment still holds dynamic secrets/),
     });
-    const projectDelete = await world.admin.delete(`/api/v1/projects/${world.session.project.id}`);
+    const projectDelete = await world.admin.send(projectRoutes.delete, {
+      params: { projectId: world.session.project.id },
+    });
     expect(projectDelete.status, projectDelete.text).toBe(409);
     expect(
-      (await world.admin.delete(`/api/v1/dynamic-secrets/${name}`, { ...world.location, environmentSlug: env.slug }))
-        .status,
+      (
+        await world.admin.send(dynamicSecretRoutes.delete, {
+          params: { name },
+          body: { ...world.location, environmentSlug: env.slug },
+        })
+      ).status,
     ).toBe(200);
     expect(
-      (await world.admin.delete(`/api/v1/projects/${world.session.project.id}/environments/${env.id}`)).status,
+      (
+        await world.admin.send(projectRoutes.deleteEnvironment, {
+          params: { projectId: world.session.project.id, environmentId: env.id },
+        })
+      ).status,
     ).toBe(200);
   });
 
@@ -48,9 +68,10 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
     expect(await world.userExists(b.data.USERNAME)).toBe(false);
     expect(
       (
-        await world.admin.get(
-          `/api/v1/dynamic-secrets/${name}?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`,
-        )
+        await world.admin.send(dynamicSecretRoutes.get, {
+          params: { name },
+          query: { projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" },
+        })
       ).status,
     ).toBe(404);
   });
@@ -70,18 +91,21 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
     expect(refused.body.reasonCode).toBe("leases_not_revoked");
     expect(refused.body.message).toMatch(/not allowed to call iam:DeleteUser/);
     expect(refused.body.details.leaseIds).toEqual([lease.id]);
-    const q = `projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`;
-    expect((await world.admin.get(`/api/v1/dynamic-secrets/${name}?${q}`)).status).toBe(200);
-    expect((await world.admin.get(`/api/v1/dynamic-secrets/leases/${lease.id}?${q}`)).body.lease.status).toBe(
-      "revoke_failed",
-    );
+    const q = { projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" };
+    expect((await world.admin.send(dynamicSecretRoutes.get, { params: { name }, query: q })).status).toBe(200);
+    expect(
+      (await world.admin.send(leaseRoutes.get, { params: { leaseId: lease.id }, query: q })).body.lease.status,
+    ).toBe("revoke_failed");
     // While it is being deleted… and after the refusal, leasing works again.
     expect((await world.lease(name)).status).toBe(200);
 
-    const forced = await world.admin.delete(`/api/v1/dynamic-secrets/${name}?${q}&isForced=true`);
+    const forced = await world.admin.send(dynamicSecretRoutes.delete, {
+      params: { name },
+      query: { ...q, isForced: true },
+    });
     expect(forced.status, forced.text).toBe(200);
-    expect((await world.admin.get(`/api/v1/dynamic-secrets/${name}?${q}`)).status).toBe(404);
-    const audit = await world.admin.get(`/api/v1/organizations/${world.orgId}/audit-logs?limit=100`);
+    expect((await world.admin.send(dynamicSecretRoutes.get, { params: { name }, query: q })).status).toBe(404);
+    const audit = await world.admin.send(auditRoutes.list, { params: { orgId: world.orgId }, query: { limit: 100 } });
     const entry = audit.body.auditLogs.find(
       (l: { action: string; metadata: { name?: string } }) =>
         l.action === "dynamic-secret.delete" && l.metadata.name === name,
@@ -94,10 +118,12 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
 
   it("leases through an App Connection, and the connection cannot be deleted while the secret uses it", async () => {
     const roleArn = await createRole(iamAt(world.motoUrl));
-    const connection = await world.admin.post("/api/v1/app-connections/aws", {
-      name: unique("conn"),
-      method: "assume-role",
-      credentials: { roleArn },
+    const connection = await world.admin.send(appConnectionRoutes.create, {
+      body: {
+        name: unique("conn"),
+        method: "assume-role",
+        credentials: { roleArn },
+      },
     });
     expect(connection.status, connection.text).toBe(200);
     const connectionId = connection.body.appConnection.id;
@@ -117,25 +143,29 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
     )?.[1];
     expect(world.proxy.calls("CreateUser").at(-1)!.accessKeyId).toBe(sessionKey);
 
-    const refused = await world.admin.delete(`/api/v1/app-connections/aws/${connectionId}`);
+    const refused = await world.admin.send(appConnectionRoutes.delete, { params: { connectionId } });
     expect(refused.status).toBe(409);
     expect(refused.body.details.users).toEqual([
       { type: "dynamic-secret", id: body.dynamicSecret.id, name, projectId: world.projectId },
     ]);
 
-    expect((await world.admin.delete(`/api/v1/dynamic-secrets/${name}`, world.location)).status).toBe(200);
+    expect(
+      (await world.admin.send(dynamicSecretRoutes.delete, { params: { name }, body: world.location })).status,
+    ).toBe(200);
     expect(await world.userExists(leased.body.data.USERNAME)).toBe(false);
-    expect((await world.admin.delete(`/api/v1/app-connections/aws/${connectionId}`)).status).toBe(200);
+    expect((await world.admin.send(appConnectionRoutes.delete, { params: { connectionId } })).status).toBe(200);
   });
 
   it("refuses an App Connection the project cannot use", async () => {
-    const res = await world.admin.post("/api/v1/dynamic-secrets", {
-      ...world.location,
-      name: unique("ds"),
-      defaultTTL: "1h",
-      provider: {
-        type: "aws-iam",
-        inputs: { region: "us-east-1", appConnectionId: "00000000-0000-4000-8000-000000000000" },
+    const res = await world.admin.send(dynamicSecretRoutes.create, {
+      body: {
+        ...world.location,
+        name: unique("ds"),
+        defaultTTL: "1h",
+        provider: {
+          type: "aws-iam",
+          inputs: { region: "us-east-1", appConnectionId: "00000000-0000-4000-8000-000000000000" },
+        },
       },
     });
     expect(res.status).toBe(400);

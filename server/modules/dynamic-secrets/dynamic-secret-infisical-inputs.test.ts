@@ -2,6 +2,8 @@
 // 10 and 11; decision 1250): an access key such as "test" is accepted, and a dynamic secret's name is lowercased
 // on lease create, update and delete, as Infisical's server does.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import { type LeaseWorld, leaseWorld, unique } from "./dynamic-secrets.fixtures.ts";
 
 describe("Infisical's inputs: emulator access keys and names in capitals", () => {
@@ -13,13 +15,15 @@ describe("Infisical's inputs: emulator access keys and names in capitals", () =>
 
   it('accepts accessKey "test" on a dynamic secret, and its lease works against the emulator', async () => {
     const name = unique("emu");
-    const created = await world.admin.post("/api/v1/dynamic-secrets", {
-      ...world.location,
-      name,
-      defaultTTL: "1h",
-      provider: {
-        type: "aws-iam",
-        inputs: { accessKey: "test", secretAccessKey: "test", region: "us-east-1", awsPath: world.awsPath },
+    const created = await world.admin.send(dynamicSecretRoutes.create, {
+      body: {
+        ...world.location,
+        name,
+        defaultTTL: "1h",
+        provider: {
+          type: "aws-iam",
+          inputs: { accessKey: "test", secretAccessKey: "test", region: "us-east-1", awsPath: world.awsPath },
+        },
       },
     });
     expect(created.status, created.text).toBe(200);
@@ -30,23 +34,27 @@ describe("Infisical's inputs: emulator access keys and names in capitals", () =>
   });
 
   it('accepts accessKeyId "test" on an access-key App Connection', async () => {
-    const res = await world.admin.post("/api/v1/app-connections/aws", {
-      name: unique("emu-conn"),
-      method: "access-key",
-      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    const res = await world.admin.send(appConnectionRoutes.create, {
+      body: {
+        name: unique("emu-conn"),
+        method: "access-key",
+        credentials: { accessKeyId: "test", secretAccessKey: "test" },
+      },
     });
     expect(res.status, res.text).toBe(200);
     expect(res.body.appConnection.credentials).toEqual({ accessKeyId: "test" });
   });
 
   it("still refuses an access key that can never work, naming the field", async () => {
-    const res = await world.admin.post("/api/v1/dynamic-secrets", {
-      ...world.location,
-      name: unique("emu"),
-      defaultTTL: "1h",
-      provider: {
-        type: "aws-iam",
-        inputs: { accessKey: "ASIAIOSFODNN7EXAMPLE", secretAccessKey: "test", region: "us-east-1" },
+    const res = await world.admin.send(dynamicSecretRoutes.create, {
+      body: {
+        ...world.location,
+        name: unique("emu"),
+        defaultTTL: "1h",
+        provider: {
+          type: "aws-iam",
+          inputs: { accessKey: "ASIAIOSFODNN7EXAMPLE", secretAccessKey: "test", region: "us-east-1" },
+        },
       },
     });
     expect(res.status).toBe(400);
@@ -63,21 +71,28 @@ describe("Infisical's inputs: emulator access keys and names in capitals", () =>
     expect(leased.status, leased.text).toBe(200);
     expect(leased.body.dynamicSecret.name).toBe(name);
 
-    const updated = await world.admin.patch(`/api/v1/dynamic-secrets/${shouted}`, {
-      ...world.location,
-      data: { defaultTTL: "30m" },
+    const updated = await world.admin.send(dynamicSecretRoutes.update, {
+      params: { name: shouted },
+      body: {
+        ...world.location,
+        data: { defaultTTL: "30m" },
+      },
     });
     expect(updated.status, updated.text).toBe(200);
     expect(updated.body.dynamicSecret.defaultTTL).toBe("30m");
 
-    const read = await world.admin.get(
-      `/api/v1/dynamic-secrets/${shouted}?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`,
-    );
+    const read = await world.admin.send(dynamicSecretRoutes.get, {
+      params: { name: shouted },
+      query: { projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" },
+    });
     expect(read.status).toBe(404);
 
-    const deleted = await world.admin.delete(`/api/v1/dynamic-secrets/${shouted}`, {
-      ...world.location,
-      isForced: false,
+    const deleted = await world.admin.send(dynamicSecretRoutes.delete, {
+      params: { name: shouted },
+      body: {
+        ...world.location,
+        isForced: false,
+      },
     });
     expect(deleted.status, deleted.text).toBe(200);
     expect(await world.userExists(leased.body.data.USERNAME)).toBe(false);

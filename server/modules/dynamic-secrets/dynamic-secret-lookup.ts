@@ -16,14 +16,19 @@ import type { DynamicSecretsRepo } from "./dynamic-secrets.repo.ts";
 export function createDynamicSecretLookup(deps: {
   db: Db;
   repo: DynamicSecretsRepo;
-  projects: Pick<ProjectsService, "authorizeBySlug" | "environmentBySlug">;
+  projects: Pick<ProjectsService, "authorizeLocation">;
   envelope: Envelope;
 }) {
   const { db, repo, projects, envelope } = deps;
 
   async function location(actor: Actor, loc: SecretLocation, action: ProjectAction, tx: Db = db) {
-    const project = await projects.authorizeBySlug(actor, loc.projectSlug, action, tx);
-    const environment = await projects.environmentBySlug(project, loc.environmentSlug, tx);
+    const { project, environment } = await projects.authorizeLocation(
+      actor,
+      loc.projectSlug,
+      loc.environmentSlug,
+      action,
+      tx,
+    );
     return { project, environment, path: loc.path };
   }
 
@@ -36,7 +41,6 @@ export function createDynamicSecretLookup(deps: {
       if (!row) throw notFound(`Dynamic secret "${name}" at ${where.environment.slug}:${where.path}`);
       return { ...where, row };
     },
-    findById: (orgId: string, id: string, tx: Db = db) => repo.findById(tx, orgId, id),
     /** Locks the secret's row in `tx`, so lease quota checks and deletes take turns. */
     lock: (tx: Db, orgId: string, id: string) => repo.lockById(tx, orgId, id),
     /** Finds and locks the secret `name` at an already authorised location, in `tx`; 404 when absent. */

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import { createRole } from "../app-connections/app-connections.fixtures.ts";
 import { iamAt, type LeaseWorld, leaseWorld } from "./dynamic-secrets.fixtures.ts";
 
@@ -48,8 +49,8 @@ describe("assume-role and IRSA dynamic secrets", () => {
     expect((await world.lease(name)).status).toBe(200);
     expect(world.proxy.calls("AssumeRole")).toHaveLength(1);
     expect(
-      (await world.admin.delete(`/api/v1/dynamic-secrets/leases/${leased.body.lease.id}`, world.location)).body.lease
-        .status,
+      (await world.admin.send(leaseRoutes.revoke, { params: { leaseId: leased.body.lease.id }, body: world.location }))
+        .body.lease.status,
     ).toBe("revoked");
   });
 

@@ -5,6 +5,8 @@ import { randomBytes } from "node:crypto";
 import { GetUserCommand, ListUsersCommand, ListUserTagsCommand } from "@aws-sdk/client-iam";
 import { sql } from "drizzle-orm";
 import { expect } from "vitest";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import type { ApiClient, ApiResponse } from "../../../test/ground/api-client.ts";
 import { getTestGround } from "../../../test/ground/index.ts";
 import type { Clock } from "../../context.ts";
@@ -93,12 +95,12 @@ export async function leaseWorld(
         },
         ...overrides,
       };
-      const res = await client.post("/api/v1/dynamic-secrets", body);
+      const res = await client.send(dynamicSecretRoutes.create, { body });
       expect(res.status, res.text).toBe(200);
       return { name, body: res.body };
     },
     async lease(name, extra = {}, client = world.admin) {
-      return client.post("/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName: name, ...extra });
+      return client.send(leaseRoutes.create, { body: { ...location, dynamicSecretName: name, ...extra } });
     },
     resetProxy() {
       world.proxy.reset();

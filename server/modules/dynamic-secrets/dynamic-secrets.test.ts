@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import { fakeAccessKey, type LeaseWorld, leaseWorld, unique } from "./dynamic-secrets.fixtures.ts";
 
 describe("dynamic secrets: create, read, update", () => {
@@ -8,8 +9,7 @@ describe("dynamic secrets: create, read, update", () => {
   });
   afterAll(() => world.close());
 
-  const query = (w: LeaseWorld, path = "/") =>
-    `projectSlug=${w.location.projectSlug}&environmentSlug=dev&path=${encodeURIComponent(path)}`;
+  const query = (w: LeaseWorld, path = "/") => ({ projectSlug: w.location.projectSlug, environmentSlug: "dev", path });
 
   it("creates, reads and lists a secret in Infisical's shape, never returning the secret key", async () => {
     const { name, body } = await world.createSecret({
@@ -36,12 +36,15 @@ describe("dynamic secrets: create, read, update", () => {
     });
     expect(secret.inputs.secretAccessKey).toBeUndefined();
 
-    const got = await world.admin.get(`/api/v1/dynamic-secrets/${name}?${query(world, "/apps/billing")}`);
+    const got = await world.admin.send(dynamicSecretRoutes.get, {
+      params: { name },
+      query: query(world, "/apps/billing"),
+    });
     expect(got.status, got.text).toBe(200);
     expect(got.body.dynamicSecret.id).toBe(secret.id);
-    const listed = await world.admin.get(`/api/v1/dynamic-secrets?${query(world, "/apps/billing/")}`);
+    const listed = await world.admin.send(dynamicSecretRoutes.list, { query: query(world, "/apps/billing/") });
     expect(listed.body.dynamicSecrets.map((s: { name: string }) => s.name)).toEqual([name]);
-    const elsewhere = await world.admin.get(`/api/v1/dynamic-secrets?${query(world, "/apps")}`);
+    const elsewhere = await world.admin.send(dynamicSecretRoutes.list, { query: query(world, "/apps") });
     expect(elsewhere.body.dynamicSecrets).toEqual([]);
     for (const text of world.admin.responses)
       for (const secretKey of world.managingSecrets) expect(text).not.toContain(secretKey);
@@ -165,29 +168,33 @@ describe("dynamic secrets: create, read, update", () => {
   ];
   it.each(invalid)("refuses %s with a 400 naming the field", async (_what, overrides, inputs, field) => {
     const key = fakeAccessKey();
-    const res = await world.admin.post("/api/v1/dynamic-secrets", {
-      ...world.location,
-      name: unique("ds"),
-      defaultTTL: "1h",
-      maxTTL: "1d",
-      provider: {
-        type: "aws-iam",
-        inputs: { method: "access-key", ...key, region: "us-east-1", awsPath: world.awsPath, ...inputs },
+    const res = await world.admin.send(dynamicSecretRoutes.create, {
+      body: {
+        ...world.location,
+        name: unique("ds"),
+        defaultTTL: "1h",
+        maxTTL: "1d",
+        provider: {
+          type: "aws-iam",
+          inputs: { method: "access-key", ...key, region: "us-east-1", awsPath: world.awsPath, ...inputs },
+        },
+        ...overrides,
       },
-      ...overrides,
     });
     expect(res.status, res.text).toBe(400);
     expect(res.body.issues.map((i: { path: unknown[] }) => JSON.stringify(i.path))).toContain(JSON.stringify(field));
   });
 
   it("refuses IRSA unless the operator turned it on", async () => {
-    const res = await world.admin.post("/api/v1/dynamic-secrets", {
-      ...world.location,
-      name: unique("ds"),
-      defaultTTL: "1h",
-      provider: {
-        type: "aws-iam",
-        inputs: { method: "irsa", roleArn: "arn:aws:iam::123456789012:role/leasehold", region: "us-east-1" },
+    const res = await world.admin.send(dynamicSecretRoutes.create, {
+      body: {
+        ...world.location,
+        name: unique("ds"),
+        defaultTTL: "1h",
+        provider: {
+          type: "aws-iam",
+          inputs: { method: "irsa", roleArn: "arn:aws:iam::123456789012:role/leasehold", region: "us-east-1" },
+        },
       },
     });
     expect(res.status).toBe(400);
@@ -198,11 +205,13 @@ describe("dynamic secrets: create, read, update", () => {
   it("refuses a second secret of the same name at the same place", async () => {
     const { name } = await world.createSecret();
     const key = fakeAccessKey();
-    const res = await world.admin.post("/api/v1/dynamic-secrets", {
-      ...world.location,
-      name,
-      defaultTTL: "1h",
-      provider: { type: "aws-iam", inputs: { ...key, region: "us-east-1" } },
+    const res = await world.admin.send(dynamicSecretRoutes.create, {
+      body: {
+        ...world.location,
+        name,
+        defaultTTL: "1h",
+        provider: { type: "aws-iam", inputs: { ...key, region: "us-east-1" } },
+      },
     });
     expect(res.status).toBe(400);
     expect(res.body.issues[0].path).toEqual(["name"]);
@@ -210,12 +219,15 @@ describe("dynamic secrets: create, read, update", () => {
 
   it("updates settings and merges inputs, keeping the stored secret key unless a new one comes", async () => {
     const { name, body } = await world.createSecret();
-    const res = await world.admin.patch(`/api/v1/dynamic-secrets/${name}`, {
-      ...world.location,
-      data: {
-        newName: `${name}-2`,
-        defaultTTL: "2h",
-        inputs: { region: "eu-west-1", tags: [{ key: "env", value: "dev" }] },
+    const res = await world.admin.send(dynamicSecretRoutes.update, {
+      params: { name },
+      body: {
+        ...world.location,
+        data: {
+          newName: `${name}-2`,
+          defaultTTL: "2h",
+          inputs: { region: "eu-west-1", tags: [{ key: "env", value: "dev" }] },
+        },
       },
     });
     expect(res.status, res.text).toBe(200);
@@ -229,15 +241,21 @@ describe("dynamic secrets: create, read, update", () => {
     const lease = await world.lease(`${name}-2`);
     expect(lease.status, lease.text).toBe(200);
 
-    const switched = await world.admin.patch(`/api/v1/dynamic-secrets/${name}-2`, {
-      ...world.location,
-      data: { inputs: { method: "assume-role" } },
+    const switched = await world.admin.send(dynamicSecretRoutes.update, {
+      params: { name: `${name}-2` },
+      body: {
+        ...world.location,
+        data: { inputs: { method: "assume-role" } },
+      },
     });
     expect(switched.status).toBe(400);
     expect(switched.body.issues[0].path).toEqual(["data", "inputs", "roleArn"]);
-    const tooShort = await world.admin.patch(`/api/v1/dynamic-secrets/${name}-2`, {
-      ...world.location,
-      data: { maxTTL: "1h" },
+    const tooShort = await world.admin.send(dynamicSecretRoutes.update, {
+      params: { name: `${name}-2` },
+      body: {
+        ...world.location,
+        data: { maxTTL: "1h" },
+      },
     });
     expect(tooShort.status).toBe(400);
     expect(tooShort.body.issues[0].path).toEqual(["data", "defaultTTL"]);
@@ -245,17 +263,27 @@ describe("dynamic secrets: create, read, update", () => {
 
   it("answers 404 for a secret at another location or that does not exist", async () => {
     const { name } = await world.createSecret();
-    expect((await world.admin.get(`/api/v1/dynamic-secrets/${name}?${query(world, "/other")}`)).status).toBe(404);
+    expect(
+      (await world.admin.send(dynamicSecretRoutes.get, { params: { name }, query: query(world, "/other") })).status,
+    ).toBe(404);
     expect(
       (
-        await world.admin.get(
-          `/api/v1/dynamic-secrets/${name}?projectSlug=${world.location.projectSlug}&environmentSlug=prod&path=/`,
-        )
+        await world.admin.send(dynamicSecretRoutes.get, {
+          params: { name },
+          query: { projectSlug: world.location.projectSlug, environmentSlug: "prod", path: "/" },
+        })
       ).status,
     ).toBe(404);
-    expect((await world.admin.get(`/api/v1/dynamic-secrets/nope?${query(world)}`)).status).toBe(404);
     expect(
-      (await world.admin.get(`/api/v1/dynamic-secrets/${name}?projectSlug=nope&environmentSlug=dev&path=/`)).status,
+      (await world.admin.send(dynamicSecretRoutes.get, { params: { name: "nope" }, query: query(world) })).status,
+    ).toBe(404);
+    expect(
+      (
+        await world.admin.send(dynamicSecretRoutes.get, {
+          params: { name },
+          query: { projectSlug: "nope", environmentSlug: "dev", path: "/" },
+        })
+      ).status,
     ).toBe(404);
   });
 });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authRoutes } from "#client/core/routes/auth.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import type { ApiClient, ApiResponse } from "../../../test/ground/api-client.ts";
 import {
   createTestClock,
@@ -18,7 +20,7 @@ beforeAll(async () => {
     clock,
     env: { LEASEHOLD_SESSION_IDLE_TTL: "3600", LEASEHOLD_SESSION_ABSOLUTE_TTL: "86400" },
   });
-  expect((await server.client().get("/api/v1/setup/status")).body).toEqual({ needsSetup: true });
+  expect((await server.client().send(authRoutes.setupStatus)).body).toEqual({ needsSetup: true });
   ({ client: admin, session } = await server.setupFirstAdmin({ email: "ada@example.com", projectName: "Payments" }));
 });
 afterAll(() => server.close());
@@ -26,27 +28,29 @@ afterAll(() => server.close());
 describe("first run", () => {
   it("creates the admin, the organisation and a project with dev, staging and prod", async () => {
     expect(session.orgRole).toBe("admin");
-    const project = (await admin.get(`/api/v1/projects/${session.project.id}`)).body.project;
+    const project = (await admin.send(projectRoutes.get, { params: { projectId: session.project.id } })).body.project;
     expect(project.environments.map((e: { slug: string }) => e.slug)).toEqual(["dev", "staging", "prod"]);
-    expect((await server.client().get("/api/v1/setup/status")).body).toEqual({ needsSetup: false });
+    expect((await server.client().send(authRoutes.setupStatus)).body).toEqual({ needsSetup: false });
   });
 
   it("cannot run twice", async () => {
-    const res = await server.client().post("/api/v1/setup", {
-      name: "Eve",
-      email: "eve@example.com",
-      password: TEST_PASSWORD,
-      organizationName: "Evil",
-      projectName: "X",
+    const res = await server.client().send(authRoutes.setup, {
+      body: {
+        name: "Eve",
+        email: "eve@example.com",
+        password: TEST_PASSWORD,
+        organizationName: "Evil",
+        projectName: "X",
+      },
     });
     expect(res.status).toBe(409);
     expect(res.body.reasonCode).toBe("setup_completed");
   });
 
   it("validates every field", async () => {
-    const res = await server
-      .client()
-      .post("/api/v1/setup", { name: "", email: "nope", password: "short", organizationName: "A", projectName: "B" });
+    const res = await server.client().send(authRoutes.setup, {
+      body: { name: "", email: "nope", password: "short", organizationName: "A", projectName: "B" },
+    });
     expect(res.status).toBe(400);
     expect(res.body.issues.map((i: { path: string[] }) => i.path[0]).sort()).toEqual(["email", "name", "password"]);
   });
@@ -55,13 +59,13 @@ describe("first run", () => {
 describe("login", () => {
   it("signs in, reads the session and signs out", async () => {
     const client = server.client();
-    const login = await client.post("/api/v1/auth/login", { email: "ADA@example.com", password: TEST_PASSWORD });
+    const login = await client.send(authRoutes.login, { body: { email: "ADA@example.com", password: TEST_PASSWORD } });
     expect(login.status).toBe(200);
     expect(login.headers.get("set-cookie")).toMatch(/HttpOnly/);
     expect(login.headers.get("set-cookie")).toMatch(/SameSite=Lax/);
-    expect((await client.get("/api/v1/auth/session")).body.session.user.email).toBe("ada@example.com");
-    expect((await client.post("/api/v1/auth/logout")).status).toBe(200);
-    const after = await client.get("/api/v1/auth/session");
+    expect((await client.send(authRoutes.session)).body.session.user.email).toBe("ada@example.com");
+    expect((await client.send(authRoutes.logout)).status).toBe(200);
+    const after = await client.send(authRoutes.session);
     expect(after.status).toBe(200);
     expect(after.body).toEqual({ session: null });
   });
@@ -69,10 +73,10 @@ describe("login", () => {
   it("gives one message for an unknown email and a wrong password", async () => {
     const unknown = await server
       .client()
-      .post("/api/v1/auth/login", { email: "nobody@example.com", password: TEST_PASSWORD });
+      .send(authRoutes.login, { body: { email: "nobody@example.com", password: TEST_PASSWORD } });
     const wrong = await server
       .client()
-      .post("/api/v1/auth/login", { email: "ada@example.com", password: "wrong password here" });
+      .send(authRoutes.login, { body: { email: "ada@example.com", password: "wrong password here" } });
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
     expect(unknown.body.message).toBe(wrong.body.message);
@@ -83,7 +87,7 @@ describe("login", () => {
     const email = "target@example.com";
     let last: ApiResponse | undefined;
     for (let i = 0; i < 11; i++)
-      last = await server.client().post("/api/v1/auth/login", { email, password: `guess number ${i}` });
+      last = await server.client().send(authRoutes.login, { body: { email, password: `guess number ${i}` } });
     expect(last!.status).toBe(429);
     expect(last!.body.message).toMatch(/Too many failed sign-in attempts\. Try again in \d+ minutes?/);
     expect(last!.headers.get("retry-after")).toMatch(/^\d+$/);
@@ -92,7 +96,7 @@ describe("login", () => {
   it("does not count successful sign-ins", async () => {
     for (let i = 0; i < 15; i++) {
       expect(
-        (await server.client().post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD }))
+        (await server.client().send(authRoutes.login, { body: { email: "ada@example.com", password: TEST_PASSWORD } }))
           .status,
       ).toBe(200);
     }
@@ -102,20 +106,17 @@ describe("login", () => {
     const { createApiClient } = await import("../../../test/ground/api-client.ts");
     let last: ApiResponse | undefined;
     for (let i = 0; i < 31; i++) {
-      last = await createApiClient(server.app, { peer: "198.51.100.23" }).post("/api/v1/auth/login", {
-        email: `spray${i}@example.com`,
-        password: "password guess",
+      last = await createApiClient(server.app, { peer: "198.51.100.23" }).send(authRoutes.login, {
+        body: { email: `spray${i}@example.com`, password: "password guess" },
       });
     }
     expect(last!.status).toBe(429);
-    const sameIpRightPassword = await createApiClient(server.app, { peer: "198.51.100.23" }).post(
-      "/api/v1/auth/login",
-      { email: "ada@example.com", password: TEST_PASSWORD },
-    );
+    const sameIpRightPassword = await createApiClient(server.app, { peer: "198.51.100.23" }).send(authRoutes.login, {
+      body: { email: "ada@example.com", password: TEST_PASSWORD },
+    });
     expect(sameIpRightPassword.status).toBe(429);
-    const elsewhere = await createApiClient(server.app, { peer: "198.51.100.24" }).post("/api/v1/auth/login", {
-      email: "ada@example.com",
-      password: TEST_PASSWORD,
+    const elsewhere = await createApiClient(server.app, { peer: "198.51.100.24" }).send(authRoutes.login, {
+      body: { email: "ada@example.com", password: TEST_PASSWORD },
     });
     expect(elsewhere.status).toBe(200);
   });
@@ -123,14 +124,14 @@ describe("login", () => {
 
 describe("the session check", () => {
   it("answers a browser that never signed in with session null, not an error", async () => {
-    const res = await server.client().get("/api/v1/auth/session");
+    const res = await server.client().send(authRoutes.session);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ session: null });
     expect(res.headers.get("set-cookie")).toBeNull();
   });
 
   it("gives the signed-in person, their organisation, role and CSRF token", async () => {
-    const res = await admin.get("/api/v1/auth/session");
+    const res = await admin.send(authRoutes.session);
     expect(res.status).toBe(200);
     expect(res.body.session).toMatchObject({
       user: { email: "ada@example.com" },
@@ -144,7 +145,7 @@ describe("the session check", () => {
   it("still refuses a bearer token it does not know, with a 401", async () => {
     const client = server.client();
     client.useBearer("not-a-real-token");
-    const res = await client.get("/api/v1/auth/session");
+    const res = await client.send(authRoutes.session);
     expect(res.status).toBe(401);
     expect(res.body.reasonCode).toBe("invalid_token");
   });
@@ -153,64 +154,67 @@ describe("the session check", () => {
 describe("sessions", () => {
   it("expire after the idle timeout", async () => {
     const client = server.client();
-    await client.post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD });
+    await client.send(authRoutes.login, { body: { email: "ada@example.com", password: TEST_PASSWORD } });
     clock.advance(1800);
-    expect((await client.get("/api/v1/auth/session")).body.session).not.toBeNull();
+    expect((await client.send(authRoutes.session)).body.session).not.toBeNull();
     clock.advance(1800 + 60);
-    expect((await client.get("/api/v1/auth/session")).body.session).not.toBeNull(); // touched 31 minutes ago
+    expect((await client.send(authRoutes.session)).body.session).not.toBeNull(); // touched 31 minutes ago
     clock.advance(3601);
-    const expired = await client.get("/api/v1/auth/session");
+    const expired = await client.send(authRoutes.session);
     expect(expired.status).toBe(200);
     expect(expired.body).toEqual({ session: null, reasonCode: "session_expired" });
     // The ended session's cookie is cleared, so the browser stops sending it.
     expect(expired.headers.get("set-cookie")).toMatch(/leasehold_session=;.*Max-Age=0/);
     expect(client.cookie).toBeUndefined();
     // And an ended session is refused everywhere else, as before.
-    expect((await client.get("/api/v1/projects")).status).toBe(401);
+    expect((await client.send(projectRoutes.list)).status).toBe(401);
   });
 
   it("expire at the absolute limit even when active", async () => {
     const client = server.client();
-    await client.post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD });
+    await client.send(authRoutes.login, { body: { email: "ada@example.com", password: TEST_PASSWORD } });
     for (let i = 0; i < 25; i++) {
       clock.advance(3500);
-      if ((await client.get("/api/v1/auth/session")).body.session === null) break;
+      if ((await client.send(authRoutes.session)).body.session === null) break;
     }
-    expect((await client.get("/api/v1/auth/session")).body.session).toBeNull();
+    expect((await client.send(authRoutes.session)).body.session).toBeNull();
   });
 });
 
 describe("CSRF defence on cookie-authenticated writes", () => {
   beforeAll(async () => {
     // The session tests above moved the clock past the first session's lifetime.
-    expect((await admin.post("/api/v1/auth/login", { email: "ada@example.com", password: TEST_PASSWORD })).status).toBe(
-      200,
-    );
+    expect(
+      (await admin.send(authRoutes.login, { body: { email: "ada@example.com", password: TEST_PASSWORD } })).status,
+    ).toBe(200);
   });
 
   it("refuses a write without the CSRF token", async () => {
-    const res = await admin.post("/api/v1/projects", { name: "No token" }, { "x-csrf-token": "" });
+    const res = await admin.send(projectRoutes.create, { body: { name: "No token" }, headers: { "x-csrf-token": "" } });
     expect(res.status).toBe(403);
     expect(res.body.reasonCode).toBe("csrf_failed");
   });
 
   it("refuses a write from another origin even with the token", async () => {
-    const res = await admin.post("/api/v1/projects", { name: "Cross site" }, { origin: "https://evil.example" });
+    const res = await admin.send(projectRoutes.create, {
+      body: { name: "Cross site" },
+      headers: { origin: "https://evil.example" },
+    });
     expect(res.status).toBe(403);
   });
 
   it("refuses a logout from another origin, or without the token, and the session lives on", async () => {
-    const crossSite = await admin.post("/api/v1/auth/logout", {}, { origin: "https://evil.example" });
+    const crossSite = await admin.send(authRoutes.logout, { body: {}, headers: { origin: "https://evil.example" } });
     expect(crossSite.status).toBe(403);
     expect(crossSite.body.reasonCode).toBe("csrf_failed");
     expect(crossSite.headers.get("set-cookie")).toBeNull();
-    const noToken = await admin.post("/api/v1/auth/logout", {}, { "x-csrf-token": "" });
+    const noToken = await admin.send(authRoutes.logout, { body: {}, headers: { "x-csrf-token": "" } });
     expect(noToken.status).toBe(403);
-    expect((await admin.get("/api/v1/auth/session")).body.session).not.toBeNull();
+    expect((await admin.send(authRoutes.session)).body.session).not.toBeNull();
   });
 
   it("accepts a same-origin write with the token", async () => {
-    expect((await admin.post("/api/v1/projects", { name: "Same site" })).status).toBe(200);
+    expect((await admin.send(projectRoutes.create, { body: { name: "Same site" } })).status).toBe(200);
   });
 });
 

@@ -1,7 +1,12 @@
 // GET /projects/{projectId}/overview: the first-run steps' counts, each environment's counts and the recent
 // activity, for anyone who can read the project, never across projects or organisations, in one SQL statement.
+
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
+import { identityRoutes } from "#client/core/routes/identities.ts";
+import { operationsRoutes } from "#client/core/routes/operations.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import { dynamicSecretLeases } from "../../db/schema.ts";
 import { type LeaseWorld, leaseWorld, unique } from "../dynamic-secrets/dynamic-secrets.fixtures.ts";
 
@@ -9,8 +14,8 @@ import { type LeaseWorld, leaseWorld, unique } from "../dynamic-secrets/dynamic-
 const KEY = { accessKeyId: "AKIAIOSFODNN7EXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
 
 let world: LeaseWorld;
-const overviewOf = (projectId: string, query = "", client = world.admin) =>
-  client.get(`/api/v1/projects/${projectId}/overview${query}`);
+const overviewOf = (projectId: string, query: { activityLimit?: string } = {}, client = world.admin) =>
+  client.send(projectRoutes.overview, { params: { projectId }, query });
 
 beforeAll(async () => {
   world = await leaseWorld();
@@ -31,7 +36,7 @@ describe("a new project's overview", () => {
       identities: 0,
       hasLeases: false,
     });
-    const project = (await world.admin.get(`/api/v1/projects/${projectId}`)).body.project;
+    const project = (await world.admin.send(projectRoutes.get, { params: { projectId } })).body.project;
     expect(overview.environments).toEqual(
       ["dev", "staging", "prod"].map((slug) => ({
         environmentId: project.environments.find((e: { slug: string }) => e.slug === slug).id,
@@ -59,19 +64,14 @@ describe("a project in use", () => {
   let identityName: string;
 
   beforeAll(async () => {
-    const connection = await world.admin.post("/api/v1/app-connections/aws", {
-      name: unique("org-aws"),
-      method: "access-key",
-      credentials: KEY,
+    const connection = await world.admin.send(appConnectionRoutes.create, {
+      body: { name: unique("org-aws"), method: "access-key", credentials: KEY },
     });
     expect(connection.status, connection.text).toBe(200);
     // Another project's own connection is not this project's to use.
     const other = await world.createProject();
-    const elsewhere = await world.admin.post("/api/v1/app-connections/aws", {
-      name: unique("other-aws"),
-      method: "access-key",
-      projectId: other,
-      credentials: KEY,
+    const elsewhere = await world.admin.send(appConnectionRoutes.create, {
+      body: { name: unique("other-aws"), method: "access-key", projectId: other, credentials: KEY },
     });
     expect(elsewhere.status, elsewhere.text).toBe(200);
 
@@ -80,11 +80,12 @@ describe("a project in use", () => {
     for (let i = 0; i < 3; i++) expect((await world.lease(secret.name)).status).toBe(200);
 
     identityName = unique("deploy-bot");
-    const identity = (await world.admin.post("/api/v1/identities", { name: identityName, organizationId: world.orgId }))
-      .body.identity;
-    const member = await world.admin.post(`/api/v1/identities/${identity.id}/memberships`, {
-      projectId: world.projectId,
-      role: "developer",
+    const identity = (
+      await world.admin.send(identityRoutes.create, { body: { name: identityName, organizationId: world.orgId } })
+    ).body.identity;
+    const member = await world.admin.send(identityRoutes.addMembership, {
+      params: { identityId: identity.id },
+      body: { projectId: world.projectId, role: "developer" },
     });
     expect(member.status, member.text).toBe(200);
   });
@@ -106,7 +107,8 @@ describe("a project in use", () => {
       identities: 1,
       hasLeases: true,
     });
-    const project = (await world.admin.get(`/api/v1/projects/${world.projectId}`)).body.project;
+    const project = (await world.admin.send(projectRoutes.get, { params: { projectId: world.projectId } })).body
+      .project;
     const bySlug = (slug: string) =>
       overview.environments.find(
         (e: { environmentId: string }) =>
@@ -118,7 +120,7 @@ describe("a project in use", () => {
   });
 
   it("lists the newest activity first, naming what it was about, without addresses or metadata", async () => {
-    const { overview } = (await overviewOf(world.projectId, "?activityLimit=5")).body;
+    const { overview } = (await overviewOf(world.projectId, { activityLimit: "5" })).body;
     expect(overview.recentActivity).toHaveLength(5);
     const [newest, ...rest] = overview.recentActivity;
     expect(newest).toMatchObject({ action: "identity-membership.add", subject: identityName, actorType: "user" });
@@ -138,7 +140,10 @@ describe("a project in use", () => {
 
   it("answers in one SQL statement, however many environments the project has", async () => {
     for (const slug of ["qa", "perf", "demo"]) {
-      await world.admin.post(`/api/v1/projects/${world.projectId}/environments`, { name: slug, slug });
+      await world.admin.send(projectRoutes.createEnvironment, {
+        params: { projectId: world.projectId },
+        body: { name: slug, slug },
+      });
     }
     const execute = vi.spyOn(world.server.database.db, "execute");
     try {
@@ -155,20 +160,20 @@ describe("who may read it", () => {
   it("every project role reads it; a person outside the project, or another org, gets 404", async () => {
     for (const role of ["viewer", "developer", "admin"] as const) {
       const { client } = await world.person(role);
-      const res = await overviewOf(world.projectId, "", client);
+      const res = await overviewOf(world.projectId, {}, client);
       expect(res.status, `${role}: ${res.text}`).toBe(200);
       expect(res.body.overview.setup.dynamicSecrets).toBe(2);
     }
     const outsider = await world.person(null);
-    expect((await overviewOf(world.projectId, "", outsider.client)).status).toBe(404);
+    expect((await overviewOf(world.projectId, {}, outsider.client)).status).toBe(404);
     const otherOrg = await world.server.createOtherOrgAdmin();
-    const foreign = await overviewOf(world.projectId, "", otherOrg.client);
+    const foreign = await overviewOf(world.projectId, {}, otherOrg.client);
     expect(foreign.status).toBe(404);
     expect(foreign.text).not.toContain("dev-admin");
   });
 
   it("needs a signed-in caller", async () => {
-    expect((await overviewOf(world.projectId, "", world.server.client())).status).toBe(401);
+    expect((await overviewOf(world.projectId, {}, world.server.client())).status).toBe(401);
   });
 
   it("refuses a bad project ID or activity limit with the field named, and a missing project with 404", async () => {
@@ -176,7 +181,7 @@ describe("who may read it", () => {
     expect(badId.status).toBe(400);
     expect(badId.body.issues[0].path).toEqual(["projectId"]);
     for (const limit of ["0", "51", "ten"]) {
-      const res = await overviewOf(world.projectId, `?activityLimit=${limit}`);
+      const res = await overviewOf(world.projectId, { activityLimit: limit });
       expect(res.status, limit).toBe(400);
       expect(res.body.issues[0].path).toEqual(["activityLimit"]);
     }
@@ -184,8 +189,8 @@ describe("who may read it", () => {
   });
 
   it("is in the OpenAPI document", async () => {
-    const doc = (await world.server.client().get("/api/docs/openapi.json")).body;
-    const operation = doc.paths["/api/v1/projects/{projectId}/overview"].get;
+    const doc = (await world.server.client().send(operationsRoutes.openapi)).body;
+    const operation = doc.paths[projectRoutes.overview.path].get;
     expect(operation.operationId).toBe("getProjectOverview");
     expect(operation.parameters.map((p: { name: string }) => p.name)).toContain("activityLimit");
   });

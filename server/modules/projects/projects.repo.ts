@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, isNotNull, or, type SQL, sql } from "drizzle-orm";
 import type { ProjectRole } from "#shared/schemas/common.ts";
 import type { Db } from "../../db/client.ts";
+import { preparedPerDb } from "../../db/prepared-query.ts";
 import { environments, projectMemberships, projects, users } from "../../db/schema.ts";
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -14,6 +15,35 @@ const principalFilter = (principal: Principal): SQL =>
     : eq(projectMemberships.identityId, principal.identityId);
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
+
+/** The location query of findLocation, for a person's or a machine identity's membership. */
+const locationQuery = (principalColumn: "userId" | "identityId", name: string) =>
+  preparedPerDb((db) =>
+    db
+      .select({
+        project: projects,
+        role: sql<ProjectRole | null>`(select ${projectMemberships.role} from ${projectMemberships}
+          where ${and(
+            eq(projectMemberships.orgId, projects.orgId),
+            eq(projectMemberships.projectId, projects.id),
+            eq(projectMemberships[principalColumn], sql.placeholder("principalId")),
+          )})`,
+        environment: environments,
+      })
+      .from(projects)
+      .leftJoin(
+        environments,
+        and(
+          eq(environments.orgId, projects.orgId),
+          eq(environments.projectId, projects.id),
+          eq(environments.slug, sql.placeholder("environmentSlug")),
+        ),
+      )
+      .where(and(eq(projects.orgId, sql.placeholder("orgId")), eq(projects.slug, sql.placeholder("projectSlug"))))
+      .prepare(name),
+  );
+const findLocationOfUser = locationQuery("userId", "leasehold_find_location_of_user");
+const findLocationOfIdentity = locationQuery("identityId", "leasehold_find_location_of_identity");
 
 export function createProjectsRepo() {
   return {
@@ -101,12 +131,6 @@ export function createProjectsRepo() {
           and(eq(environments.orgId, orgId), eq(environments.projectId, projectId), eq(environments.id, environmentId)),
         )
         .then((r) => r[0] ?? null),
-    findEnvironmentBySlug: (db: Db, orgId: string, projectId: string, slug: string) =>
-      db
-        .select()
-        .from(environments)
-        .where(and(eq(environments.orgId, orgId), eq(environments.projectId, projectId), eq(environments.slug, slug)))
-        .then((r) => r[0] ?? null),
     insertEnvironments: (db: Db, rows: (typeof environments.$inferInsert)[]) =>
       db.insert(environments).values(rows).returning(),
     nextEnvironmentPosition: (db: Db, orgId: string, projectId: string) =>
@@ -130,6 +154,19 @@ export function createProjectsRepo() {
     deleteEnvironment: (db: Db, orgId: string, environmentId: string) =>
       db.delete(environments).where(and(eq(environments.orgId, orgId), eq(environments.id, environmentId))),
 
+    /**
+     * A project by slug, the principal's role in it and one of its environments by slug, in one
+     * prepared query: what every dynamic-secret and lease request resolves first (decision 0912).
+     */
+    findLocation: (db: Db, orgId: string, projectSlug: string, principal: Principal, environmentSlug: string) =>
+      ("userId" in principal ? findLocationOfUser : findLocationOfIdentity)(db)
+        .execute({
+          orgId,
+          projectSlug,
+          environmentSlug,
+          principalId: "userId" in principal ? principal.userId : principal.identityId,
+        })
+        .then((r) => r[0] ?? null),
     findRole: (db: Db, orgId: string, projectId: string, principal: Principal) =>
       db
         .select({ role: projectMemberships.role })

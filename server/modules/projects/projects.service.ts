@@ -59,13 +59,23 @@ export function createProjectsService(deps: {
   const service = {
     authorize: (actor: Actor, projectId: string, action: ProjectAction, tx: Db = db) =>
       repo.findProject(tx, actor.orgId, projectId).then((p) => authorize(actor, p, action, tx)),
-    authorizeBySlug: (actor: Actor, slug: string, action: ProjectAction, tx: Db = db) =>
-      repo.findProjectBySlug(tx, actor.orgId, slug).then((p) => authorize(actor, p, action, tx)),
-    /** Resolves an environment slug within a project the caller has already authorised. */
-    async environmentBySlug(project: ProjectRow, slug: string, tx: Db = db): Promise<EnvironmentRow> {
-      const env = await repo.findEnvironmentBySlug(tx, project.orgId, project.id, slug);
-      if (!env) throw notFound(`Environment "${slug}"`);
-      return env;
+    /**
+     * A project by slug and one of its environments, in one query: 404 for a project the actor
+     * cannot read, 403 for the action, then 404 for the environment.
+     */
+    async authorizeLocation(
+      actor: Actor,
+      projectSlug: string,
+      environmentSlug: string,
+      action: ProjectAction,
+      tx: Db = db,
+    ): Promise<{ project: ProjectRow; environment: EnvironmentRow }> {
+      const found = await repo.findLocation(tx, actor.orgId, projectSlug, principalOf(actor), environmentSlug);
+      if (!found) throw notFound("Project");
+      const { project, role: membershipRole, environment } = found;
+      access.requireProject(actor, { orgId: project.orgId, projectId: project.id, membershipRole }, action);
+      if (!environment) throw notFound(`Environment "${environmentSlug}"`);
+      return { project, environment };
     },
     async roleOf(actor: Actor, projectId: string, tx: Db = db): Promise<ProjectRole | null> {
       return repo.findRole(tx, actor.orgId, projectId, principalOf(actor));

@@ -1,7 +1,8 @@
 import { and, count, desc, eq, gt, isNull, lt, or, type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
+import { insertRowWhere } from "../../db/insert-where.ts";
+import { preparedPerDb } from "../../db/prepared-query.ts";
 import { identities, identityAccessTokens, identityTokenPolicies } from "../../db/schema.ts";
-import { preparedPerDb } from "./prepared-query.ts";
 
 export type TokenRow = typeof identityAccessTokens.$inferSelect;
 export type TokenPolicyRow = typeof identityTokenPolicies.$inferSelect;
@@ -51,20 +52,28 @@ const useTokenStatement = preparedPerDb((db) =>
     .prepare("leasehold_use_token"),
 );
 
+export type NewToken = Omit<typeof identityAccessTokens.$inferInsert, "tokenPolicyId">;
+
+/** A token is bound to the policy its auth method keeps for the identity. */
+const withPolicy = (row: NewToken) => ({
+  ...row,
+  tokenPolicyId: sql`(select ${identityTokenPolicies.id} from ${identityTokenPolicies}
+    where ${identityTokenPolicies.identityId} = ${row.identityId}
+    and ${identityTokenPolicies.authMethod} = ${row.authMethod})`,
+});
+
 /** SQL for identity access tokens. */
 export function createTokensRepo() {
   return {
     /** Inserts a token bound to the policy its auth method keeps for the identity. */
-    insert: (db: Db, row: Omit<typeof identityAccessTokens.$inferInsert, "tokenPolicyId">) =>
+    insert: (db: Db, row: NewToken) =>
       db
         .insert(identityAccessTokens)
-        .values({
-          ...row,
-          tokenPolicyId: sql`(select ${identityTokenPolicies.id} from ${identityTokenPolicies}
-            where ${identityTokenPolicies.identityId} = ${row.identityId}
-            and ${identityTokenPolicies.authMethod} = ${row.authMethod})`,
-        })
+        .values(withPolicy(row))
         .then(() => undefined),
+
+    /** The same, written only when `condition` holds: SQL for a data-modifying CTE (db/insert-where.ts). */
+    insertWhere: (row: NewToken, condition: SQL) => insertRowWhere(identityAccessTokens, withPolicy(row), condition),
 
     /** Creates or replaces the token policy of one auth method of an identity. */
     savePolicy: (db: Db, row: typeof identityTokenPolicies.$inferInsert) =>

@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { OrgRole } from "#shared/schemas/common.ts";
 import {
   ACCESS_TOKEN_PREFIX,
@@ -9,12 +10,15 @@ import {
 import { allowsEveryAddress } from "#shared/trusted-ips.ts";
 import type { Actor, Clock, RequestContext } from "../../context.ts";
 import type { Db } from "../../db/client.ts";
-import { generateToken, hashToken } from "../../lib/crypto/tokens.ts";
+import { hashToken } from "../../lib/crypto/tokens.ts";
 import { AppError, forbidden, notFound, unauthorized } from "../../lib/http/errors.ts";
 import { ipMatchesAny, parseAddress, parseCidrList } from "../../lib/net/ip.ts";
 import type { Access } from "../access/access.ts";
 import type { AuditService } from "../audit/audit.service.ts";
+import { expiryFrom, type IssueTokenInput, newToken, secondsUntil } from "./token-issue.ts";
 import type { TokenPolicyRow, TokenRow, TokensRepo } from "./tokens.repo.ts";
+
+export type { IssueTokenInput };
 
 /** What an auth method's tokens live by; the auth method saves it with its config. */
 export type TokenPolicy = Pick<
@@ -24,17 +28,6 @@ export type TokenPolicy = Pick<
 
 /** Who the request came from, before we know which identity it is. */
 export type RequestMeta = Omit<RequestContext, "actor">;
-
-export interface IssueTokenInput {
-  identity: { id: string; orgId: string; name: string; role: OrgRole };
-  authMethod: TokenRow["authMethod"];
-  /** Seconds; 0 means "until the max TTL". */
-  ttl: number;
-  maxTtl: number;
-  numUsesLimit: number;
-  principalArn: string;
-  sourceIp: string;
-}
 
 const INVALID_TOKEN = "The access token is invalid, expired or revoked";
 const MAX_TOKEN_LENGTH = 256;
@@ -53,14 +46,6 @@ export function isTrustedAddress(ip: string, trusted: { ipAddress: string }[]): 
 
 const looksLikeToken = (token: string) =>
   token.startsWith(`${ACCESS_TOKEN_PREFIX}_`) && token.length <= MAX_TOKEN_LENGTH;
-
-const secondsUntil = (date: Date, now: Date) => Math.max(0, Math.floor((date.getTime() - now.getTime()) / 1000));
-
-/** The next expiry: now + TTL (or the max TTL when TTL is 0), never past creation + max TTL. */
-function expiryFrom(now: Date, ttl: number, maxExpiresAt: Date): Date {
-  const wanted = ttl > 0 ? now.getTime() + ttl * 1000 : Number.POSITIVE_INFINITY;
-  return new Date(Math.min(wanted, maxExpiresAt.getTime()));
-}
 
 export function createTokensService(deps: {
   db: Db;
@@ -163,42 +148,19 @@ export function createTokensService(deps: {
 
     /** Issues a token inside the caller's transaction; the plaintext exists only in the returned response. */
     async issue(tx: Db, input: IssueTokenInput): Promise<{ response: AccessTokenResponse; actor: Actor }> {
-      const token = generateToken(ACCESS_TOKEN_PREFIX);
-      const now = clock.now();
-      const maxExpiresAt = new Date(now.getTime() + input.maxTtl * 1000);
-      const expiresAt = expiryFrom(now, input.ttl, maxExpiresAt);
-      const id = randomId();
-      await repo.insert(tx, {
-        id,
-        orgId: input.identity.orgId,
-        identityId: input.identity.id,
-        authMethod: input.authMethod,
-        tokenHash: hashToken(token),
-        accessTokenTTL: input.ttl,
-        accessTokenMaxTTL: input.maxTtl,
-        numUsesLimit: input.numUsesLimit,
-        principalArn: input.principalArn,
-        sourceIp: input.sourceIp,
-        createdAt: now,
-        expiresAt,
-        maxExpiresAt,
-      });
-      return {
-        response: {
-          accessToken: token,
-          expiresIn: secondsUntil(expiresAt, now),
-          accessTokenMaxTTL: input.maxTtl,
-          tokenType: "Bearer",
-        },
-        actor: {
-          type: "identity",
-          id: input.identity.id,
-          orgId: input.identity.orgId,
-          orgRole: input.identity.role,
-          name: input.identity.name,
-          tokenId: id,
-        },
-      };
+      const { row, response, actor } = newToken(input, clock.now(), randomId());
+      await repo.insert(tx, row);
+      return { response, actor };
+    },
+
+    /**
+     * The same token as a data-modifying CTE (named `token`) of the statement that decides it, inserted
+     * only when `condition` holds: a login records its signature, its token and its audit record in
+     * one statement (docs/decisions/0912-lease-and-login-time.md).
+     */
+    issueWith(db: Db, input: IssueTokenInput, condition: SQL) {
+      const { row, response, actor } = newToken(input, clock.now(), randomId());
+      return { cte: db.$with("token", {}).as(repo.insertWhere(row, condition)), response, actor };
     },
 
     /** The bearer check behind every API route: TTL, uses (atomically), trusted IPs, revocation. */

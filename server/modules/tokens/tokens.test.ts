@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
+import { identityRoutes } from "#client/core/routes/identities.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
+import { tokenRoutes } from "#client/core/routes/tokens.ts";
 import type { AttachAwsAuthInput } from "#shared/schemas/aws-auth.ts";
 import {
   createApiClient,
@@ -26,15 +30,14 @@ describe("identity access tokens", () => {
     return (await createAwsIdentity(org.admin, org.orgId, { allowedPrincipalArns: ARN, ...config })).identity.id;
   }
   async function login(identityId: string, peer = PEER) {
-    const res = await createApiClient(server.app, { peer }).post(
-      "/api/v1/auth/aws-auth/login",
-      await signedLogin({ identityId, credentials, signingDate: clock.now() }),
-    );
+    const res = await createApiClient(server.app, { peer }).send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId, credentials, signingDate: clock.now() }),
+    });
     if (res.status === 200) issued.push(res.body.accessToken);
     return res;
   }
   const selfRead = (token: string, identityId: string, peer = PEER) =>
-    bearerClient(server, token, peer).get(`/api/v1/identities/${identityId}`);
+    bearerClient(server, token, peer).send(identityRoutes.get, { params: { identityId } });
 
   beforeAll(async () => {
     stub = await startStubSts(answerXml(callerIdentityXml(ARN)));
@@ -55,10 +58,12 @@ describe("identity access tokens", () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(5);
     expect(statuses.filter((s) => s === 401)).toHaveLength(195);
     expect(results.find((r) => r.status === 401)!.body.reasonCode).toBe("token_uses_exhausted");
-    const [token] = (await org.admin.get(`/api/v1/identities/${identityId}/tokens?status=all`)).body.tokens;
+    const [token] = (
+      await org.admin.send(tokenRoutes.listForIdentity, { params: { identityId }, query: { status: "all" } })
+    ).body.tokens;
     expect(token).toMatchObject({ numUses: 5, numUsesLimit: 5, status: "exhausted" });
     // Never reset: renewal does not bring uses back.
-    expect((await server.client().post("/api/v1/auth/token/renew", { accessToken })).status).toBe(401);
+    expect((await server.client().send(tokenRoutes.renew, { body: { accessToken } })).status).toBe(401);
   });
 
   it("expires at its TTL, renews up to creation + max TTL, then refuses", async () => {
@@ -66,7 +71,7 @@ describe("identity access tokens", () => {
     const first = (await login(identityId)).body;
     expect(first).toMatchObject({ expiresIn: 100, accessTokenMaxTTL: 250 });
     const renew = () =>
-      createApiClient(server.app, { peer: PEER }).post("/api/v1/auth/token/renew", { accessToken: first.accessToken });
+      createApiClient(server.app, { peer: PEER }).send(tokenRoutes.renew, { body: { accessToken: first.accessToken } });
 
     clock.advance(90);
     expect((await renew()).body).toMatchObject({
@@ -97,42 +102,49 @@ describe("identity access tokens", () => {
   it("is revoked by its holder, after which every use and renewal is a 401", async () => {
     const identityId = await identityWith();
     const { accessToken } = (await login(identityId)).body;
-    const revoked = await server.client().post("/api/v1/auth/token/revoke", { accessToken });
+    const revoked = await server.client().send(tokenRoutes.revoke, { body: { accessToken } });
     expect(revoked.status).toBe(200);
     expect(revoked.body.message).toMatch(/revoked/);
     expect((await selfRead(accessToken, identityId)).body.reasonCode).toBe("token_revoked");
-    expect((await server.client().post("/api/v1/auth/token/renew", { accessToken })).status).toBe(401);
-    expect((await server.client().post("/api/v1/auth/token/revoke", { accessToken })).status).toBe(401);
+    expect((await server.client().send(tokenRoutes.renew, { body: { accessToken } })).status).toBe(401);
+    expect((await server.client().send(tokenRoutes.revoke, { body: { accessToken } })).status).toBe(401);
   });
 
   it("is revoked by an admin from the dashboard", async () => {
     const identityId = await identityWith();
     const { accessToken } = (await login(identityId)).body;
-    const [token] = (await org.admin.get(`/api/v1/identities/${identityId}/tokens`)).body.tokens;
-    const res = await org.admin.post(`/api/v1/identities/${identityId}/tokens/${token.id}/revoke`);
+    const [token] = (await org.admin.send(tokenRoutes.listForIdentity, { params: { identityId } })).body.tokens;
+    const res = await org.admin.send(tokenRoutes.revokeForIdentity, { params: { identityId, tokenId: token.id } });
     expect(res.status).toBe(200);
     expect(res.body.token).toMatchObject({ id: token.id, status: "revoked" });
     expect((await selfRead(accessToken, identityId)).status).toBe(401);
-    expect((await org.admin.post(`/api/v1/identities/${identityId}/tokens/${token.id}/revoke`)).status).toBe(409);
-    expect((await org.admin.get(`/api/v1/identities/${identityId}/tokens`)).body.totalCount).toBe(0);
-    expect((await org.admin.get(`/api/v1/identities/${identityId}/tokens?status=all`)).body.totalCount).toBe(1);
+    expect(
+      (await org.admin.send(tokenRoutes.revokeForIdentity, { params: { identityId, tokenId: token.id } })).status,
+    ).toBe(409);
+    expect((await org.admin.send(tokenRoutes.listForIdentity, { params: { identityId } })).body.totalCount).toBe(0);
+    expect(
+      (await org.admin.send(tokenRoutes.listForIdentity, { params: { identityId }, query: { status: "all" } })).body
+        .totalCount,
+    ).toBe(1);
   });
 
   it("stops working when AWS Auth is detached", async () => {
     const identityId = await identityWith();
     const tokens = [(await login(identityId)).body.accessToken, (await login(identityId)).body.accessToken];
-    expect((await org.admin.delete(`/api/v1/auth/aws-auth/identities/${identityId}`)).status).toBe(200);
+    expect((await org.admin.send(awsAuthRoutes.detach, { params: { identityId } })).status).toBe(200);
     for (const token of tokens) expect((await selfRead(token, identityId)).body.reasonCode).toBe("token_revoked");
-    const listed = (await org.admin.get(`/api/v1/identities/${identityId}/tokens?status=all`)).body.tokens;
+    const listed = (
+      await org.admin.send(tokenRoutes.listForIdentity, { params: { identityId }, query: { status: "all" } })
+    ).body.tokens;
     expect(listed.map((t: { status: string }) => t.status)).toEqual(["revoked", "revoked"]);
   });
 
   it("stops working when the identity is deleted", async () => {
     const identityId = await identityWith();
     const { accessToken } = (await login(identityId)).body;
-    expect((await org.admin.delete(`/api/v1/identities/${identityId}`)).status).toBe(200);
+    expect((await org.admin.send(identityRoutes.delete, { params: { identityId } })).status).toBe(200);
     expect((await selfRead(accessToken, identityId)).status).toBe(401);
-    expect((await server.client().post("/api/v1/auth/token/renew", { accessToken })).status).toBe(401);
+    expect((await server.client().send(tokenRoutes.renew, { body: { accessToken } })).status).toBe(401);
   });
 
   describe("trusted IPs on every use", () => {
@@ -146,16 +158,17 @@ describe("identity access tokens", () => {
       expect(outside.status).toBe(403);
       expect(outside.body.reasonCode).toBe("ip_not_trusted");
       expect(
-        (await createApiClient(server.app, { peer: "203.0.113.1" }).post("/api/v1/auth/token/renew", { accessToken }))
+        (await createApiClient(server.app, { peer: "203.0.113.1" }).send(tokenRoutes.renew, { body: { accessToken } }))
           .status,
       ).toBe(403);
 
-      await org.admin.patch(`/api/v1/auth/aws-auth/identities/${identityId}`, {
-        accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }],
+      await org.admin.send(awsAuthRoutes.update, {
+        params: { identityId },
+        body: { accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }] },
       });
       expect((await selfRead(accessToken, identityId, PEER)).status).toBe(403);
       // Refused uses are not counted: login (none), one use from 10.9.8.7.
-      const [token] = (await org.admin.get(`/api/v1/identities/${identityId}/tokens`)).body.tokens;
+      const [token] = (await org.admin.send(tokenRoutes.listForIdentity, { params: { identityId } })).body.tokens;
       expect(token.numUses).toBe(1);
     });
 
@@ -164,7 +177,7 @@ describe("identity access tokens", () => {
       const { accessToken } = (await login(identityId)).body;
       const noSocket = server.client();
       noSocket.useBearer(accessToken);
-      expect((await noSocket.get(`/api/v1/identities/${identityId}`)).status).toBe(200);
+      expect((await noSocket.send(identityRoutes.get, { params: { identityId } })).status).toBe(200);
       expect((await selfRead(accessToken, identityId, "2001:db8::99")).status).toBe(200);
     });
 
@@ -183,8 +196,9 @@ describe("identity access tokens", () => {
         accessTokenTrustedIps: [{ ipAddress: "10.0.0.0/8" }, { ipAddress: PEER }],
       });
       const { accessToken } = (await login(identityId)).body;
-      const spoofed = await bearerClient(server, accessToken, "203.0.113.1").get(`/api/v1/identities/${identityId}`, {
-        "x-forwarded-for": "10.1.1.1",
+      const spoofed = await bearerClient(server, accessToken, "203.0.113.1").send(identityRoutes.get, {
+        params: { identityId },
+        headers: { "x-forwarded-for": "10.1.1.1" },
       });
       expect(spoofed.status).toBe(403);
     });
@@ -202,22 +216,21 @@ describe("identity access tokens", () => {
         })
       ).identity.id;
       const viaProxy = () => createApiClient(proxied.app, { peer: "127.0.0.1" });
-      const login = await viaProxy().post(
-        "/api/v1/auth/aws-auth/login",
-        await signedLogin({ identityId, credentials, signingDate: clock.now() }),
-        { "x-forwarded-for": "10.2.2.2" },
-      );
+      const login = await viaProxy().send(awsAuthRoutes.login, {
+        body: await signedLogin({ identityId, credentials, signingDate: clock.now() }),
+        headers: { "x-forwarded-for": "10.2.2.2" },
+      });
       expect(login.status, login.text).toBe(200);
       const use = (xff: string) => {
         const client = viaProxy();
         client.useBearer(login.body.accessToken);
-        return client.get(`/api/v1/identities/${identityId}`, { "x-forwarded-for": xff });
+        return client.send(identityRoutes.get, { params: { identityId }, headers: { "x-forwarded-for": xff } });
       };
       expect((await use("10.3.3.3")).status).toBe(200);
       expect((await use("203.0.113.9")).status).toBe(403);
       // The client's own spoofed hop is left of the proxy's: the rightmost untrusted hop counts.
       expect((await use("10.3.3.3, 203.0.113.9")).status).toBe(403);
-      const tokens = (await o.admin.get(`/api/v1/identities/${identityId}/tokens`)).body.tokens;
+      const tokens = (await o.admin.send(tokenRoutes.listForIdentity, { params: { identityId } })).body.tokens;
       expect(tokens[0].sourceIp).toBe("10.2.2.2");
       await proxied.close();
     });
@@ -226,19 +239,21 @@ describe("identity access tokens", () => {
   it("answers a clear 401 for tokens that are not ours or malformed headers", async () => {
     const client = server.client();
     client.useBearer("lhat_notarealtoken");
-    expect((await client.get("/api/v1/projects")).body.reasonCode).toBe("invalid_token");
-    expect((await server.client().get("/api/v1/projects", { authorization: "Token abc" })).body.reasonCode).toBe(
-      "invalid_authorization",
+    expect((await client.send(projectRoutes.list)).body.reasonCode).toBe("invalid_token");
+    expect(
+      (await server.client().send(projectRoutes.list, { headers: { authorization: "Token abc" } })).body.reasonCode,
+    ).toBe("invalid_authorization");
+    expect((await server.client().send(tokenRoutes.renew, { body: { accessToken: "x".repeat(600) } })).status).toBe(
+      400,
     );
-    expect((await server.client().post("/api/v1/auth/token/renew", { accessToken: "x".repeat(600) })).status).toBe(400);
-    expect((await server.client().post("/api/v1/auth/token/renew", {})).body.issues[0].path).toEqual(["accessToken"]);
+    expect((await server.client().send(tokenRoutes.renew, { body: {} })).body.issues[0].path).toEqual(["accessToken"]);
   });
 
   it("lists tokens without ever returning a token", async () => {
     const identityId = await identityWith({ accessTokenNumUsesLimit: 10 });
     const { accessToken } = (await login(identityId)).body;
     await selfRead(accessToken, identityId);
-    const res = await org.admin.get(`/api/v1/identities/${identityId}/tokens`);
+    const res = await org.admin.send(tokenRoutes.listForIdentity, { params: { identityId } });
     expect(res.body.tokens[0]).toMatchObject({
       numUses: 1,
       numUsesLimit: 10,
@@ -253,16 +268,18 @@ describe("identity access tokens", () => {
   it("keeps tokens to their organisation", async () => {
     const identityId = await identityWith();
     const { accessToken } = (await login(identityId)).body;
-    const [token] = (await org.admin.get(`/api/v1/identities/${identityId}/tokens`)).body.tokens;
+    const [token] = (await org.admin.send(tokenRoutes.listForIdentity, { params: { identityId } })).body.tokens;
     const other = await server.createOtherOrgAdmin();
-    expect((await other.client.get(`/api/v1/identities/${identityId}/tokens`)).status).toBe(404);
-    expect((await other.client.post(`/api/v1/identities/${identityId}/tokens/${token.id}/revoke`)).status).toBe(404);
+    expect((await other.client.send(tokenRoutes.listForIdentity, { params: { identityId } })).status).toBe(404);
+    expect(
+      (await other.client.send(tokenRoutes.revokeForIdentity, { params: { identityId, tokenId: token.id } })).status,
+    ).toBe(404);
     expect((await selfRead(accessToken, identityId)).status).toBe(200);
   });
   it("purges tokens a week after they stopped working, keeping live ones", async () => {
     const identityId = await identityWith({ accessTokenTTL: 30 * 24 * 3600, accessTokenMaxTTL: 30 * 24 * 3600 });
     const dead = (await login(identityId)).body.accessToken;
-    await server.client().post("/api/v1/auth/token/revoke", { accessToken: dead });
+    await server.client().send(tokenRoutes.revoke, { body: { accessToken: dead } });
     const worker = createTokenPurgeWorker({ clock, logger: server.core.logger }, server.services);
     clock.advance(6 * 24 * 3600);
     const live = (await login(identityId)).body.accessToken;

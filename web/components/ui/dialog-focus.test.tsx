@@ -103,6 +103,24 @@ function TwoSteps() {
   );
 }
 
+/** A dialog whose field takes focus as it mounts (autoFocus), as a lazy form does once its module is loaded. */
+function AutoFocused() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        Renew
+      </button>
+      <Dialog open={open} onOpenChange={setOpen}>
+        <DialogContent aria-describedby={undefined}>
+          <DialogTitle>Renew lease</DialogTitle>
+          <input aria-label="TTL" autoFocus />
+        </DialogContent>
+      </Dialog>
+    </>
+  );
+}
+
 function Custom() {
   const [open, setOpen] = useState(false);
   return (
@@ -187,6 +205,18 @@ describe("dialogs return focus to what opened them", () => {
     fireEvent.click(screen.getByRole("button", { name: "I have saved them" }));
     await settle();
     expect(document.activeElement).toBe(generate);
+  });
+
+  it("a dialog whose field takes focus as it mounts still returns focus to its opener", async () => {
+    trackFocusOutsideOverlays();
+    render(<AutoFocused />);
+    const renew = screen.getByRole("button", { name: "Renew" });
+    renew.focus();
+    fireEvent.click(renew);
+    await settle();
+    expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "TTL" }));
+    await pressEscape();
+    expect(document.activeElement).toBe(renew);
   });
 
   it("a caller's onCloseAutoFocus can take over", async () => {

@@ -33,10 +33,31 @@ const agents = {
  * 3xx comes back as an answer (and is refused by the caller). The Host header is the one
  * the client signed; the connection goes to `target` whatever it says.
  */
-export function forwardToSts(
+export async function forwardToSts(
   target: URL,
   request: SignedStsRequest,
   options: ForwardOptions = DEFAULT_FORWARD_OPTIONS,
+): Promise<StsAnswer> {
+  const deadline = Date.now() + options.timeoutMs;
+  try {
+    return await exchange(target, request, options, options.timeoutMs);
+  } catch (error) {
+    // A kept-alive connection that STS closed while it sat idle fails as it is reused, before
+    // any answer. GetCallerIdentity changes nothing, so it is sent once more on a new connection
+    // (Node's advice for keep-alive clients), within what is left of the deadline.
+    if (!(error instanceof StaleConnectionError)) throw error;
+    return exchange(target, request, options, Math.max(0, deadline - Date.now()));
+  }
+}
+
+/** A reused keep-alive connection failed before the request got any answer. */
+class StaleConnectionError extends StsUnreachableError {}
+
+function exchange(
+  target: URL,
+  request: SignedStsRequest,
+  options: ForwardOptions,
+  timeoutMs: number,
 ): Promise<StsAnswer> {
   const headers: Record<string, string> = {};
   for (const [name, value] of request.headers) headers[name] = value;
@@ -46,6 +67,7 @@ export function forwardToSts(
   const transport = target.protocol === "https:" ? https : http;
   return new Promise<StsAnswer>((resolve, reject) => {
     let settled = false;
+    let answered = false;
     const finish = (error: Error | null, answer?: StsAnswer) => {
       if (settled) return;
       settled = true;
@@ -66,6 +88,7 @@ export function forwardToSts(
         servername: target.hostname,
       },
       (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
         res.on("data", (chunk: Buffer) => {
@@ -90,8 +113,11 @@ export function forwardToSts(
     const deadline = setTimeout(() => {
       finish(new StsUnreachableError(`no answer within ${options.timeoutMs / 1000} s`));
       req.destroy();
-    }, options.timeoutMs);
-    req.on("error", (error) => finish(new StsUnreachableError(error.message)));
+    }, timeoutMs);
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      const stale = req.reusedSocket && !answered && (error.code === "ECONNRESET" || error.code === "EPIPE");
+      finish(stale ? new StaleConnectionError(error.message) : new StsUnreachableError(error.message));
+    });
     req.end(request.body);
   });
 }

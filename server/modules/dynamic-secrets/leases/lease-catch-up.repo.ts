@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../../db/client.ts";
 import { dynamicSecretLeases as leases } from "../../../db/schema.ts";
 import type { LeasePatch, LeaseRow } from "./leases.repo.ts";
@@ -37,20 +37,25 @@ export function createLeaseCatchUpRepo() {
         .returning();
     },
 
-    /** AWS answered for this dynamic secret: its leases waiting out an availability backoff are due now. */
-    dueNow: (db: Db, dynamicSecretId: string, now: Date) =>
-      db
-        .update(leases)
-        .set({ dueAt: now, nextAttemptAt: now })
-        .where(
-          and(
-            eq(leases.dynamicSecretId, dynamicSecretId),
-            eq(leases.status, "revoke_failed"),
-            eq(leases.lastFailureKind, "availability"),
-            gt(leases.dueAt, now),
-          ),
-        )
-        .returning({ id: leases.id })
-        .then((r) => r.length),
+    /**
+     * AWS answered for this dynamic secret: its leases waiting out an availability backoff are due
+     * now. A CTE (`caught`) of the statement that settles the lease AWS answered for, under `when`.
+     */
+    dueNowWith: (db: Db, dynamicSecretId: string, now: Date, when: SQL) =>
+      db.$with("caught").as(
+        db
+          .update(leases)
+          .set({ dueAt: now, nextAttemptAt: now })
+          .where(
+            and(
+              eq(leases.dynamicSecretId, dynamicSecretId),
+              eq(leases.status, "revoke_failed"),
+              eq(leases.lastFailureKind, "availability"),
+              gt(leases.dueAt, now),
+              when,
+            ),
+          )
+          .returning({ id: leases.id }),
+      ),
   };
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import { createTestClock } from "../../../../test/ground/in-process-server.ts";
 import { createLeaseWorker } from "../../../workers/lease-workers.ts";
 import { type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
@@ -16,9 +17,9 @@ describe("revocations after an AWS outage", () => {
   const clock = createTestClock(new Date("2026-09-01T00:00:00Z"));
   let world: LeaseWorld;
   let worker: ReturnType<typeof createLeaseWorker>;
-  const q = () => `projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`;
+  const q = () => ({ projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" });
   const leaseOf = async (id: string) =>
-    (await world.admin.get(`/api/v1/dynamic-secrets/leases/${id}?${q()}`)).body.lease;
+    (await world.admin.send(leaseRoutes.get, { params: { leaseId: id }, query: q() })).body.lease;
   const figures: string[] = [];
 
   beforeAll(async () => {

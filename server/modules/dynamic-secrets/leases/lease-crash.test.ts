@@ -9,6 +9,9 @@ import { join } from "node:path";
 import { GetUserCommand } from "@aws-sdk/client-iam";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authRoutes } from "#client/core/routes/auth.ts";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import { createApiClient, TEST_PASSWORD } from "../../../../test/ground/in-process-server.ts";
 import { createDatabase, getTestGround, type RunningServer, startServer } from "../../../../test/ground/index.ts";
 import { type AwsProxy, startAwsProxy } from "../../../../test/proxy/aws-proxy.ts";
@@ -17,8 +20,7 @@ import { answerServiceSpecificCredentialsLikeAws, fakeAccessKey, iamAt, unique }
 import { INTERRUPTED_CREATION } from "./lease-revocation.ts";
 
 /** The API client, speaking real HTTP to a child-process server. */
-const httpClient = (server: RunningServer) =>
-  createApiClient({ request: (url: string, init?: RequestInit) => fetch(url, init) } as never, { origin: server.url });
+const httpClient = (server: RunningServer) => createApiClient({ baseUrl: server.url });
 
 describe("a crash between CreateUser and activation", () => {
   const ground = getTestGround();
@@ -49,21 +51,28 @@ describe("a crash between CreateUser and activation", () => {
   }, async () => {
     server = await startServer({ motoUrl: proxy.url, dataDir, env });
     let client = httpClient(server);
-    const setup = await client.post("/api/v1/setup", {
-      name: "Ada Admin",
-      email: `${unique("crash")}@example.com`,
-      password: TEST_PASSWORD,
-      organizationName: "Acme",
-      projectName: "Payments",
+    const setup = await client.send(authRoutes.setup, {
+      body: {
+        name: "Ada Admin",
+        email: `${unique("crash")}@example.com`,
+        password: TEST_PASSWORD,
+        organizationName: "Acme",
+        projectName: "Payments",
+      },
     });
     expect(setup.status, setup.text).toBe(200);
     const location = { projectSlug: setup.body.project.slug, environmentSlug: "dev", path: "/" };
     const awsPath = `/${unique("lh-crash")}/`;
-    const created = await client.post("/api/v1/dynamic-secrets", {
-      ...location,
-      name: "crashy",
-      defaultTTL: "1h",
-      provider: { type: "aws-iam", inputs: { method: "access-key", ...fakeAccessKey(), region: "us-east-1", awsPath } },
+    const created = await client.send(dynamicSecretRoutes.create, {
+      body: {
+        ...location,
+        name: "crashy",
+        defaultTTL: "1h",
+        provider: {
+          type: "aws-iam",
+          inputs: { method: "access-key", ...fakeAccessKey(), region: "us-east-1", awsPath },
+        },
+      },
     });
     expect(created.status, created.text).toBe(200);
 
@@ -71,7 +80,7 @@ describe("a crash between CreateUser and activation", () => {
     const dying = server;
     proxy.on("CreateUser", () => dying.stop("SIGKILL"), { after: "response" });
     const leaseAttempt = await client
-      .post("/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName: "crashy" })
+      .send(leaseRoutes.create, { body: { ...location, dynamicSecretName: "crashy" } })
       .catch((error: Error) => error);
     expect(leaseAttempt).toBeInstanceOf(Error);
     const createUser = proxy.calls("CreateUser")[0]!;
@@ -99,14 +108,16 @@ describe("a crash between CreateUser and activation", () => {
     answerServiceSpecificCredentialsLikeAws(proxy);
     server = await startServer({ motoUrl: proxy.url, dataDir, env });
     client = httpClient(server);
-    const login = await client.post("/api/v1/auth/login", { email: setup.body.user.email, password: TEST_PASSWORD });
+    const login = await client.send(authRoutes.login, {
+      body: { email: setup.body.user.email, password: TEST_PASSWORD },
+    });
     expect(login.status, login.text).toBe(200);
 
-    const query = `projectSlug=${location.projectSlug}&environmentSlug=dev&path=/`;
+    const query = { projectSlug: location.projectSlug, environmentSlug: "dev", path: "/" };
     let lease: { status: string; creationError: string | null; statusDetails: string | null } | undefined;
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
-      lease = (await client.get(`/api/v1/dynamic-secrets/leases/${leaseId}?${query}`)).body.lease;
+      lease = (await client.send(leaseRoutes.get, { params: { leaseId }, query })).body.lease;
       if (lease?.status === "revoked") break;
       await new Promise((r) => setTimeout(r, 200));
     }

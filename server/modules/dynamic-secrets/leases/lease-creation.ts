@@ -104,27 +104,14 @@ export function createLeaseCreation(
           );
         }
         const expireAt = new Date(now.getTime() + terms.ttl * 1000);
-        const intent = await repo.insert(tx, {
-          id: randomId(),
-          orgId: secret.orgId,
-          projectId: secret.projectId,
-          dynamicSecretId: secret.id,
-          status: "creating",
-          username,
-          expireAt,
-          dueAt: new Date(now.getTime() + deps.recoveryAfterSeconds * 1000),
-          createdByType: by.type,
-          createdById: by.id,
-          createdByName: by.name,
-          createdAt: now,
-          updatedAt: now,
-        });
-        // Recorded with the intent: from here on the lease exists, and a failure is audited after it as lease.create-failed.
-        await audit.record(tx, ctx, {
+        const id = randomId();
+        // Recorded with the intent, in its statement: from here on the lease exists, and a failure is
+        // audited after it as lease.create-failed.
+        const record = audit.recordWith(tx, ctx, {
           action: "lease.create",
           resourceType: "dynamic-secret-lease",
-          resourceId: intent.id,
-          projectId: intent.projectId,
+          resourceId: id,
+          projectId: secret.projectId,
           metadata: {
             dynamicSecretId: secret.id,
             dynamicSecretName: secret.name,
@@ -133,6 +120,25 @@ export function createLeaseCreation(
             ttlSeconds: terms.ttl,
           },
         });
+        const intent = await repo.insert(
+          tx,
+          {
+            id,
+            orgId: secret.orgId,
+            projectId: secret.projectId,
+            dynamicSecretId: secret.id,
+            status: "creating",
+            username,
+            expireAt,
+            dueAt: new Date(now.getTime() + deps.recoveryAfterSeconds * 1000),
+            createdByType: by.type,
+            createdById: by.id,
+            createdByName: by.name,
+            createdAt: now,
+            updatedAt: now,
+          },
+          [record],
+        );
         return { intent, secret, config, ttl: terms.ttl, liveBefore: live };
       });
     } catch (error) {

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditRoutes } from "#client/core/routes/audit.ts";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import { createTestClock } from "../../../../test/ground/in-process-server.ts";
 import { createLeaseWorker } from "../../../workers/lease-workers.ts";
 import { type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
@@ -8,9 +10,9 @@ describe("the expiry worker", () => {
   const clock = createTestClock(new Date("2026-06-01T00:00:00Z"));
   let world: LeaseWorld;
   let worker: ReturnType<typeof createLeaseWorker>;
-  const q = () => `projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`;
+  const q = () => ({ projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" });
   const leaseOf = async (id: string) =>
-    (await world.admin.get(`/api/v1/dynamic-secrets/leases/${id}?${q()}`)).body.lease;
+    (await world.admin.send(leaseRoutes.get, { params: { leaseId: id }, query: q() })).body.lease;
 
   beforeAll(async () => {
     world = await leaseWorld({ clock, env: { LEASEHOLD_LEASE_EXPIRY_INTERVAL: "1" } });
@@ -35,7 +37,7 @@ describe("the expiry worker", () => {
     expect((await leaseOf(long.lease.id)).status).toBe("active");
     expect(await world.userExists(long.data.USERNAME)).toBe(true);
 
-    const audit = await world.admin.get(`/api/v1/organizations/${world.orgId}/audit-logs?limit=50`);
+    const audit = await world.admin.send(auditRoutes.list, { params: { orgId: world.orgId }, query: { limit: 50 } });
     expect(
       audit.body.auditLogs.find(
         (l: { action: string; resourceId: string }) => l.action === "lease.expire" && l.resourceId === short.lease.id,

@@ -3,6 +3,7 @@
 // live lease, and the caller gets a 4xx or 502 that says what went wrong.
 import { CreateGroupCommand, CreatePolicyCommand, CreateUserCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import type { Fault, RecordedRequest } from "../../../../test/proxy/aws-proxy.ts";
 import { iamAt, type LeaseWorld, leaseWorld, unique } from "../dynamic-secrets.fixtures.ts";
 
@@ -61,7 +62,7 @@ async function secretFor(prefix: string) {
   ).name;
 }
 const forUser = (prefix: string) => (r: RecordedRequest) => (r.params.UserName ?? "").startsWith(prefix);
-const q = () => `projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`;
+const q = () => ({ projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" });
 
 describe.concurrent("a fault at each step of creating a lease", () => {
   for (const step of CREATE_STEPS) {
@@ -79,7 +80,7 @@ describe.concurrent("a fault at each step of creating a lease", () => {
           expect(res.body.message).toMatch(new RegExp(`not allowed to call iam:${step}`));
         else expect(res.status).toBe(502);
         const leaseId = res.body.details.leaseId;
-        const lease = (await world.admin.get(`/api/v1/dynamic-secrets/leases/${leaseId}?${q()}`)).body.lease;
+        const lease = (await world.admin.send(leaseRoutes.get, { params: { leaseId }, query: q() })).body.lease;
         expect(lease.creationError).toBeTruthy();
         expect(lease.status).toBe("revoked");
         expect(await world.userExists(lease.username)).toBe(false);
@@ -97,7 +98,10 @@ describe.concurrent("a fault at each step of the cleanup", () => {
         const name = await secretFor(prefix);
         const { lease, data } = (await world.lease(name)).body;
         const rule = world.proxy.inject({ action: step, when: forUser(prefix), times: Infinity, fault });
-        const first = await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, world.location);
+        const first = await world.admin.send(leaseRoutes.revoke, {
+          params: { leaseId: lease.id },
+          body: world.location,
+        });
         rule.remove();
 
         const stillThere = await world.userExists(data.USERNAME);
@@ -109,7 +113,8 @@ describe.concurrent("a fault at each step of the cleanup", () => {
           expect([400, 502]).toContain(first.status);
           expect(first.body.details.leaseStatus).toBe("revoke_failed");
           expect(first.body.message).toMatch(/retries the cleanup/);
-          const failed = (await world.admin.get(`/api/v1/dynamic-secrets/leases/${lease.id}?${q()}`)).body.lease;
+          const failed = (await world.admin.send(leaseRoutes.get, { params: { leaseId: lease.id }, query: q() })).body
+            .lease;
           expect(failed.status).toBe("revoke_failed");
           expect(failed.nextAttemptAt).not.toBeNull();
           expect(failed.statusDetails).toMatch(/Revoking failed: .* Leasehold retries at/);
@@ -117,7 +122,10 @@ describe.concurrent("a fault at each step of the cleanup", () => {
         await world.expectNoOrphans();
 
         // AWS is back: revoking again (what the expiry worker also does) finishes the job.
-        const again = await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, world.location);
+        const again = await world.admin.send(leaseRoutes.revoke, {
+          params: { leaseId: lease.id },
+          body: world.location,
+        });
         expect(again.status, again.text).toBe(200);
         expect(again.body.lease.status).toBe("revoked");
         expect(await world.userExists(data.USERNAME)).toBe(false);
@@ -135,8 +143,9 @@ describe("a user name that exists already", () => {
     expect(res.status).toBe(409);
     expect(res.body.reasonCode).toBe("iam_user_exists");
     expect(await world.userExists(taken)).toBe(true);
-    const lease = (await world.admin.get(`/api/v1/dynamic-secrets/leases/${res.body.details.leaseId}?${q()}`)).body
-      .lease;
+    const lease = (
+      await world.admin.send(leaseRoutes.get, { params: { leaseId: res.body.details.leaseId }, query: q() })
+    ).body.lease;
     expect(lease.status).toBe("revoked");
     expect(lease.statusDetails).toMatch(/is not this lease's/);
   });

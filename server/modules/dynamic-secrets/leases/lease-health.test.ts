@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditRoutes } from "#client/core/routes/audit.ts";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
+import { operationsRoutes } from "#client/core/routes/operations.ts";
 import { createTestClock, createTestServer } from "../../../../test/ground/in-process-server.ts";
 import { createLeaseWorker } from "../../../workers/lease-workers.ts";
 import { createAwsIdentity } from "../../aws-auth/identity.fixtures.ts";
@@ -21,7 +24,9 @@ describe("GET /metrics and the overdue-revocation banner's API", () => {
   const clock = createTestClock(new Date());
   let world: LeaseWorld;
   const scrape = (token = METRICS_TOKEN) =>
-    world.server.client().get("/metrics", token ? { authorization: `Bearer ${token}` } : {});
+    world.server
+      .client()
+      .send(operationsRoutes.metrics, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   beforeAll(async () => {
     world = await leaseWorld({ clock, env: { LEASEHOLD_METRICS_TOKEN: METRICS_TOKEN } });
@@ -31,7 +36,9 @@ describe("GET /metrics and the overdue-revocation banner's API", () => {
   it("is off by default", async () => {
     const plain = await createTestServer();
     try {
-      const res = await plain.client().get("/metrics", { authorization: `Bearer ${METRICS_TOKEN}` });
+      const res = await plain
+        .client()
+        .send(operationsRoutes.metrics, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
       expect(res.status).toBe(404);
       expect(res.text).not.toContain("leasehold_");
     } finally {
@@ -55,15 +62,13 @@ describe("GET /metrics and the overdue-revocation banner's API", () => {
       allowedPrincipalArns: `${user.arn}-other`,
     });
     const machine = world.server.client();
-    const ok = await machine.post(
-      "/api/v1/auth/aws-auth/login",
-      await signedLogin({ identityId: identity.id, credentials: user.credentials, signingDate: clock.now() }),
-    );
+    const ok = await machine.send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId: identity.id, credentials: user.credentials, signingDate: clock.now() }),
+    });
     expect(ok.status).toBe(200);
-    const refused = await machine.post(
-      "/api/v1/auth/aws-auth/login",
-      await signedLogin({ identityId: other.id, credentials: user.credentials, signingDate: clock.now() }),
-    );
+    const refused = await machine.send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId: other.id, credentials: user.credentials, signingDate: clock.now() }),
+    });
     expect(refused.status).toBe(403);
 
     const { name, body } = await world.createSecret({ defaultTTL: "1h" });
@@ -90,7 +95,7 @@ describe("GET /metrics and the overdue-revocation banner's API", () => {
   });
 
   it("reports overdue revocations to org admins only, with the count, the oldest and the last error", async () => {
-    const empty = await world.admin.get(`/api/v1/organizations/${world.orgId}/lease-health`);
+    const empty = await world.admin.send(auditRoutes.leaseHealth, { params: { orgId: world.orgId } });
     expect(empty.status, empty.text).toBe(200);
     expect(empty.body.overdueRevocations).toEqual({ count: 0, oldestExpiredAt: null, lastError: null });
 
@@ -106,7 +111,7 @@ describe("GET /metrics and the overdue-revocation banner's API", () => {
     clock.advance(25 * 60);
     await createLeaseWorker(world.server.core, world.server.services, "expiry").drain();
 
-    const res = await world.admin.get(`/api/v1/organizations/${world.orgId}/lease-health`);
+    const res = await world.admin.send(auditRoutes.leaseHealth, { params: { orgId: world.orgId } });
     expect(res.body.overdueRevocations.count).toBe(2);
     expect(res.body.overdueRevocations.oldestExpiredAt).toBe(first.expireAt);
     expect(res.body.overdueRevocations.lastError.message).toMatch(/iam:DeleteUser/);
@@ -115,14 +120,14 @@ describe("GET /metrics and the overdue-revocation banner's API", () => {
     expect(sample((await scrape()).text, "leasehold_lease_revocations_failed_total")).toBeGreaterThanOrEqual(2);
 
     const { client: developer } = await world.person("developer");
-    expect((await developer.get(`/api/v1/organizations/${world.orgId}/lease-health`)).status).toBe(403);
+    expect((await developer.send(auditRoutes.leaseHealth, { params: { orgId: world.orgId } })).status).toBe(403);
     const stranger = await world.server.createOtherOrgAdmin();
-    expect((await stranger.client.get(`/api/v1/organizations/${world.orgId}/lease-health`)).status).toBe(404);
+    expect((await stranger.client.send(auditRoutes.leaseHealth, { params: { orgId: world.orgId } })).status).toBe(404);
 
     world.resetProxy();
     clock.advance(3600);
     await createLeaseWorker(world.server.core, world.server.services, "expiry").drain();
-    const after = await world.admin.get(`/api/v1/organizations/${world.orgId}/lease-health`);
+    const after = await world.admin.send(auditRoutes.leaseHealth, { params: { orgId: world.orgId } });
     expect(after.body.overdueRevocations.count).toBe(0);
   });
 });

@@ -3,6 +3,9 @@
 // secret key nowhere (not in responses, logs, audit records, nor the database in plaintext).
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import type { ApiClient } from "../../../../test/ground/api-client.ts";
 import { queryRows } from "../../../db/client.ts";
 import { dumpDatabase, type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
@@ -22,32 +25,37 @@ describe("roles and tenants", () => {
   });
   afterAll(() => world.close());
 
-  const q = () => `projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`;
+  const q = () => ({ projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" });
   const attempts = (client: ApiClient) => ({
-    list: () => client.get(`/api/v1/dynamic-secrets?${q()}`),
-    get: () => client.get(`/api/v1/dynamic-secrets/${secretName}?${q()}`),
-    leases: () => client.get(`/api/v1/dynamic-secrets/${secretName}/leases?${q()}`),
+    list: () => client.send(dynamicSecretRoutes.list, { query: q() }),
+    get: () => client.send(dynamicSecretRoutes.get, { params: { name: secretName }, query: q() }),
+    leases: () => client.send(leaseRoutes.list, { params: { name: secretName }, query: q() }),
     lease: () => world.lease(secretName, {}, client),
-    getLease: () => client.get(`/api/v1/dynamic-secrets/leases/${leaseId}?${q()}`),
-    renew: () => client.post(`/api/v1/dynamic-secrets/leases/${leaseId}/renew`, world.location),
-    revoke: () => client.delete(`/api/v1/dynamic-secrets/leases/${leaseId}`, world.location),
+    getLease: () => client.send(leaseRoutes.get, { params: { leaseId }, query: q() }),
+    renew: () => client.send(leaseRoutes.renew, { params: { leaseId }, body: world.location }),
+    revoke: () => client.send(leaseRoutes.revoke, { params: { leaseId }, body: world.location }),
     forceRevoke: () =>
-      client.delete(`/api/v1/dynamic-secrets/leases/${leaseId}`, { ...world.location, isForced: true }),
+      client.send(leaseRoutes.revoke, { params: { leaseId }, body: { ...world.location, isForced: true } }),
     create: () =>
-      client.post("/api/v1/dynamic-secrets", {
-        ...world.location,
-        name: "nope",
-        defaultTTL: "1h",
-        provider: {
-          type: "aws-iam",
-          inputs: { region: "us-east-1", accessKey: "AKIAAAAAAAAAAAAAAAAA", secretAccessKey: "x".repeat(40) },
+      client.send(dynamicSecretRoutes.create, {
+        body: {
+          ...world.location,
+          name: "nope",
+          defaultTTL: "1h",
+          provider: {
+            type: "aws-iam",
+            inputs: { region: "us-east-1", accessKey: "AKIAAAAAAAAAAAAAAAAA", secretAccessKey: "x".repeat(40) },
+          },
         },
       }),
     update: () =>
-      client.patch(`/api/v1/dynamic-secrets/${secretName}`, { ...world.location, data: { defaultTTL: "2h" } }),
-    remove: () => client.delete(`/api/v1/dynamic-secrets/${secretName}`, world.location),
-    orphans: () => client.get(`/api/v1/dynamic-secrets/${secretName}/orphans?${q()}`),
-    test: () => client.post("/api/v1/dynamic-secrets/test-configuration", { ...world.location, name: secretName }),
+      client.send(dynamicSecretRoutes.update, {
+        params: { name: secretName },
+        body: { ...world.location, data: { defaultTTL: "2h" } },
+      }),
+    remove: () => client.send(dynamicSecretRoutes.delete, { params: { name: secretName }, body: world.location }),
+    orphans: () => client.send(dynamicSecretRoutes.listOrphans, { params: { name: secretName }, query: q() }),
+    test: () => client.send(dynamicSecretRoutes.testConfiguration, { body: { ...world.location, name: secretName } }),
   });
 
   it("a viewer reads dynamic secrets and leases, but cannot lease, renew, revoke or change anything", async () => {
@@ -78,7 +86,10 @@ describe("roles and tenants", () => {
     issuedSecrets.push(mine.body.data.SECRET_ACCESS_KEY);
     expect((await as.renew()).status).toBe(200);
     expect((await as.forceRevoke()).status).toBe(403);
-    const revoked = await client.delete(`/api/v1/dynamic-secrets/leases/${mine.body.lease.id}`, world.location);
+    const revoked = await client.send(leaseRoutes.revoke, {
+      params: { leaseId: mine.body.lease.id },
+      body: world.location,
+    });
     expect(revoked.status).toBe(200);
   });
 
@@ -94,7 +105,9 @@ describe("roles and tenants", () => {
     const as = attempts(other.client);
     for (const attempt of Object.values(as)) expect((await attempt()).status).toBe(404);
     // And its own project with the same slugs does not reach ours either.
-    const project = await other.client.post("/api/v1/projects", { name: "Payments", slug: world.location.projectSlug });
+    const project = await other.client.send(projectRoutes.create, {
+      body: { name: "Payments", slug: world.location.projectSlug },
+    });
     expect(project.status, project.text).toBe(200);
     expect((await as.get()).status).toBe(404);
     expect((await as.getLease()).status).toBe(404);

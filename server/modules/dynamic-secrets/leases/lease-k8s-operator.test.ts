@@ -3,6 +3,8 @@
 // API answer (decision 1251). On a renew error it creates a new lease only when the error text contains
 // "TTL cannot be larger than max ttl" or "Dynamic secret lease with ID"; any other error is retried as is.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import { createTestClock } from "../../../../test/ground/in-process-server.ts";
 import { type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
 
@@ -23,33 +25,41 @@ describe("Infisical's Kubernetes operator: every branch on an API answer", () =>
 
   // The operator's Go SDK always sends these fields; `ttl` is "" when the CRD has no leaseTTL.
   const create = (ttl = "") =>
-    world.admin.post("/api/v1/dynamic-secrets/leases", {
-      dynamicSecretName: secretName,
-      projectSlug: world.location.projectSlug,
-      ttl,
-      path: "/",
-      environmentSlug: "dev",
+    world.admin.send(leaseRoutes.create, {
+      body: {
+        dynamicSecretName: secretName,
+        projectSlug: world.location.projectSlug,
+        ttl,
+        path: "/",
+        environmentSlug: "dev",
+      },
     });
   const renew = (leaseId: string, ttl = "") =>
-    world.admin.post(`/api/v1/dynamic-secrets/leases/${leaseId}/renew`, {
-      leaseId,
-      ttl,
-      projectSlug: world.location.projectSlug,
-      path: "/",
-      environmentSlug: "dev",
-      isForced: false,
+    world.admin.send(leaseRoutes.renew, {
+      params: { leaseId },
+      body: {
+        leaseId,
+        ttl,
+        projectSlug: world.location.projectSlug,
+        path: "/",
+        environmentSlug: "dev",
+        isForced: false,
+      },
     });
   const revoke = (leaseId: string) =>
-    world.admin.delete(`/api/v1/dynamic-secrets/leases/${leaseId}`, {
-      leaseId,
-      projectSlug: world.location.projectSlug,
-      path: "/",
-      environmentSlug: "dev",
-      isForced: false,
+    world.admin.send(leaseRoutes.revoke, {
+      params: { leaseId },
+      body: {
+        leaseId,
+        projectSlug: world.location.projectSlug,
+        path: "/",
+        environmentSlug: "dev",
+        isForced: false,
+      },
     });
 
   it("GetProjectSlug: a CRD with projectId looks the project up at /api/v1/workspace/:id", async () => {
-    const res = await world.admin.get(`/api/v1/workspace/${world.projectId}`);
+    const res = await world.admin.send(projectRoutes.workspace, { params: { projectId: world.projectId } });
     expect(res.status, res.text).toBe(200);
     expect(res.body.workspace.slug).toBe(world.location.projectSlug);
   });
@@ -106,9 +116,12 @@ describe("Infisical's Kubernetes operator: every branch on an API answer", () =>
     const badTtl = await renew(lease.id, "soon");
     expect(badTtl.status).toBe(400);
     expect(operatorLeasesAnew(badTtl.body.message)).toBe(false);
-    const wrongEnv = await world.admin.post(`/api/v1/dynamic-secrets/leases/${lease.id}/renew`, {
-      ...world.location,
-      environmentSlug: "no-such-env",
+    const wrongEnv = await world.admin.send(leaseRoutes.renew, {
+      params: { leaseId: lease.id },
+      body: {
+        ...world.location,
+        environmentSlug: "no-such-env",
+      },
     });
     expect(wrongEnv.status).toBe(404);
     expect(operatorLeasesAnew(wrongEnv.body.message)).toBe(false);

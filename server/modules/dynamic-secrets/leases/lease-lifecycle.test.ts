@@ -9,6 +9,7 @@ import {
   ListGroupsForUserCommand,
 } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import { iamAt, type LeaseWorld, leaseWorld, unique } from "../dynamic-secrets.fixtures.ts";
 
 const POLICY = JSON.stringify({
@@ -87,15 +88,16 @@ describe("lease lifecycle against moto", () => {
     expect(createUser[0]!.params.PermissionsBoundary).toBe(boundary);
     expect(createUser[0]!.params.Path).toBe(world.awsPath);
 
-    const revoked = await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, world.location);
+    const revoked = await world.admin.send(leaseRoutes.revoke, { params: { leaseId: lease.id }, body: world.location });
     expect(revoked.status, revoked.text).toBe(200);
     expect(revoked.body.lease.status).toBe("revoked");
     expect(revoked.body.lease.revokedBy.type).toBe("user");
     expect(await world.userExists(data.USERNAME)).toBe(false);
     // The row stays for history.
-    const after = await world.admin.get(
-      `/api/v1/dynamic-secrets/leases/${lease.id}?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`,
-    );
+    const after = await world.admin.send(leaseRoutes.get, {
+      params: { leaseId: lease.id },
+      query: { projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" },
+    });
     expect(after.body.lease.status).toBe("revoked");
     expect(after.body.lease.revokedAt).not.toBeNull();
   });
@@ -103,11 +105,11 @@ describe("lease lifecycle against moto", () => {
   it("accepts the delete fields as query parameters too, and revoking twice answers the revoked lease", async () => {
     const { name } = await world.createSecret();
     const { lease } = (await world.lease(name)).body;
-    const query = `projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=%2F`;
-    const first = await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}?${query}`);
+    const query = { projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" };
+    const first = await world.admin.send(leaseRoutes.revoke, { params: { leaseId: lease.id }, query });
     expect(first.status, first.text).toBe(200);
     expect(first.body.lease.status).toBe("revoked");
-    const again = await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}?${query}`);
+    const again = await world.admin.send(leaseRoutes.revoke, { params: { leaseId: lease.id }, query });
     expect(again.status).toBe(200);
     expect(again.body.lease.version).toBe(first.body.lease.version);
   });
@@ -116,7 +118,7 @@ describe("lease lifecycle against moto", () => {
     const { name } = await world.createSecret();
     const { lease, data } = (await world.lease(name)).body;
     await iamAt(world.motoUrl).send(new AttachUserPolicyCommand({ UserName: data.USERNAME, PolicyArn: policyArns[1] }));
-    const res = await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, world.location);
+    const res = await world.admin.send(leaseRoutes.revoke, { params: { leaseId: lease.id }, body: world.location });
     expect(res.body.lease.status).toBe("revoked");
     expect(await world.userExists(data.USERNAME)).toBe(false);
   });

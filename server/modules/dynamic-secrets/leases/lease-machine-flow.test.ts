@@ -2,6 +2,11 @@
 // signed GetCallerIdentity), then leases, renews and revokes with the bearer token, the
 // way Infisical's SDK does (JSON bodies, DELETE included).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditRoutes } from "#client/core/routes/audit.ts";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
+import { identityRoutes } from "#client/core/routes/identities.ts";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import { createApiClient } from "../../../../test/ground/in-process-server.ts";
 import { bearerClient, createAwsIdentity } from "../../aws-auth/identity.fixtures.ts";
 import { createIamUser } from "../../aws-auth/moto-principals.fixtures.ts";
@@ -24,16 +29,18 @@ describe("machine flow: AWS Auth login, then lease, renew and revoke with the be
     const principal = await createIamUser(world.motoUrl);
     const { identity } = await createAwsIdentity(world.admin, world.orgId, { allowedPrincipalArns: principal.arn });
     if (role) {
-      const membership = await world.admin.post(`/api/v1/identities/${identity.id}/memberships`, {
-        projectId: world.projectId,
-        role,
+      const membership = await world.admin.send(identityRoutes.addMembership, {
+        params: { identityId: identity.id },
+        body: {
+          projectId: world.projectId,
+          role,
+        },
       });
       expect(membership.status, membership.text).toBe(200);
     }
-    const login = await createApiClient(world.server.app, { peer: "198.51.100.10" }).post(
-      "/api/v1/auth/aws-auth/login",
-      await signedLogin({ identityId: identity.id, credentials: principal.credentials }),
-    );
+    const login = await createApiClient(world.server.app, { peer: "198.51.100.10" }).send(awsAuthRoutes.login, {
+      body: await signedLogin({ identityId: identity.id, credentials: principal.credentials }),
+    });
     expect(login.status, login.text).toBe(200);
     const client = bearerClient(world.server, login.body.accessToken);
     world.clients.push(client);
@@ -49,29 +56,36 @@ describe("machine flow: AWS Auth login, then lease, renew and revoke with the be
     expect(data.USERNAME.startsWith(`${identity.name}-`)).toBe(true);
     expect(await world.userExists(data.USERNAME)).toBe(true);
 
-    const renewed = await client.post(`/api/v1/dynamic-secrets/leases/${lease.id}/renew`, {
-      ...world.location,
-      ttl: "20m",
+    const renewed = await client.send(leaseRoutes.renew, {
+      params: { leaseId: lease.id },
+      body: {
+        ...world.location,
+        ttl: "20m",
+      },
     });
     expect(renewed.status, renewed.text).toBe(200);
     expect(Date.parse(renewed.body.lease.expireAt) - Date.parse(lease.createdAt)).toBe(30 * 60_000);
 
-    const read = await client.get(
-      `/api/v1/dynamic-secrets/leases/${lease.id}?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`,
-    );
+    const read = await client.send(leaseRoutes.get, {
+      params: { leaseId: lease.id },
+      query: { projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" },
+    });
     expect(read.body.lease.status).toBe("active");
 
     // Infisical's SDK sends DELETE with a JSON body.
-    const revoked = await client.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, {
-      ...world.location,
-      isForced: false,
+    const revoked = await client.send(leaseRoutes.revoke, {
+      params: { leaseId: lease.id },
+      body: {
+        ...world.location,
+        isForced: false,
+      },
     });
     expect(revoked.status, revoked.text).toBe(200);
     expect(revoked.body.lease.status).toBe("revoked");
     expect(revoked.body.lease.revokedBy).toEqual({ type: "identity", id: identity.id, name: identity.name });
     expect(await world.userExists(data.USERNAME)).toBe(false);
 
-    const audit = await world.admin.get(`/api/v1/organizations/${world.orgId}/audit-logs?limit=100`);
+    const audit = await world.admin.send(auditRoutes.list, { params: { orgId: world.orgId }, query: { limit: 100 } });
     const actions = audit.body.auditLogs
       .filter((l: { resourceId: string }) => l.resourceId === lease.id)
       .map((l: { action: string; actorType: string }) => `${l.actorType}:${l.action}`);
@@ -80,9 +94,9 @@ describe("machine flow: AWS Auth login, then lease, renew and revoke with the be
 
   it("a viewer identity may read but not lease; one without membership sees nothing", async () => {
     const viewer = await machineWithRole("viewer");
-    const listed = await viewer.client.get(
-      `/api/v1/dynamic-secrets?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`,
-    );
+    const listed = await viewer.client.send(dynamicSecretRoutes.list, {
+      query: { projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" },
+    });
     expect(listed.status).toBe(200);
     const refused = await world.lease(secretName, {}, viewer.client);
     expect(refused.status).toBe(403);
@@ -91,9 +105,9 @@ describe("machine flow: AWS Auth login, then lease, renew and revoke with the be
     expect((await world.lease(secretName, {}, outsider.client)).status).toBe(404);
     expect(
       (
-        await outsider.client.get(
-          `/api/v1/dynamic-secrets?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`,
-        )
+        await outsider.client.send(dynamicSecretRoutes.list, {
+          query: { projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" },
+        })
       ).status,
     ).toBe(404);
   });

@@ -1,6 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import { createTestClock } from "../../../../test/ground/in-process-server.ts";
 import { queryRows } from "../../../db/client.ts";
 import { AppError } from "../../../lib/http/errors.ts";
@@ -81,7 +82,10 @@ describe("the lease state machine with a provider that is not IAM", () => {
     expect(res.status, res.text).toBe(200);
     expect(res.body.data.ACCESS_KEY).toMatch(/^FAKE/);
     expect(res.body.lease.externalEntityId).toBe(`fake:${res.body.lease.id}`);
-    const revoked = await world.admin.delete(`/api/v1/dynamic-secrets/leases/${res.body.lease.id}`, world.location);
+    const revoked = await world.admin.send(leaseRoutes.revoke, {
+      params: { leaseId: res.body.lease.id },
+      body: world.location,
+    });
     expect(revoked.body.lease).toMatchObject({ status: "revoked", statusDetails: "The fake undid it." });
     expect(fake.state.revokes.at(-1)).toEqual({ leaseId: res.body.lease.id, reason: "revoke" });
     // The machine itself never called AWS.
@@ -131,12 +135,15 @@ describe("the lease state machine with a provider that is not IAM", () => {
   it("a revoke the provider keeps failing goes revoke_failed, and force revoke says what may remain", async () => {
     const lease = (await world.lease(name)).body.lease;
     fake.state.revokeFails = true;
-    const failed = await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, world.location);
+    const failed = await world.admin.send(leaseRoutes.revoke, { params: { leaseId: lease.id }, body: world.location });
     expect(failed.status).toBe(502);
     expect((await status(lease.id)).status).toBe("revoke_failed");
-    const forced = await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, {
-      ...world.location,
-      isForced: true,
+    const forced = await world.admin.send(leaseRoutes.revoke, {
+      params: { leaseId: lease.id },
+      body: {
+        ...world.location,
+        isForced: true,
+      },
     });
     expect(forced.status, forced.text).toBe(200);
     expect(forced.body.lease.statusDetails).toMatch(/AWS cleanup was not confirmed.*The fake thing may remain\./);

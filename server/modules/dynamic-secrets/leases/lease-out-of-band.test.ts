@@ -22,6 +22,7 @@ import {
   UploadSSHPublicKeyCommand,
 } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import { iamAt, type LeaseWorld, leaseWorld, unique } from "../dynamic-secrets.fixtures.ts";
 
 const POLICY = JSON.stringify({
@@ -92,7 +93,7 @@ describe("out-of-band changes before revoke", () => {
     const { name } = await world.createSecret({}, { policyDocument: POLICY });
     const { lease, data } = (await world.lease(name)).body;
     await change(data.USERNAME);
-    const res = await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, world.location);
+    const res = await world.admin.send(leaseRoutes.revoke, { params: { leaseId: lease.id }, body: world.location });
     expect(res.status, res.text).toBe(200);
     expect(res.body.lease.status).toBe("revoked");
     expect(await world.userExists(data.USERNAME)).toBe(false);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import { createTestClock } from "../../../../test/ground/in-process-server.ts";
 import { type LeaseWorld, leaseWorld } from "../dynamic-secrets.fixtures.ts";
 
@@ -13,7 +14,7 @@ describe("lease TTLs, renewals and the quota", () => {
   afterAll(() => world.close());
 
   const renew = (leaseId: string, ttl?: string) =>
-    world.admin.post(`/api/v1/dynamic-secrets/leases/${leaseId}/renew`, { ...world.location, ...(ttl ? { ttl } : {}) });
+    world.admin.send(leaseRoutes.renew, { params: { leaseId }, body: { ...world.location, ...(ttl ? { ttl } : {}) } });
 
   it("uses the default TTL, and refuses a TTL above the max with a 400 on ttl", async () => {
     const { name } = await world.createSecret({ defaultTTL: "1h", maxTTL: "3h" });
@@ -26,7 +27,7 @@ describe("lease TTLs, renewals and the quota", () => {
     const notADuration = await world.lease(name, { ttl: "forever" });
     expect(notADuration.status).toBe(400);
     expect(notADuration.body.issues[0].path).toEqual(["ttl"]);
-    await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, world.location);
+    await world.admin.send(leaseRoutes.revoke, { params: { leaseId: lease.id }, body: world.location });
   });
 
   it("renews from the current expiry, never past creation + max TTL", async () => {
@@ -47,7 +48,7 @@ describe("lease TTLs, renewals and the quota", () => {
     expect(past.body.issues[0].path).toEqual(["ttl"]);
     expect(past.body.message).toMatch(/past its max TTL \(3h from creation/);
     expect(past.body.message).toMatch(/cannot be renewed any further/);
-    await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, world.location);
+    await world.admin.send(leaseRoutes.revoke, { params: { leaseId: lease.id }, body: world.location });
   });
 
   it("serialises concurrent renewals with optimistic concurrency: each applies once", async () => {
@@ -56,13 +57,14 @@ describe("lease TTLs, renewals and the quota", () => {
     const results = await Promise.all(Array.from({ length: 4 }, () => renew(lease.id, "1h")));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     const after = (
-      await world.admin.get(
-        `/api/v1/dynamic-secrets/leases/${lease.id}?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`,
-      )
+      await world.admin.send(leaseRoutes.get, {
+        params: { leaseId: lease.id },
+        query: { projectSlug: world.location.projectSlug, environmentSlug: "dev", path: "/" },
+      })
     ).body.lease;
     expect(Date.parse(after.expireAt)).toBe(Date.parse(lease.createdAt) + 5 * HOUR);
     expect(after.version).toBe(lease.version + 4);
-    await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, world.location);
+    await world.admin.send(leaseRoutes.revoke, { params: { leaseId: lease.id }, body: world.location });
   });
 
   it("refuses to renew a revoked or expired lease", async () => {
@@ -73,7 +75,7 @@ describe("lease TTLs, renewals and the quota", () => {
     // 404, as Infisical answers for a lease it has deleted: its Kubernetes operator then leases anew (decision 1251).
     expect(expired.status).toBe(404);
     expect(expired.body.reasonCode).toBe("lease_expired");
-    await world.admin.delete(`/api/v1/dynamic-secrets/leases/${lease.id}`, world.location);
+    await world.admin.send(leaseRoutes.revoke, { params: { leaseId: lease.id }, body: world.location });
     const revoked = await renew(lease.id);
     expect(revoked.status).toBe(404);
     expect(revoked.body.reasonCode).toBe("lease_not_active");
@@ -93,7 +95,7 @@ describe("lease TTLs, renewals and the quota", () => {
     await world.expectNoOrphans();
 
     // Revoking one frees a place.
-    await world.admin.delete(`/api/v1/dynamic-secrets/leases/${ok[0]!.body.lease.id}`, world.location);
+    await world.admin.send(leaseRoutes.revoke, { params: { leaseId: ok[0]!.body.lease.id }, body: world.location });
     expect((await world.lease(name)).status).toBe(200);
   });
 
@@ -104,7 +106,7 @@ describe("lease TTLs, renewals and the quota", () => {
     const second = await world.lease(name);
     expect(second.status).toBe(409);
     expect(second.body.reasonCode).toBe("username_in_use");
-    await world.admin.delete(`/api/v1/dynamic-secrets/leases/${first.body.lease.id}`, world.location);
+    await world.admin.send(leaseRoutes.revoke, { params: { leaseId: first.body.lease.id }, body: world.location });
     expect((await world.lease(name)).status).toBe(200);
   });
 
@@ -115,15 +117,16 @@ describe("lease TTLs, renewals and the quota", () => {
       ids.push((await world.lease(name)).body.lease.id);
       clock.advance(1);
     }
-    await world.admin.delete(`/api/v1/dynamic-secrets/leases/${ids[0]}`, world.location);
-    const base = `/api/v1/dynamic-secrets/${name}/leases?projectSlug=${world.location.projectSlug}&environmentSlug=dev&path=/`;
-    const page1 = await world.admin.get(`${base}&limit=2`);
+    await world.admin.send(leaseRoutes.revoke, { params: { leaseId: ids[0]! }, body: world.location });
+    const page = (query: Record<string, string | number>) =>
+      world.admin.send(leaseRoutes.list, { params: { name }, query: { ...world.location, ...query } });
+    const page1 = await page({ limit: 2 });
     expect(page1.body.leases.map((l: { id: string }) => l.id)).toEqual([ids[2], ids[1]]);
-    const page2 = await world.admin.get(`${base}&limit=2&cursor=${page1.body.nextCursor}`);
+    const page2 = await page({ limit: 2, cursor: page1.body.nextCursor });
     expect(page2.body.leases.map((l: { id: string }) => l.id)).toEqual([ids[0]]);
     expect(page2.body.nextCursor).toBeNull();
-    const active = await world.admin.get(`${base}&status=active`);
+    const active = await page({ status: "active" });
     expect(active.body.leases.map((l: { id: string }) => l.id)).toEqual([ids[2], ids[1]]);
-    expect((await world.admin.get(`${base}&cursor=garbage`)).status).toBe(400);
+    expect((await page({ cursor: "garbage" })).status).toBe(400);
   });
 });

@@ -3,6 +3,7 @@
 // all go: claim (→ revoking, with a due time that doubles as the claim timeout) → full IAM
 // cleanup → settle (→ revoked / expired, or → revoke_failed with the next retry).
 
+import { type SQL, sql } from "drizzle-orm";
 import type { AuditAction } from "#shared/audit-events.ts";
 import type { LeaseStatus } from "#shared/schemas/leases.ts";
 import type { AuditContext, Clock, SystemContext } from "../../../context.ts";
@@ -90,15 +91,25 @@ export function createLeaseRevocation(
   // Set when a success made leases due at once, so the worker runs another batch right away.
   let caughtUp = 0;
   const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
+  const leaseEvent = (lease: LeaseRow, action: AuditAction, metadata: Record<string, unknown>) => ({
+    action,
+    resourceType: "dynamic-secret-lease" as const,
+    resourceId: lease.id,
+    projectId: lease.projectId,
+    orgId: lease.orgId,
+    metadata: { dynamicSecretId: lease.dynamicSecretId, username: lease.username, ...metadata },
+  });
   const record = (tx: Db, ctx: AuditContext, lease: LeaseRow, action: AuditAction, metadata: Record<string, unknown>) =>
-    audit.record(tx, ctx, {
-      action,
-      resourceType: "dynamic-secret-lease",
-      resourceId: lease.id,
-      projectId: lease.projectId,
-      orgId: lease.orgId,
-      metadata: { dynamicSecretId: lease.dynamicSecretId, username: lease.username, ...metadata },
-    });
+    audit.record(tx, ctx, leaseEvent(lease, action, metadata));
+  /** The same record as a CTE of the statement that moves the lease, written only under `when`. */
+  const recordWith = (
+    db: Db,
+    ctx: AuditContext,
+    lease: LeaseRow,
+    action: AuditAction,
+    metadata: Record<string, unknown>,
+    when: SQL,
+  ) => audit.recordWith(db, ctx, leaseEvent(lease, action, metadata), when);
 
   /** Claims one lease for this caller: → revoking, if it is still in one of `from`. */
   function claim(lease: LeaseRow, from: readonly LeaseStatus[], patch: LeasePatch = {}) {
@@ -124,36 +135,45 @@ export function createLeaseRevocation(
       [claimed.creationError ? `Creation failed: ${claimed.creationError}` : null, sentence]
         .filter(Boolean)
         .join(" ") || null;
-    return db.transaction(async (tx) => {
-      const row = await repo.transition(
-        tx,
-        claimed.orgId,
-        claimed.id,
-        { version: claimed.version },
-        {
-          status,
-          dueAt: null,
-          revokedAt: now,
-          nextAttemptAt: null,
-          lastError: null,
-          lastFailureKind: null,
-          statusDetails: details,
-          updatedAt: now,
-        },
-      );
-      // Moved meanwhile (force-revoked): that record stands.
-      if (!row) return (await repo.findById(tx, claimed.orgId, claimed.id))!;
-      const action = claimed.creationError
-        ? "lease.create-failed"
-        : status === "expired"
-          ? "lease.expire"
-          : "lease.revoke";
-      await record(tx, ctx, row, action, {
-        outcome,
-        ...(claimed.creationError ? { error: claimed.creationError } : {}),
-      });
-      return row;
-    });
+    const action = claimed.creationError
+      ? "lease.create-failed"
+      : status === "expired"
+        ? "lease.expire"
+        : "lease.revoke";
+    // The settled state, its audit record (only if the lease moved) and the catch-up: AWS answered
+    // for this secret's credentials, so whatever waits out an outage's backoff goes now. One statement.
+    const { row, counted } = await repo.transitionWith(
+      db,
+      claimed.orgId,
+      claimed.id,
+      { version: claimed.version },
+      {
+        status,
+        dueAt: null,
+        revokedAt: now,
+        nextAttemptAt: null,
+        lastError: null,
+        lastFailureKind: null,
+        statusDetails: details,
+        updatedAt: now,
+      },
+      (moved) => ({
+        writes: [
+          recordWith(
+            db,
+            ctx,
+            claimed,
+            action,
+            { outcome, ...(claimed.creationError ? { error: claimed.creationError } : {}) },
+            moved,
+          ),
+        ],
+        counted: catchUp.dueNowWith(db, claimed.dynamicSecretId, now, sql`true`),
+      }),
+    );
+    caughtUp += counted;
+    // Moved meanwhile (force-revoked): that record stands.
+    return row ?? (await repo.findById(db, claimed.orgId, claimed.id))!;
   }
 
   async function recordFailure(claimed: LeaseRow, failure: AppError, ctx: AuditContext): Promise<LeaseRow> {
@@ -241,10 +261,7 @@ export function createLeaseRevocation(
       return { lease: await recordFailure(claimed, failure, ctx), error: failure };
     }
     if (claimed.revokeAttempts > 0) deps.metrics?.revocationsRetried.inc({ result: "revoked" });
-    const settled = await recordSuccess(claimed, outcome, ctx);
-    // AWS answered for this secret's credentials: whatever waits out an outage's backoff goes now.
-    caughtUp += await catchUp.dueNow(db, claimed.dynamicSecretId, clock.now());
-    return { lease: settled, error: null };
+    return { lease: await recordSuccess(claimed, outcome, ctx), error: null };
   }
 
   /** When a lease cannot be claimed: the answer for its current state. */

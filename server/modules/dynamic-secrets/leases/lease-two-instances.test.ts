@@ -5,6 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { ListUsersCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { authRoutes } from "#client/core/routes/auth.ts";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import { createApiClient, createTestClock, TEST_PASSWORD } from "../../../../test/ground/in-process-server.ts";
 import { createDatabase, getTestGround } from "../../../../test/ground/index.ts";
 import { type AwsProxy, startAwsProxy } from "../../../../test/proxy/aws-proxy.ts";
@@ -63,26 +66,33 @@ describe("two instances, one database, 500 leases due at once", () => {
     });
 
     const admin = createApiClient(instances[0]!.app);
-    const setup = await admin.post("/api/v1/setup", {
-      name: "Ada",
-      email: `${unique("two")}@example.com`,
-      password: TEST_PASSWORD,
-      organizationName: "Acme",
-      projectName: "Payments",
+    const setup = await admin.send(authRoutes.setup, {
+      body: {
+        name: "Ada",
+        email: `${unique("two")}@example.com`,
+        password: TEST_PASSWORD,
+        organizationName: "Acme",
+        projectName: "Payments",
+      },
     });
     expect(setup.status, setup.text).toBe(200);
     const location = { projectSlug: setup.body.project.slug, environmentSlug: "dev", path: "/" };
     const awsPath = `/${unique("lh-two")}/`;
-    const secret = await admin.post("/api/v1/dynamic-secrets", {
-      ...location,
-      name: "bulk",
-      defaultTTL: "1h",
-      provider: { type: "aws-iam", inputs: { method: "access-key", ...fakeAccessKey(), region: "us-east-1", awsPath } },
+    const secret = await admin.send(dynamicSecretRoutes.create, {
+      body: {
+        ...location,
+        name: "bulk",
+        defaultTTL: "1h",
+        provider: {
+          type: "aws-iam",
+          inputs: { method: "access-key", ...fakeAccessKey(), region: "us-east-1", awsPath },
+        },
+      },
     });
     expect(secret.status, secret.text).toBe(200);
 
     const created = await settleWithConcurrency(Array.from({ length: LEASES }), 20, async () => {
-      const res = await admin.post("/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName: "bulk" });
+      const res = await admin.send(leaseRoutes.create, { body: { ...location, dynamicSecretName: "bulk" } });
       if (res.status !== 200) throw new Error(`${res.status} ${res.text}`);
       return res.body.data.USERNAME as string;
     });
@@ -108,9 +118,10 @@ describe("two instances, one database, 500 leases due at once", () => {
 
     const left = await iamAt(ground.motoUrl).send(new ListUsersCommand({ PathPrefix: awsPath }));
     expect(left.Users ?? []).toEqual([]);
-    const list = await admin.get(
-      `/api/v1/dynamic-secrets/bulk/leases?projectSlug=${location.projectSlug}&environmentSlug=dev&path=/&status=active`,
-    );
+    const list = await admin.send(leaseRoutes.list, {
+      params: { name: "bulk" },
+      query: { projectSlug: location.projectSlug, environmentSlug: "dev", path: "/", status: "active" },
+    });
     expect(list.body.leases).toEqual([]);
   });
 });

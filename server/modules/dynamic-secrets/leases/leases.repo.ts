@@ -1,8 +1,11 @@
-import { and, asc, count, eq, inArray, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, getTableColumns, inArray, lte, type Placeholder, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import type { WithSubquery } from "drizzle-orm/subquery";
 import type { LeaseStatus } from "#shared/schemas/leases.ts";
 import { LIVE_LEASE_STATUSES } from "#shared/schemas/leases.ts";
 import type { Db } from "../../../db/client.ts";
-import { dynamicSecretLeases as leases } from "../../../db/schema.ts";
+import { preparedPerDb } from "../../../db/prepared-query.ts";
+import { dynamicSecrets, dynamicSecretLeases as leases } from "../../../db/schema.ts";
 
 export type LeaseRow = typeof leases.$inferSelect;
 export type LeaseInsert = typeof leases.$inferInsert;
@@ -27,11 +30,48 @@ export interface LeaseCursor {
  * queries (claimDue, findLiveByIds) are deliberately global: the workers serve every
  * organisation, and the orphan check must never call another tenant's live user an orphan.
  */
+/** What a compare-and-set expects of the lease: its version, and one of these statuses. */
+type Expected = { version?: number; from?: readonly LeaseStatus[] };
+
+const byId = (orgId: string | Placeholder, id: string | Placeholder) => and(eq(leases.orgId, orgId), eq(leases.id, id));
+
+/** Applies `patch` and bumps the version only when the lease is still as `expected`. */
+const compareAndSet = (db: Db, orgId: string, id: string, expected: Expected, patch: LeasePatch) =>
+  db
+    .update(leases)
+    .set({ ...patch, version: sql`${leases.version} + 1` })
+    .where(
+      and(
+        byId(orgId, id),
+        expected.version !== undefined ? eq(leases.version, expected.version) : undefined,
+        expected.from ? statusIn(expected.from) : undefined,
+      ),
+    );
+
+const findWithSecretStatement = preparedPerDb((db) =>
+  db
+    .select({ lease: leases, secret: dynamicSecrets })
+    .from(leases)
+    .innerJoin(
+      dynamicSecrets,
+      and(eq(dynamicSecrets.orgId, leases.orgId), eq(dynamicSecrets.id, leases.dynamicSecretId)),
+    )
+    .where(byId(sql.placeholder("orgId"), sql.placeholder("id")))
+    .prepare("leasehold_find_lease_with_secret"),
+);
+
+/** Every lease column, read from a CTE that returned whole lease rows. */
+const movedColumns = (moved: object) =>
+  Object.fromEntries(
+    Object.keys(getTableColumns(leases)).map((key) => [key, (moved as Record<string, AnyPgColumn>)[key]!]),
+  );
+
 export function createLeasesRepo() {
-  const byId = (orgId: string, id: string) => and(eq(leases.orgId, orgId), eq(leases.id, id));
   return {
-    insert: (db: Db, row: LeaseInsert) =>
+    /** `also`: data-modifying CTEs written in the same statement (the lease's audit record). */
+    insert: (db: Db, row: LeaseInsert, also: WithSubquery[] = []) =>
       db
+        .with(...also)
         .insert(leases)
         .values(row)
         .returning()
@@ -41,6 +81,11 @@ export function createLeasesRepo() {
         .select()
         .from(leases)
         .where(byId(orgId, id))
+        .then((r) => r[0] ?? null),
+    /** A lease and its dynamic secret in one prepared query, for the requests that address a lease by ID (decision 0912). */
+    findWithSecret: (db: Db, orgId: string, id: string) =>
+      findWithSecretStatement(db)
+        .execute({ orgId, id })
         .then((r) => r[0] ?? null),
 
     /** A page of a secret's leases, newest first, by keyset (fast on the millionth row too). */
@@ -99,25 +144,36 @@ export function createLeasesRepo() {
      * Compare-and-set: applies `patch` and bumps the version only when the lease is still at
      * `version` (and, when given, in one of `from`). Null when someone else moved it first.
      */
-    transition: (
+    transition: (db: Db, orgId: string, id: string, expected: Expected, patch: LeasePatch) =>
+      compareAndSet(db, orgId, id, expected, patch)
+        .returning()
+        .then((r) => r[0] ?? null),
+
+    /**
+     * transition(), and in the same statement what follows from it: `also` gets the condition "the
+     * lease moved" and returns data-modifying CTEs written only under it (its audit record), and
+     * optionally one whose rows are counted (leases it made due). One statement, so no transaction
+     * around them (docs/decisions/0912-lease-and-login-time.md).
+     */
+    async transitionWith(
       db: Db,
       orgId: string,
       id: string,
-      expected: { version?: number; from?: readonly LeaseStatus[] },
+      expected: Expected,
       patch: LeasePatch,
-    ) =>
-      db
-        .update(leases)
-        .set({ ...patch, version: sql`${leases.version} + 1` })
-        .where(
-          and(
-            byId(orgId, id),
-            expected.version !== undefined ? eq(leases.version, expected.version) : undefined,
-            expected.from ? statusIn(expected.from) : undefined,
-          ),
-        )
-        .returning()
-        .then((r) => r[0] ?? null),
+      also: (moved: SQL) => { writes: WithSubquery[]; counted?: WithSubquery },
+    ): Promise<{ row: LeaseRow | null; counted: number }> {
+      const moved = db.$with("moved").as(compareAndSet(db, orgId, id, expected, patch).returning());
+      const { writes, counted } = also(sql`exists (select 1 from ${moved})`);
+      const count = counted ? sql<number>`(select count(*) from ${counted})::int` : sql<number>`0`;
+      const [first] = await db
+        .with(moved, ...writes, ...(counted ? [counted] : []))
+        .select({ ...movedColumns(moved), leaseholdCounted: count.as("leasehold_counted") })
+        .from(moved);
+      if (!first) return { row: null, counted: 0 };
+      const { leaseholdCounted, ...row } = first;
+      return { row: row as unknown as LeaseRow, counted: Number(leaseholdCounted) };
+    },
 
     /**
      * Claims up to `limit` due leases in one statement: SELECT … FOR UPDATE SKIP LOCKED picks

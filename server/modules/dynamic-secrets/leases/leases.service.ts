@@ -41,8 +41,7 @@ export function createLeasesService(
    */
   async function leaseAt(ctx: RequestContext, leaseId: string, loc: SecretLocation, action: ProjectAction) {
     const where = await lookup.location(ctx.actor, loc, action);
-    const lease = await repo.findById(db, ctx.actor.orgId, leaseId);
-    const secret = lease ? await lookup.findById(ctx.actor.orgId, lease.dynamicSecretId) : null;
+    const { lease, secret } = (await repo.findWithSecret(db, ctx.actor.orgId, leaseId)) ?? {};
     if (
       !lease ||
       !secret ||

@@ -96,6 +96,8 @@ export function EditConnectionDialog({ connection }: { connection: AppConnection
           ? `${values.name}: new credentials checked with AWS and saved`
           : `${values.name} saved`,
       );
+      // As a cancel does: the typed secret key leaves the page's memory, and "Replace" is unticked for next time.
+      form.reset(defaultValues);
       setOpen(false);
     } catch (error) {
       handleFormError(form, error, { inline: true });
@@ -107,7 +109,8 @@ export function EditConnectionDialog({ connection }: { connection: AppConnection
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (!next) form.reset(defaultValues);
+        // Opening fills it from the connection as it is now (a save may have renamed it since).
+        form.reset(defaultValues);
       }}
     >
       <DialogTrigger asChild>

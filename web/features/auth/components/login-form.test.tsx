@@ -43,7 +43,7 @@ async function submit(email: string, password: string) {
 }
 
 describe("LoginForm", () => {
-  it("checks the fields with the shared schema before asking the server, and focuses the first one in error", async () => {
+  it("checks the fields with the shared schema before asking the server, and focuses the first in error", async () => {
     render(<LoginForm redirectTo={undefined} />);
     await submit("not-an-email", "");
     const email = screen.getByLabelText("Email");
@@ -94,5 +94,24 @@ describe("LoginForm", () => {
     await submit("ada@example.test", "whatever it is");
     await waitFor(() => expect(screen.getByText("This account is disabled")).toBeDefined());
     expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("locks Log in while the server checks the password, so a second press sends nothing", async () => {
+    let answer = (_: Response) => {};
+    fetchMock.mockImplementation(
+      () =>
+        new Promise<Response>((resolve) => {
+          answer = resolve;
+        }),
+    );
+    render(<LoginForm redirectTo={undefined} />);
+    await submit("ada@example.test", "correct horse battery");
+    const button = screen.getByRole("button", { name: "Log in" }) as HTMLButtonElement;
+    await waitFor(() => expect(button.disabled).toBe(true));
+    fireEvent.click(button);
+    fireEvent.submit(button.closest("form")!);
+    await act(async () => answer(json(200, session)));
+    await waitFor(() => expect(push).toHaveBeenCalledWith("/projects"));
+    expect(fetchMock.mock.calls.filter(([url]) => /\/auth\/login$/.test(String(url)))).toHaveLength(1);
   });
 });

@@ -101,7 +101,11 @@ export function AddProjectMemberDialog({
                   </option>
                 ))}
               </Select>
-              <FieldError>{errors.userId ? "Choose a person" : undefined}</FieldError>
+              {/* An empty choice fails the schema's uuid rule, whose words mean nothing here; a server's reason
+                  (the person left the organization, is a member already) is shown as it is. */}
+              <FieldError>
+                {errors.userId?.type === "server" ? errors.userId.message : errors.userId ? "Choose a person" : null}
+              </FieldError>
             </Field>
             <Field invalid={!!errors.role}>
               <FieldLabel>Role</FieldLabel>

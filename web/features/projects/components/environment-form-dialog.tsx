@@ -76,7 +76,8 @@ export function EnvironmentFormDialog({
       open={open}
       onOpenChange={(next) => {
         setOpen(next);
-        if (!next) form.reset(defaultValues);
+        // Opening starts from the environment as it is now: a rename saved since must not be sent back.
+        form.reset(defaultValues);
       }}
     >
       <DialogTrigger asChild>{trigger}</DialogTrigger>

@@ -4,6 +4,7 @@
 // principal's policies in moto (testing/policy-simulator.ts).
 import { PutRolePolicyCommand } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import type { ConfigCheck } from "#shared/schemas/dynamic-secrets.ts";
 import { createRole, createUserWithKey } from "../../../app-connections/app-connections.fixtures.ts";
 import { iamAt, type LeaseWorld, leaseWorld } from "../../dynamic-secrets.fixtures.ts";
@@ -31,11 +32,13 @@ describe("Test configuration for temporary credentials", () => {
   });
 
   const test = async (inputs: Record<string, unknown>) => {
-    const res = await world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
-      ...world.location,
-      provider: {
-        type: "aws-iam",
-        inputs: { credentialType: "temporary-credentials", region: "us-east-1", ...inputs },
+    const res = await world.admin.send(dynamicSecretRoutes.testConfiguration, {
+      body: {
+        ...world.location,
+        provider: {
+          type: "aws-iam",
+          inputs: { credentialType: "temporary-credentials", region: "us-east-1", ...inputs },
+        },
       },
     });
     expect(res.status, res.text).toBe(200);

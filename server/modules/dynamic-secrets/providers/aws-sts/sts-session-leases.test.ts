@@ -2,6 +2,8 @@ import { CreateRoleCommand, GetRolePolicyCommand, GetUserPolicyCommand } from "@
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import { createTestClock } from "../../../../../test/ground/in-process-server.ts";
 import { queryRows } from "../../../../db/client.ts";
 import { createRole, createUserWithKey, leaksOf } from "../../../app-connections/app-connections.fixtures.ts";
@@ -111,16 +113,19 @@ describe("temporary credentials (credentialType temporary-credentials) against m
     const first = (await world.lease(name)).body.lease;
     const second = (await world.lease(name)).body.lease;
 
-    const renew = await world.admin.post(`/api/v1/dynamic-secrets/leases/${first.id}/renew`, {
-      ...world.location,
-      ttl: "10m",
+    const renew = await world.admin.send(leaseRoutes.renew, {
+      params: { leaseId: first.id },
+      body: {
+        ...world.location,
+        ttl: "10m",
+      },
     });
     expect(renew.status).toBe(400);
     expect(renew.body.message).toMatch(/^Dynamic secret lease with ID '.+' cannot be renewed/);
     expect(renew.body.message).toMatch(/Create a new lease/);
 
     world.resetProxy();
-    const revoked = await world.admin.delete(`/api/v1/dynamic-secrets/leases/${first.id}`, world.location);
+    const revoked = await world.admin.send(leaseRoutes.revoke, { params: { leaseId: first.id }, body: world.location });
     expect(revoked.status, revoked.text).toBe(200);
     expect(revoked.body.lease.status).toBe("revoked");
     expect(revoked.body.lease.statusDetails).toMatch(/Denied at AWS/);
@@ -128,7 +133,7 @@ describe("temporary credentials (credentialType temporary-credentials) against m
     expect(world.proxy.requests.filter((r) => r.service === "iam").map((r) => r.action)).toEqual(["PutRolePolicy"]);
     expect(await deniedAt(world, { role: roleName })).toEqual([first.externalEntityId]);
 
-    await world.admin.delete(`/api/v1/dynamic-secrets/leases/${second.id}`, world.location);
+    await world.admin.send(leaseRoutes.revoke, { params: { leaseId: second.id }, body: world.location });
     expect((await deniedAt(world, { role: roleName })).sort()).toEqual(
       [first.externalEntityId, second.externalEntityId].sort(),
     );
@@ -140,13 +145,13 @@ describe("temporary credentials (credentialType temporary-credentials) against m
     // The server's clock is the test's, AWS's expirations are wall time: start both together.
     clock.set(new Date());
     const old = (await world.lease(name)).body.lease;
-    await world.admin.delete(`/api/v1/dynamic-secrets/leases/${old.id}`, world.location);
+    await world.admin.send(leaseRoutes.revoke, { params: { leaseId: old.id }, body: world.location });
     const short = prunedRole.split("/").pop()!;
     expect(await deniedAt(world, { role: short })).toEqual([old.externalEntityId]);
 
     clock.advance(16 * 60);
     const fresh = (await world.lease(name, { ttl: "1h" })).body.lease;
-    await world.admin.delete(`/api/v1/dynamic-secrets/leases/${fresh.id}`, world.location);
+    await world.admin.send(leaseRoutes.revoke, { params: { leaseId: fresh.id }, body: world.location });
     expect(await deniedAt(world, { role: short })).toEqual([fresh.externalEntityId]);
     clock.set(new Date());
   });
@@ -163,7 +168,10 @@ describe("temporary credentials (credentialType temporary-credentials) against m
     expect(world.proxy.calls("GetSessionToken")).toHaveLength(1);
     expect(world.proxy.calls("GetSessionToken")[0]!.params.DurationSeconds).toBe(String(20 * 3600));
     expect(res.body.lease.statusDetails).toMatch(/AWS cannot revoke GetSessionToken credentials/);
-    const revoked = await world.admin.delete(`/api/v1/dynamic-secrets/leases/${res.body.lease.id}`, world.location);
+    const revoked = await world.admin.send(leaseRoutes.revoke, {
+      params: { leaseId: res.body.lease.id },
+      body: world.location,
+    });
     expect(revoked.body.lease.statusDetails).toMatch(/Revoked in Leasehold only/);
   });
 
@@ -182,30 +190,32 @@ describe("temporary credentials (credentialType temporary-credentials) against m
     expect(res.status, res.text).toBe(200);
     expect(res.body.lease.externalEntityId).toMatch(/^123456789012:/);
     expect(res.body.data.SESSION_TOKEN).toBeTruthy();
-    await world.admin.delete(`/api/v1/dynamic-secrets/leases/${res.body.lease.id}`, world.location);
+    await world.admin.send(leaseRoutes.revoke, { params: { leaseId: res.body.lease.id }, body: world.location });
     expect(await deniedAt(world, { user: user.userName })).toEqual([res.body.lease.externalEntityId]);
   });
 
   it('takes Infisical\'s SDK shape: the IAM-user fields sent empty, then a lease with ttl ""', async () => {
     const name = unique("sdk");
-    const created = await world.admin.post("/api/v1/dynamic-secrets", {
-      ...world.location,
-      name,
-      defaultTTL: "1h",
-      maxTTL: "2h",
-      provider: {
-        type: "aws-iam",
-        inputs: {
-          credentialType: "temporary-credentials",
-          method: "assume-role",
-          roleArn,
-          region: "us-east-1",
-          awsPath: "",
-          userGroups: "",
-          policyArns: "",
-          permissionBoundaryPolicyArn: "",
-          policyDocument: "",
-          tags: [],
+    const created = await world.admin.send(dynamicSecretRoutes.create, {
+      body: {
+        ...world.location,
+        name,
+        defaultTTL: "1h",
+        maxTTL: "2h",
+        provider: {
+          type: "aws-iam",
+          inputs: {
+            credentialType: "temporary-credentials",
+            method: "assume-role",
+            roleArn,
+            region: "us-east-1",
+            awsPath: "",
+            userGroups: "",
+            policyArns: "",
+            permissionBoundaryPolicyArn: "",
+            policyDocument: "",
+            tags: [],
+          },
         },
       },
     });
@@ -232,12 +242,14 @@ describe("temporary credentials (credentialType temporary-credentials) against m
       }),
     );
     const test = (maxTTL: string) =>
-      world.admin.post("/api/v1/dynamic-secrets/test-configuration", {
-        ...world.location,
-        maxTTL,
-        provider: {
-          type: "aws-iam",
-          inputs: temporary({ method: "assume-role", roleArn: created.Role!.Arn!, region: "us-east-1" }),
+      world.admin.send(dynamicSecretRoutes.testConfiguration, {
+        body: {
+          ...world.location,
+          maxTTL,
+          provider: {
+            type: "aws-iam",
+            inputs: temporary({ method: "assume-role", roleArn: created.Role!.Arn!, region: "us-east-1" }),
+          },
         },
       });
     const long = await test("2h");
@@ -299,12 +311,14 @@ describe("temporary credentials (credentialType temporary-credentials) against m
 
   it("refuses what does not apply, and AWS's session limits, each naming the field", async () => {
     const create = (inputs: Record<string, unknown>, ttls: Record<string, unknown> = {}) =>
-      world.admin.post("/api/v1/dynamic-secrets", {
-        ...world.location,
-        name: unique("ds"),
-        defaultTTL: "30m",
-        ...ttls,
-        provider: { type: "aws-iam", inputs: { region: "us-east-1", ...temporary(inputs) } },
+      world.admin.send(dynamicSecretRoutes.create, {
+        body: {
+          ...world.location,
+          name: unique("ds"),
+          defaultTTL: "30m",
+          ...ttls,
+          provider: { type: "aws-iam", inputs: { region: "us-east-1", ...temporary(inputs) } },
+        },
       });
     const role = { method: "assume-role", roleArn };
     for (const [field, value] of [
