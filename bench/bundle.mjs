@@ -142,7 +142,8 @@ for (const page of PAGES) {
     .map((b, i) => `  | ${measured[i + 1].label}: ${kB(b.total)} (${pct(b.total / page.budget)}, ${b.files} files)`)
     .join("");
   console.log(
-    `${page.name.padEnd(13)} ${kB(mine.total).padStart(9)} / ${kB(page.budget)}  ${pct(mine.total / page.budget).padStart(4)}` +
+    `${page.name.padEnd(13)} ${kB(mine.total).padStart(9)} / ${kB(page.budget)}  ` +
+      `${pct(mine.total / page.budget).padStart(4)}` +
       `  ${over ? "OVER" : "ok"}  (${mine.files} files; API JSON ${kB(mine.api)})${beside}`,
   );
 }

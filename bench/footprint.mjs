@@ -10,6 +10,8 @@
 //   BENCH_LEASES, BENCH_RESTARTS, BENCH_DATABASES (pglite,postgres), BENCH_SETTLE_SECONDS (10)
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import { dynamicSecretRoutes } from "../client/core/routes/dynamic-secrets.ts";
+import { leaseRoutes } from "../client/core/routes/leases.ts";
 import { ensureServerBuild } from "../scripts/lib/server-build.mjs";
 import { ensureWebBuild } from "../scripts/lib/web-build.mjs";
 import { startMoto } from "../test/ground/moto.ts";
@@ -48,19 +50,21 @@ async function sampleRss(pid, samples = 5) {
 }
 
 async function createLeases(admin) {
-  await admin.ok("POST", "/api/v1/dynamic-secrets", {
-    ...admin.location,
-    name: "footprint",
-    defaultTTL: "24h",
-    provider: {
-      type: "aws-iam",
-      inputs: {
-        method: "access-key",
-        accessKey: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
-        secretAccessKey: randomBytes(30).toString("base64url").slice(0, 40),
-        region: "us-east-1",
-        awsPath: "/footprint/",
-        policyDocument: POLICY,
+  await admin.ok(dynamicSecretRoutes.create, {
+    body: {
+      ...admin.location,
+      name: "footprint",
+      defaultTTL: "24h",
+      provider: {
+        type: "aws-iam",
+        inputs: {
+          method: "access-key",
+          accessKey: `AKIA${randomBytes(8).toString("hex").toUpperCase()}`,
+          secretAccessKey: randomBytes(30).toString("base64url").slice(0, 40),
+          region: "us-east-1",
+          awsPath: "/footprint/",
+          policyDocument: POLICY,
+        },
       },
     },
   });
@@ -69,7 +73,7 @@ async function createLeases(admin) {
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < LEASES) {
         next++;
-        await admin.ok("POST", "/api/v1/dynamic-secrets/leases", { ...admin.location, dynamicSecretName: "footprint" });
+        await admin.ok(leaseRoutes.create, { body: { ...admin.location, dynamicSecretName: "footprint" } });
       }
     }),
   );
@@ -153,7 +157,8 @@ function report(kind, trees, results) {
   for (const tree of trees) {
     const r = results.get(`${tree.dir}:${kind}`);
     console.log(
-      `${tree.name}: restarts ${r.restartMs.map((v) => v.toFixed(0)).join(", ")} ms, CPU ${r.restartCpuMs.join(", ")} ms`,
+      `${tree.name}: restarts ${r.restartMs.map((v) => v.toFixed(0)).join(", ")} ms, ` +
+        `CPU ${r.restartCpuMs.join(", ")} ms`,
     );
   }
   return ok;
@@ -181,6 +186,7 @@ try {
 let ok = true;
 for (const kind of DATABASES) ok = report(kind, trees, results) && ok;
 console.log(
-  "\nOn a machine shared with other work, wall times stretch with its load; the server's CPU time to ready does much less.",
+  "\nOn a machine shared with other work, wall times stretch with its load; " +
+    "the server's CPU time to ready does much less.",
 );
 process.exitCode = ok ? 0 : 1;

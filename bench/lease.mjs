@@ -20,6 +20,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { CreateGroupCommand, CreatePolicyCommand, CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+import { dynamicSecretRoutes } from "../client/core/routes/dynamic-secrets.ts";
+import { leaseRoutes } from "../client/core/routes/leases.ts";
 import { ensureServerBuild } from "../scripts/lib/server-build.mjs";
 import { createAwsClients } from "../server/lib/aws/clients.ts";
 import { answerServiceSpecificCredentialsLikeAws } from "../server/modules/dynamic-secrets/moto-gaps.fixtures.ts";
@@ -59,7 +61,10 @@ function waves(requests) {
   );
 }
 
-/** A server of `tree` on a fresh database, and its two dynamic secrets: IAM users (3 groups, 3 policies, inline) and STS sessions. */
+/**
+ * A server of `tree` on a fresh database, and its two dynamic secrets: IAM users (3 groups, 3 policies, inline)
+ * and STS sessions.
+ */
 async function startTree(tree, kind, { proxy, cluster, groups, policies, roleArn }) {
   const server = await startLeasehold(tree, {
     awsUrl: proxy.url,
@@ -75,11 +80,8 @@ async function startTree(tree, kind, { proxy, cluster, groups, policies, roleArn
   });
   const admin = await signInAsFirstAdmin(server.url);
   const secret = (name, inputs) =>
-    admin.ok("POST", "/api/v1/dynamic-secrets", {
-      ...admin.location,
-      name,
-      defaultTTL: "1h",
-      provider: { type: "aws-iam", inputs },
+    admin.ok(dynamicSecretRoutes.create, {
+      body: { ...admin.location, name, defaultTTL: "1h", provider: { type: "aws-iam", inputs } },
     });
   await secret("bench", {
     method: "access-key",
@@ -110,20 +112,20 @@ async function measure(running, proxy, dynamicSecretName, replay) {
     proxy.reset();
     answerServiceSpecificCredentialsLikeAws(proxy);
   };
-  const timed = async ({ admin, server }, method, path, body) => {
+  const timed = async ({ admin, server }, route, options) => {
     fresh();
     const cpuBefore = processStats(server.pid).cpuMs;
     const started = performance.now();
-    const res = await admin.call(method, path, body);
+    const res = await admin.call(route, options);
     const ms = performance.now() - started;
     const cpuMs = processStats(server.pid).cpuMs - cpuBefore;
-    if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
+    if (res.status !== 200) throw new Error(`${route.operationId}: ${res.status} ${res.text}`);
     return { ms, cpuMs, waves: waves(proxy.requests), calls: proxy.requests.length, body: res.body };
   };
   const lease = async (tree) => {
     const { location } = tree.admin;
-    const made = await timed(tree, "POST", "/api/v1/dynamic-secrets/leases", { ...location, dynamicSecretName });
-    const revoked = await timed(tree, "DELETE", `/api/v1/dynamic-secrets/leases/${made.body.lease.id}`, location);
+    const made = await timed(tree, leaseRoutes.create, { body: { ...location, dynamicSecretName } });
+    const revoked = await timed(tree, leaseRoutes.revoke, { params: { leaseId: made.body.lease.id }, body: location });
     return { create: made, revoke: revoked };
   };
   // Warm-up: connections, the SDK's first use, the database's caches.
@@ -147,8 +149,10 @@ const fixed = (n, digits = 1) => n.toFixed(digits);
 function report(kind, type, trees, { results, floors }) {
   console.log(
     type === "iam-user"
-      ? `\nbench:lease on ${kind}, IAM users: ${LEASES} leases, ${RTT_MS} ms added to every AWS call, users with 3 groups, 3 managed policies, 1 inline policy`
-      : `\nbench:lease on ${kind}, temporary credentials: ${LEASES} leases of an assume-role secret, ${RTT_MS} ms added to every AWS call`,
+      ? `\nbench:lease on ${kind}, IAM users: ${LEASES} leases, ${RTT_MS} ms added to every AWS call, ` +
+          "users with 3 groups, 3 managed policies, 1 inline policy"
+      : `\nbench:lease on ${kind}, temporary credentials: ${LEASES} leases of an assume-role secret, ` +
+          `${RTT_MS} ms added to every AWS call`,
   );
   const header = [
     "",

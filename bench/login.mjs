@@ -14,11 +14,16 @@ import { closeSync, mkdtempSync, openSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { pathOf } from "../client/core/route.ts";
+import { awsAuthRoutes } from "../client/core/routes/aws-auth.ts";
+import { identityRoutes } from "../client/core/routes/identities.ts";
+import { operationsRoutes } from "../client/core/routes/operations.ts";
 import { signedLogin } from "../server/modules/aws-auth/signed-login.fixtures.ts";
+import { notARoute } from "../test/ground/api-client.ts";
 import { repoRoot } from "../test/ground/paths.ts";
 import { createDatabase, startPostgresCluster } from "../test/ground/postgres.ts";
 import { answers, freePort, removeAtExit, spawnGround, waitUntil } from "../test/ground/processes.ts";
-import { closeAgent, request, signInAsFirstAdmin, treesToMeasure } from "./lib/leasehold-process.mjs";
+import { closeAgent, request, requestRoute, signInAsFirstAdmin, treesToMeasure } from "./lib/leasehold-process.mjs";
 import { load } from "./lib/load.mjs";
 
 const { values: args } = parseArgs({ options: { baseline: { type: "string" } } });
@@ -44,7 +49,10 @@ async function startProcess(name, cwd, nodeArgs, env) {
     stdio: ["ignore", log, log],
   });
   closeSync(log);
-  await waitUntil(name, () => answers(`http://127.0.0.1:${port}/api/health`), { proc, timeoutMs: 60_000 });
+  await waitUntil(name, () => answers(new URL(pathOf(operationsRoutes.health), `http://127.0.0.1:${port}`).href), {
+    proc,
+    timeoutMs: 60_000,
+  });
   return { port, url: `http://127.0.0.1:${port}`, stop: () => proc.stop("SIGTERM", 10_000) };
 }
 
@@ -52,15 +60,12 @@ async function startProcess(name, cwd, nodeArgs, env) {
 async function prepare(url) {
   const admin = await signInAsFirstAdmin(url);
   const identity = async (name, config) => {
-    const { identity: created } = await admin.ok("POST", "/api/v1/identities", {
-      name,
-      organizationId: admin.session.organization.id,
+    const { identity: created } = await admin.ok(identityRoutes.create, {
+      body: { name, organizationId: admin.session.organization.id },
     });
-    await admin.ok("POST", `/api/v1/auth/aws-auth/identities/${created.id}`, {
-      allowedAccountIds: "123456789012",
-      accessTokenTTL: 3600,
-      accessTokenMaxTTL: 86400,
-      ...config,
+    await admin.ok(awsAuthRoutes.attach, {
+      params: { identityId: created.id },
+      body: { allowedAccountIds: "123456789012", accessTokenTTL: 3600, accessTokenMaxTTL: 86400, ...config },
     });
     return created.id;
   };
@@ -89,21 +94,24 @@ const freshLogin = async (identityId) =>
 async function loginRequests(server) {
   const pool = await Promise.all(Array.from({ length: 4096 }, () => freshLogin(server.loginIdentity)));
   return async () =>
-    request(server.url, "POST", "/api/v1/auth/aws-auth/login", {
+    requestRoute(server.url, awsAuthRoutes.login, {
       body: pool.pop() ?? (await freshLogin(server.loginIdentity)),
     });
 }
 
-/** The same 404 route with and without a bearer token: the difference is the token check (lookup + atomic use count). */
+/**
+ * The same 404 route with and without a bearer token: the difference is the token check
+ * (lookup + atomic use count).
+ */
 async function tokenRequests(server) {
-  const login = await request(server.url, "POST", "/api/v1/auth/aws-auth/login", {
+  const login = await requestRoute(server.url, awsAuthRoutes.login, {
     body: await signedLogin({ identityId: server.limitedIdentity, credentials }),
   });
   const headers = { authorization: `Bearer ${login.body.accessToken}` };
-  const path = "/api/v1/bench-no-such-route";
+  const nowhere = notARoute("GET", "/api/v1/bench-no-such-route");
   return {
-    plain: () => request(server.url, "GET", path),
-    bearer: () => request(server.url, "GET", path, { headers }),
+    plain: () => requestRoute(server.url, nowhere),
+    bearer: () => requestRoute(server.url, nowhere, { headers }),
   };
 }
 

@@ -50,13 +50,16 @@ async function timeRuns(run) {
 async function seed(db, { orgId, projectId, secretId, now }) {
   const started = performance.now();
   await db.execute(sql`
-    insert into dynamic_secret_leases (id, org_id, project_id, dynamic_secret_id, status, username, expire_at, due_at, version,
-      created_by_type, created_by_id, created_by_name, revoked_at, revoked_by_type, revoked_by_name, created_at, updated_at)
+    insert into dynamic_secret_leases (id, org_id, project_id, dynamic_secret_id, status, username, expire_at, due_at,
+      version, created_by_type, created_by_id, created_by_name, revoked_at, revoked_by_type, revoked_by_name,
+      created_at, updated_at)
     select gen_random_uuid(), ${orgId}, ${projectId}, ${secretId},
-      case when i % 100 = 0 then 'active' when i % 25 = 0 then 'active' when i % 2 = 0 then 'expired' else 'revoked' end,
+      case when i % 100 = 0 then 'active' when i % 25 = 0 then 'active'
+        when i % 2 = 0 then 'expired' else 'revoked' end,
       'bench-' || i,
       case when i % 100 = 0 then ${now}::timestamptz - interval '1 minute' else created + interval '1 hour' end,
-      case when i % 100 = 0 then ${now}::timestamptz - interval '1 minute' when i % 25 = 0 then ${now}::timestamptz + interval '1 hour' end,
+      case when i % 100 = 0 then ${now}::timestamptz - interval '1 minute'
+        when i % 25 = 0 then ${now}::timestamptz + interval '1 hour' end,
       2, 'identity', null, 'ci-runner',
       case when i % 25 = 0 then null else created + interval '1 hour' end,
       case when i % 25 = 0 then null else 'system' end,
@@ -137,7 +140,8 @@ try {
     (r) => [r[0]],
   );
   console.log(
-    `\nbench:scale on PostgreSQL: ${rows.toLocaleString("en")} lease rows in one dynamic secret (seeded in ${fixed(seconds)} s), ${RUNS} runs each\n`,
+    `\nbench:scale on PostgreSQL: ${rows.toLocaleString("en")} lease rows in one dynamic secret ` +
+      `(seeded in ${fixed(seconds)} s), ${RUNS} runs each\n`,
   );
 
   // The lease list, as the dashboard and the API ask for it.
@@ -188,7 +192,8 @@ try {
     const pass = r.p95 <= r.target;
     ok &&= pass;
     console.log(
-      `${r.name.padEnd(42)} ${fixed(r.p50).padStart(7)}  ${fixed(r.p95).padStart(7)}   ≤ ${r.target} ms     ${pass ? "ok" : "OVER"}`,
+      `${r.name.padEnd(42)} ${fixed(r.p50).padStart(7)}  ${fixed(r.p95).padStart(7)}   ` +
+        `≤ ${r.target} ms     ${pass ? "ok" : "OVER"}`,
     );
   }
 
@@ -207,9 +212,8 @@ try {
     );
   const usesIndex = plan.some((line) => line.includes("dynamic_secret_leases_due_idx"));
   ok &&= usesIndex;
-  console.log(
-    `\nEXPLAIN ANALYZE of the claim (${usesIndex ? "uses dynamic_secret_leases_due_idx" : "DOES NOT use the due index"}):`,
-  );
+  const indexVerdict = usesIndex ? "uses dynamic_secret_leases_due_idx" : "DOES NOT use the due index";
+  console.log(`\nEXPLAIN ANALYZE of the claim (${indexVerdict}):`);
   for (const line of plan) console.log(`  ${line}`);
   await database.close();
 
@@ -228,10 +232,12 @@ try {
   const ready = readiness[1];
   ok &&= ready <= TARGETS.readySeconds;
   console.log(
-    `\nserver ready after a restart: ${fixed(ready, 2)} s (first start ${fixed(readiness[0], 2)} s), target ≤ ${TARGETS.readySeconds} s: ${ready <= TARGETS.readySeconds ? "ok" : "OVER"}`,
+    `\nserver ready after a restart: ${fixed(ready, 2)} s (first start ${fixed(readiness[0], 2)} s), ` +
+      `target ≤ ${TARGETS.readySeconds} s: ${ready <= TARGETS.readySeconds ? "ok" : "OVER"}`,
   );
   console.log(
-    "(the workers keep no lease in memory: a start reads no lease rows; the expiry worker claims 50 at a time once listening)",
+    "(the workers keep no lease in memory: a start reads no lease rows; " +
+      "the expiry worker claims 50 at a time once listening)",
   );
 } finally {
   await moto.stop();

@@ -4,8 +4,11 @@
 import { createServer } from "node:http";
 
 const delayMs = Number(process.env.STUB_STS_DELAY_MS ?? 20);
+const identity =
+  "<Arn>arn:aws:iam::123456789012:user/bench/loader</Arn><UserId>AIDABENCHLOADER</UserId>" +
+  "<Account>123456789012</Account>";
 const body = `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
-  <GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/bench/loader</Arn><UserId>AIDABENCHLOADER</UserId><Account>123456789012</Account></GetCallerIdentityResult>
+  <GetCallerIdentityResult>${identity}</GetCallerIdentityResult>
   <ResponseMetadata><RequestId>bench</RequestId></ResponseMetadata>
 </GetCallerIdentityResponse>`;
 

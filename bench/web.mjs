@@ -121,9 +121,8 @@ async function measureTree(tree, motoUrl) {
           writeFileSync(join(SAVE, file), JSON.stringify(lhr));
         }
         for (const failure of failures(lhr)) seen.add(failure);
-        console.log(
-          `  ${page.name} run ${i + 1}: ${METRICS.map(([label, , , show], m) => `${label} ${show(runs[i][m])}`).join(", ")}`,
-        );
+        const figures = METRICS.map(([label, , , show], m) => `${label} ${show(runs[i][m])}`);
+        console.log(`  ${page.name} run ${i + 1}: ${figures.join(", ")}`);
       }
       if (seen.size > 0) console.log(`  ${page.name}, audits that cost points:\n    ${[...seen].join("\n    ")}`);
       results[page.name] = METRICS.map((_, m) => runs.map((run) => run[m]));

@@ -105,7 +105,7 @@ test("an organization connection by Assume Role, end to end", async ({ page, aut
     await saveScreenshot("04-permission-policy");
   });
 
-  await test.step("the role ARN is checked as it is typed, then Connect to AWS shows the assumed identity", async () => {
+  await test.step("the role ARN is checked as typed, then Connect to AWS shows the assumed identity", async () => {
     await page.getByLabel("Connection name").fill("prod-aws");
     const roleInput = page.getByLabel("Role ARN", { exact: true });
     await roleInput.fill("arn:aws:iam::123456789012:user/not-a-role");

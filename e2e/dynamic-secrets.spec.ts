@@ -169,7 +169,7 @@ test("dynamic secrets: add, test, lease, renew, revoke, and a failed revocation 
   });
 
   let stuck = "";
-  await test.step("when AWS refuses the cleanup, the lease shows the error, the next retry and Force revoke", async () => {
+  await test.step("when AWS refuses the cleanup, the lease shows the error, next retry and Force revoke", async () => {
     await page.getByRole("button", { name: "New lease" }).click();
     await settled(ttlDialog);
     await ttlDialog.getByRole("button", { name: "Generate" }).click();

@@ -129,7 +129,7 @@ test("create an identity with AWS Auth and a project, log in from 'AWS', see the
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(identityId);
   });
 
-  await test.step("the Leasehold CLI and AWS profile tabs are pre-filled with a dynamic secret it can lease", async () => {
+  await test.step("the Leasehold CLI and AWS profile tabs are pre-filled with a secret it can lease", async () => {
     const admin = await signedInApi(page);
     const secretName = `e2e-cli-${Date.now().toString(36)}`;
     const { project } = await admin.call(projectRoutes.get, { params: { projectId } });

@@ -142,7 +142,7 @@ test("keyboard only: create an identity, generate a lease and revoke it", async 
 
   const generate = page.getByRole("button", { name: `Generate credentials from ${secretName}` });
   let username = "";
-  await test.step("Generate: Enter in the TTL field creates the lease; closing the credentials returns focus", async () => {
+  await test.step("Generate: Enter in the TTL field leases; closing the credentials returns focus", async () => {
     await tabTo(page, generate);
     await page.keyboard.press("Enter");
     const ttl = page.getByRole("dialog", { name: `Generate AWS credentials from “${secretName}”` });
@@ -166,7 +166,7 @@ test("keyboard only: create an identity, generate a lease and revoke it", async 
     await expect(showLeases).toBeFocused();
   });
 
-  await test.step("Revoke: Escape cancels back to the button; confirmed, focus goes to what the list says", async () => {
+  await test.step("Revoke: Escape cancels to the button; confirmed, focus goes to what the list says", async () => {
     const revoke = leases.getByRole("button", { name: `Revoke lease ${username}` });
     await tabTo(page, revoke);
     await page.keyboard.press("Enter");

@@ -1,6 +1,6 @@
 // `npm test`: everything, in order, stopping at the first failure:
-// lint (biome ci: lint + format check) → unused exports (knip) → tools → typecheck, then on this Node (20) and
-// again on Node 24 (scripts/lib/second-node.mjs): unit → integration (PGlite, PostgreSQL) → e2e → fuzz.
+// lint (biome ci: lint + format check) → line length → unused exports (knip) → tools → typecheck, then on this
+// Node (20) and again on Node 24 (scripts/lib/second-node.mjs): unit → integration (PGlite, PostgreSQL) → e2e → fuzz.
 // Each stage is a child process that stops its own servers by pid; on
 // SIGINT/SIGTERM the running stage is stopped the same way.
 // LEASEHOLD_SECOND_NODE=off skips the second pass (a quicker local run; CI never sets it).
@@ -32,6 +32,8 @@ const thisNode = `node ${process.versions.node.split(".")[0]}`;
 let secondNode;
 const stages = [
   { name: "lint", run: () => runNode(binOf("@biomejs/biome", "biome"), ["ci", "."]) },
+  // Biome formats code at 120 columns but leaves long strings and comments as they are.
+  { name: "line length", run: () => runNode("scripts/check-line-length.mjs") },
   { name: "unused exports", run: () => runNode(binOf("knip"), ["--no-progress"]) },
   { name: "tools", run: () => runNode("scripts/lib/ensure-tools.mjs") },
   {

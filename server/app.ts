@@ -142,7 +142,8 @@ export function createApp({ core, services, webDir }: AppOptions) {
       title: "Leasehold API",
       version: "1.0.0",
       description:
-        "Short-lived AWS access for machines and people. Compatible with Infisical's REST API for AWS Auth, AWS App Connections and AWS IAM dynamic secrets.",
+        "Short-lived AWS access for machines and people. " +
+        "Compatible with Infisical's REST API for AWS Auth, AWS App Connections and AWS IAM dynamic secrets.",
     },
     servers: [{ url: "/" }],
   });

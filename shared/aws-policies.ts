@@ -121,7 +121,8 @@ export const USE_CASE_LABELS: Record<PermissionUseCase, { title: string; descrip
   "sts-temporary-credentials": {
     title: "Temporary credentials",
     description:
-      "Hand out STS sessions of this role (or federation tokens of this user), and revoke them for real: Leasehold writes an inline deny named leasehold-revoked-sessions.",
+      "Hand out STS sessions of this role (or federation tokens of this user), and revoke them for real: " +
+      "Leasehold writes an inline deny named leasehold-revoked-sessions.",
   },
   acm: { title: "Certificate Manager", description: "Sync certificates to ACM." },
   "elastic-load-balancer": {

@@ -59,6 +59,7 @@ export function parseStsEndpoint(input: string): StsEndpointResult {
   return {
     ok: false,
     reason:
-      "The host must be an AWS STS endpoint, such as sts.amazonaws.com, sts.eu-west-1.amazonaws.com or an STS VPC endpoint",
+      "The host must be an AWS STS endpoint, such as sts.amazonaws.com, sts.eu-west-1.amazonaws.com " +
+      "or an STS VPC endpoint",
   };
 }

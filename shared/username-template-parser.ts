@@ -49,7 +49,9 @@ type HelperName = keyof typeof HELPERS;
 const isHelper = (name: string): name is HelperName => Object.hasOwn(HELPERS, name);
 const isVariable = (name: string): name is TemplateVariable => (TEMPLATE_VARIABLES as readonly string[]).includes(name);
 
-const ALLOWED_SUMMARY = `Use the variables ${TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(", ")} and the helpers ${Object.values(HELPERS).join(", ")}`;
+const ALLOWED_SUMMARY =
+  `Use the variables ${TEMPLATE_VARIABLES.map((v) => `{{${v}}}`).join(", ")} ` +
+  `and the helpers ${Object.values(HELPERS).join(", ")}`;
 
 type Token =
   | { kind: "word"; value: string; at: number }
@@ -140,7 +142,8 @@ class ExpressionParser {
         if (isVariable(token.value)) return { kind: "variable", name: token.value };
         if (isHelper(token.value)) {
           throw new UsernameTemplateError(
-            `The helper "${token.value}" must be wrapped in parentheses when used as a value, e.g. (${token.value} …)`,
+            `The helper "${token.value}" must be wrapped in parentheses when used as a value, ` +
+              `e.g. (${token.value} …)`,
           );
         }
         throw new UsernameTemplateError(`Unknown variable or helper "${token.value}". ${ALLOWED_SUMMARY}.`);
@@ -211,7 +214,8 @@ export function parseUsernameTemplate(template: string): ParsedTemplate {
     const inner = template.slice(open + 2, close);
     if (/^[{#/>!&^]/.test(inner.trimStart())) {
       throw new UsernameTemplateError(
-        `Only plain {{expressions}} are supported (no blocks, partials, comments or triple braces), at position ${open + 1}. ${ALLOWED_SUMMARY}.`,
+        "Only plain {{expressions}} are supported (no blocks, partials, comments or triple braces), " +
+          `at position ${open + 1}. ${ALLOWED_SUMMARY}.`,
       );
     }
     const where = `{{${inner}}} at position ${open + 1}`;

@@ -25,7 +25,10 @@ export {
   UsernameTemplateError,
 } from "./username-template-parser.ts";
 
-/** IAM user names: 1-64 characters of [A-Za-z0-9+=,.@_-] (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html). */
+/**
+ * IAM user names: 1-64 characters of [A-Za-z0-9+=,.@_-]
+ * (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateUser.html).
+ */
 export const IAM_USER_NAME_RE = /^[A-Za-z0-9+=,.@_-]{1,64}$/;
 const DEFAULT_USERNAME_TEMPLATE = "{{randomUsername}}";
 const RANDOM_USERNAME_LENGTH = 32;
@@ -113,7 +116,10 @@ function iamUserNameProblem(name: string): string | null {
     return `it has ${name.length} characters; IAM allows at most ${IAM_USER_NAME_MAX}`;
   const bad = Array.from(new Set(Array.from(name).filter((ch) => !/^[A-Za-z0-9+=,.@_-]$/.test(ch))));
   if (bad.length)
-    return `it contains ${bad.map((ch) => JSON.stringify(ch)).join(", ")}; IAM allows only letters, digits and + = , . @ _ -`;
+    return (
+      `it contains ${bad.map((ch) => JSON.stringify(ch)).join(", ")}; ` +
+      "IAM allows only letters, digits and + = , . @ _ -"
+    );
   return null;
 }
 

@@ -7,6 +7,9 @@ import { closeSync, existsSync, mkdtempSync, openSync, readFileSync } from "node
 import http from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathOf } from "../../client/core/route.ts";
+import { authRoutes } from "../../client/core/routes/auth.ts";
+import { operationsRoutes } from "../../client/core/routes/operations.ts";
 import { repoRoot } from "../../test/ground/paths.ts";
 import { freePort, removeAtExit, spawnGround } from "../../test/ground/processes.ts";
 import { serverEnv } from "../../test/ground/server-process.ts";
@@ -68,7 +71,7 @@ export async function startLeasehold(tree, { awsUrl, env = {}, dataDir, port, no
   });
   closeSync(log);
   for (;;) {
-    const ok = await fetch(`${url}/api/ready`, { signal: AbortSignal.timeout(2_000) }).then(
+    const ok = await fetch(new URL(pathOf(operationsRoutes.ready), url), { signal: AbortSignal.timeout(2_000) }).then(
       async (res) => {
         await res.body?.cancel();
         return res.ok;
@@ -148,12 +151,16 @@ export function request(url, method, path, { body, headers = {} } = {}) {
   });
 }
 
+/** `request` for a route of the typed client's tables (client/core/routes), with its path parameters. */
+export const requestRoute = (url, route, { params, ...options } = {}) =>
+  request(url, route.method, pathOf(route, params), options);
+
 /**
  * First-run setup through the API; resolves with a client that sends the admin's session cookie,
  * CSRF token and Origin, and the project's default location.
  */
 export async function signInAsFirstAdmin(url) {
-  const setup = await request(url, "POST", "/api/v1/setup", {
+  const setup = await requestRoute(url, authRoutes.setup, {
     body: {
       name: "Bench Admin",
       email: "bench@example.com",
@@ -165,11 +172,12 @@ export async function signInAsFirstAdmin(url) {
   if (setup.status !== 200) throw new Error(`setup: ${setup.status} ${setup.text}`);
   const cookie = setup.headers["set-cookie"][0].split(";")[0];
   const headers = { cookie, origin: url, "x-csrf-token": setup.body.csrfToken };
-  const call = (method, path, body) => request(url, method, path, { body, headers });
+  /** A route of client/core/routes, called as the admin: `{ params, body }`. */
+  const call = (route, { params, body } = {}) => requestRoute(url, route, { params, body, headers });
   /** The call, throwing unless it answered 200. */
-  const ok = async (method, path, body) => {
-    const res = await call(method, path, body);
-    if (res.status !== 200) throw new Error(`${method} ${path}: ${res.status} ${res.text}`);
+  const ok = async (route, options) => {
+    const res = await call(route, options);
+    if (res.status !== 200) throw new Error(`${route.operationId}: ${res.status} ${res.text}`);
     return res.body;
   };
   return {

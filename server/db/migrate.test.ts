@@ -63,15 +63,17 @@ describe("migrations", () => {
       );
       await database.db.execute(sql`insert into identity_aws_auths (id, org_id, identity_id, sts_endpoint,
         access_token_ttl, access_token_max_ttl, access_token_num_uses_limit, access_token_trusted_ips)
-        values (${auth}, ${org}, ${identity}, 'https://sts.amazonaws.com/', 60, 120, 3, '[{"ipAddress":"10.0.0.0/8"}]')`);
-      await database.db.execute(sql`insert into identity_access_tokens (id, org_id, identity_id, auth_method, token_hash,
-        access_token_ttl, access_token_max_ttl, expires_at, max_expires_at)
+        values (${auth}, ${org}, ${identity}, 'https://sts.amazonaws.com/', 60, 120, 3,
+          '[{"ipAddress":"10.0.0.0/8"}]')`);
+      await database.db.execute(sql`insert into identity_access_tokens (id, org_id, identity_id, auth_method,
+        token_hash, access_token_ttl, access_token_max_ttl, expires_at, max_expires_at)
         values (${token}, ${org}, ${identity}, 'aws-auth', 'hash', 60, 120, now(), now())`);
 
       await runMigrations(database.db, [initial!, ...later]);
       const policies = await queryRows<Record<string, unknown>>(
         database.db,
-        sql`select id, identity_id, auth_method, access_token_num_uses_limit, access_token_trusted_ips from identity_token_policies`,
+        sql`select id, identity_id, auth_method, access_token_num_uses_limit, access_token_trusted_ips
+          from identity_token_policies`,
       );
       expect(policies).toEqual([
         {

@@ -2,7 +2,10 @@ import type { Logger } from "../lib/logger.ts";
 import type { Worker } from "./index.ts";
 
 export interface LoopWorker extends Worker {
-  /** Runs batches until one comes back short (nothing more is due); returns how many items it handled. For tests and benchmarks. */
+  /**
+   * Runs batches until one comes back short (nothing more is due); returns how many items it handled.
+   * For tests and benchmarks.
+   */
   drain(): Promise<number>;
 }
 

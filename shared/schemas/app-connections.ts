@@ -48,8 +48,9 @@ const AWS_ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 /**
  * Any key ID Infisical's server and SDK accept, so that emulators' keys such as "test" (moto, LocalStack) work
  * (issue 12, item 10; decision 1250). Refused are only keys that can never work: empty, too long, with spaces (a
- * paste error) or characters an HTTP header cannot carry, or a session key (ASIA…), which needs a session token these inputs have no field for. AWS's own
- * format is a warning the forms show (`accessKeyIdWarning`); a key AWS does not know fails when AWS is first asked.
+ * paste error) or characters an HTTP header cannot carry, or a session key (ASIA…), which needs a session token
+ * these inputs have no field for. AWS's own format is a warning the forms show (`accessKeyIdWarning`); a key AWS
+ * does not know fails when AWS is first asked.
  */
 export const accessKeyIdSchema = z
   .string()
@@ -66,7 +67,10 @@ export const accessKeyIdSchema = z
 export function accessKeyIdWarning(value: string): string | null {
   const key = value.trim();
   if (key === "" || AWS_ACCESS_KEY_ID.test(key)) return null;
-  return "AWS access key IDs are 16 to 128 capital letters and digits, such as AKIAIOSFODNN7EXAMPLE. Fine for an emulator (moto, LocalStack); AWS itself will refuse it.";
+  return (
+    "AWS access key IDs are 16 to 128 capital letters and digits, such as AKIAIOSFODNN7EXAMPLE. " +
+    "Fine for an emulator (moto, LocalStack); AWS itself will refuse it."
+  );
 }
 
 export const secretAccessKeySchema = z

@@ -101,14 +101,16 @@ function policyJsonSchema(maxChars: number, tooLong: (size: number) => string) {
 const policyDocumentSchema = policyJsonSchema(
   IAM_LIMITS.inlinePolicyMaxChars,
   (size) =>
-    `The inline policy has ${size} characters without whitespace; IAM allows at most ${IAM_LIMITS.inlinePolicyMaxChars} per user`,
+    `The inline policy has ${size} characters without whitespace; ` +
+    `IAM allows at most ${IAM_LIMITS.inlinePolicyMaxChars} per user`,
 );
 
 /** An inline session policy: it narrows the session's permissions to what both it and the role allow. */
 const sessionPolicySchema = policyJsonSchema(
   STS_LIMITS.sessionPolicyMaxChars,
   (size) =>
-    `The session policy has ${size} characters without whitespace; STS allows at most ${STS_LIMITS.sessionPolicyMaxChars}`,
+    `The session policy has ${size} characters without whitespace; ` +
+    `STS allows at most ${STS_LIMITS.sessionPolicyMaxChars}`,
 );
 
 const iamTagSchema = z.object({
@@ -172,13 +174,16 @@ const awsIamInputFieldsSchema = z.object({
   policyArns: commaListSchema({
     max: IAM_LIMITS.managedPoliciesPerUser,
     item: (arn) => (isPolicyArn(arn) ? null : `"${arn}" is not a managed policy ARN`),
-    tooMany: `IAM attaches at most ${IAM_LIMITS.managedPoliciesPerUser} managed policies to a user (10 unless AWS raised your quota)`,
+    tooMany:
+      `IAM attaches at most ${IAM_LIMITS.managedPoliciesPerUser} managed policies to a user ` +
+      "(10 unless AWS raised your quota)",
   }).optional(),
   tags: z
     .array(iamTagSchema)
     .max(
       MAX_USER_TAGS,
-      `At most ${MAX_USER_TAGS} tags: IAM allows ${IAM_LIMITS.tagsPerUser} per user and Leasehold adds ${IAM_LIMITS.reservedTags}`,
+      `At most ${MAX_USER_TAGS} tags: IAM allows ${IAM_LIMITS.tagsPerUser} per user ` +
+        `and Leasehold adds ${IAM_LIMITS.reservedTags}`,
     )
     .superRefine((tags, ctx) => {
       const seen = new Set<string>();
@@ -254,7 +259,8 @@ function checkCredentialType(inputs: Partial<AwsIamInputFields>, ctx: z.Refineme
   if ((inputs.method ?? "access-key") !== "access-key" && !inputs.appConnectionId)
     refuse(
       "policyArns",
-      "Policy ARNs apply to federation tokens (the access-key method) only; narrow a role session with a session policy",
+      "Policy ARNs apply to federation tokens (the access-key method) only; " +
+        "narrow a role session with a session policy",
     );
 }
 

@@ -119,7 +119,9 @@ function checkSettings(
     ctx.addIssue({
       code: "custom",
       path: [...prefix, "defaultTTL"],
-      message: `The default TTL (${formatDurationForApi(v.defaultTTL)}) is longer than the max TTL (${formatDurationForApi(v.maxTTL)})`,
+      message:
+        `The default TTL (${formatDurationForApi(v.defaultTTL)}) ` +
+        `is longer than the max TTL (${formatDurationForApi(v.maxTTL)})`,
     });
   }
   if (v.usernameTemplate) {

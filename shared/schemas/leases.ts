@@ -35,7 +35,10 @@ const leaseSchema = z
     updatedAt: timestampSchema,
     version: z.number().int(),
     status: leaseStatusSchema,
-    /** For revoke_failed: the last AWS error and the next retry; for a forced revoke: that AWS cleanup was not confirmed. */
+    /**
+     * For revoke_failed: the last AWS error and the next retry;
+     * for a forced revoke: that AWS cleanup was not confirmed.
+     */
     statusDetails: z.string().nullable(),
     username: z.string(),
     createdBy: leaseActorSchema,

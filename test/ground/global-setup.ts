@@ -23,7 +23,8 @@ export default async function setup(project: TestProject) {
   ]);
   project.provide("leaseholdGround", { motoUrl: moto.url, dbKind, postgresAdminUrl: cluster?.adminUrl ?? null });
   console.log(
-    `[ground] moto ${moto.url}${cluster ? `, postgres ${cluster.adminUrl}` : ""}, db=${dbKind} (${Date.now() - started} ms)`,
+    `[ground] moto ${moto.url}${cluster ? `, postgres ${cluster.adminUrl}` : ""}, ` +
+      `db=${dbKind} (${Date.now() - started} ms)`,
   );
 
   return async () => {

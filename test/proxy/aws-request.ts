@@ -108,7 +108,8 @@ export function awsErrorBody(request: RecordedRequest, fault: Extract<Fault, { k
     headers: { "x-amzn-requestid": requestId },
     body:
       `<ErrorResponse xmlns="https://${request.service ?? "sts"}.amazonaws.com/doc/">` +
-      `<Error><Type>${type}</Type><Code>${escapeXml(fault.code)}</Code><Message>${escapeXml(message)}</Message></Error>` +
+      `<Error><Type>${type}</Type><Code>${escapeXml(fault.code)}</Code>` +
+      `<Message>${escapeXml(message)}</Message></Error>` +
       `<RequestId>${requestId}</RequestId></ErrorResponse>`,
   };
 }

@@ -83,7 +83,8 @@ const FIELDS = {
 };
 
 const SERVER_CREDENTIALS_HINT =
-  "Leasehold's own AWS credentials come from INF_APP_CONNECTION_AWS_ACCESS_KEY_ID and INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY when both are set, " +
+  "Leasehold's own AWS credentials come from INF_APP_CONNECTION_AWS_ACCESS_KEY_ID and " +
+  "INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY when both are set, " +
   "otherwise from the AWS SDK's default chain (an instance, task or pod role). The server's operator must fix them";
 
 const scopeHintFor = (scope: { projectId: string | null }) =>
@@ -139,7 +140,8 @@ export function createConnectionCredentialFactory(deps: {
         configured: false,
         source,
         message:
-          "Only one of INF_APP_CONNECTION_AWS_ACCESS_KEY_ID and INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY is set: set both, or neither to use the AWS SDK's default chain.",
+          "Only one of INF_APP_CONNECTION_AWS_ACCESS_KEY_ID and INF_APP_CONNECTION_AWS_SECRET_ACCESS_KEY is set: " +
+          "set both, or neither to use the AWS SDK's default chain.",
       };
     }
     try {
@@ -287,7 +289,10 @@ export function createConnectionCredentialFactory(deps: {
     });
   }
 
-  /** Assumed sessions are cached per connection version until shortly before they expire; concurrent callers share one AssumeRole. */
+  /**
+   * Assumed sessions are cached per connection version until shortly before they expire;
+   * concurrent callers share one AssumeRole.
+   */
   function sessionFor(
     connection: ConnectionRef & { version: number },
     secrets: Extract<ConnectionSecrets, { method: "assume-role" }>,

@@ -56,7 +56,8 @@ describe("translating AWS errors", () => {
     const error = translateAwsError(await failureOf({ kind: "aws-error", code: "AccessDenied", status: 403 }), context);
     expect(error).toMatchObject({ status: 400, code: "aws_access_denied" });
     expect(error.message).toBe(
-      "The connection's role session is not allowed to call iam:CreateUser on the new user (AccessDenied). Add iam:CreateUser to its IAM policy, and check any permissions boundary or service control policy.",
+      "The connection's role session is not allowed to call iam:CreateUser on the new user (AccessDenied). " +
+        "Add iam:CreateUser to its IAM policy, and check any permissions boundary or service control policy.",
     );
     expect(error.extra.issues).toEqual([expect.objectContaining({ path: ["provider", "inputs", "roleArn"] })]);
     expect(error.extra.details).toMatchObject({

@@ -24,7 +24,10 @@ export type AwsErrorKind =
 export interface AwsCallContext {
   /** The IAM action, e.g. "sts:AssumeRole" or "iam:CreateUser"; named in permission advice. */
   action: string;
-  /** Whose credentials signed the call, in words, e.g. "Leasehold's AWS principal (arn:aws:iam::…:user/leasehold)". */
+  /**
+   * Whose credentials signed the call, in words,
+   * e.g. "Leasehold's AWS principal (arn:aws:iam::…:user/leasehold)".
+   */
   caller?: string;
   /** What the call acted on: a role ARN, a user name … */
   resource?: string;
@@ -164,24 +167,37 @@ const awsText = (message: string | undefined) => (message ?? "").replace(/\s+/g,
 function messageFor(kind: AwsErrorKind, code: string, ctx: AwsCallContext, awsMessage: string): string {
   const who = ctx.caller ?? "Leasehold's AWS credentials";
   const on = ctx.resource ? ` on ${ctx.resource}` : "";
+  const key = ctx.accessKeyId ? ` ${ctx.accessKeyId}` : "";
+  const at = ctx.endpoint ? ` at ${ctx.endpoint}` : "";
+  const checkReach = "Check that this server can reach the endpoint, then try again.";
   switch (kind) {
     case "no-credentials":
       return `No AWS credentials were found for ${who}, so Leasehold cannot call ${ctx.action}.`;
     case "invalid-credentials":
-      return `AWS does not recognise the access key${ctx.accessKeyId ? ` ${ctx.accessKeyId}` : ""} (${code}): the key ID is wrong, or the key was deleted or deactivated in IAM.`;
+      return (
+        `AWS does not recognise the access key${key} (${code}): ` +
+        "the key ID is wrong, or the key was deleted or deactivated in IAM."
+      );
     case "signature-mismatch":
-      return `AWS refused the request signature (${code}): the secret access key does not belong to the access key${ctx.accessKeyId ? ` ${ctx.accessKeyId}` : ""}. Check that the secret was copied whole, without spaces.`;
+      return (
+        `AWS refused the request signature (${code}): the secret access key does not belong to the access key${key}. ` +
+        "Check that the secret was copied whole, without spaces."
+      );
     case "expired-credentials":
       return `${who} have expired (${code}): temporary credentials must be refreshed or replaced.`;
     case "clock-skew":
-      return `AWS refused the request as expired (${code}): this server's clock is more than 5 minutes off. Synchronise it with NTP.`;
+      return (
+        `AWS refused the request as expired (${code}): this server's clock is more than 5 minutes off. ` +
+        "Synchronise it with NTP."
+      );
     case "access-denied":
       if (ctx.action === "sts:AssumeRole") {
         return [
           `AWS refused to let ${who} assume ${ctx.resource ?? "the role"} (${code}).`,
           ctx.externalId ? `Leasehold sent the External ID "${ctx.externalId}".` : "",
           "The usual causes:",
-          `(1) the role's trust policy does not name this principal (or its account) as allowed to call sts:AssumeRole;`,
+          "(1) the role's trust policy does not name this principal (or its account) " +
+            "as allowed to call sts:AssumeRole;",
           ctx.externalId
             ? `(2) the trust policy's sts:ExternalId condition is not "${ctx.externalId}";`
             : "(2) the trust policy requires an External ID;",
@@ -190,9 +206,16 @@ function messageFor(kind: AwsErrorKind, code: string, ctx: AwsCallContext, awsMe
           .filter(Boolean)
           .join(" ");
       }
-      return `${who} is not allowed to call ${ctx.action}${on} (${code}). Add ${ctx.action} to its IAM policy, and check any permissions boundary or service control policy.`;
+      return (
+        `${who} is not allowed to call ${ctx.action}${on} (${code}). Add ${ctx.action} to its IAM policy, ` +
+        "and check any permissions boundary or service control policy."
+      );
     case "region":
-      return `The AWS region or endpoint does not fit this call (${code})${ctx.endpoint ? ` at ${ctx.endpoint}` : ""}: ${awsText(awsMessage) || "choose an endpoint in a region enabled for your account"}. Regional STS endpoints of opt-in regions work only once the region is enabled.`;
+      return (
+        `The AWS region or endpoint does not fit this call (${code})${at}: ` +
+        `${awsText(awsMessage) || "choose an endpoint in a region enabled for your account"}. ` +
+        "Regional STS endpoints of opt-in regions work only once the region is enabled."
+      );
     case "not-found":
       return `${ctx.resource ?? "The resource"} does not exist in AWS (${code}).`;
     case "conflict":
@@ -204,9 +227,9 @@ function messageFor(kind: AwsErrorKind, code: string, ctx: AwsCallContext, awsMe
     case "throttled":
       return `AWS is throttling ${ctx.action} (${code}) and the retries ran out. Try again in a minute.`;
     case "timeout":
-      return `AWS did not answer ${ctx.action} in time${ctx.endpoint ? ` at ${ctx.endpoint}` : ""}. Check that this server can reach the endpoint, then try again.`;
+      return `AWS did not answer ${ctx.action} in time${at}. ${checkReach}`;
     case "unavailable":
-      return `AWS could not be reached for ${ctx.action}${ctx.endpoint ? ` at ${ctx.endpoint}` : ""} (${code}). Check that this server can reach the endpoint, then try again.`;
+      return `AWS could not be reached for ${ctx.action}${at} (${code}). ${checkReach}`;
     case "unknown":
       return `AWS refused ${ctx.action}${on} (${code})${awsMessage ? `: ${awsText(awsMessage)}` : "."}`;
   }

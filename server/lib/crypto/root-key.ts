@@ -29,7 +29,8 @@ export function resolveRootKeys(env: Env, logger: Logger): { primary: Buffer; pr
   writeFileSync(file, `${randomBytes(32).toString("base64")}\n`, { mode: 0o600, flag: "wx" });
   logger.warn(
     { file },
-    "Generated a root encryption key for the embedded database. Back it up; in production set LEASEHOLD_ROOT_KEY instead.",
+    "Generated a root encryption key for the embedded database. " +
+      "Back it up; in production set LEASEHOLD_ROOT_KEY instead.",
   );
   return { primary: parseOrThrow(readFileSync(file, "utf8"), file), previous };
 }

@@ -11,7 +11,9 @@ import { serveWebAssets } from "./web-assets.ts";
 let dir: string;
 let app: Hono;
 const script = `console.log(${JSON.stringify("leasehold ".repeat(400))});\n`;
-const html = `<!doctype html><html><head><script type="module" src="/assets/app-Ab12.js"></script></head><body>${"<p>x</p>".repeat(200)}</body></html>`;
+const html =
+  `<!doctype html><html><head><script type="module" src="/assets/app-Ab12.js"></script></head>` +
+  `<body>${"<p>x</p>".repeat(200)}</body></html>`;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "leasehold-web-"));
@@ -69,7 +71,7 @@ describe("the dashboard's files", () => {
     expect(other.status).toBe(200);
   });
 
-  it("index.html and the client-side routes get the shell with no-cache; unknown assets are 404, not HTML", async () => {
+  it("index.html and client-side routes get the shell with no-cache; unknown assets are 404, not HTML", async () => {
     for (const url of ["/", "/login", "/projects/abc/secrets"]) {
       const res = await app.request(url, { headers: { "Accept-Encoding": "br" } });
       expect(res.status).toBe(200);

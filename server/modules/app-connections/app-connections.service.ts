@@ -89,7 +89,8 @@ export function createAppConnectionsService(deps: {
     const more = users.length > 5 ? ` and ${users.length - 5} more` : "";
     return conflict(
       "connection_in_use",
-      `This connection is used by ${users.length} ${users.length === 1 ? "dynamic secret" : "dynamic secrets"} (${names}${more}). Delete them or move them to another connection first.`,
+      `This connection is used by ${users.length} ${users.length === 1 ? "dynamic secret" : "dynamic secrets"} ` +
+        `(${names}${more}). Delete them or move them to another connection first.`,
       { users },
     );
   }
@@ -210,7 +211,10 @@ export function createAppConnectionsService(deps: {
       return toAppConnection(updated);
     },
 
-    /** Re-validates a stored connection and records the outcome, good or bad; a failure is then thrown as translated. */
+    /**
+     * Re-validates a stored connection and records the outcome, good or bad;
+     * a failure is then thrown as translated.
+     */
     async test(ctx: RequestContext, connectionId: string) {
       const row = await load(ctx.actor, connectionId, "manage");
       let failure: AppError | null = null;
@@ -298,7 +302,8 @@ export function createAppConnectionsService(deps: {
         throw new AppError(
           403,
           "connection_not_in_project",
-          `The connection "${row.name}" belongs to another project: only that project can use it. Use an organization-wide connection or one of this project's.`,
+          `The connection "${row.name}" belongs to another project: only that project can use it. ` +
+            "Use an organization-wide connection or one of this project's.",
         );
       }
       return { connection: row, secrets: secretsOfRow(envelope, row) };

@@ -33,7 +33,7 @@ const createAssumeRole = (body: Record<string, unknown> = {}) =>
   });
 
 describe("creating connections", () => {
-  it("creates an org-scoped assume-role connection: AssumeRole with the org ID as External ID, then GetCallerIdentity", async () => {
+  it("creates an org-scoped role connection: AssumeRole (External ID = org ID), then GetCallerIdentity", async () => {
     world.proxy.reset();
     const res = await createAssumeRole({ name: "prod-aws", description: "Production account" });
     expect(res.status).toBe(200);

@@ -74,7 +74,7 @@ describe("another organization", () => {
 });
 
 describe("roles within the organization", () => {
-  it("lets a project viewer read its project's connections, but not another project's, and not manage or use them", async () => {
+  it("lets a project viewer read its project's connections but not another's, nor manage or use them", async () => {
     const { client } = await world.person("viewer");
     expect((await client.send(appConnectionRoutes.get, { params: { connectionId: projectConn.id } })).status).toBe(200);
     expect((await client.send(appConnectionRoutes.get, { params: { connectionId: otherProjectConn.id } })).status).toBe(

@@ -92,7 +92,7 @@ describe("the External ID against a trust policy that requires one", () => {
     expect(await storedCount()).toBe(before);
   });
 
-  it("accepts a project-scoped connection to a role trusting the project ID, and refuses an org-scoped one", async () => {
+  it("accepts a project-scoped connection to a role trusting the project ID; refuses an org-scoped one", async () => {
     expect(
       (await create({ method: "assume-role", projectId: world.projectId, credentials: { roleArn: projectRole } }))
         .status,
@@ -114,7 +114,7 @@ describe("the External ID against a trust policy that requires one", () => {
 });
 
 describe("the same External ID at validation and at every use", () => {
-  it("sends the validated External ID and session name on each AssumeRole of credentialsFor, cached until shortly before expiry", async () => {
+  it("credentialsFor: AssumeRole with validated External ID and session name, cached until near expiry", async () => {
     world.proxy.reset();
     const conn = (
       await create({ method: "assume-role", projectId: world.projectId, credentials: { roleArn: projectRole } })

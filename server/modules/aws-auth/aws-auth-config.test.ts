@@ -49,7 +49,8 @@ describe("AWS Auth configuration", () => {
   it("normalises lists and the endpoint", async () => {
     const { res } = await attach({
       allowedPrincipalArns:
-        " arn:aws:iam::123456789012:role/app ,, arn:aws-us-gov:iam::123456789012:user/ops/alice , arn:aws-cn:iam::123456789012:role/ci-* ",
+        " arn:aws:iam::123456789012:role/app ,, arn:aws-us-gov:iam::123456789012:user/ops/alice , " +
+        "arn:aws-cn:iam::123456789012:role/ci-* ",
       allowedAccountIds: "123456789012, 210987654321",
       stsEndpoint: "HTTPS://sts.eu-west-1.amazonaws.com",
       accessTokenTrustedIps: [
@@ -62,7 +63,8 @@ describe("AWS Auth configuration", () => {
     expect(res.status, res.text).toBe(200);
     expect(res.body.identityAwsAuth).toMatchObject({
       allowedPrincipalArns:
-        "arn:aws:iam::123456789012:role/app,arn:aws-us-gov:iam::123456789012:user/ops/alice,arn:aws-cn:iam::123456789012:role/ci-*",
+        "arn:aws:iam::123456789012:role/app,arn:aws-us-gov:iam::123456789012:user/ops/alice," +
+        "arn:aws-cn:iam::123456789012:role/ci-*",
       allowedAccountIds: "123456789012,210987654321",
       stsEndpoint: "https://sts.eu-west-1.amazonaws.com/",
       accessTokenTrustedIps: [

@@ -37,7 +37,7 @@ describe("AWS Auth binds exact principal ARNs to their unique IDs", () => {
   });
   afterAll(() => server.close());
 
-  it("resolves exact entries with IAM when saved, refuses a re-created role, and logs in again after a re-bind", async () => {
+  it("resolves exact entries with IAM on save, refuses a re-created role, logs in again after a re-bind", async () => {
     const name = uniqueName("bound-role");
     const role = await assumeNewRole(motoUrl(), { name });
     const user = await createIamUser(motoUrl());

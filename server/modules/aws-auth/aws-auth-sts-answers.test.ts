@@ -102,7 +102,8 @@ describe("AWS Auth login reads STS's answer strictly", () => {
     it("a reflected document that wraps a GetCallerIdentity answer (CVE-2020-16250)", async () => {
       stub.answer(
         answerXml(
-          `<ErrorResponse><Error><Code>InvalidAction</Code><Message>${callerIdentityXml(ALLOWED).replace(/<\?xml[^>]*\?>/, "")}</Message></Error></ErrorResponse>`,
+          `<ErrorResponse><Error><Code>InvalidAction</Code><Message>` +
+            `${callerIdentityXml(ALLOWED).replace(/<\?xml[^>]*\?>/, "")}</Message></Error></ErrorResponse>`,
         ),
       );
       await expectRefused(401, "sts_unexpected_response");
@@ -177,7 +178,8 @@ describe("AWS Auth login reads STS's answer strictly", () => {
     it("STS's refusal of the signature, as sts_rejected_signature", async () => {
       stub.answer(
         answerXml(
-          `<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code><Message>The request signature we calculated does not match</Message></Error></ErrorResponse>`,
+          "<ErrorResponse><Error><Type>Sender</Type><Code>SignatureDoesNotMatch</Code>" +
+            "<Message>The request signature we calculated does not match</Message></Error></ErrorResponse>",
           403,
         ),
       );

@@ -60,12 +60,14 @@ export function checkBindings(caller: CallerIdentity, allowedPrincipalArns: stri
     return unbound.filter((entry) => bindablePrincipal(entry));
   const [entry] = matching;
   const bound = bindings[entry!]!;
+  const how = bound.how === "iam" ? "resolved with IAM" : "learnt at its first login";
   throw new AppError(
     403,
     "principal_recreated",
     `AWS says ${caller.arn} signed the request, but its unique ID (${id}) is not the one ${entry} was bound to ` +
-      `(${bound.uniqueId}, ${bound.how === "iam" ? "resolved with IAM" : "learnt at its first login"} on ${bound.boundAt.slice(0, 10)}): ` +
-      "the principal was deleted and re-created under the same name. If that was deliberate, an admin can re-bind the entry in the identity's AWS Auth settings.",
+      `(${bound.uniqueId}, ${how} on ${bound.boundAt.slice(0, 10)}): ` +
+      "the principal was deleted and re-created under the same name. " +
+      "If that was deliberate, an admin can re-bind the entry in the identity's AWS Auth settings.",
   );
 }
 

@@ -38,7 +38,8 @@ export function checkCallerAllowed(caller: CallerIdentity, rules: PrincipalRules
     throw new AppError(
       403,
       "account_id_not_allowed",
-      `AWS says ${caller.arn} signed the request, and its account ${caller.account} is not among this identity's allowed account IDs`,
+      `AWS says ${caller.arn} signed the request, and its account ${caller.account} ` +
+        "is not among this identity's allowed account IDs",
     );
   }
   const entries = splitCommaList(rules.allowedPrincipalArns);

@@ -15,12 +15,14 @@ export const callerIdentityXml = (
   arn: string,
   account = arn.split(":")[4] ?? "123456789012",
   userId = "AIDASTUBUSERID",
-) =>
-  `<?xml version="1.0" encoding="UTF-8"?>
+) => {
+  const identity = `<Arn>${arn}</Arn><UserId>${userId}</UserId><Account>${account}</Account>`;
+  return `<?xml version="1.0" encoding="UTF-8"?>
 <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
-  <GetCallerIdentityResult><Arn>${arn}</Arn><UserId>${userId}</UserId><Account>${account}</Account></GetCallerIdentityResult>
+  <GetCallerIdentityResult>${identity}</GetCallerIdentityResult>
   <ResponseMetadata><RequestId>01234567-89ab-cdef-0123-456789abcdef</RequestId></ResponseMetadata>
 </GetCallerIdentityResponse>`;
+};
 
 export const answerXml =
   (xml: string, status = 200, contentType = "text/xml"): StubHandler =>

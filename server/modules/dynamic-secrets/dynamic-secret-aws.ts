@@ -35,7 +35,8 @@ export interface ManagingCredentials {
 export type SessionBase = ConnectionLeaseSession;
 
 export const IRSA_DISABLED_MESSAGE =
-  "IRSA is turned off on this server: the operator must set KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN=true (and run Leasehold on EKS with an annotated service account)";
+  "IRSA is turned off on this server: the operator must set KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN=true " +
+  "(and run Leasehold on EKS with an annotated service account)";
 
 /**
  * The managing credentials of a dynamic secret, by method (API.md, "Dynamic secrets"):
@@ -96,7 +97,8 @@ export function createDynamicSecretAws(deps: {
         externalId,
         hints: {
           "no-credentials":
-            "Set DYNAMIC_SECRET_AWS_ACCESS_KEY_ID and DYNAMIC_SECRET_AWS_SECRET_ACCESS_KEY on the server, or give it an instance role",
+            "Set DYNAMIC_SECRET_AWS_ACCESS_KEY_ID and DYNAMIC_SECRET_AWS_SECRET_ACCESS_KEY on the server, " +
+            "or give it an instance role",
           "invalid-credentials": "The server's DYNAMIC_SECRET_AWS_ACCESS_KEY_ID is not a valid key",
         },
         ...(fields ? { fields } : {}),
@@ -147,7 +149,8 @@ export function createDynamicSecretAws(deps: {
   function cachedIamClient(config: CredentialSourceConfig, managing: ManagingCredentials): IAMClient {
     const identity = typeof managing.credentials === "function" ? null : managing.credentials;
     if (!identity) return aws.iam({ credentials: managing.credentials, region: managing.region });
-    const key = `${config.row.id}:${config.row.version}:${managing.region}:${identity.accessKeyId}:${identity.expiration?.getTime() ?? ""}`;
+    const expires = identity.expiration?.getTime() ?? "";
+    const key = `${config.row.id}:${config.row.version}:${managing.region}:${identity.accessKeyId}:${expires}`;
     let client = iamClients.get(key);
     if (!client) {
       if (iamClients.size >= MAX_CACHED_SESSIONS) iamClients.delete(iamClients.keys().next().value!);

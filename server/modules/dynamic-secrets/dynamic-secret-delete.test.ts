@@ -17,7 +17,7 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
   const remove = (name: string, extra: Record<string, unknown> = {}) =>
     world.admin.send(dynamicSecretRoutes.delete, { params: { name }, body: { ...world.location, ...extra } });
 
-  it("keeps the environment and the project while they hold dynamic secrets, with a 409 that says what to do", async () => {
+  it("keeps the environment and project while they hold dynamic secrets, with a 409 that says what to do", async () => {
     const env = (
       await world.admin.send(projectRoutes.createEnvironment, {
         params: { projectId: world.session.project.id },
@@ -76,7 +76,7 @@ describe("deleting a dynamic secret, and App Connections as the credential sourc
     ).toBe(404);
   });
 
-  it("refuses while AWS cleanup fails, keeps the secret and its lease; isForced deletes it anyway and says who", async () => {
+  it("refuses while AWS cleanup fails, keeping secret and lease; isForced deletes anyway, saying who", async () => {
     const { name } = await world.createSecret();
     const { lease, data } = (await world.lease(name)).body;
     world.resetProxy();

@@ -106,17 +106,20 @@ export function sessionTtlLimits(
   if (ttl.defaultTtl < STS_LIMITS.minSeconds)
     throw fieldError(
       [...prefix, "defaultTTL"],
-      `Temporary credentials last at least 15 minutes (AWS's minimum); the default TTL is ${formatDurationForApi(ttl.defaultTtl)}`,
+      "Temporary credentials last at least 15 minutes (AWS's minimum); " +
+        `the default TTL is ${formatDurationForApi(ttl.defaultTtl)}`,
     );
   if (ttl.maxTtl !== null && ttl.maxTtl > cap.seconds)
     throw fieldError(
       [...prefix, "maxTTL"],
-      `The max TTL (${formatDurationForApi(ttl.maxTtl)}) is longer than ${formatDurationForApi(cap.seconds)}: ${cap.why}`,
+      `The max TTL (${formatDurationForApi(ttl.maxTtl)}) is longer than ` +
+        `${formatDurationForApi(cap.seconds)}: ${cap.why}`,
     );
   if (ttl.defaultTtl > cap.seconds)
     throw fieldError(
       [...prefix, "defaultTTL"],
-      `The default TTL (${formatDurationForApi(ttl.defaultTtl)}) is longer than ${formatDurationForApi(cap.seconds)}: ${cap.why}`,
+      `The default TTL (${formatDurationForApi(ttl.defaultTtl)}) is longer than ` +
+        `${formatDurationForApi(cap.seconds)}: ${cap.why}`,
     );
   return ttl.maxTtl ?? cap.seconds;
 }

@@ -29,7 +29,7 @@ describe("assume-role and IRSA dynamic secrets", () => {
 
   const noKeys = { accessKey: undefined, secretAccessKey: undefined };
 
-  it("assume-role: the base principal assumes the role with External ID = the project ID, and its session manages the users", async () => {
+  it("assume-role: the base principal assumes the role (External ID = project ID) to manage users", async () => {
     const roleArn = await createRole(iamAt(world.motoUrl));
     const { name } = await world.createSecret({}, { ...noKeys, method: "assume-role", roleArn });
     world.resetProxy();
@@ -54,7 +54,7 @@ describe("assume-role and IRSA dynamic secrets", () => {
     ).toBe("revoked");
   });
 
-  it("assume-role: AssumeRole refused is a 400 naming the role and the External ID, before anything is created", async () => {
+  it("assume-role: a refused AssumeRole is a 400 naming role and External ID, before anything is created", async () => {
     const roleArn = await createRole(iamAt(world.motoUrl));
     const { name } = await world.createSecret({}, { ...noKeys, method: "assume-role", roleArn });
     world.resetProxy();

@@ -124,7 +124,8 @@ export function createDynamicSecretsService(deps: {
         if ((inputs.credentialType ?? "iam-user") !== current.inputs.credentialType)
           throw fieldError(
             ["data", "inputs", "credentialType"],
-            "The credential type of a dynamic secret cannot change (its leases are revoked by their own kind): create a new dynamic secret instead",
+            "The credential type of a dynamic secret cannot change (its leases are revoked by their own kind): " +
+              "create a new dynamic secret instead",
           );
         connectionMethod = await checkCredentialSource(deps, ctx, project.id, inputs, ["data", "inputs"]);
         Object.assign(patch, storedInputs(envelope, row.id, inputs));
@@ -141,7 +142,8 @@ export function createDynamicSecretsService(deps: {
       if (maxTtl !== null && defaultTtl > maxTtl) {
         throw fieldError(
           ["data", "defaultTTL"],
-          `The default TTL (${formatDurationForApi(defaultTtl)}) is longer than the max TTL (${formatDurationForApi(maxTtl)})`,
+          `The default TTL (${formatDurationForApi(defaultTtl)}) ` +
+            `is longer than the max TTL (${formatDurationForApi(maxTtl)})`,
         );
       }
       const template = data.usernameTemplate !== undefined ? data.usernameTemplate || null : row.usernameTemplate;
@@ -203,7 +205,8 @@ export function createDynamicSecretsService(deps: {
           "leases_not_revoked",
           `${blocking.length} lease${blocking.length === 1 ? "" : "s"} of "${row.name}" could not be revoked yet` +
             (failed ? ` (for example: ${failed.lastError})` : " (being created or revoked right now)") +
-            ". Leasehold keeps retrying their cleanup. Delete again later, or with isForced to delete the secret anyway, accepting that their IAM users may remain.",
+            ". Leasehold keeps retrying their cleanup. Delete again later, " +
+            "or with isForced to delete the secret anyway, accepting that their IAM users may remain.",
           { details: { leaseIds: blocking.map((l) => l.id) } },
         );
       }

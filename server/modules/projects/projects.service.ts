@@ -360,7 +360,8 @@ async function refuseWhileInUse<T>(what: "project" | "environment", run: () => P
     if (!isForeignKeyViolation(error)) throw error;
     throw conflict(
       "in_use",
-      `This ${what} still holds dynamic secrets. Delete them first: that revokes their leases and removes their IAM users.`,
+      `This ${what} still holds dynamic secrets. ` +
+        "Delete them first: that revokes their leases and removes their IAM users.",
     );
   }
 }

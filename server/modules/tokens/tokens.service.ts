@@ -191,7 +191,8 @@ export function createTokensService(deps: {
       const expiresAt = expiryFrom(now, row.accessTokenTTL, row.maxExpiresAt);
       if (expiresAt.getTime() <= row.expiresAt.getTime()) {
         throw unauthorized(
-          `This access token has reached its max TTL (${row.accessTokenMaxTTL} s after it was issued, at ${row.maxExpiresAt.toISOString()}) and cannot be renewed: log in again`,
+          `This access token has reached its max TTL (${row.accessTokenMaxTTL} s after it was issued, ` +
+            `at ${row.maxExpiresAt.toISOString()}) and cannot be renewed: log in again`,
           "token_max_ttl_reached",
         );
       }

@@ -3,7 +3,8 @@ import { readCallerIdentityAnswer } from "./caller-identity-answer.ts";
 
 const ARN = "arn:aws:iam::123456789012:user/ci";
 const xml = (inner = `<Arn>${ARN}</Arn><UserId>AIDA1</UserId><Account>123456789012</Account>`) =>
-  `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>${inner}</GetCallerIdentityResult></GetCallerIdentityResponse>`;
+  `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">` +
+  `<GetCallerIdentityResult>${inner}</GetCallerIdentityResult></GetCallerIdentityResponse>`;
 const answer = (body: string, status = 200, contentType: string | null = "text/xml") =>
   readCallerIdentityAnswer({ status, contentType, body });
 
@@ -30,7 +31,8 @@ describe("readCallerIdentityAnswer", () => {
     [
       "a duplicated Arn",
       xml(
-        `<Arn>${ARN}</Arn><Arn>arn:aws:iam::123456789012:user/admin</Arn><UserId>U</UserId><Account>123456789012</Account>`,
+        `<Arn>${ARN}</Arn><Arn>arn:aws:iam::123456789012:user/admin</Arn>` +
+          "<UserId>U</UserId><Account>123456789012</Account>",
       ),
     ],
     [
@@ -50,7 +52,7 @@ describe("readCallerIdentityAnswer", () => {
     expect(answer(xml(), 200, null).kind).toBe("unexpected");
   });
 
-  it("classifies statuses: 3xx unexpected, 4xx rejected with the AWS code, 5xx unavailable, other 2xx unexpected", () => {
+  it("classifies: 3xx and other 2xx unexpected, 4xx rejected with the AWS code, 5xx unavailable", () => {
     expect(answer("", 302).kind).toBe("unexpected");
     expect(answer("<ErrorResponse><Error><Code>InvalidClientTokenId</Code></Error></ErrorResponse>", 403)).toEqual({
       kind: "rejected",

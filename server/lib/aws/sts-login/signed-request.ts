@@ -53,8 +53,13 @@ const HEADER_VALUE = /^[\x20-\x7e]{0,8192}$/;
 const HOST = /^[a-z0-9.-]{1,253}(?::\d{1,5})?$/;
 const FORM_CONTENT_TYPE = /^application\/x-www-form-urlencoded(?:\s*;\s*charset=utf-8)?$/i;
 const AMZ_DATE = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/;
-const AUTHORIZATION =
-  /^AWS4-HMAC-SHA256 Credential=([A-Za-z0-9]{3,128})\/(\d{8})\/([a-z0-9-]{1,32})\/([a-z0-9-]{1,32})\/aws4_request,\s?SignedHeaders=([a-z0-9-]+(?:;[a-z0-9-]+)*),\s?Signature=([0-9a-f]{64})$/;
+// The Authorization header in three parts: credential scope (key ID, date, region, service), signed headers, signature.
+const CREDENTIAL = /Credential=([A-Za-z0-9]{3,128})\/(\d{8})\/([a-z0-9-]{1,32})\/([a-z0-9-]{1,32})\/aws4_request/;
+const SIGNED_HEADERS = /SignedHeaders=([a-z0-9-]+(?:;[a-z0-9-]+)*)/;
+const SIGNATURE = /Signature=([0-9a-f]{64})/;
+const AUTHORIZATION = new RegExp(
+  `^AWS4-HMAC-SHA256 ${CREDENTIAL.source},\\s?${SIGNED_HEADERS.source},\\s?${SIGNATURE.source}$`,
+);
 
 export const invalidLoginRequest = (field: keyof LoginRequestFields, message: string) =>
   new AppError(400, "invalid_request", message, { issues: [{ path: [field], message, code: "invalid_request" }] });
@@ -105,7 +110,8 @@ function parseHeaders(raw: string): Map<string, string> {
     if (!FORWARDED_HEADERS.has(lower)) {
       throw invalidLoginRequest(
         "iamRequestHeaders",
-        `The header ${name} is not allowed: only Host, Content-Type, Content-Length, Authorization, X-Amz-Date, X-Amz-Security-Token, X-Amz-Content-Sha256 and X-Leasehold-Server-ID are forwarded to AWS`,
+        `The header ${name} is not allowed: only Host, Content-Type, Content-Length, Authorization, X-Amz-Date, ` +
+          "X-Amz-Security-Token, X-Amz-Content-Sha256 and X-Leasehold-Server-ID are forwarded to AWS",
       );
     }
     if (headers.has(lower)) throw invalidLoginRequest("iamRequestHeaders", `The header ${name} appears more than once`);

@@ -3,7 +3,9 @@ import { refusalOf as refusal } from "./expect-refusal.ts";
 import { parseSignedStsRequest } from "./signed-request.ts";
 
 const BODY = "Action=GetCallerIdentity&Version=2011-06-15";
-const AUTH = `AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20260101/us-east-1/sts/aws4_request, SignedHeaders=content-length;content-type;host;x-amz-date, Signature=${"a".repeat(64)}`;
+const AUTH =
+  "AWS4-HMAC-SHA256 Credential=AKIAEXAMPLE/20260101/us-east-1/sts/aws4_request, " +
+  `SignedHeaders=content-length;content-type;host;x-amz-date, Signature=${"a".repeat(64)}`;
 const headers = (extra: Record<string, unknown> = {}) => ({
   "Content-Type": "application/x-www-form-urlencoded; charset=utf-8",
   Host: "sts.us-east-1.amazonaws.com",

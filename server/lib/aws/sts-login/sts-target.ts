@@ -51,7 +51,8 @@ export function resolveStsTarget(
     if (endpoint.region !== region) {
       throw invalidLoginRequest(
         "iamRequestHeaders",
-        `The request is signed for ${region}, but this identity's STS endpoint ${endpoint.url} only accepts signatures for ${endpoint.region}`,
+        `The request is signed for ${region}, but this identity's STS endpoint ${endpoint.url} ` +
+          `only accepts signatures for ${endpoint.region}`,
       );
     }
     addUrl(endpoint.url);
@@ -65,7 +66,8 @@ export function resolveStsTarget(
   if (!awsEndpoint) {
     throw invalidLoginRequest(
       "iamRequestHeaders",
-      `The request is signed for the host ${request.host}, but this identity logs in through ${[...hosts.keys()].join(" or ")}`,
+      `The request is signed for the host ${request.host}, ` +
+        `but this identity logs in through ${[...hosts.keys()].join(" or ")}`,
     );
   }
   if (request.url !== undefined) checkClientUrl(request.url, hosts);

@@ -40,7 +40,8 @@ function checkBeforeSending(request: SignedStsRequest, options: VerifyOptions) {
     throw new AppError(
       401,
       "request_not_fresh",
-      `The request was signed at ${request.signedAt.toISOString()}, more than 15 minutes from the server's time: sign a new one (and check the clock)`,
+      `The request was signed at ${request.signedAt.toISOString()}, more than 15 minutes from the server's time: ` +
+        "sign a new one (and check the clock)",
     );
   }
   if (options.requiredServerId !== null) {
@@ -129,7 +130,8 @@ export async function verifyCallerIdentity(request: SignedStsRequest, options: V
       throw new AppError(
         401,
         "sts_rejected_signature",
-        `AWS STS rejected the signed request (${verdict.awsCode ?? `HTTP ${verdict.status}`}): check the credentials it was signed with and the region and host it was signed for`,
+        `AWS STS rejected the signed request (${verdict.awsCode ?? `HTTP ${verdict.status}`}): ` +
+          "check the credentials it was signed with and the region and host it was signed for",
       );
   }
 }

@@ -90,7 +90,8 @@ describe("revocations after an AWS outage", () => {
       expect(caughtUpAt, "every revocation was done").not.toBeNull();
       const caughtUpSeconds = (caughtUpAt! - back) / 1000;
       figures.push(
-        `${label}: done ${caughtUpSeconds} s after AWS was back (old schedule: up to ${Math.round(oldSchedule / 60_000)} min)`,
+        `${label}: done ${caughtUpSeconds} s after AWS was back ` +
+          `(old schedule: up to ${Math.round(oldSchedule / 60_000)} min)`,
       );
       expect(caughtUpSeconds).toBeLessThanOrEqual(60);
       for (const l of leases) expect(await world.userExists(l.data.USERNAME)).toBe(false);

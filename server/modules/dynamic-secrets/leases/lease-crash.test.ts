@@ -35,7 +35,8 @@ describe("a crash between CreateUser and activation", () => {
     dataDir = mkdtempSync(join(tmpdir(), "leasehold-crash-"));
     env = {
       LEASEHOLD_ROOT_KEY: randomBytes(32).toString("base64"),
-      LEASEHOLD_LEASE_RECOVERY_AFTER: "90", // the minimum: a create is recovered only once no AWS call can still be running
+      // The minimum: a create is recovered only once no AWS call can still be running.
+      LEASEHOLD_LEASE_RECOVERY_AFTER: "90",
       LEASEHOLD_LEASE_RECOVERY_INTERVAL: "1",
       ...(ground.dbKind === "postgres" ? { DATABASE_URL: await createDatabase(ground.postgresAdminUrl!) } : {}),
     };

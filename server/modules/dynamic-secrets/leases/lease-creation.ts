@@ -55,13 +55,15 @@ export function createLeaseCreation(
     if (provider.minTtlSeconds !== undefined && ttl < provider.minTtlSeconds)
       throw fieldError(
         ["ttl"],
-        `The TTL (${formatDurationForApi(ttl)}) is shorter than ${formatDurationForApi(provider.minTtlSeconds)}, the shortest these credentials can last at AWS`,
+        `The TTL (${formatDurationForApi(ttl)}) is shorter than ${formatDurationForApi(provider.minTtlSeconds)}, ` +
+          "the shortest these credentials can last at AWS",
         "ttl_below_min",
       );
     if (secret.maxTtlSeconds !== null && ttl > secret.maxTtlSeconds) {
       throw fieldError(
         ["ttl"],
-        `${TTL_ABOVE_MAX}: the TTL (${formatDurationForApi(ttl)}) is longer than this dynamic secret's max TTL (${formatDurationForApi(secret.maxTtlSeconds)})`,
+        `${TTL_ABOVE_MAX}: the TTL (${formatDurationForApi(ttl)}) is longer than this dynamic secret's max TTL ` +
+          `(${formatDurationForApi(secret.maxTtlSeconds)})`,
         "ttl_above_max",
       );
     }
@@ -100,7 +102,8 @@ export function createLeaseCreation(
           throw new AppError(
             429,
             "lease_quota_exceeded",
-            `This dynamic secret already has ${live} live leases, the most allowed (${deps.quotaPerSecret}). Revoke some, or wait for them to expire.`,
+            `This dynamic secret already has ${live} live leases, the most allowed (${deps.quotaPerSecret}). ` +
+              "Revoke some, or wait for them to expire.",
           );
         }
         const expireAt = new Date(now.getTime() + terms.ttl * 1000);

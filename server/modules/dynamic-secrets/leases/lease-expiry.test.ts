@@ -47,7 +47,7 @@ describe("the expiry worker", () => {
     await worker.drain();
   });
 
-  it("with AWS failing, marks leases revoke_failed with the error and next retry, backs off, and revokes them once AWS is back", async () => {
+  it("AWS failing: leases go revoke_failed (error, next retry), back off, are revoked once AWS is back", async () => {
     const { name } = await world.createSecret({ defaultTTL: "1h" });
     const { lease, data } = (await world.lease(name)).body;
     world.resetProxy();
@@ -101,8 +101,9 @@ describe("the expiry worker", () => {
     const { name } = await world.createSecret();
     const { lease, data } = (await world.lease(name)).body;
     // What an instance leaves behind when it is killed between its claim and the cleanup.
+    const claimEnds = new Date(clock.now().getTime() + 300_000).toISOString();
     await world.server.database.db.execute(
-      sql`update dynamic_secret_leases set status = 'revoking', due_at = ${new Date(clock.now().getTime() + 300_000).toISOString()} where id = ${lease.id}`,
+      sql`update dynamic_secret_leases set status = 'revoking', due_at = ${claimEnds} where id = ${lease.id}`,
     );
     expect(await worker.drain()).toBe(0);
     clock.advance(301);

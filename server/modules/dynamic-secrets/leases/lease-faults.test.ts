@@ -93,7 +93,7 @@ describe.concurrent("a fault at each step of creating a lease", () => {
 describe.concurrent("a fault at each step of the cleanup", () => {
   for (const step of CLEANUP_STEPS) {
     for (const [faultName, fault] of FAULTS) {
-      it(`${step} fails with ${faultName}: the lease stays live until the user is gone, and a retry finishes it`, async () => {
+      it(`${step} fails with ${faultName}: the lease lives until the user is gone; a retry finishes it`, async () => {
         const prefix = `lhc${unique("").slice(1, 7)}-`;
         const name = await secretFor(prefix);
         const { lease, data } = (await world.lease(name)).body;

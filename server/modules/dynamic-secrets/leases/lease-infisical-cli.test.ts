@@ -70,7 +70,7 @@ describe("Infisical's CLI: dynamic-secret commands against Leasehold", () => {
     }
   });
 
-  it("GET /api/v1/workspace/:projectId is a 404 to an identity without a membership, and a 401 anonymously", async () => {
+  it("GET /api/v1/workspace/:projectId is a 404 to an identity without a membership, a 401 anonymously", async () => {
     const hidden = await outsider.send(projectRoutes.workspace, { params: { projectId } });
     expect(hidden.status, hidden.text).toBe(404);
     expect((await world.server.client().send(projectRoutes.workspace, { params: { projectId } })).status).toBe(401);
@@ -82,7 +82,7 @@ describe("Infisical's CLI: dynamic-secret commands against Leasehold", () => {
     expect(doc.body.paths[projectRoutes.workspace.path]?.get?.operationId).toBe("getWorkspace");
   });
 
-  it("lease create, list, renew and delete with the CLI's exact bodies; an empty ttl means the default TTL", async () => {
+  it("lease create, list, renew and delete with the CLI's exact bodies; an empty ttl is the default TTL", async () => {
     const secret = await machine.send(dynamicSecretRoutes.get, { params: { name: secretName }, query: query() });
     expect(secret.status, secret.text).toBe(200);
     expect(secret.body.dynamicSecret.defaultTTL).toBe("15m");

@@ -81,7 +81,7 @@ describe("Infisical's Kubernetes operator: every branch on an API answer", () =>
     await revoke(lease.id);
   });
 
-  it("renewal past the max TTL: the operator's 'TTL cannot be larger than max ttl' branch (creates a new lease)", async () => {
+  it("renewal past the max TTL: the operator's 'TTL cannot be larger than max ttl' branch (a new lease)", async () => {
     const { lease } = (await create()).body;
     const refused = await renew(lease.id, "3h");
     expect(refused.status).toBe(400);
@@ -91,7 +91,7 @@ describe("Infisical's Kubernetes operator: every branch on an API answer", () =>
     await revoke(lease.id);
   });
 
-  it("renewal of a revoked, an expired or an unknown lease: the 'Dynamic secret lease with ID' branch, a 404", async () => {
+  it("renewal of a revoked, expired or unknown lease: the 'Dynamic secret lease with ID' branch, a 404", async () => {
     const revoked = (await create()).body.lease;
     await revoke(revoked.id);
     const expired = (await create()).body.lease;
@@ -111,7 +111,7 @@ describe("Infisical's Kubernetes operator: every branch on an API answer", () =>
     await revoke(expired.id);
   });
 
-  it("other renew errors are retried, not re-leased: a bad ttl or a missing folder never matches the texts", async () => {
+  it("other renew errors are retried, not re-leased: a bad ttl or missing folder never matches the texts", async () => {
     const { lease } = (await create()).body;
     const badTtl = await renew(lease.id, "soon");
     expect(badTtl.status).toBe(400);
@@ -128,7 +128,7 @@ describe("Infisical's Kubernetes operator: every branch on an API answer", () =>
     await revoke(lease.id);
   });
 
-  it("HandleLeaseRevocation: DELETE with the SDK's body revokes; the operator ignores the answer of a repeat", async () => {
+  it("HandleLeaseRevocation: DELETE with the SDK's body revokes; the operator ignores a repeat's answer", async () => {
     const { lease, data } = (await create()).body;
     const first = await revoke(lease.id);
     expect(first.status, first.text).toBe(200);

@@ -205,7 +205,9 @@ export function createLeaseRevocation(
           nextAttemptAt: next,
           dueAt: next,
           updatedAt: now,
-          statusDetails: `Revoking failed: ${failure.message} Leasehold retries at ${next.toISOString()} (attempt ${attempts + 1}).`,
+          statusDetails:
+            `Revoking failed: ${failure.message} ` +
+            `Leasehold retries at ${next.toISOString()} (attempt ${attempts + 1}).`,
         },
       );
       if (!row) return (await repo.findById(tx, claimed.orgId, claimed.id))!;
@@ -335,8 +337,8 @@ export function createLeaseRevocation(
             revokedByName: by.name,
             updatedAt: now,
             statusDetails:
-              `Force-revoked by ${by.name}: AWS cleanup was not confirmed${lastError ? ` (last error: ${lastError})` : ""}. ` +
-              mayRemain,
+              `Force-revoked by ${by.name}: AWS cleanup was not confirmed` +
+              `${lastError ? ` (last error: ${lastError})` : ""}. ${mayRemain}`,
           },
         );
         if (!row) return null;

@@ -82,7 +82,10 @@ export function createLeasesRepo() {
         .from(leases)
         .where(byId(orgId, id))
         .then((r) => r[0] ?? null),
-    /** A lease and its dynamic secret in one prepared query, for the requests that address a lease by ID (decision 0912). */
+    /**
+     * A lease and its dynamic secret in one prepared query, for the requests that address a lease by ID
+     * (decision 0912).
+     */
     findWithSecret: (db: Db, orgId: string, id: string) =>
       findWithSecretStatement(db)
         .execute({ orgId, id })
@@ -97,11 +100,12 @@ export function createLeasesRepo() {
     ) {
       const filters: (SQL | undefined)[] = [eq(leases.orgId, orgId), eq(leases.dynamicSecretId, dynamicSecretId)];
       if (q.liveOnly) filters.push(LIVE);
-      if (q.after)
-        filters.push(
-          sql`(${leases.createdAt}, ${leases.id}) < (${q.after.createdAt.toISOString()}::timestamptz, ${q.after.id}::uuid)`,
-        );
-      // NULLS LAST as in the indexes (drizzle's default there): otherwise PostgreSQL cannot read the index in order and sorts every row.
+      if (q.after) {
+        const after = sql`(${q.after.createdAt.toISOString()}::timestamptz, ${q.after.id}::uuid)`;
+        filters.push(sql`(${leases.createdAt}, ${leases.id}) < ${after}`);
+      }
+      // NULLS LAST as in the indexes (drizzle's default there): otherwise PostgreSQL cannot read the index in order
+      // and sorts every row.
       return db
         .select()
         .from(leases)

@@ -55,7 +55,8 @@ const routes = {
     operationId: "revokeDynamicSecretLease",
     tags,
     summary:
-      "Revoke a lease: undo it at AWS (delete its user, or deny its session); isForced marks it revoked even if that fails",
+      "Revoke a lease: undo it at AWS (delete its user, or deny its session); " +
+      "isForced marks it revoked even if that fails",
     middleware: [revokeFields.middleware],
     request: { params: leaseParamsSchema, ...revokeFields.request },
     responses: one("The revoked lease"),

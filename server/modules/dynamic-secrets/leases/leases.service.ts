@@ -13,7 +13,10 @@ import type { LeaseRow } from "./leases.repo.ts";
 
 const RENEW_ATTEMPTS = 5;
 
-/** A lease that cannot be used any more is a 404 "Dynamic secret lease with ID … ", as in Infisical, which deletes it. */
+/**
+ * A lease that cannot be used any more is a 404 "Dynamic secret lease with ID … ", as in Infisical,
+ * which deletes it.
+ */
 function leaseGone(leaseId: string, what: string, code: string) {
   return new AppError(404, code, `Dynamic secret lease with ID '${leaseId}' ${what}`);
 }
@@ -77,7 +80,9 @@ export function createLeasesService(
           const remaining = Math.max(0, Math.floor((cap.getTime() - lease.expireAt.getTime()) / 1000));
           throw fieldError(
             ["ttl"],
-            `${TTL_ABOVE_MAX}: renewing by ${formatDurationForApi(ttl)} would end the lease at ${expireAt.toISOString()}, past its max TTL (${formatDurationForApi(secret.maxTtlSeconds)} from creation, ${cap.toISOString()}). ` +
+            `${TTL_ABOVE_MAX}: renewing by ${formatDurationForApi(ttl)} ` +
+              `would end the lease at ${expireAt.toISOString()}, ` +
+              `past its max TTL (${formatDurationForApi(secret.maxTtlSeconds)} from creation, ${cap.toISOString()}). ` +
               (remaining >= 1
                 ? `At most ${formatDurationForApi(remaining)} can be added.`
                 : "It cannot be renewed any further."),

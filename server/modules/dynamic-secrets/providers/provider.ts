@@ -109,7 +109,10 @@ export function providerRegistry(providers: readonly DynamicSecretProvider[]): P
   };
 }
 
-/** A lease's answer for an AWS failure: outages are 502 whatever the flavour; a missing entity is a fix in the settings, so 400. */
+/**
+ * A lease's answer for an AWS failure: outages are 502 whatever the flavour;
+ * a missing entity is a fix in the settings, so 400.
+ */
 export function asLeaseStatus(error: AppError): AppError {
   if (error.status >= 500) return new AppError(502, error.code, error.message, error.extra);
   if (error.status === 404 && error.code.startsWith("aws_"))

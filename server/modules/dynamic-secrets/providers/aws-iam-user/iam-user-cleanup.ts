@@ -38,7 +38,10 @@ import { IamCallError, LEASE_ID_TAG } from "./iam-user-lifecycle.ts";
  * remains, so if it succeeds nothing was left behind; if it fails, the first error is reported.
  */
 
-/** "deleted": we removed it; "absent": it was already gone; "not-ours": a user of that name exists but is not this lease's. */
+/**
+ * "deleted": we removed it; "absent": it was already gone;
+ * "not-ours": a user of that name exists but is not this lease's.
+ */
 export type CleanupOutcome = "deleted" | "absent" | "not-ours";
 
 export interface UserOwner {

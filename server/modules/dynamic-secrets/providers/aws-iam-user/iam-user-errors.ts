@@ -6,7 +6,8 @@ import { IamCallError } from "./iam-user-lifecycle.ts";
 /** Advice for a missing entity, by the step that found it missing: the fix is in the dynamic secret's settings. */
 const MISSING: Record<string, (resource: string) => string> = {
   "iam:AddUserToGroup": (group) =>
-    `The IAM group "${group}" does not exist in the AWS account. Create it, or remove it from the dynamic secret's user groups.`,
+    `The IAM group "${group}" does not exist in the AWS account. ` +
+    "Create it, or remove it from the dynamic secret's user groups.",
   "iam:AttachUserPolicy": (arn) =>
     `The managed policy ${arn} does not exist in the AWS account. Fix the dynamic secret's policy ARNs.`,
   "iam:CreateUser": () =>
@@ -31,7 +32,8 @@ export function leaseAwsError(error: unknown, caller: string): AppError {
     return new AppError(
       409,
       "iam_user_exists",
-      `An IAM user named "${resource}" already exists in the AWS account and is not this lease's, so Leasehold left it alone. ` +
+      `An IAM user named "${resource}" already exists in the AWS account and is not this lease's, ` +
+        "so Leasehold left it alone. " +
         "Make the username template unique, e.g. with {{random 8}}.",
       { details: { awsErrorCode: "EntityAlreadyExists", action, retryable: false } },
     );

@@ -15,7 +15,10 @@ import { awsErrorCode } from "../../../../lib/aws/translate-error.ts";
  * Cleanup is in iam-user-cleanup.ts.
  */
 
-/** Tags Leasehold puts on every user it creates: how cleanup proves a user is its own, and how the orphan check finds them. */
+/**
+ * Tags Leasehold puts on every user it creates: how cleanup proves a user is its own,
+ * and how the orphan check finds them.
+ */
 export const MANAGED_TAG = "leasehold:managed";
 export const LEASE_ID_TAG = "leasehold:lease-id";
 const INLINE_POLICY_NAME = "leasehold-lease-policy";

@@ -46,9 +46,11 @@ export function createIamUserProvider(aws: DynamicSecretAws): DynamicSecretProvi
           outcome === "deleted"
             ? `${actorName} deleted the IAM user ${user}.`
             : outcome === "not-ours"
-              ? `An IAM user named ${user} exists but is not this lease's (its leasehold:lease-id tag differs), so Leasehold left it alone.`
+              ? `An IAM user named ${user} exists but is not this lease's (its leasehold:lease-id tag differs), ` +
+                "so Leasehold left it alone."
               : lease.creationError !== null
-                ? `No IAM user named ${user} existed, so there was nothing to delete: the create never reached AWS, or the user was removed outside Leasehold.`
+                ? `No IAM user named ${user} existed, so there was nothing to delete: ` +
+                  "the create never reached AWS, or the user was removed outside Leasehold."
                 : `The IAM user ${user} was already gone: it was deleted outside Leasehold.`;
         return { outcome, sentence };
       } catch (error) {
@@ -60,7 +62,8 @@ export function createIamUserProvider(aws: DynamicSecretAws): DynamicSecretProvi
       entity: "IAM user",
       nothingCreated: "No IAM user was created.",
       nameInUse: (name) =>
-        `A live lease of this dynamic secret already uses the IAM user name "${name}". Make the username template unique, e.g. with {{random 8}}.`,
+        `A live lease of this dynamic secret already uses the IAM user name "${name}". ` +
+        "Make the username template unique, e.g. with {{random 8}}.",
       cancelled: "The lease was cancelled while its IAM user was being created; the user has been removed. Try again.",
       mayRemain: (lease) =>
         `The IAM user ${lease.username} may still exist: delete it in IAM, or use the orphan check.`,

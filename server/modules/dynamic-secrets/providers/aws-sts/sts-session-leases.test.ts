@@ -67,7 +67,7 @@ describe("temporary credentials (credentialType temporary-credentials) against m
       temporary({ method: "assume-role", accessKey: undefined, secretAccessKey: undefined, roleArn, ...inputs }),
     );
 
-  it("assume-role: one AssumeRole with the External ID, session name, source identity, duration and session policy", async () => {
+  it("assume-role: one AssumeRole with External ID, session name, source identity, duration and policy", async () => {
     const { name } = await assumeRoleSecret({
       sessionPolicy: SESSION_POLICY,
       sessionTags: [{ key: "team", value: "payments" }],

@@ -57,7 +57,8 @@ export function leaseSessionParams(config: Pick<DynamicSecretConfig, "inputs">, 
 
 const when = (date: Date) => date.toISOString();
 const notRevocableAtAws = (expireAt: Date) =>
-  `AWS cannot revoke GetSessionToken credentials: revoking this lease ends it in Leasehold, but the credentials stay valid until ${when(expireAt)}.`;
+  "AWS cannot revoke GetSessionToken credentials: revoking this lease ends it in Leasehold, " +
+  `but the credentials stay valid until ${when(expireAt)}.`;
 
 /**
  * `credentialType: "temporary-credentials"` (API.md): each lease is an STS session, created in one AWS call
@@ -79,7 +80,8 @@ export function createStsSessionProvider(deps: {
     if (!/DurationSeconds|MaxSessionDuration/.test(message)) return null;
     return fieldError(
       ["ttl"],
-      `AWS refused a session of ${formatDurationForApi(ttlSeconds)}: ${message} Choose a shorter TTL, or raise the role's maximum session duration.`,
+      `AWS refused a session of ${formatDurationForApi(ttlSeconds)}: ${message} ` +
+        "Choose a shorter TTL, or raise the role's maximum session duration.",
       "ttl_above_session_limit",
     );
   }
@@ -96,7 +98,9 @@ export function createStsSessionProvider(deps: {
       if (base.chained && ttl > STS_LIMITS.roleChainingMaxSeconds)
         throw fieldError(
           ["ttl"],
-          `The TTL (${formatDurationForApi(ttl)}) is longer than 1 hour, the most AWS allows when a role session assumes a role (role chaining): ${base.caller} signs with a role session. Choose a TTL of 1h or less.`,
+          `The TTL (${formatDurationForApi(ttl)}) is longer than 1 hour, ` +
+            "the most AWS allows when a role session assumes a role (role chaining): " +
+            `${base.caller} signs with a role session. Choose a TTL of 1h or less.`,
           "ttl_above_session_limit",
         );
       const session = await base
@@ -184,8 +188,10 @@ export function createStsSessionProvider(deps: {
         throw new AppError(
           409,
           "revoked_sessions_policy_full",
-          `The ${REVOKED_SESSIONS_POLICY} policy on the ${target.kind} ${target.name} would have ${document.length} characters with ${ids.length} revoked sessions; IAM allows ${limit}. ` +
-            "Entries leave it when their sessions expire: shorten the dynamic secret's TTLs, or spread leases over more roles.",
+          `The ${REVOKED_SESSIONS_POLICY} policy on the ${target.kind} ${target.name} ` +
+            `would have ${document.length} characters with ${ids.length} revoked sessions; IAM allows ${limit}. ` +
+            "Entries leave it when their sessions expire: " +
+            "shorten the dynamic secret's TTLs, or spread leases over more roles.",
         );
       await putDenyPolicy(iam, target, ids.length ? document : null);
       written = ids;
@@ -289,8 +295,10 @@ export function createStsSessionProvider(deps: {
           return {
             outcome: "not-enforceable",
             sentence:
-              `Revoked in Leasehold, but not enforceable at AWS: ${caller} may not write the inline policy ${REVOKED_SESSIONS_POLICY} ` +
-              `on the ${target.kind} ${target.name} (iam:PutRolePolicy / iam:PutUserPolicy), so the credentials stay valid until ${when(lease.expireAt)}.`,
+              `Revoked in Leasehold, but not enforceable at AWS: ${caller} ` +
+              `may not write the inline policy ${REVOKED_SESSIONS_POLICY} ` +
+              `on the ${target.kind} ${target.name} (iam:PutRolePolicy / iam:PutUserPolicy), ` +
+              `so the credentials stay valid until ${when(lease.expireAt)}.`,
           };
         }
         throw asLeaseStatus(
@@ -303,7 +311,9 @@ export function createStsSessionProvider(deps: {
       }
       return {
         outcome: "denied",
-        sentence: `Denied at AWS: ${actorName} added the session ${cleanup.userId} to the ${REVOKED_SESSIONS_POLICY} policy on the ${target.kind} ${target.name}, so AWS refuses its requests from now on.`,
+        sentence:
+          `Denied at AWS: ${actorName} added the session ${cleanup.userId} to the ${REVOKED_SESSIONS_POLICY} policy ` +
+          `on the ${target.kind} ${target.name}, so AWS refuses its requests from now on.`,
       };
     },
 
@@ -311,10 +321,12 @@ export function createStsSessionProvider(deps: {
       entity: "session",
       nothingCreated: "No credentials were issued.",
       nameInUse: (name) =>
-        `A live lease of this dynamic secret already uses the session name "${name}". Make the username template unique, e.g. with {{random 8}}.`,
+        `A live lease of this dynamic secret already uses the session name "${name}". ` +
+        "Make the username template unique, e.g. with {{random 8}}.",
       cancelled: "The lease was cancelled while AWS was issuing its credentials; they have been revoked. Try again.",
       mayRemain: (lease) =>
-        `The credentials may stay valid at AWS until ${when(lease.expireAt)}: check the role's ${REVOKED_SESSIONS_POLICY} policy.`,
+        `The credentials may stay valid at AWS until ${when(lease.expireAt)}: ` +
+        `check the role's ${REVOKED_SESSIONS_POLICY} policy.`,
     },
   };
 }
