@@ -1,5 +1,6 @@
-// Hand-written checks for the answers every page reads (the error body, the session, the setup status), so a first page
-// needs no zod. Each one is held to its shared zod schema by a property test (checks.unit.test.ts, errors.unit.test.ts).
+// Hand-written checks for the answers every page reads (the error body, the session, the setup status), so a first
+// page needs no zod. Each one is held to its shared zod schema by a property test (checks.unit.test.ts,
+// errors.unit.test.ts).
 
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

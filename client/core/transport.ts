@@ -37,15 +37,18 @@ export interface TransportOptions {
   /** Abort a call that has not answered after this long; none by default. */
   timeoutMs?: number;
   /**
-   * Whether an answer whose schema is imported on first use (a lazy `() => import(…)`) is checked, which downloads the schema
-   * (and zod) in a browser. True by default: the SDK and the CLI talk to servers of other versions. The dashboard's
-   * production build passes false: it ships with its server, whose answers the tests hold to the same schemas
-   * (decision 1311). A check at hand (a hand-written one, a zod schema already imported) always runs.
+   * Whether an answer whose schema is imported on first use (a lazy `() => import(…)`) is checked, which downloads the
+   * schema (and zod) in a browser. True by default: the SDK and the CLI talk to servers of other versions. The
+   * dashboard's production build passes false: it ships with its server, whose answers the tests hold to the same
+   * schemas (decision 1311). A check at hand (a hand-written one, a zod schema already imported) always runs.
    */
   checkLazyAnswers?: boolean;
 }
 
-/** An answer as it came: any status, the body parsed as JSON when it is JSON (else the text). Never throws for a status. */
+/**
+ * An answer as it came: any status, the body parsed as JSON when it is JSON (else the text). Never throws for a
+ * status.
+ */
 // biome-ignore lint/suspicious/noExplicitAny: a raw answer is whatever the server sent; `request` is the typed path.
 export interface RawResponse<Body = any> {
   status: number;
@@ -133,7 +136,9 @@ export function createTransport(options: TransportOptions = {}): Transport {
         throw new LeaseholdError({
           statusCode: response.status,
           error: "Unexpected Response",
-          message: `The answer to ${request.method ?? "GET"} ${path} is not in a shape this client knows (an older or newer server?).`,
+          message:
+            `The answer to ${request.method ?? "GET"} ${path} is not in a shape this client ` +
+            "knows (an older or newer server?).",
           requestId: response.headers.get("x-request-id") ?? "",
           reasonCode: "unexpected_response",
           issues: parsed.error.issues.map((issue) => ({

@@ -23,8 +23,8 @@ export const oneOf =
   (value) =>
     options.includes(value as T) ? (value as T) : undefined;
 
-// isUuid and isTimestamp are zod 4's own patterns (client/core/checks.ts), so a value passes here exactly when the API's
-// z.uuid() and z.iso.datetime({ offset: true }) would take it; search-params.test.ts checks that against zod.
+// isUuid and isTimestamp are zod 4's own patterns (client/core/checks.ts), so a value passes here exactly when the
+// API's z.uuid() and z.iso.datetime({ offset: true }) would take it; search-params.test.ts checks that against zod.
 export { isUuid };
 export const uuid: Rule<string> = (value) => (isUuid(value) ? value : undefined);
 

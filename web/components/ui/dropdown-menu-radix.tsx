@@ -26,7 +26,8 @@ export function DropdownMenuContent({
       <MenuPrimitive.Content
         sideOffset={sideOffset}
         className={clsx(
-          "z-50 min-w-48 rounded-lg border bg-popover p-1 text-popover-foreground shadow-lg data-[state=open]:animate-fade-in",
+          "z-50 min-w-48 rounded-lg border bg-popover p-1 text-popover-foreground shadow-lg " +
+            "data-[state=open]:animate-fade-in",
           className,
         )}
         {...props}
@@ -56,7 +57,8 @@ export function DropdownMenuItem({ className, ...props }: ComponentProps<typeof 
     <MenuPrimitive.Item
       className={clsx(
         "flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-none select-none",
-        "data-[disabled]:pointer-events-none data-[disabled]:opacity-50 data-[highlighted]:bg-accent data-[highlighted]:text-accent-foreground",
+        "data-[disabled]:pointer-events-none data-[disabled]:opacity-50 " +
+          "data-[highlighted]:bg-accent data-[highlighted]:text-accent-foreground",
         "[&_svg]:size-4 [&_svg]:text-muted-foreground",
         className,
       )}

@@ -94,7 +94,10 @@ export function orphansQueryOptions(loc: SecretLocation, name: string) {
   });
 }
 
-/** Every change to secrets or leases at a location refreshes that location's lists (counts of active leases included). */
+/**
+ * Every change to secrets or leases at a location refreshes that location's lists (counts of active leases
+ * included).
+ */
 function useLocationMutation<Variables, Result>(
   loc: SecretLocation,
   request: (variables: Variables) => Promise<Result>,

@@ -38,7 +38,9 @@ export function DeleteDynamicSecretDialog({
             hold may remain in AWS, and the audit log records who forced it.
           </>
         ) : (
-          `Its ${secret.activeLeaseCount} active lease${secret.activeLeaseCount === 1 ? "" : "s"} are revoked first: Leasehold undoes them at AWS. Credentials in use stop working. This cannot be undone.`
+          `Its ${secret.activeLeaseCount} active ` +
+          `lease${secret.activeLeaseCount === 1 ? "" : "s"} are revoked first: Leasehold ` +
+          "undoes them at AWS. Credentials in use stop working. This cannot be undone."
         )
       }
       confirmLabel={forced ? "Delete anyway" : "Delete dynamic secret"}
