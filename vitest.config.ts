@@ -24,6 +24,7 @@ export default defineConfig({
           name: "web",
           environment: "jsdom",
           include: ["web/**/*.test.{ts,tsx}"],
+          setupFiles: ["web/lib/testing/setup.ts"],
           // A test that fills in the dynamic secret form renders it a few dozen times in jsdom: seconds on a
           // shared 2-core machine, so 5 s (the default) fails tests that are only slow.
           testTimeout: 15_000,

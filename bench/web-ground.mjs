@@ -50,10 +50,26 @@ export async function startMoto() {
   return start();
 }
 
+/** What test/ground/server-process.ts gives a test server: AWS pointed at moto, dummy keys, cookies over http. */
+function serverEnv(port, dataDir, motoUrl) {
+  return {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    LEASEHOLD_DATA_DIR: dataDir,
+    LEASEHOLD_PUBLIC_URL: `http://127.0.0.1:${port}`,
+    LEASEHOLD_SECURE_COOKIES: "false",
+    AWS_ENDPOINT_URL: motoUrl,
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+    AWS_REGION: "us-east-1",
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  };
+}
+
 /** A checkout's compiled server (dist/server/index.mjs) on a fresh PGlite data folder. */
 export async function startTreeServer(dir, motoUrl) {
   const { spawnGround, freePort, waitUntil, answers } = await importGround("processes.ts");
-  const { serverEnv } = await importGround("server.ts");
   const dataDir = mkdtempSync(join(tmpdir(), "leasehold-bench-web-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;

@@ -1,9 +1,9 @@
 import { QueryClient } from "@tanstack/react-query";
-import { isApiError, NETWORK_ERROR_STATUS } from "#web/lib/api-client.ts";
+import { isLeaseholdError, NETWORK_ERROR_STATUS } from "#client/core/errors.ts";
 
 /** Retrying a 4xx only repeats the same refusal; retry network blips and 5xx a couple of times. */
 function shouldRetry(failureCount: number, error: unknown): boolean {
-  if (isApiError(error) && error.statusCode !== NETWORK_ERROR_STATUS && error.statusCode < 500) return false;
+  if (isLeaseholdError(error) && error.statusCode !== NETWORK_ERROR_STATUS && error.statusCode < 500) return false;
   return failureCount < 2;
 }
 

@@ -8,4 +8,6 @@ export {
   type LoginInput,
   type SecretLocation,
 } from "./leasehold-client.ts";
-export { apiPath, type HttpMethod, type QueryParams, type RequestOptions, type TransportOptions } from "./transport.ts";
+export { type AnswerOf, type AnyRoute, type BodyOf, pathOf, type Route } from "./route.ts";
+export type { AnswerCheck, ResponseSchema } from "./schema.ts";
+export type { HttpMethod, QueryParams, RequestOptions, TransportOptions } from "./transport.ts";

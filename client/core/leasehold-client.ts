@@ -4,13 +4,22 @@ import type { SecretLocation, secretLocationSchema } from "#shared/schemas/dynam
 import type { listIdentitiesQuerySchema } from "#shared/schemas/identities.ts";
 import type { listLeasesQuerySchema } from "#shared/schemas/leases.ts";
 import type { AccessTokenResponse } from "#shared/schemas/tokens.ts";
-import { type AnyRoute, type CallArgs, callRoute, type SendRouteOptions, sendRoute } from "./route.ts";
+import {
+  type AnswerOf,
+  type AnyRoute,
+  type BodyOf,
+  type CallArgs,
+  callRoute,
+  type SendRouteOptions,
+  sendRoute,
+} from "./route.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { awsAuthRoutes } from "./routes/aws-auth.ts";
 import { dynamicSecretRoutes } from "./routes/dynamic-secrets.ts";
 import { identityRoutes } from "./routes/identities.ts";
 import { leaseRoutes } from "./routes/leases.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
+import type { AnswerCheck } from "./schema.ts";
 import { createTransport, type RequestOptions, type Transport, type TransportOptions } from "./transport.ts";
 
 /** What a caller sends: the shared schema's input type (defaults optional, before transforms). */
@@ -19,7 +28,6 @@ type Location = In<typeof secretLocationSchema>;
 /** Query strings are coerced on the server, so their input type is `unknown`: callers send the output type. */
 type Out<Schema extends z.ZodType> = z.output<Schema>;
 type LeasePage = Partial<Pick<Out<typeof listLeasesQuerySchema>, "status" | "limit" | "cursor">>;
-type BodyOf<R extends AnyRoute> = z.input<NonNullable<R["body"]>>;
 
 /** Where `login({ aws })` signs and what it binds the signature to. */
 export interface AwsLoginOptions {
@@ -70,7 +78,7 @@ export class LeaseholdClient {
   }
 
   /** Any route of the route tables (`client/core/routes/`), typed by its shared schemas. */
-  call<R extends AnyRoute>(route: R, ...args: CallArgs<R>): Promise<z.output<R["response"]>> {
+  call<R extends AnyRoute>(route: R, ...args: CallArgs<R>): Promise<AnswerOf<R>> {
     return callRoute(this.#http, route, ...args);
   }
 
@@ -80,8 +88,8 @@ export class LeaseholdClient {
   }
 
   /** A path that no route table lists (a proxy's health check, say); prefer `call`. */
-  request<Schema extends z.ZodType>(path: string, responseSchema: Schema, options?: RequestOptions) {
-    return this.#http.request(path, responseSchema, options);
+  request<Output>(path: string, check: AnswerCheck<Output>, options?: RequestOptions): Promise<Output> {
+    return this.#http.request(path, check, options);
   }
 
   /** Public: the server ID that `login({ aws })` signs into X-Leasehold-Server-ID. */

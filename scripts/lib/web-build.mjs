@@ -9,6 +9,8 @@ import { binOf, root, runNode } from "./run.mjs";
 const SOURCES = [
   "web",
   "shared",
+  // The dashboard calls the API through the typed client's core (client/core: transport, route tables).
+  "client/core",
   "public",
   "index.html",
   "vite.config.ts",

@@ -61,7 +61,6 @@ export const addIdentityMembershipInputSchema = z.object({
   /** Least privilege unless asked: a viewer can read, not lease. */
   role: projectRoleSchema.default("viewer"),
 });
-export type AddIdentityMembershipInput = z.infer<typeof addIdentityMembershipInputSchema>;
 
 export const updateIdentityMembershipInputSchema = z.object({ role: projectRoleSchema });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LEASE_STATUSES, type LeaseStatus, LIVE_LEASE_STATUSES } from "../lease-statuses.ts";
 import { timestampSchema } from "./common.ts";
 import {
   booleanInputSchema,
@@ -12,17 +13,9 @@ import {
 // `username`, `createdBy`, `revokedAt`, `revokedBy`, `revokeAttempts`, `nextAttemptAt`,
 // `lastError` and `creationError` are additions of ours for the dashboard.
 
-export const LEASE_STATUSES = ["creating", "active", "revoking", "revoked", "revoke_failed", "expired"] as const;
 const leaseStatusSchema = z.enum(LEASE_STATUSES);
-export type LeaseStatus = z.infer<typeof leaseStatusSchema>;
 
-/** Statuses in which an IAM user may exist: the lease counts against the quota and is shown as active. */
-export const LIVE_LEASE_STATUSES = [
-  "creating",
-  "active",
-  "revoking",
-  "revoke_failed",
-] as const satisfies readonly LeaseStatus[];
+export { LEASE_STATUSES, type LeaseStatus, LIVE_LEASE_STATUSES };
 
 const leaseActorSchema = z.object({
   type: z.enum(["user", "identity", "system"]),

@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { LeaseholdError } from "#client/core/errors.ts";
 import { ConfirmDialog } from "#web/components/confirm-dialog.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { Toaster } from "#web/components/ui/toaster.tsx";
-import { ApiError } from "#web/lib/api-client.ts";
 import { settle } from "#web/lib/testing/render.tsx";
 
 afterEach(cleanup);
@@ -87,7 +87,12 @@ describe("ConfirmDialog", () => {
     const onConfirm = vi
       .fn<() => Promise<unknown>>()
       .mockRejectedValueOnce(
-        new ApiError({ statusCode: 409, error: "Conflict", message: "The project still has leases", requestId: "r-9" }),
+        new LeaseholdError({
+          statusCode: 409,
+          error: "Conflict",
+          message: "The project still has leases",
+          requestId: "r-9",
+        }),
       )
       .mockResolvedValueOnce(undefined);
     const trigger = renderConfirm(onConfirm);

@@ -1,11 +1,11 @@
 import { isNotFound } from "@tanstack/react-router";
 import { describe, expect, it } from "vitest";
-import { ApiError } from "#web/lib/api-client.ts";
+import { LeaseholdError } from "#client/core/errors.ts";
 import { rethrowNotFound } from "#web/lib/not-found.ts";
 
 describe("rethrowNotFound", () => {
   it("turns the API's 404 into the router's not-found, keeping the API's words", () => {
-    const apiError = new ApiError({
+    const leaseholdError = new LeaseholdError({
       statusCode: 404,
       error: "Not Found",
       message: "Project not found",
@@ -13,7 +13,7 @@ describe("rethrowNotFound", () => {
     });
     let thrown: unknown;
     try {
-      rethrowNotFound(apiError);
+      rethrowNotFound(leaseholdError);
     } catch (error) {
       thrown = error;
     }
@@ -22,7 +22,12 @@ describe("rethrowNotFound", () => {
   });
 
   it("lets every other error through unchanged", () => {
-    const forbidden = new ApiError({ statusCode: 403, error: "Forbidden", message: "No access", requestId: "r2" });
+    const forbidden = new LeaseholdError({
+      statusCode: 403,
+      error: "Forbidden",
+      message: "No access",
+      requestId: "r2",
+    });
     expect(() => rethrowNotFound(forbidden)).toThrow(forbidden);
     const network = new TypeError("Failed to fetch");
     expect(() => rethrowNotFound(network)).toThrow(network);

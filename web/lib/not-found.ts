@@ -1,5 +1,5 @@
 import { notFound } from "@tanstack/react-router";
-import { isApiError } from "#web/lib/api-client.ts";
+import { isLeaseholdError } from "#client/core/errors.ts";
 
 export interface NotFoundData {
   /** The API's words, e.g. "Project not found". */
@@ -11,7 +11,7 @@ export interface NotFoundData {
  * without going through an error boundary (React logs every error a boundary catches to the console).
  */
 export function rethrowNotFound(error: unknown): never {
-  if (isApiError(error) && error.statusCode === 404) {
+  if (isLeaseholdError(error) && error.statusCode === 404) {
     throw notFound({ data: { message: error.message } satisfies NotFoundData });
   }
   throw error;

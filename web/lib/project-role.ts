@@ -1,9 +1,9 @@
 import { queryOptions } from "@tanstack/react-query";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import { type ProjectAction, projectRoleAllows } from "#shared/permissions.ts";
 import type { SessionResponse } from "#shared/schemas/auth.ts";
 import type { ProjectRole } from "#shared/schemas/common.ts";
-import { listProjectMembershipsResponseSchema } from "#shared/schemas/projects.ts";
-import { apiPath, apiRequest } from "#web/lib/api-client.ts";
+import { apiCall } from "#web/lib/api-client.ts";
 
 /**
  * The signed-in person's role in a project: org admins act as project admins everywhere
@@ -15,11 +15,7 @@ export function projectRoleQueryOptions(projectId: string, session: Pick<Session
     queryKey: ["project-role", projectId, session.user.id] as const,
     queryFn: async ({ signal }): Promise<ProjectRole | null> => {
       if (session.orgRole === "admin") return "admin";
-      const { memberships } = await apiRequest(
-        apiPath`/api/v1/projects/${projectId}/memberships`,
-        listProjectMembershipsResponseSchema,
-        { signal },
-      );
+      const { memberships } = await apiCall(projectRoutes.listMemberships, { params: { projectId }, signal });
       return memberships.find((m) => m.userId === session.user.id)?.role ?? null;
     },
   });

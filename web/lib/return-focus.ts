@@ -1,15 +1,14 @@
 import { canTakeFocus, focusElement, pageHeading } from "#web/lib/focus.ts";
+import { lastFocusOutsideOverlays, trackFocusOutsideOverlays } from "#web/lib/focus-tracking.ts";
 
 /**
  * Where focus goes when a dialog closes (issue 12). Radix returns focus to a Dialog.Trigger, but many dialogs
  * here are opened by state (from a menu item, a table row, a flow of two dialogs) and have none: Radix then
  * drops focus to <body>, and a keyboard user starts again from the top of the page. The dialog primitives
- * capture where focus came from when they open and call restoreFocus when they close.
+ * capture where focus came from when they open and call restoreFocus when they close. Loaded with the dialogs'
+ * Radix code (web/components/ui/dialog-radix.tsx), not with the page.
  */
 
-/** Overlays whose items are not where focus should return to: dialogs, menus, popovers, listboxes. */
-const OVERLAY =
-  '[role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"], [data-radix-popper-content-wrapper]';
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
 export interface FocusOrigin {
@@ -17,25 +16,6 @@ export interface FocusOrigin {
   element: HTMLElement | null;
   /** Its ancestors up to <main>, nearest first: where to look for a heading if the element goes away. */
   ancestors: HTMLElement[];
-}
-
-let lastOutsideOverlays: HTMLElement | null = null;
-let tracking = false;
-
-/**
- * Remembers the last element focused outside any overlay: the fallback origin for a dialog opened after another
- * dialog or menu closed (focus is on <body> by then). Idempotent; the app shell starts it on mount.
- */
-export function trackFocusOutsideOverlays(): void {
-  if (tracking || typeof document === "undefined") return;
-  tracking = true;
-  document.addEventListener(
-    "focusin",
-    (event) => {
-      if (event.target instanceof HTMLElement && !event.target.closest(OVERLAY)) lastOutsideOverlays = event.target;
-    },
-    true,
-  );
 }
 
 /** A Radix menu's trigger: the menu is labelled by it. */
@@ -74,7 +54,7 @@ export function captureFocusOrigin(contentId: string | undefined): FocusOrigin {
     trigger,
     // Opened from a menu item: the item disappears with the menu; its trigger stays.
     active?.closest('[role="menu"]') ? menuTriggerOf(active) : active,
-    lastOutsideOverlays,
+    lastFocusOutsideOverlays(),
   ];
   const element = candidates.find((candidate) => candidate !== document.body && canTakeFocus(candidate)) ?? null;
   return { element, ancestors: element ? ancestorsOf(element) : [] };

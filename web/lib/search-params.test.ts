@@ -53,7 +53,8 @@ const dateTimeLike = fc
   })
   .map(
     (p) =>
-      `${p.year}-${p.month}-${p.day}${p.separator}${p.hour}:${p.minute}${p.seconds}${p.seconds ? p.fraction : ""}${p.offset}`,
+      `${p.year}-${p.month}-${p.day}${p.separator}` +
+      `${p.hour}:${p.minute}${p.seconds}${p.seconds ? p.fraction : ""}${p.offset}`,
   );
 
 describe("search-param rules mean what the zod schemas they replaced meant", () => {

@@ -5,6 +5,8 @@
 // did), so a hand-edited URL shows the page without that filter. The API still checks every
 // value it receives with the shared zod contracts.
 
+import { isTimestamp, isUuid } from "#client/core/checks.ts";
+
 type Rule<T> = (value: unknown) => T | undefined;
 
 export const text =
@@ -21,30 +23,13 @@ export const oneOf =
   (value) =>
     options.includes(value as T) ? (value as T) : undefined;
 
-// The two patterns below are zod 4's own (zod/v4/core/regexes.js), so a value passes here exactly
-// when the API's z.uuid() and z.iso.datetime({ offset: true }) would take it; search-params.test.ts
-// checks that against zod.
-
-/** An RFC 9562 UUID (version 1–8, RFC variant), or the nil and max UUIDs: what z.uuid() takes. */
-const HEX = "[0-9a-fA-F]";
-const UUID = new RegExp(
-  `^(${HEX}{8}-${HEX}{4}-[1-8]${HEX}{3}-[89abAB]${HEX}{3}-${HEX}{12}` +
-    "|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$",
-);
-export const isUuid = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
+// isUuid and isTimestamp are zod 4's own patterns (client/core/checks.ts), so a value passes here exactly when the
+// API's z.uuid() and z.iso.datetime({ offset: true }) would take it; search-params.test.ts checks that against zod.
+export { isUuid };
 export const uuid: Rule<string> = (value) => (isUuid(value) ? value : undefined);
 
-/** A calendar date that exists (29 February only in leap years). */
-const DATE =
-  "(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29" +
-  "|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)" +
-  "|(?:02)-(?:0[1-9]|1\\d|2[0-8])))";
-/** RFC 3339: seconds are required, with a `Z` or a ±hh:mm offset. */
-const TIME = "(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d))";
-const ISO_DATE_TIME = new RegExp(`^${DATE}T(?:${TIME})$`);
 /** An ISO 8601 date-time with an offset, as the API's timestampSchema (z.iso.datetime({ offset: true })) takes it. */
-export const dateTime: Rule<string> = (value) =>
-  typeof value === "string" && ISO_DATE_TIME.test(value) ? value : undefined;
+export const dateTime: Rule<string> = (value) => (isTimestamp(value) ? value : undefined);
 
 /** validateSearch from one rule per key; keys whose value fails their rule are left out. */
 export function searchParams<Shape extends Record<string, Rule<unknown>>>(shape: Shape) {

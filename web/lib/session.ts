@@ -1,60 +1,27 @@
-import type { LoginInput, SessionResponse } from "#shared/schemas/auth.ts";
-import { ApiError, apiRequest, isApiError, type ResponseSchema, setCsrfToken } from "#web/lib/api-client.ts";
+import { isLeaseholdError } from "#client/core/errors.ts";
+import type { BodyOf } from "#client/core/route.ts";
+import { sessionRoutes } from "#client/core/routes/session.ts";
+import type { CurrentSessionResponse, SessionResponse } from "#shared/schemas/auth.ts";
+import { apiCall, setCsrfToken } from "#web/lib/api-client.ts";
 import { clearQueryData } from "#web/lib/data-layer.ts";
 
-// Who is signed in. Every page's first download holds this module (the route tree asks it
-// before anything renders), so it stays small: no TanStack Query, and zod only once a
-// session's body is there to check, which a signed-out visit to /login never has.
-
-const sessionSchema = () => import("#shared/schemas/auth.ts").then((module) => module.sessionResponseSchema);
-
-/**
- * Starts fetching what checks a session's body, for pages that expect one (the signed-in area),
- * so it arrives with the session instead of one round trip after it.
- */
-export function preloadSessionSchema(): void {
-  sessionSchema().catch(() => {}); // a failure shows when the session is checked
-}
+// Who is signed in. Every page's first download holds this module (the route tree asks it before anything renders),
+// so it stays small: no TanStack Query, and no zod (the session route checks its answer by hand).
 
 let current: Promise<SessionResponse | null> | undefined;
 
-/**
- * What GET /auth/session answers: `{ session: null }` signed out, with no zod needed to read it; a real session is
- * then checked with the shared schema, loaded only now (currentSessionResponseSchema is its `{ session }` wrapper).
- */
-const currentSessionAnswer: ResponseSchema<{ session: unknown }> = {
-  safeParse: (value) =>
-    typeof value === "object" && value !== null && "session" in value
-      ? { success: true, data: value as { session: unknown } }
-      : { success: false, error: { issues: [{ message: "Expected { session }" }] } },
-};
-
 /** The signed-in person, or null when signed out (the server answers `session: null`, not an error). */
 async function fetchSession(): Promise<SessionResponse | null> {
-  let session: unknown;
+  let answer: CurrentSessionResponse;
   try {
-    ({ session } = await apiRequest("/api/v1/auth/session", currentSessionAnswer, { skipUnauthorizedRedirect: true }));
+    answer = await apiCall(sessionRoutes.session, { skipUnauthorizedHandler: true });
   } catch (error) {
     // The server says `session: null`; a 401 (a proxy in front of an older server) means the same.
-    if (!(isApiError(error) && error.statusCode === 401)) throw error;
-    session = null;
+    if (!(isLeaseholdError(error) && error.statusCode === 401)) throw error;
+    answer = { session: null };
   }
-  if (session === null) {
-    setCsrfToken(null);
-    return null;
-  }
-  const checked = (await sessionSchema()).safeParse(session);
-  if (!checked.success) {
-    console.error("Unexpected response from GET /api/v1/auth/session", checked.error.issues);
-    throw new ApiError({
-      statusCode: 200,
-      error: "Unexpected Response",
-      message: "The server answered in a shape this page does not understand. Reload the page and try again.",
-      requestId: "",
-    });
-  }
-  setCsrfToken(checked.data.csrfToken);
-  return checked.data;
+  setCsrfToken(answer.session?.csrfToken ?? null);
+  return answer.session;
 }
 
 /** Asked of the server once, then remembered until someone signs in or out or the server answers 401. */
@@ -88,12 +55,8 @@ export function storeNewSession(session: SessionResponse): void {
 }
 
 /** Signs in. A wrong password answers 401: the form's message to show, not a reason to redirect. */
-export async function logIn(input: LoginInput): Promise<SessionResponse> {
-  const session = await apiRequest("/api/v1/auth/login", sessionSchema, {
-    method: "POST",
-    body: input,
-    skipUnauthorizedRedirect: true,
-  });
+export async function logIn(input: BodyOf<typeof sessionRoutes.login>): Promise<SessionResponse> {
+  const session = await apiCall(sessionRoutes.login, { body: input, skipUnauthorizedHandler: true });
   storeNewSession(session);
   return session;
 }

@@ -1,19 +1,11 @@
-import { apiRequest, type ResponseSchema } from "#web/lib/api-client.ts";
+import { sessionRoutes } from "#client/core/routes/session.ts";
+import { apiCall } from "#web/lib/api-client.ts";
 
-// Whether the server still waits for first-run setup. /login asks it on every signed-out
-// visit, so it is checked by hand rather than with the shared zod schema (setupStatusSchema:
-// `{ needsSetup: boolean }`), which would bring zod into the sign-in page's download.
+// Whether the server still waits for first-run setup. /login asks it on every signed-out visit; the route checks the
+// answer by hand (client/core/routes/session.ts), so the sign-in page downloads no zod.
 
-export interface SetupStatus {
-  needsSetup: boolean;
-}
-
-export const setupStatusParser: ResponseSchema<SetupStatus> = {
-  safeParse: (value) =>
-    typeof value === "object" && value !== null && typeof (value as SetupStatus).needsSetup === "boolean"
-      ? { success: true, data: { needsSetup: (value as SetupStatus).needsSetup } }
-      : { success: false, error: { issues: [{ path: ["needsSetup"], message: "Expected a boolean" }] } },
-};
+type SetupStatus = Awaited<ReturnType<typeof fetchSetupStatus>>;
+const fetchSetupStatus = () => apiCall(sessionRoutes.setupStatus, { skipUnauthorizedHandler: true });
 
 // Setup happens once; after that the answer never changes back. A minute of memory spares the
 // second request when "/" sends a signed-out visitor on to /login.
@@ -22,7 +14,7 @@ let remembered: { at: number; status: Promise<SetupStatus> } | undefined;
 
 export function getSetupStatus(): Promise<SetupStatus> {
   if (!remembered || Date.now() - remembered.at > FRESH_MS) {
-    const status = apiRequest("/api/v1/setup/status", setupStatusParser, { skipUnauthorizedRedirect: true });
+    const status = fetchSetupStatus();
     remembered = { at: Date.now(), status };
     status.catch(() => {
       remembered = undefined;

@@ -3,7 +3,7 @@ import { createFileRoute, Outlet, redirect } from "@tanstack/react-router";
 import { AppShell } from "#web/components/layout/app-shell.tsx";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
 import { loadQueryClient } from "#web/lib/data-layer.ts";
-import { getSession, preloadSessionSchema } from "#web/lib/session.ts";
+import { getSession } from "#web/lib/session.ts";
 
 /**
  * The signed-in area. Every page below gets `context.session` and `context.queryClient` (the data
@@ -11,7 +11,6 @@ import { getSession, preloadSessionSchema } from "#web/lib/session.ts";
  */
 export const Route = createFileRoute("/_app")({
   beforeLoad: async ({ location }) => {
-    preloadSessionSchema();
     const [session, queryClient] = await Promise.all([getSession(), loadQueryClient()]);
     if (!session) throw redirect({ to: "/login", search: { redirect: location.href } });
     return { session, queryClient };

@@ -1,40 +1,24 @@
-import {
-  acceptInviteInputSchema,
-  currentSessionResponseSchema,
-  loginInputSchema,
-  sessionResponseSchema,
-  setupInputSchema,
-  setupResponseSchema,
-  setupStatusSchema,
-} from "#shared/schemas/auth.ts";
-import { messageResponseSchema } from "#shared/schemas/common.ts";
-import { serverInfoResponseSchema } from "#shared/schemas/server-info.ts";
+import type { acceptInviteInputSchema, setupInputSchema } from "#shared/schemas/auth.ts";
 import { route } from "../route.ts";
+import { lazySchema, typeOf } from "../schema.ts";
+import { sessionCheck, sessionRoutes } from "./session.ts";
 
 /** First-run setup, people's sign-in and the dashboard session. */
 export const authRoutes = {
-  setupStatus: route("GET", "/api/v1/setup/status", { operationId: "getSetupStatus", response: setupStatusSchema }),
+  ...sessionRoutes,
   setup: route("POST", "/api/v1/setup", {
     operationId: "completeSetup",
-    body: setupInputSchema,
-    response: setupResponseSchema,
-  }),
-  login: route("POST", "/api/v1/auth/login", {
-    operationId: "login",
-    body: loginInputSchema,
-    response: sessionResponseSchema,
-  }),
-  logout: route("POST", "/api/v1/auth/logout", { operationId: "logout", response: messageResponseSchema }),
-  /** Public: `{ session: null }` when signed out (with `reasonCode: "session_expired"` when the cookie had ended). */
-  session: route("GET", "/api/v1/auth/session", {
-    operationId: "getSession",
-    response: currentSessionResponseSchema,
+    body: typeOf<typeof setupInputSchema>(),
+    response: lazySchema(() => import("#shared/schemas/auth.ts").then((m) => m.setupResponseSchema)),
   }),
   acceptInvite: route("POST", "/api/v1/auth/accept-invite", {
     operationId: "acceptInvite",
-    body: acceptInviteInputSchema,
-    response: sessionResponseSchema,
+    body: typeOf<typeof acceptInviteInputSchema>(),
+    response: sessionCheck,
   }),
   /** Public: the server ID that machine logins sign into X-Leasehold-Server-ID. */
-  serverInfo: route("GET", "/api/v1/server-info", { operationId: "getServerInfo", response: serverInfoResponseSchema }),
+  serverInfo: route("GET", "/api/v1/server-info", {
+    operationId: "getServerInfo",
+    response: lazySchema(() => import("#shared/schemas/server-info.ts").then((m) => m.serverInfoResponseSchema)),
+  }),
 };

@@ -1,7 +1,7 @@
-import { z } from "zod";
 import { route } from "../route.ts";
+import type { ResponseSchema } from "../schema.ts";
 
-const any = z.unknown();
+const any: ResponseSchema = { safeParse: (value) => ({ success: true, data: value }) };
 
 /**
  * What operators and their tools call, outside the OpenAPI document: liveness, readiness, the Prometheus scrape and

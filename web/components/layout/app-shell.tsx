@@ -8,7 +8,7 @@ import { SidebarNav } from "#web/components/layout/sidebar-nav.tsx";
 import { ThemeToggle } from "#web/components/layout/theme-toggle.tsx";
 import { UserMenu } from "#web/components/layout/user-menu.tsx";
 import { OverdueRevocationsBanner } from "#web/features/lease-health/components/overdue-revocations-banner.tsx";
-import { trackFocusOutsideOverlays } from "#web/lib/return-focus.ts";
+import { trackFocusOutsideOverlays } from "#web/lib/focus-tracking.ts";
 
 function Brand() {
   return (

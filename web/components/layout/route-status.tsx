@@ -1,25 +1,25 @@
 import { type ErrorComponentProps, Link, useRouter } from "@tanstack/react-router";
+import { isLeaseholdError } from "#client/core/errors.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { RotateCwIcon } from "#web/components/ui/first-load-icons.tsx";
 import { Skeleton } from "#web/components/ui/skeleton.tsx";
-import { isApiError } from "#web/lib/api-client.ts";
 import type { NotFoundData } from "#web/lib/not-found.ts";
 
 /** Shown when a route's loader or component throws: the API message, its request id, and a retry. */
 export function RouteError({ error, reset }: ErrorComponentProps) {
   const router = useRouter();
   // A 401 is already being handled by sending the person to /login; do not flash an error meanwhile.
-  if (isApiError(error) && error.statusCode === 401) return <RoutePending />;
-  const notFound = isApiError(error) && error.statusCode === 404;
-  const forbidden = isApiError(error) && error.statusCode === 403;
+  if (isLeaseholdError(error) && error.statusCode === 401) return <RoutePending />;
+  const notFound = isLeaseholdError(error) && error.statusCode === 404;
+  const forbidden = isLeaseholdError(error) && error.statusCode === 403;
   const title = notFound ? "Not found" : forbidden ? "No access" : "This page could not be loaded";
   return (
     <div className="mx-auto grid max-w-xl gap-4 py-10">
       <h1 className="text-xl font-semibold">{title}</h1>
       <Alert>
         <p>{(error instanceof Error && error.message) || "Something went wrong."}</p>
-        {isApiError(error) && error.requestId ? (
+        {isLeaseholdError(error) && error.requestId ? (
           <p className="font-mono text-xs select-all">Request ID: {error.requestId}</p>
         ) : null}
       </Alert>

@@ -25,7 +25,11 @@ export function ThemeToggle() {
           value={option.value}
           aria-label={option.label}
           title={option.label}
-          className="inline-flex size-7 cursor-pointer items-center justify-center rounded-sm text-muted-foreground hover:text-foreground data-[state=on]:bg-accent data-[state=on]:text-foreground"
+          className={
+            "inline-flex size-7 cursor-pointer items-center justify-center rounded-sm " +
+            "text-muted-foreground hover:text-foreground data-[state=on]:bg-accent " +
+            "data-[state=on]:text-foreground"
+          }
         >
           <option.icon aria-hidden="true" className="size-3.5" />
         </ToggleGroup.Item>

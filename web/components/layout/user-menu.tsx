@@ -34,7 +34,10 @@ export function UserMenu({ session, compact = false }: { session: SessionRespons
       >
         <span
           aria-hidden="true"
-          className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary/15 text-xs font-semibold text-primary"
+          className={
+            "flex size-8 shrink-0 items-center justify-center rounded-full bg-primary/15 " +
+            "text-xs font-semibold text-primary"
+          }
         >
           {initials(user.name)}
         </span>

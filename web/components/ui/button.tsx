@@ -37,7 +37,8 @@ function buttonClasses({
   className?: string;
 } = {}) {
   return clsx(
-    "inline-flex shrink-0 cursor-pointer items-center justify-center rounded-md font-medium whitespace-nowrap transition-colors",
+    "inline-flex shrink-0 cursor-pointer items-center justify-center rounded-md " +
+      "font-medium whitespace-nowrap transition-colors",
     "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
     "disabled:pointer-events-none disabled:opacity-60 aria-disabled:pointer-events-none aria-disabled:opacity-60",
     "[&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4",
@@ -89,7 +90,7 @@ type SlotProps = Record<string, unknown> & { className?: string; ref?: Ref<unkno
  * child element gets these props; its own win, except that classes are joined, styles merged,
  * both event handlers run (the child's first) and both refs are set.
  */
-function slot(children: ComponentProps<"button">["children"], props: SlotProps) {
+export function slot(children: ComponentProps<"button">["children"], props: SlotProps) {
   if (!isValidElement(children)) return null;
   const child = children as ReactElement<SlotProps>;
   const merged: SlotProps = { ...props, ...child.props };

@@ -18,7 +18,8 @@ export function EmptyState({
   return (
     <div
       className={clsx(
-        "flex flex-col items-center justify-center gap-3 rounded-xl border border-dashed bg-card/50 px-6 py-12 text-center",
+        "flex flex-col items-center justify-center gap-3 rounded-xl border border-dashed " +
+          "bg-card/50 px-6 py-12 text-center",
         className,
       )}
     >

@@ -2,12 +2,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { useForm } from "react-hook-form";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { LeaseholdError } from "#client/core/errors.ts";
 import { createProjectInputSchema } from "#shared/schemas/projects.ts";
 import { Field, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { FormAlert, handleFormError } from "#web/components/ui/form.tsx";
 import { Input } from "#web/components/ui/input.tsx";
 import { toast } from "#web/components/ui/toast.ts";
-import { ApiError } from "#web/lib/api-client.ts";
 
 afterEach(cleanup);
 
@@ -36,8 +36,8 @@ function ProjectForm({ submit, inline = false }: { submit: () => Promise<unknown
   );
 }
 
-function apiError(issues: { path: (string | number)[]; message: string }[], message = "Invalid request") {
-  return new ApiError({ statusCode: 400, error: "Bad Request", message, requestId: "req-42", issues });
+function leaseholdError(issues: { path: (string | number)[]; message: string }[], message = "Invalid request") {
+  return new LeaseholdError({ statusCode: 400, error: "Bad Request", message, requestId: "req-42", issues });
 }
 
 async function fillAndSubmit() {
@@ -52,7 +52,9 @@ describe("handleFormError", () => {
   it("puts server issues on the matching fields, tied to the input for screen readers", async () => {
     const toastError = vi.spyOn(toast, "error");
     render(
-      <ProjectForm submit={() => Promise.reject(apiError([{ path: ["slug"], message: "That slug is taken" }]))} />,
+      <ProjectForm
+        submit={() => Promise.reject(leaseholdError([{ path: ["slug"], message: "That slug is taken" }]))}
+      />,
     );
     await fillAndSubmit();
 
@@ -68,7 +70,7 @@ describe("handleFormError", () => {
 
   it("shows an error without field issues as a toast with the API's message", async () => {
     const toastError = vi.spyOn(toast, "error");
-    const error = new ApiError({
+    const error = new LeaseholdError({
       statusCode: 403,
       error: "Forbidden",
       message: "Only admins can do that",
@@ -82,7 +84,7 @@ describe("handleFormError", () => {
 
   it("toasts when some issues name no field of the form", async () => {
     const toastError = vi.spyOn(toast, "error");
-    const error = apiError([
+    const error = leaseholdError([
       { path: ["name"], message: "Too similar to another project" },
       { path: ["orgId"], message: "Unknown organization" },
     ]);
@@ -94,7 +96,7 @@ describe("handleFormError", () => {
   });
 
   it("shows the message inline (role=alert) for sign-in style forms", async () => {
-    const error = new ApiError({
+    const error = new LeaseholdError({
       statusCode: 401,
       error: "Unauthorized",
       message: "The email or password is not correct",

@@ -1,8 +1,8 @@
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { isLeaseholdError } from "#client/core/errors.ts";
 import type { Issue } from "#shared/errors.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { toast } from "#web/components/ui/toast.ts";
-import { isApiError } from "#web/lib/api-client.ts";
 
 const SERVER_ERROR = "root.server" as const;
 
@@ -42,7 +42,7 @@ export function handleFormError<Values extends FieldValues>(
   error: unknown,
   { inline = false }: { inline?: boolean } = {},
 ): void {
-  const issues = isApiError(error) ? error.issues : [];
+  const issues = isLeaseholdError(error) ? error.issues : [];
   const unmatched = applyServerIssues(form, issues);
   const allOnFields = issues.length > 0 && unmatched.length === 0;
   if (allOnFields) return;

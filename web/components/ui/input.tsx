@@ -4,7 +4,9 @@ import { useFieldControlProps } from "#web/components/ui/field.tsx";
 
 export const controlClasses = clsx(
   "w-full min-w-0 rounded-md border border-input bg-card px-3 text-sm text-foreground shadow-xs transition-colors",
-  "placeholder:text-muted-foreground focus-visible:border-ring focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-ring/40",
+  "placeholder:text-muted-foreground focus-visible:border-ring " +
+    "focus-visible:outline-2 focus-visible:outline-offset-0 " +
+    "focus-visible:outline-ring/40",
   "disabled:cursor-not-allowed disabled:opacity-60",
   "aria-invalid:border-destructive aria-invalid:focus-visible:outline-destructive/40",
 );

@@ -115,7 +115,8 @@ export function TableHead({ className, ...props }: ComponentProps<"th">) {
     <th
       scope="col"
       className={clsx(
-        "h-10 px-4 text-left align-middle text-xs font-medium tracking-wide whitespace-nowrap text-muted-foreground uppercase",
+        "h-10 px-4 text-left align-middle text-xs font-medium tracking-wide " +
+          "whitespace-nowrap text-muted-foreground uppercase",
         className,
       )}
       {...props}

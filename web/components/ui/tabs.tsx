@@ -20,8 +20,10 @@ export function TabsTrigger({ className, ...props }: ComponentProps<typeof TabsP
   return (
     <TabsPrimitive.Trigger
       className={clsx(
-        "inline-flex h-8 cursor-pointer items-center gap-1.5 rounded-md px-3 text-sm font-medium whitespace-nowrap text-muted-foreground transition-colors",
-        "hover:text-foreground data-[state=active]:bg-card data-[state=active]:text-foreground data-[state=active]:shadow-sm",
+        "inline-flex h-8 cursor-pointer items-center gap-1.5 rounded-md px-3 text-sm " +
+          "font-medium whitespace-nowrap text-muted-foreground transition-colors",
+        "hover:text-foreground data-[state=active]:bg-card " +
+          "data-[state=active]:text-foreground data-[state=active]:shadow-sm",
         className,
       )}
       {...props}

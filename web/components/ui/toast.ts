@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from "react";
-import { isApiError } from "#web/lib/api-client.ts";
+import { isLeaseholdError } from "#client/core/errors.ts";
 
 export interface ToastItem {
   id: number;
@@ -28,7 +28,7 @@ function push(item: Omit<ToastItem, "id">) {
 }
 
 function describeError(error: unknown): Omit<ToastItem, "id" | "kind"> {
-  if (isApiError(error)) return { title: error.message, requestId: error.requestId || undefined };
+  if (isLeaseholdError(error)) return { title: error.message, requestId: error.requestId || undefined };
   if (error instanceof Error) return { title: error.message };
   if (typeof error === "string") return { title: error };
   return { title: "Something went wrong. Try again." };

@@ -18,7 +18,8 @@ export function Toaster() {
             if (!open) toast.dismiss(item.id);
           }}
           className={clsx(
-            "relative flex w-full items-start gap-3 rounded-lg border bg-popover p-4 pr-10 text-popover-foreground shadow-lg",
+            "relative flex w-full items-start gap-3 rounded-lg border bg-popover p-4 pr-10 " +
+              "text-popover-foreground shadow-lg",
             "data-[state=open]:animate-slide-in data-[swipe=move]:translate-x-(--radix-toast-swipe-move-x)",
             item.kind === "error" && "border-destructive/40",
           )}
@@ -49,7 +50,9 @@ export function Toaster() {
           </ToastPrimitive.Close>
         </ToastPrimitive.Root>
       ))}
-      <ToastPrimitive.Viewport className="fixed right-0 bottom-0 z-[100] flex w-full max-w-sm flex-col gap-2 p-4 outline-none" />
+      <ToastPrimitive.Viewport
+        className={"fixed right-0 bottom-0 z-[100] flex w-full max-w-sm flex-col gap-2 p-4 " + "outline-none"}
+      />
     </ToastPrimitive.Provider>
   );
 }

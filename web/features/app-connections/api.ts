@@ -1,15 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import {
-  appConnectionResponseSchema,
-  type createAppConnectionInputSchema,
-  listAppConnectionsResponseSchema,
-  serverPrincipalResponseSchema,
-  type updateAppConnectionInputSchema,
-} from "#shared/schemas/app-connections.ts";
-import { apiPath, apiRequest } from "#web/lib/api-client.ts";
-
-const BASE = "/api/v1/app-connections/aws";
+import type { BodyOf } from "#client/core/route.ts";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
+import { apiCall } from "#web/lib/api-client.ts";
 
 /** Where connections are managed: the organization's own (projectId null) or one project's page. */
 export interface ConnectionScope {
@@ -28,8 +20,7 @@ const appConnectionKeys = {
 export function appConnectionsQueryOptions(scope: ConnectionScope) {
   return queryOptions({
     queryKey: appConnectionKeys.list(scope),
-    queryFn: ({ signal }) =>
-      apiRequest(BASE, listAppConnectionsResponseSchema, { signal, query: { projectId: scope.projectId } }),
+    queryFn: ({ signal }) => apiCall(appConnectionRoutes.list, { signal, query: { projectId: scope.projectId } }),
     select: (data) => data.appConnections,
   });
 }
@@ -39,10 +30,7 @@ export function serverPrincipalQueryOptions(scope: ConnectionScope) {
   return queryOptions({
     queryKey: appConnectionKeys.serverPrincipal(scope),
     queryFn: ({ signal }) =>
-      apiRequest(`${BASE}/server-principal`, serverPrincipalResponseSchema, {
-        signal,
-        query: { projectId: scope.projectId },
-      }),
+      apiCall(appConnectionRoutes.serverPrincipal, { signal, query: { projectId: scope.projectId } }),
     staleTime: 30_000,
     retry: false,
   });
@@ -56,8 +44,8 @@ function useInvalidateConnections() {
 export function useCreateConnection() {
   const invalidate = useInvalidateConnections();
   return useMutation({
-    mutationFn: (input: z.input<typeof createAppConnectionInputSchema>) =>
-      apiRequest(BASE, appConnectionResponseSchema, { method: "POST", body: input }),
+    mutationFn: (input: BodyOf<typeof appConnectionRoutes.create>) =>
+      apiCall(appConnectionRoutes.create, { body: input }),
     onSuccess: invalidate,
   });
 }
@@ -65,11 +53,8 @@ export function useCreateConnection() {
 export function useUpdateConnection(connectionId: string) {
   const invalidate = useInvalidateConnections();
   return useMutation({
-    mutationFn: (input: z.input<typeof updateAppConnectionInputSchema>) =>
-      apiRequest(apiPath`/api/v1/app-connections/aws/${connectionId}`, appConnectionResponseSchema, {
-        method: "PATCH",
-        body: input,
-      }),
+    mutationFn: (input: BodyOf<typeof appConnectionRoutes.update>) =>
+      apiCall(appConnectionRoutes.update, { params: { connectionId }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -77,10 +62,7 @@ export function useUpdateConnection(connectionId: string) {
 export function useTestConnection() {
   const invalidate = useInvalidateConnections();
   return useMutation({
-    mutationFn: (connectionId: string) =>
-      apiRequest(apiPath`/api/v1/app-connections/aws/${connectionId}/test`, appConnectionResponseSchema, {
-        method: "POST",
-      }),
+    mutationFn: (connectionId: string) => apiCall(appConnectionRoutes.test, { params: { connectionId } }),
     // A failed test is recorded on the connection too, so refresh either way.
     onSettled: invalidate,
   });
@@ -89,10 +71,7 @@ export function useTestConnection() {
 export function useDeleteConnection() {
   const invalidate = useInvalidateConnections();
   return useMutation({
-    mutationFn: (connectionId: string) =>
-      apiRequest(apiPath`/api/v1/app-connections/aws/${connectionId}`, appConnectionResponseSchema, {
-        method: "DELETE",
-      }),
+    mutationFn: (connectionId: string) => apiCall(appConnectionRoutes.delete, { params: { connectionId } }),
     onSuccess: invalidate,
   });
 }

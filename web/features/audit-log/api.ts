@@ -1,21 +1,12 @@
 import { queryOptions } from "@tanstack/react-query";
-import { listAuditLogsResponseSchema } from "#shared/schemas/audit.ts";
-import { listIdentitiesResponseSchema } from "#shared/schemas/identities.ts";
-import { listMembersResponseSchema } from "#shared/schemas/members.ts";
-import { listProjectsResponseSchema } from "#shared/schemas/projects.ts";
-import { apiPath, apiRequest } from "#web/lib/api-client.ts";
+import { auditRoutes } from "#client/core/routes/audit.ts";
+import { identityRoutes } from "#client/core/routes/identities.ts";
+import { memberRoutes } from "#client/core/routes/members.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
+import { AUDIT_TIME_RANGES, type AuditTimeRange } from "#web/features/audit-log/time-ranges.ts";
+import { apiCall } from "#web/lib/api-client.ts";
 
 export const AUDIT_LOG_PAGE_SIZE = 50;
-
-/** "The last …": kept in the address as such, so a shared or reloaded link still means the last 24 hours. */
-export const AUDIT_TIME_RANGES = {
-  "1h": { label: "Last hour", seconds: 3600 },
-  "24h": { label: "Last 24 hours", seconds: 86_400 },
-  "7d": { label: "Last 7 days", seconds: 7 * 86_400 },
-  "30d": { label: "Last 30 days", seconds: 30 * 86_400 },
-} as const;
-export type AuditTimeRange = keyof typeof AUDIT_TIME_RANGES;
-export const AUDIT_TIME_RANGE_KEYS = Object.keys(AUDIT_TIME_RANGES) as AuditTimeRange[];
 
 export interface AuditLogFilters {
   action?: string;
@@ -44,7 +35,8 @@ export function auditLogsQueryOptions(orgId: string, { page, range, from, to, ..
   return queryOptions({
     queryKey: auditLogKeys.list(orgId, { page, range, from, to, ...filters }),
     queryFn: ({ signal }) =>
-      apiRequest(apiPath`/api/v1/organizations/${orgId}/audit-logs`, listAuditLogsResponseSchema, {
+      apiCall(auditRoutes.list, {
+        params: { orgId },
         signal,
         query: {
           offset: (page - 1) * AUDIT_LOG_PAGE_SIZE,
@@ -74,11 +66,8 @@ export function actorChoicesQueryOptions(orgId: string) {
     queryFn: async ({ signal }) => {
       const query = { limit: CHOICES_LIMIT };
       const [members, identities] = await Promise.all([
-        apiRequest(apiPath`/api/v1/organizations/${orgId}/members`, listMembersResponseSchema, { signal, query }),
-        apiRequest(apiPath`/api/v1/organizations/${orgId}/identities`, listIdentitiesResponseSchema, {
-          signal,
-          query,
-        }),
+        apiCall(memberRoutes.list, { params: { orgId }, signal, query }),
+        apiCall(identityRoutes.list, { params: { orgId }, signal, query }),
       ]);
       return {
         people: members.members.map((m): Choice => ({ id: m.userId, label: `${m.name} (${m.email})` })),
@@ -94,10 +83,7 @@ export function projectChoicesQueryOptions(orgId: string) {
   return queryOptions({
     queryKey: auditLogKeys.projects(orgId),
     queryFn: async ({ signal }) => {
-      const data = await apiRequest("/api/v1/projects", listProjectsResponseSchema, {
-        signal,
-        query: { limit: CHOICES_LIMIT },
-      });
+      const data = await apiCall(projectRoutes.list, { signal, query: { limit: CHOICES_LIMIT } });
       return {
         projects: data.projects.map((p): Choice => ({ id: p.id, label: p.name })),
         truncated: data.totalCount > data.projects.length,

@@ -1,11 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
-import {
-  type AcceptInviteInput,
-  type SetupInput,
-  sessionResponseSchema,
-  setupResponseSchema,
-} from "#shared/schemas/auth.ts";
-import { apiRequest } from "#web/lib/api-client.ts";
+import type { BodyOf } from "#client/core/route.ts";
+import { authRoutes } from "#client/core/routes/auth.ts";
+import { apiCall } from "#web/lib/api-client.ts";
 import { storeNewSession } from "#web/lib/session.ts";
 import { markSetupDone } from "#web/lib/setup-status.ts";
 
@@ -15,8 +11,8 @@ import { markSetupDone } from "#web/lib/setup-status.ts";
 /** First run: creates the first admin, the organisation and a project, and signs the admin in. */
 export function useSetup() {
   return useMutation({
-    mutationFn: (input: SetupInput) =>
-      apiRequest("/api/v1/setup", setupResponseSchema, { method: "POST", body: input, skipUnauthorizedRedirect: true }),
+    mutationFn: (input: BodyOf<typeof authRoutes.setup>) =>
+      apiCall(authRoutes.setup, { body: input, skipUnauthorizedHandler: true }),
     onSuccess: (response) => {
       const { project, ...session } = response;
       storeNewSession(session);
@@ -27,12 +23,8 @@ export function useSetup() {
 
 export function useAcceptInvite() {
   return useMutation({
-    mutationFn: (input: AcceptInviteInput) =>
-      apiRequest("/api/v1/auth/accept-invite", sessionResponseSchema, {
-        method: "POST",
-        body: input,
-        skipUnauthorizedRedirect: true,
-      }),
+    mutationFn: (input: BodyOf<typeof authRoutes.acceptInvite>) =>
+      apiCall(authRoutes.acceptInvite, { body: input, skipUnauthorizedHandler: true }),
     onSuccess: (session) => storeNewSession(session),
   });
 }

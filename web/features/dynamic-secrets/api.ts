@@ -5,25 +5,16 @@ import {
   useMutation,
   useQueryClient,
 } from "@tanstack/react-query";
-import type { z } from "zod";
-import { listAppConnectionsResponseSchema } from "#shared/schemas/app-connections.ts";
-import {
-  type createDynamicSecretInputSchema,
-  deleteOrphansResponseSchema,
-  dynamicSecretResponseSchema,
-  listDynamicSecretsResponseSchema,
-  listOrphansResponseSchema,
-  type SecretLocation,
-  type testDynamicSecretInputSchema,
-  testDynamicSecretResponseSchema,
-  type updateDynamicSecretInputSchema,
-  usernamePreviewResponseSchema,
-} from "#shared/schemas/dynamic-secrets.ts";
-import { createLeaseResponseSchema, leaseResponseSchema, listLeasesResponseSchema } from "#shared/schemas/leases.ts";
-import { apiPath, apiRequest } from "#web/lib/api-client.ts";
+import type { BodyOf } from "#client/core/route.ts";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
+import type { SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
+import { apiCall } from "#web/lib/api-client.ts";
 
-const BASE = "/api/v1/dynamic-secrets";
 export type LeaseFilter = "active" | "all";
+/** A body without the location, which every hook here adds from the page it serves. */
+type AtLocation<Body> = Omit<Body, keyof SecretLocation>;
 
 const dynamicSecretKeys = {
   all: ["dynamic-secrets"] as const,
@@ -39,7 +30,7 @@ const dynamicSecretKeys = {
   connections: (projectId: string) => [...dynamicSecretKeys.all, "app-connections", projectId] as const,
 };
 
-const locationQuery = (loc: SecretLocation) => ({
+const locationOf = (loc: SecretLocation): SecretLocation => ({
   projectSlug: loc.projectSlug,
   environmentSlug: loc.environmentSlug,
   path: loc.path,
@@ -48,7 +39,7 @@ const locationQuery = (loc: SecretLocation) => ({
 export function dynamicSecretsQueryOptions(loc: SecretLocation) {
   return queryOptions({
     queryKey: dynamicSecretKeys.list(loc),
-    queryFn: ({ signal }) => apiRequest(BASE, listDynamicSecretsResponseSchema, { signal, query: locationQuery(loc) }),
+    queryFn: ({ signal }) => apiCall(dynamicSecretRoutes.list, { signal, query: locationOf(loc) }),
     select: (data) => data.dynamicSecrets,
   });
 }
@@ -58,9 +49,10 @@ export function leasesQueryOptions(loc: SecretLocation, name: string, filter: Le
   return infiniteQueryOptions({
     queryKey: dynamicSecretKeys.leaseList(loc, name, filter),
     queryFn: ({ signal, pageParam }) =>
-      apiRequest(apiPath`/api/v1/dynamic-secrets/${name}/leases`, listLeasesResponseSchema, {
+      apiCall(leaseRoutes.list, {
+        params: { name },
         signal,
-        query: { ...locationQuery(loc), status: filter, limit: 25, cursor: pageParam },
+        query: { ...locationOf(loc), status: filter, limit: 25, cursor: pageParam },
       }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
@@ -73,8 +65,7 @@ export function leasesQueryOptions(loc: SecretLocation, name: string, filter: Le
 export function usableConnectionsQueryOptions(projectId: string) {
   return queryOptions({
     queryKey: dynamicSecretKeys.connections(projectId),
-    queryFn: ({ signal }) =>
-      apiRequest("/api/v1/app-connections/aws", listAppConnectionsResponseSchema, { signal, query: { projectId } }),
+    queryFn: ({ signal }) => apiCall(appConnectionRoutes.list, { signal, query: { projectId } }),
     select: (data) => data.appConnections,
   });
 }
@@ -83,8 +74,7 @@ export function usernamePreviewQueryOptions(template: string, dynamicSecretName:
   return queryOptions({
     queryKey: dynamicSecretKeys.preview(template, dynamicSecretName),
     queryFn: ({ signal }) =>
-      apiRequest(`${BASE}/username-preview`, usernamePreviewResponseSchema, {
-        method: "POST",
+      apiCall(dynamicSecretRoutes.usernamePreview, {
         signal,
         body: { usernameTemplate: template || null, dynamicSecretName },
       }),
@@ -98,16 +88,16 @@ export function orphansQueryOptions(loc: SecretLocation, name: string) {
   return queryOptions({
     queryKey: dynamicSecretKeys.orphans(loc, name),
     queryFn: ({ signal }) =>
-      apiRequest(apiPath`/api/v1/dynamic-secrets/${name}/orphans`, listOrphansResponseSchema, {
-        signal,
-        query: locationQuery(loc),
-      }),
+      apiCall(dynamicSecretRoutes.listOrphans, { params: { name }, signal, query: locationOf(loc) }),
     select: (data) => data.orphans,
     staleTime: 0,
   });
 }
 
-/** Every change to secrets or leases at a location refreshes that location's lists (counts of active leases included). */
+/**
+ * Every change to secrets or leases at a location refreshes that location's lists (counts of active leases
+ * included).
+ */
 function useLocationMutation<Variables, Result>(
   loc: SecretLocation,
   request: (variables: Variables) => Promise<Result>,
@@ -126,73 +116,60 @@ function useLocationMutation<Variables, Result>(
 }
 
 export function useCreateDynamicSecret(loc: SecretLocation) {
-  return useLocationMutation(loc, (input: z.input<typeof createDynamicSecretInputSchema>) =>
-    apiRequest(BASE, dynamicSecretResponseSchema, { method: "POST", body: input }),
+  return useLocationMutation(loc, (input: BodyOf<typeof dynamicSecretRoutes.create>) =>
+    apiCall(dynamicSecretRoutes.create, { body: input }),
   );
 }
 
 export function useUpdateDynamicSecret(loc: SecretLocation) {
-  return useLocationMutation(
-    loc,
-    ({ name, ...input }: z.input<typeof updateDynamicSecretInputSchema> & { name: string }) =>
-      apiRequest(apiPath`/api/v1/dynamic-secrets/${name}`, dynamicSecretResponseSchema, {
-        method: "PATCH",
-        body: input,
-      }),
+  return useLocationMutation(loc, ({ name, ...input }: BodyOf<typeof dynamicSecretRoutes.update> & { name: string }) =>
+    apiCall(dynamicSecretRoutes.update, { params: { name }, body: input }),
   );
 }
 
 export function useDeleteDynamicSecret(loc: SecretLocation) {
-  return useLocationMutation(loc, ({ name, isForced }: { name: string; isForced: boolean }) =>
-    apiRequest(apiPath`/api/v1/dynamic-secrets/${name}`, dynamicSecretResponseSchema, {
-      method: "DELETE",
-      body: { ...locationQuery(loc), isForced },
-    }),
+  return useLocationMutation(
+    loc,
+    ({ name, ...input }: AtLocation<BodyOf<typeof dynamicSecretRoutes.delete>> & { name: string }) =>
+      apiCall(dynamicSecretRoutes.delete, { params: { name }, body: { ...locationOf(loc), ...input } }),
   );
 }
 
 export function useTestConfiguration() {
   return useMutation({
-    mutationFn: (input: z.input<typeof testDynamicSecretInputSchema>) =>
-      apiRequest(`${BASE}/test-configuration`, testDynamicSecretResponseSchema, { method: "POST", body: input }),
+    mutationFn: (input: BodyOf<typeof dynamicSecretRoutes.testConfiguration>) =>
+      apiCall(dynamicSecretRoutes.testConfiguration, { body: input }),
   });
 }
 
 export function useCreateLease(loc: SecretLocation) {
-  return useLocationMutation(loc, ({ name, ttl }: { name: string; ttl?: string }) =>
-    apiRequest(`${BASE}/leases`, createLeaseResponseSchema, {
-      method: "POST",
-      body: { ...locationQuery(loc), dynamicSecretName: name, ...(ttl ? { ttl } : {}) },
-    }),
+  return useLocationMutation(loc, ({ ttl, ...input }: AtLocation<BodyOf<typeof leaseRoutes.create>>) =>
+    // An empty TTL means the secret's default TTL.
+    apiCall(leaseRoutes.create, { body: { ...locationOf(loc), ...input, ...(ttl ? { ttl } : {}) } }),
   );
 }
 
 export function useRenewLease(loc: SecretLocation) {
-  return useLocationMutation(loc, ({ leaseId, ttl }: { leaseId: string; ttl?: string }) =>
-    apiRequest(apiPath`/api/v1/dynamic-secrets/leases/${leaseId}/renew`, leaseResponseSchema, {
-      method: "POST",
-      body: { ...locationQuery(loc), ...(ttl ? { ttl } : {}) },
-    }),
+  return useLocationMutation(
+    loc,
+    ({ leaseId, ttl }: AtLocation<BodyOf<typeof leaseRoutes.renew>> & { leaseId: string }) =>
+      apiCall(leaseRoutes.renew, { params: { leaseId }, body: { ...locationOf(loc), ...(ttl ? { ttl } : {}) } }),
   );
 }
 
 export function useRevokeLease(loc: SecretLocation) {
-  return useLocationMutation(loc, ({ leaseId, isForced }: { leaseId: string; isForced: boolean }) =>
-    apiRequest(apiPath`/api/v1/dynamic-secrets/leases/${leaseId}`, leaseResponseSchema, {
-      method: "DELETE",
-      body: { ...locationQuery(loc), isForced },
-    }),
+  return useLocationMutation(
+    loc,
+    ({ leaseId, ...input }: AtLocation<BodyOf<typeof leaseRoutes.revoke>> & { leaseId: string }) =>
+      apiCall(leaseRoutes.revoke, { params: { leaseId }, body: { ...locationOf(loc), ...input } }),
   );
 }
 
 export function useDeleteOrphans(loc: SecretLocation, name: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (usernames: string[]) =>
-      apiRequest(apiPath`/api/v1/dynamic-secrets/${name}/orphans/delete`, deleteOrphansResponseSchema, {
-        method: "POST",
-        body: { ...locationQuery(loc), usernames },
-      }),
+    mutationFn: (usernames: BodyOf<typeof dynamicSecretRoutes.deleteOrphans>["usernames"]) =>
+      apiCall(dynamicSecretRoutes.deleteOrphans, { params: { name }, body: { ...locationOf(loc), usernames } }),
     onSettled: () => queryClient.invalidateQueries({ queryKey: dynamicSecretKeys.orphans(loc, name) }),
   });
 }

@@ -1,11 +1,13 @@
 // For web component tests: dynamic secrets and leases shaped by the shared response schemas, and the
 // Add/Edit dialog rendered as the Secrets page renders it, with the API stubbed.
 import { act, fireEvent, screen } from "@testing-library/react";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import type { DynamicSecret } from "#shared/schemas/dynamic-secrets.ts";
 import type { Lease } from "#shared/schemas/leases.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import { DynamicSecretFormDialog } from "#web/features/dynamic-secrets/components/dynamic-secret-form-dialog.tsx";
 import { renderInRouter, stubApi } from "#web/lib/testing/render.tsx";
+import { stubKey } from "#web/lib/testing/routes.ts";
 
 export const LOCATION = { projectSlug: "payments", environmentSlug: "dev", path: "/" };
 export const PROJECT_ID = "7d3e2f1a-4b5c-4d6e-8f70-8192a3b4c5d6";
@@ -71,7 +73,7 @@ type Routes = Parameters<typeof stubApi>[0];
 /** The Add (or Edit) dialog behind its button, opened; the username preview answers by default. */
 export async function openSecretForm(existing: DynamicSecret | null, routes: Routes = {}) {
   const fetch = stubApi({
-    "POST /api/v1/dynamic-secrets/username-preview": { body: { username: "leasehold-x7k2" } },
+    [stubKey(dynamicSecretRoutes.usernamePreview)]: { body: { username: "leasehold-x7k2" } },
     ...routes,
   });
   renderInRouter(

@@ -12,7 +12,8 @@ export function leaseWords(secret: Pick<DynamicSecret, "inputs">) {
       list: "Each lease is an IAM user; Leasehold deletes it at expiry or when revoked.",
       generate: "Leasehold creates an IAM user now and deletes it when the lease expires.",
       revoke: (name: string) =>
-        `Leasehold deletes the IAM user ${name} with its keys, groups and policies. Anything using these credentials stops working at once.`,
+        `Leasehold deletes the IAM user ${name} with its keys, groups and policies. ` +
+        "Anything using these credentials stops working at once.",
       revoked: (name: string) => `The IAM user ${name} was deleted.`,
     };
   const revocable = secret.inputs.appConnectionId || secret.inputs.method !== "access-key";
@@ -22,8 +23,10 @@ export function leaseWords(secret: Pick<DynamicSecret, "inputs">) {
     generate: "AWS issues temporary credentials now (15 minutes at least); they cannot be renewed.",
     revoke: (name: string) =>
       revocable
-        ? `Leasehold denies the session ${name} at AWS (an inline deny on the role or user). Anything using these credentials stops working at once.`
-        : `AWS cannot revoke GetSessionToken credentials: Leasehold ends the lease, but the credentials of ${name} stay valid until they expire.`,
+        ? `Leasehold denies the session ${name} at AWS (an inline deny on the role or ` +
+          "user). Anything using these credentials stops working at once."
+        : "AWS cannot revoke GetSessionToken credentials: Leasehold ends the lease, but the " +
+          `credentials of ${name} stay valid until they expire.`,
     revoked: () => "Leasehold recorded the revocation; the lease's history says what AWS did.",
   };
 }

@@ -1,24 +1,11 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import {
-  type AwsAuthFields,
-  identityAwsAuthResponseSchema,
-  type rebindPrincipalInputSchema,
-  type UpdateAwsAuthInput,
-} from "#shared/schemas/aws-auth.ts";
-import type { ProjectRole } from "#shared/schemas/common.ts";
-import {
-  type AddIdentityMembershipInput,
-  type CreateIdentityInput,
-  identityMembershipResponseSchema,
-  identityResponseSchema,
-  listIdentitiesResponseSchema,
-  listIdentityMembershipsResponseSchema,
-  type UpdateIdentityInput,
-} from "#shared/schemas/identities.ts";
-import { listProjectsResponseSchema } from "#shared/schemas/projects.ts";
-import { identityAccessTokenResponseSchema, listIdentityTokensResponseSchema } from "#shared/schemas/tokens.ts";
-import { apiPath, apiRequest, isApiError } from "#web/lib/api-client.ts";
+import { isLeaseholdError } from "#client/core/errors.ts";
+import type { BodyOf } from "#client/core/route.ts";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
+import { identityRoutes } from "#client/core/routes/identities.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
+import { tokenRoutes } from "#client/core/routes/tokens.ts";
+import { apiCall } from "#web/lib/api-client.ts";
 
 export const IDENTITIES_PAGE_SIZE = 25;
 export const TOKENS_PAGE_SIZE = 20;
@@ -50,7 +37,8 @@ export function identitiesQueryOptions(orgId: string, params: IdentityListParams
   return queryOptions({
     queryKey: identityKeys.list(orgId, params),
     queryFn: ({ signal }) =>
-      apiRequest(apiPath`/api/v1/organizations/${orgId}/identities`, listIdentitiesResponseSchema, {
+      apiCall(identityRoutes.list, {
+        params: { orgId },
         signal,
         query: { offset: (params.page - 1) * IDENTITIES_PAGE_SIZE, limit: IDENTITIES_PAGE_SIZE, search: params.search },
       }),
@@ -60,7 +48,7 @@ export function identitiesQueryOptions(orgId: string, params: IdentityListParams
 export function identityQueryOptions(identityId: string) {
   return queryOptions({
     queryKey: identityKeys.detail(identityId),
-    queryFn: ({ signal }) => apiRequest(apiPath`/api/v1/identities/${identityId}`, identityResponseSchema, { signal }),
+    queryFn: ({ signal }) => apiCall(identityRoutes.get, { params: { identityId }, signal }),
     select: (data) => data.identity,
   });
 }
@@ -75,14 +63,10 @@ export function awsAuthQueryOptions(identityId: string, attached: boolean) {
     queryFn: async ({ signal }) => {
       if (!attached) return null;
       try {
-        const data = await apiRequest(
-          apiPath`/api/v1/auth/aws-auth/identities/${identityId}`,
-          identityAwsAuthResponseSchema,
-          { signal },
-        );
+        const data = await apiCall(awsAuthRoutes.get, { params: { identityId }, signal });
         return data.identityAwsAuth;
       } catch (error) {
-        if (isApiError(error) && error.statusCode === 404) return null;
+        if (isLeaseholdError(error) && error.statusCode === 404) return null;
         throw error;
       }
     },
@@ -92,10 +76,7 @@ export function awsAuthQueryOptions(identityId: string, attached: boolean) {
 export function membershipsQueryOptions(identityId: string) {
   return queryOptions({
     queryKey: identityKeys.memberships(identityId),
-    queryFn: ({ signal }) =>
-      apiRequest(apiPath`/api/v1/identities/${identityId}/memberships`, listIdentityMembershipsResponseSchema, {
-        signal,
-      }),
+    queryFn: ({ signal }) => apiCall(identityRoutes.listMemberships, { params: { identityId }, signal }),
     select: (data) => data.memberships,
   });
 }
@@ -104,7 +85,8 @@ export function tokensQueryOptions(identityId: string, params: TokenListParams) 
   return queryOptions({
     queryKey: identityKeys.tokenList(identityId, params),
     queryFn: ({ signal }) =>
-      apiRequest(apiPath`/api/v1/identities/${identityId}/tokens`, listIdentityTokensResponseSchema, {
+      apiCall(tokenRoutes.listForIdentity, {
+        params: { identityId },
         signal,
         query: { offset: (params.page - 1) * TOKENS_PAGE_SIZE, limit: TOKENS_PAGE_SIZE, status: params.status },
       }),
@@ -116,8 +98,7 @@ export function tokensQueryOptions(identityId: string, params: TokenListParams) 
 export function projectChoicesQueryOptions() {
   return queryOptions({
     queryKey: identityKeys.projects,
-    queryFn: ({ signal }) =>
-      apiRequest("/api/v1/projects", listProjectsResponseSchema, { signal, query: { limit: 100 } }),
+    queryFn: ({ signal }) => apiCall(projectRoutes.list, { signal, query: { limit: 100 } }),
     select: (data) => data.projects.map((p) => ({ id: p.id, name: p.name })),
   });
 }
@@ -131,8 +112,7 @@ function useInvalidate() {
 export function useCreateIdentity() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: CreateIdentityInput) =>
-      apiRequest("/api/v1/identities", identityResponseSchema, { method: "POST", body: input }),
+    mutationFn: (input: BodyOf<typeof identityRoutes.create>) => apiCall(identityRoutes.create, { body: input }),
     onSuccess: (data) => invalidate(identityKeys.lists(data.identity.orgId)),
   });
 }
@@ -140,8 +120,8 @@ export function useCreateIdentity() {
 export function useUpdateIdentity(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: UpdateIdentityInput) =>
-      apiRequest(apiPath`/api/v1/identities/${identityId}`, identityResponseSchema, { method: "PATCH", body: input }),
+    mutationFn: (input: BodyOf<typeof identityRoutes.update>) =>
+      apiCall(identityRoutes.update, { params: { identityId }, body: input }),
     onSuccess: (data) => invalidate(identityKeys.detail(identityId), identityKeys.lists(data.identity.orgId)),
   });
 }
@@ -149,22 +129,23 @@ export function useUpdateIdentity(identityId: string) {
 export function useDeleteIdentity(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: () =>
-      apiRequest(apiPath`/api/v1/identities/${identityId}`, identityResponseSchema, { method: "DELETE" }),
+    mutationFn: () => apiCall(identityRoutes.delete, { params: { identityId } }),
     // The detail entry is left to expire: removing it while the page is mounted would refetch a 404.
     onSuccess: (data) => invalidate(identityKeys.lists(data.identity.orgId)),
   });
 }
 
+/** What the AWS Auth form sends: every field, so one value serves an attach and an update. */
+type AwsAuthConfig = BodyOf<typeof awsAuthRoutes.attach> & BodyOf<typeof awsAuthRoutes.update>;
+
 /** Attaches AWS Auth, or updates it when `existing` (the form sends every field either way). */
 export function useSaveAwsAuth(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ config, existing }: { config: AwsAuthFields | UpdateAwsAuthInput; existing: boolean }) =>
-      apiRequest(apiPath`/api/v1/auth/aws-auth/identities/${identityId}`, identityAwsAuthResponseSchema, {
-        method: existing ? "PATCH" : "POST",
-        body: config,
-      }),
+    mutationFn: ({ config, existing }: { config: AwsAuthConfig; existing: boolean }) =>
+      existing
+        ? apiCall(awsAuthRoutes.update, { params: { identityId }, body: config })
+        : apiCall(awsAuthRoutes.attach, { params: { identityId }, body: config }),
     onSuccess: () => invalidate(identityKeys.detail(identityId), identityKeys.allLists),
   });
 }
@@ -173,12 +154,8 @@ export function useSaveAwsAuth(identityId: string) {
 export function useRebindPrincipal(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: z.input<typeof rebindPrincipalInputSchema>) =>
-      apiRequest(
-        apiPath`/api/v1/auth/aws-auth/identities/${identityId}/principal-bindings/rebind`,
-        identityAwsAuthResponseSchema,
-        { method: "POST", body },
-      ),
+    mutationFn: (body: BodyOf<typeof awsAuthRoutes.rebind>) =>
+      apiCall(awsAuthRoutes.rebind, { params: { identityId }, body }),
     onSuccess: () => invalidate(identityKeys.detail(identityId), identityKeys.allLists),
   });
 }
@@ -186,10 +163,7 @@ export function useRebindPrincipal(identityId: string) {
 export function useDetachAwsAuth(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: () =>
-      apiRequest(apiPath`/api/v1/auth/aws-auth/identities/${identityId}`, identityAwsAuthResponseSchema, {
-        method: "DELETE",
-      }),
+    mutationFn: () => apiCall(awsAuthRoutes.detach, { params: { identityId } }),
     onSuccess: () => invalidate(identityKeys.detail(identityId), identityKeys.allLists),
   });
 }
@@ -197,11 +171,8 @@ export function useDetachAwsAuth(identityId: string) {
 export function useAddMembership(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (input: AddIdentityMembershipInput) =>
-      apiRequest(apiPath`/api/v1/identities/${identityId}/memberships`, identityMembershipResponseSchema, {
-        method: "POST",
-        body: input,
-      }),
+    mutationFn: (input: BodyOf<typeof identityRoutes.addMembership>) =>
+      apiCall(identityRoutes.addMembership, { params: { identityId }, body: input }),
     onSuccess: () => invalidate(identityKeys.memberships(identityId)),
   });
 }
@@ -209,15 +180,11 @@ export function useAddMembership(identityId: string) {
 export function useUpdateMembership(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ membershipId, role }: { membershipId: string; role: ProjectRole }) =>
-      apiRequest(
-        apiPath`/api/v1/identities/${identityId}/memberships/${membershipId}`,
-        identityMembershipResponseSchema,
-        {
-          method: "PATCH",
-          body: { role },
-        },
-      ),
+    mutationFn: ({
+      membershipId,
+      ...body
+    }: { membershipId: string } & BodyOf<typeof identityRoutes.updateMembership>) =>
+      apiCall(identityRoutes.updateMembership, { params: { identityId, membershipId }, body }),
     onSuccess: () => invalidate(identityKeys.memberships(identityId)),
   });
 }
@@ -226,13 +193,7 @@ export function useRemoveMembership(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (membershipId: string) =>
-      apiRequest(
-        apiPath`/api/v1/identities/${identityId}/memberships/${membershipId}`,
-        identityMembershipResponseSchema,
-        {
-          method: "DELETE",
-        },
-      ),
+      apiCall(identityRoutes.removeMembership, { params: { identityId, membershipId } }),
     onSuccess: () => invalidate(identityKeys.memberships(identityId)),
   });
 }
@@ -240,12 +201,7 @@ export function useRemoveMembership(identityId: string) {
 export function useRevokeToken(identityId: string) {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (tokenId: string) =>
-      apiRequest(
-        apiPath`/api/v1/identities/${identityId}/tokens/${tokenId}/revoke`,
-        identityAccessTokenResponseSchema,
-        { method: "POST" },
-      ),
+    mutationFn: (tokenId: string) => apiCall(tokenRoutes.revokeForIdentity, { params: { identityId, tokenId } }),
     onSuccess: () => invalidate(identityKeys.tokens(identityId)),
   });
 }

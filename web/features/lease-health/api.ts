@@ -1,6 +1,6 @@
 import { queryOptions } from "@tanstack/react-query";
-import { leaseHealthResponseSchema } from "#shared/schemas/leases.ts";
-import { apiPath, apiRequest } from "#web/lib/api-client.ts";
+import { auditRoutes } from "#client/core/routes/audit.ts";
+import { apiCall } from "#web/lib/api-client.ts";
 
 /** Re-read every minute: the banner should appear soon after revocations fall behind, and go once they catch up. */
 const LEASE_HEALTH_REFRESH_MS = 60_000;
@@ -8,8 +8,7 @@ const LEASE_HEALTH_REFRESH_MS = 60_000;
 export function leaseHealthQueryOptions(orgId: string) {
   return queryOptions({
     queryKey: ["lease-health", orgId] as const,
-    queryFn: ({ signal }) =>
-      apiRequest(apiPath`/api/v1/organizations/${orgId}/lease-health`, leaseHealthResponseSchema, { signal }),
+    queryFn: ({ signal }) => apiCall(auditRoutes.leaseHealth, { params: { orgId }, signal }),
     refetchInterval: LEASE_HEALTH_REFRESH_MS,
     staleTime: LEASE_HEALTH_REFRESH_MS / 2,
   });

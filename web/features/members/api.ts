@@ -1,12 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { OrgRole } from "#shared/schemas/common.ts";
-import {
-  type AddMemberInput,
-  addMemberResponseSchema,
-  listMembersResponseSchema,
-  memberResponseSchema,
-} from "#shared/schemas/members.ts";
-import { apiPath, apiRequest } from "#web/lib/api-client.ts";
+import type { BodyOf } from "#client/core/route.ts";
+import { memberRoutes } from "#client/core/routes/members.ts";
+import { apiCall } from "#web/lib/api-client.ts";
 
 export const MEMBERS_PAGE_SIZE = 25;
 
@@ -24,7 +19,8 @@ export function membersQueryOptions(orgId: string, params: MemberListParams) {
   return queryOptions({
     queryKey: memberKeys.list(orgId, params),
     queryFn: ({ signal }) =>
-      apiRequest(apiPath`/api/v1/organizations/${orgId}/members`, listMembersResponseSchema, {
+      apiCall(memberRoutes.list, {
+        params: { orgId },
         signal,
         query: { offset: (params.page - 1) * MEMBERS_PAGE_SIZE, limit: MEMBERS_PAGE_SIZE, search: params.search },
       }),
@@ -40,11 +36,8 @@ function useInvalidateMembers(orgId: string) {
 export function useAddMember(orgId: string) {
   const invalidate = useInvalidateMembers(orgId);
   return useMutation({
-    mutationFn: (input: AddMemberInput) =>
-      apiRequest(apiPath`/api/v1/organizations/${orgId}/members`, addMemberResponseSchema, {
-        method: "POST",
-        body: input,
-      }),
+    mutationFn: (input: BodyOf<typeof memberRoutes.add>) =>
+      apiCall(memberRoutes.add, { params: { orgId }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -52,11 +45,8 @@ export function useAddMember(orgId: string) {
 export function useUpdateMemberRole(orgId: string) {
   const invalidate = useInvalidateMembers(orgId);
   return useMutation({
-    mutationFn: ({ memberId, role }: { memberId: string; role: OrgRole }) =>
-      apiRequest(apiPath`/api/v1/organizations/${orgId}/members/${memberId}`, memberResponseSchema, {
-        method: "PATCH",
-        body: { role },
-      }),
+    mutationFn: ({ memberId, ...body }: { memberId: string } & BodyOf<typeof memberRoutes.update>) =>
+      apiCall(memberRoutes.update, { params: { orgId, memberId }, body }),
     onSuccess: invalidate,
   });
 }
@@ -64,10 +54,7 @@ export function useUpdateMemberRole(orgId: string) {
 export function useRemoveMember(orgId: string) {
   const invalidate = useInvalidateMembers(orgId);
   return useMutation({
-    mutationFn: (memberId: string) =>
-      apiRequest(apiPath`/api/v1/organizations/${orgId}/members/${memberId}`, memberResponseSchema, {
-        method: "DELETE",
-      }),
+    mutationFn: (memberId: string) => apiCall(memberRoutes.remove, { params: { orgId, memberId } }),
     onSuccess: invalidate,
   });
 }

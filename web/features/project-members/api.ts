@@ -1,13 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import type { ProjectRole } from "#shared/schemas/common.ts";
-import { listMembersResponseSchema } from "#shared/schemas/members.ts";
-import {
-  type addProjectMembershipInputSchema,
-  listProjectMembershipsResponseSchema,
-  projectMembershipResponseSchema,
-} from "#shared/schemas/projects.ts";
-import { apiPath, apiRequest } from "#web/lib/api-client.ts";
+import type { BodyOf } from "#client/core/route.ts";
+import { memberRoutes } from "#client/core/routes/members.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
+import { apiCall } from "#web/lib/api-client.ts";
 
 const projectMembershipKeys = {
   all: ["project-memberships"] as const,
@@ -18,8 +13,7 @@ const projectMembershipKeys = {
 export function projectMembershipsQueryOptions(projectId: string) {
   return queryOptions({
     queryKey: projectMembershipKeys.list(projectId),
-    queryFn: ({ signal }) =>
-      apiRequest(apiPath`/api/v1/projects/${projectId}/memberships`, listProjectMembershipsResponseSchema, { signal }),
+    queryFn: ({ signal }) => apiCall(projectRoutes.listMemberships, { params: { projectId }, signal }),
     select: (data) => data.memberships,
   });
 }
@@ -28,11 +22,7 @@ export function projectMembershipsQueryOptions(projectId: string) {
 export function orgMemberChoicesQueryOptions(orgId: string) {
   return queryOptions({
     queryKey: projectMembershipKeys.orgMemberChoices(orgId),
-    queryFn: ({ signal }) =>
-      apiRequest(apiPath`/api/v1/organizations/${orgId}/members`, listMembersResponseSchema, {
-        signal,
-        query: { limit: 100 },
-      }),
+    queryFn: ({ signal }) => apiCall(memberRoutes.list, { params: { orgId }, signal, query: { limit: 100 } }),
   });
 }
 
@@ -44,11 +34,8 @@ function useInvalidateMemberships(projectId: string) {
 export function useAddProjectMembership(projectId: string) {
   const invalidate = useInvalidateMemberships(projectId);
   return useMutation({
-    mutationFn: (input: z.input<typeof addProjectMembershipInputSchema>) =>
-      apiRequest(apiPath`/api/v1/projects/${projectId}/memberships`, projectMembershipResponseSchema, {
-        method: "POST",
-        body: input,
-      }),
+    mutationFn: (input: BodyOf<typeof projectRoutes.addMembership>) =>
+      apiCall(projectRoutes.addMembership, { params: { projectId }, body: input }),
     onSuccess: invalidate,
   });
 }
@@ -56,11 +43,8 @@ export function useAddProjectMembership(projectId: string) {
 export function useUpdateProjectMembership(projectId: string) {
   const invalidate = useInvalidateMemberships(projectId);
   return useMutation({
-    mutationFn: ({ membershipId, role }: { membershipId: string; role: ProjectRole }) =>
-      apiRequest(apiPath`/api/v1/projects/${projectId}/memberships/${membershipId}`, projectMembershipResponseSchema, {
-        method: "PATCH",
-        body: { role },
-      }),
+    mutationFn: ({ membershipId, ...body }: { membershipId: string } & BodyOf<typeof projectRoutes.updateMembership>) =>
+      apiCall(projectRoutes.updateMembership, { params: { projectId, membershipId }, body }),
     onSuccess: invalidate,
   });
 }
@@ -69,9 +53,7 @@ export function useRemoveProjectMembership(projectId: string) {
   const invalidate = useInvalidateMemberships(projectId);
   return useMutation({
     mutationFn: (membershipId: string) =>
-      apiRequest(apiPath`/api/v1/projects/${projectId}/memberships/${membershipId}`, projectMembershipResponseSchema, {
-        method: "DELETE",
-      }),
+      apiCall(projectRoutes.removeMembership, { params: { projectId, membershipId } }),
     onSuccess: invalidate,
   });
 }

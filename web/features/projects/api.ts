@@ -1,16 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
-import { projectOverviewResponseSchema } from "#shared/schemas/project-overview.ts";
-import {
-  type CreateProjectInput,
-  type createEnvironmentInputSchema,
-  environmentResponseSchema,
-  listProjectsResponseSchema,
-  projectResponseSchema,
-  type updateEnvironmentInputSchema,
-  type updateProjectInputSchema,
-} from "#shared/schemas/projects.ts";
-import { apiPath, apiRequest } from "#web/lib/api-client.ts";
+import type { AnswerOf, BodyOf } from "#client/core/route.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
+import { apiCall } from "#web/lib/api-client.ts";
 
 export const PROJECTS_PAGE_SIZE = 20;
 
@@ -31,7 +22,7 @@ export function projectsQueryOptions(params: ProjectListParams) {
   return queryOptions({
     queryKey: projectKeys.list(params),
     queryFn: ({ signal }) =>
-      apiRequest("/api/v1/projects", listProjectsResponseSchema, {
+      apiCall(projectRoutes.list, {
         signal,
         query: { offset: (params.page - 1) * PROJECTS_PAGE_SIZE, limit: PROJECTS_PAGE_SIZE, search: params.search },
       }),
@@ -41,7 +32,7 @@ export function projectsQueryOptions(params: ProjectListParams) {
 export function projectQueryOptions(projectId: string) {
   return queryOptions({
     queryKey: projectKeys.detail(projectId),
-    queryFn: ({ signal }) => apiRequest(apiPath`/api/v1/projects/${projectId}`, projectResponseSchema, { signal }),
+    queryFn: ({ signal }) => apiCall(projectRoutes.get, { params: { projectId }, signal }),
     select: (data) => data.project,
   });
 }
@@ -50,8 +41,7 @@ export function projectQueryOptions(projectId: string) {
 export function projectOverviewQueryOptions(projectId: string) {
   return queryOptions({
     queryKey: projectKeys.overview(projectId),
-    queryFn: ({ signal }) =>
-      apiRequest(apiPath`/api/v1/projects/${projectId}/overview`, projectOverviewResponseSchema, { signal }),
+    queryFn: ({ signal }) => apiCall(projectRoutes.overview, { params: { projectId }, signal }),
     select: (data) => data.overview,
     staleTime: 0,
   });
@@ -60,8 +50,7 @@ export function projectOverviewQueryOptions(projectId: string) {
 export function useCreateProject() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateProjectInput) =>
-      apiRequest("/api/v1/projects", projectResponseSchema, { method: "POST", body: input }),
+    mutationFn: (input: BodyOf<typeof projectRoutes.create>) => apiCall(projectRoutes.create, { body: input }),
     onSuccess: (data) => {
       queryClient.setQueryData(projectKeys.detail(data.project.id), data);
       return queryClient.invalidateQueries({ queryKey: projectKeys.lists() });
@@ -72,8 +61,8 @@ export function useCreateProject() {
 export function useUpdateProject(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: z.input<typeof updateProjectInputSchema>) =>
-      apiRequest(apiPath`/api/v1/projects/${projectId}`, projectResponseSchema, { method: "PATCH", body: input }),
+    mutationFn: (input: BodyOf<typeof projectRoutes.update>) =>
+      apiCall(projectRoutes.update, { params: { projectId }, body: input }),
     onSuccess: (data) => {
       queryClient.setQueryData(projectKeys.detail(projectId), data);
       return queryClient.invalidateQueries({ queryKey: projectKeys.lists() });
@@ -84,7 +73,7 @@ export function useUpdateProject(projectId: string) {
 export function useDeleteProject(projectId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiRequest(apiPath`/api/v1/projects/${projectId}`, projectResponseSchema, { method: "DELETE" }),
+    mutationFn: () => apiCall(projectRoutes.delete, { params: { projectId } }),
     // The detail entry is left to expire: removing it while the page is still mounted would refetch a 404.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: projectKeys.lists() }),
   });
@@ -93,7 +82,7 @@ export function useDeleteProject(projectId: string) {
 // Environments belong to a project and arrive inside it, so each change refreshes the project.
 function useEnvironmentMutation<Variables>(
   projectId: string,
-  request: (variables: Variables) => Promise<z.output<typeof environmentResponseSchema>>,
+  request: (variables: Variables) => Promise<AnswerOf<typeof projectRoutes.createEnvironment>>,
 ) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -108,29 +97,21 @@ function useEnvironmentMutation<Variables>(
 }
 
 export function useCreateEnvironment(projectId: string) {
-  return useEnvironmentMutation(projectId, (input: z.input<typeof createEnvironmentInputSchema>) =>
-    apiRequest(apiPath`/api/v1/projects/${projectId}/environments`, environmentResponseSchema, {
-      method: "POST",
-      body: input,
-    }),
+  return useEnvironmentMutation(projectId, (input: BodyOf<typeof projectRoutes.createEnvironment>) =>
+    apiCall(projectRoutes.createEnvironment, { params: { projectId }, body: input }),
   );
 }
 
 export function useUpdateEnvironment(projectId: string) {
   return useEnvironmentMutation(
     projectId,
-    ({ environmentId, ...input }: z.input<typeof updateEnvironmentInputSchema> & { environmentId: string }) =>
-      apiRequest(apiPath`/api/v1/projects/${projectId}/environments/${environmentId}`, environmentResponseSchema, {
-        method: "PATCH",
-        body: input,
-      }),
+    ({ environmentId, ...input }: BodyOf<typeof projectRoutes.updateEnvironment> & { environmentId: string }) =>
+      apiCall(projectRoutes.updateEnvironment, { params: { projectId, environmentId }, body: input }),
   );
 }
 
 export function useDeleteEnvironment(projectId: string) {
   return useEnvironmentMutation(projectId, (environmentId: string) =>
-    apiRequest(apiPath`/api/v1/projects/${projectId}/environments/${environmentId}`, environmentResponseSchema, {
-      method: "DELETE",
-    }),
+    apiCall(projectRoutes.deleteEnvironment, { params: { projectId, environmentId } }),
   );
 }

@@ -2,9 +2,10 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { createFileRoute } from "@tanstack/react-router";
 import { PageHeader } from "#web/components/layout/page-header.tsx";
 import { RouteError, RoutePending } from "#web/components/layout/route-status.tsx";
-import { AUDIT_TIME_RANGE_KEYS, auditLogsQueryOptions } from "#web/features/audit-log/api.ts";
+import { auditLogsQueryOptions } from "#web/features/audit-log/api.ts";
 import { AuditLogFilters } from "#web/features/audit-log/components/audit-log-filters.tsx";
 import { AuditLogTable } from "#web/features/audit-log/components/audit-log-table.tsx";
+import { AUDIT_TIME_RANGE_KEYS } from "#web/features/audit-log/time-ranges.ts";
 import { dateTime, oneOf, page, searchParams, text, uuid } from "#web/lib/search-params.ts";
 
 // The API's filter limits (listAuditLogsQuerySchema); a hand-edited URL with a bad value just drops that filter.

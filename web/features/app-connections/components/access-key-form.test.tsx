@@ -1,6 +1,8 @@
 import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
 import { badRequest, errorOf, failure, renderInRouter, sent, stubApi, typeInto } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { accessKeyConnectionFixture, ORG_ID, PROJECT_ID } from "../app-connections.fixtures.ts";
 import { AccessKeyForm } from "./access-key-form.tsx";
 
@@ -9,11 +11,11 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const CREATE = /^\/api\/v1\/app-connections\/aws$/;
+const CREATE = pathPattern(appConnectionRoutes.create);
 const created = { body: { appConnection: accessKeyConnectionFixture() } };
 
 async function renderForm(answer: Parameters<typeof stubApi>[0][string] = created) {
-  const fetch = stubApi({ "POST /api/v1/app-connections/aws": answer });
+  const fetch = stubApi({ [stubKey(appConnectionRoutes.create)]: answer });
   const onConnected = vi.fn();
   renderInRouter(<AccessKeyForm scope={{ orgId: ORG_ID, projectId: PROJECT_ID }} onConnected={onConnected} />);
   await screen.findByRole("form", { name: "Connect with an access key" });

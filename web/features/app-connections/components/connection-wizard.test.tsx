@@ -1,6 +1,8 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
 import { renderInRouter, stubApi } from "#web/lib/testing/render.tsx";
+import { stubKey } from "#web/lib/testing/routes.ts";
 import { ConnectionWizard } from "./connection-wizard.tsx";
 
 afterEach(() => {
@@ -57,10 +59,10 @@ function stubIntersection(visible: () => boolean) {
 
 async function renderGuide(create: Parameters<typeof stubApi>[0][string] = { body: created }) {
   const fetch = stubApi({
-    "GET /api/v1/app-connections/aws/server-principal": {
+    [stubKey(appConnectionRoutes.serverPrincipal)]: {
       body: { configured: true, source: "environment", arn: "arn:aws:iam::123456789012:user/leasehold", account: "1" },
     },
-    "POST /api/v1/app-connections/aws": create,
+    [stubKey(appConnectionRoutes.create)]: create,
   });
   renderInRouter(
     <ConnectionWizard

@@ -20,7 +20,9 @@ const METHODS: { method: AppConnectionMethod; title: string; icon: typeof Shield
       title: "Assume Role",
       icon: ShieldCheck,
       badge: "Recommended",
-      why: "Leasehold assumes a role in your account for short sessions: no long-lived key of yours is stored anywhere.",
+      why:
+        "Leasehold assumes a role in your account for short sessions: no long-lived key " +
+        "of yours is stored anywhere.",
     },
     {
       method: "access-key",
@@ -42,7 +44,12 @@ function MethodChoice({ onChoose }: { onChoose: (method: AppConnectionMethod) =>
             key={method}
             type="button"
             onClick={() => onChoose(method)}
-            className="grid cursor-pointer gap-2 rounded-xl border bg-card p-5 text-left shadow-xs transition-colors hover:border-primary/60 hover:bg-accent/40 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring"
+            className={
+              "grid cursor-pointer gap-2 rounded-xl border bg-card p-5 text-left shadow-xs " +
+              "transition-colors hover:border-primary/60 hover:bg-accent/40 " +
+              "focus-visible:outline-2 focus-visible:outline-offset-2 " +
+              "focus-visible:outline-ring"
+            }
           >
             <span className="flex items-center gap-2 text-base font-semibold">
               <Icon aria-hidden="true" className="size-5 text-primary" />

@@ -1,7 +1,9 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
 import type { AppConnection } from "#shared/schemas/app-connections.ts";
 import { renderInRouter, stubApi } from "#web/lib/testing/render.tsx";
+import { stubKey } from "#web/lib/testing/routes.ts";
 import { ConnectionsTable } from "./connections-table.tsx";
 
 beforeEach(() => {
@@ -43,19 +45,23 @@ const connection: AppConnection = {
 
 function renderTable(deleteAnswer: Parameters<typeof stubApi>[0][string], canManage = true) {
   const fetch = stubApi({
-    "GET /api/v1/app-connections/aws": { body: { appConnections: [connection] } },
-    [`DELETE /api/v1/app-connections/aws/${connection.id}`]: deleteAnswer,
+    [stubKey(appConnectionRoutes.list)]: { body: { appConnections: [connection] } },
+    [stubKey(appConnectionRoutes.delete, { connectionId: connection.id })]: deleteAnswer,
   });
   renderInRouter(<ConnectionsTable scope={{ orgId: ORG, projectId: null }} canManage={canManage} />);
   return fetch;
 }
 
+// The menu's Radix code loads as it first opens and replaces the plain button it showed until then: `more()` is the
+// button there is now.
+const more = () => screen.getByRole("button", { name: "More actions for ci-keys" });
+
 async function openDelete() {
-  const more = await screen.findByRole("button", { name: "More actions for ci-keys" });
-  act(() => more.focus());
-  fireEvent.keyDown(more, { key: "Enter" });
+  await screen.findByRole("button", { name: "More actions for ci-keys" });
+  act(() => more().focus());
+  fireEvent.keyDown(more(), { key: "Enter" });
   fireEvent.click(await screen.findByRole("menuitem", { name: "Delete" }));
-  return { more, dialog: await screen.findByRole("alertdialog", { name: "Delete ci-keys?" }) };
+  return { dialog: await screen.findByRole("alertdialog", { name: "Delete ci-keys?" }) };
 }
 
 describe("a connection's actions", () => {
@@ -82,12 +88,12 @@ describe("a connection's actions", () => {
         requestId: "r1",
       },
     });
-    const { more, dialog } = await openDelete();
+    const { dialog } = await openDelete();
     fireEvent.click(within(dialog).getByRole("button", { name: "Delete connection" }));
     expect(await within(dialog).findByText("Dynamic secrets still use this connection: dev-admin")).toBeTruthy();
     fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
-    await waitFor(() => expect(document.activeElement).toBe(more));
+    await waitFor(() => expect(document.activeElement).toBe(more()));
   });
 
   it("deletes after the confirmation", async () => {

@@ -55,7 +55,8 @@ export function ConnectionsTable({ scope, canManage }: { scope: ConnectionScope;
         title="No AWS connections yet"
         description={
           scope.projectId
-            ? "Connect an AWS account to this project, or ask an organization admin for an organization-wide connection."
+            ? "Connect an AWS account to this project, or ask an organization admin for an " +
+              "organization-wide connection."
             : "Connect an AWS account once, and every project of the organization can use it."
         }
         action={canManage ? <NewConnectionLink scope={scope} /> : undefined}

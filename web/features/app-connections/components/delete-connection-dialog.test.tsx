@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
 import {
   failure,
   renderInRouter,
@@ -9,6 +10,7 @@ import {
   stubResizeObserver,
   writes,
 } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { accessKeyConnectionFixture } from "../app-connections.fixtures.ts";
 import { ConnectionRowActions } from "./connection-row-actions.tsx";
 
@@ -19,10 +21,10 @@ afterEach(() => {
 });
 
 const connection = accessKeyConnectionFixture();
-const DELETE = new RegExp(`^/api/v1/app-connections/aws/${connection.id}$`);
+const DELETE = pathPattern(appConnectionRoutes.delete, { connectionId: connection.id });
 
 function renderRow(answer: Parameters<typeof stubApi>[0][string]) {
-  const fetch = stubApi({ [`DELETE /api/v1/app-connections/aws/${connection.id}`]: answer });
+  const fetch = stubApi({ [stubKey(appConnectionRoutes.delete, { connectionId: connection.id })]: answer });
   renderInRouter(<ConnectionRowActions connection={connection} />, { toaster: true });
   return fetch;
 }

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
 import type { AppConnection } from "#shared/schemas/app-connections.ts";
 import {
   badRequest,
@@ -12,6 +13,7 @@ import {
   typeInto,
   writes,
 } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { accessKeyConnectionFixture, connectionFixture, ROLE_ARN } from "../app-connections.fixtures.ts";
 import { EditConnectionDialog } from "./edit-connection-dialog.tsx";
 
@@ -20,11 +22,13 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const PATCH = /^\/api\/v1\/app-connections\/aws\/a1a1a1a1-1111-4111-8111-111111111111$/;
+const PATCH = pathPattern(appConnectionRoutes.update, { connectionId: "a1a1a1a1-1111-4111-8111-111111111111" });
 
 function renderDialog(connection: AppConnection, answer?: Parameters<typeof stubApi>[0][string]) {
   const fetch = stubApi({
-    [`PATCH /api/v1/app-connections/aws/${connection.id}`]: answer ?? { body: { appConnection: connection } },
+    [stubKey(appConnectionRoutes.update, { connectionId: connection.id })]: answer ?? {
+      body: { appConnection: connection },
+    },
   });
   renderInRouter(<EditConnectionDialog connection={connection} />, { toaster: true });
   return fetch;

@@ -125,7 +125,8 @@ export function PermissionPolicyBuilder({ principalKind }: { principalKind: "rol
           description={
             principalKind === "role"
               ? "Add it to the role as an inline policy (Permissions → Add permissions → Create inline policy → JSON)."
-              : "Add it to the IAM user as an inline policy (Permissions → Add permissions → Create inline policy → JSON)."
+              : "Add it to the IAM user as an inline policy (Permissions → Add permissions → " +
+                "Create inline policy → JSON)."
           }
           text={formatPolicy(policy)}
         />

@@ -22,7 +22,10 @@ export function PolicyBlock({ label, text, description }: { label: string; text:
         aria-labelledby={labelId}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable, so focusable to scroll by keyboard
         tabIndex={0}
-        className="max-h-96 overflow-auto rounded-lg border bg-muted/40 p-3 focus-visible:outline-2 focus-visible:outline-ring"
+        className={
+          "max-h-96 overflow-auto rounded-lg border bg-muted/40 p-3 focus-visible:outline-2 " +
+          "focus-visible:outline-ring"
+        }
       >
         <pre className="font-mono text-xs leading-relaxed whitespace-pre">{text}</pre>
       </figure>

@@ -17,7 +17,9 @@ export function SetupStep({
     <section aria-labelledby={headingId} className="grid grid-cols-[2rem_minmax(0,1fr)] gap-x-3">
       <span
         aria-hidden="true"
-        className="flex size-7 items-center justify-center rounded-full bg-primary/12 text-sm font-semibold text-primary"
+        className={
+          "flex size-7 items-center justify-center rounded-full bg-primary/12 text-sm " + "font-semibold text-primary"
+        }
       >
         {number}
       </span>

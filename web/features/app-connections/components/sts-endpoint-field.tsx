@@ -21,7 +21,9 @@ export function StsEndpointField({
     <StsEndpointPicker
       label="STS endpoint (optional)"
       leadingOptions={LEADING}
-      description="Where Leasehold calls sts:AssumeRole. Pick a region close to this server, or one your network allows."
+      description={
+        "Where Leasehold calls sts:AssumeRole. Pick a region close to this server, or one " + "your network allows."
+      }
       value={value}
       onChange={onChange}
       error={error}

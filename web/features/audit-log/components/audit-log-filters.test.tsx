@@ -1,8 +1,12 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { identityRoutes } from "#client/core/routes/identities.ts";
+import { memberRoutes } from "#client/core/routes/members.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES } from "#shared/audit-events.ts";
 import { stubApi } from "#web/lib/testing/render.tsx";
+import { stubKey } from "#web/lib/testing/routes.ts";
 import type { AuditLogFilters as Filters } from "../api.ts";
 import { AuditLogFilters } from "./audit-log-filters.tsx";
 
@@ -44,9 +48,9 @@ function renderFilters(
   const later = (body: unknown) =>
     actors === "fail" ? { status: 500, body: failure } : () => actors.then(() => ({ body }));
   stubApi({
-    [`GET /api/v1/organizations/${ORG}/members`]: later(members),
-    [`GET /api/v1/organizations/${ORG}/identities`]: later(identities),
-    "GET /api/v1/projects": { body: projects },
+    [stubKey(memberRoutes.list, { orgId: ORG })]: later(members),
+    [stubKey(identityRoutes.list, { orgId: ORG })]: later(identities),
+    [stubKey(projectRoutes.list)]: { body: projects },
   });
   const onApply = vi.fn();
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });

@@ -6,12 +6,7 @@ import { Button } from "#web/components/ui/button.tsx";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { Input } from "#web/components/ui/input.tsx";
 import { Select } from "#web/components/ui/select.tsx";
-import {
-  AUDIT_TIME_RANGE_KEYS,
-  AUDIT_TIME_RANGES,
-  type AuditTimeRange,
-  type AuditLogFilters as Filters,
-} from "#web/features/audit-log/api.ts";
+import type { AuditLogFilters as Filters } from "#web/features/audit-log/api.ts";
 import {
   ActionOptions,
   ActorOptions,
@@ -20,6 +15,7 @@ import {
   useActorChoices,
   useProjectChoices,
 } from "#web/features/audit-log/components/filter-options.tsx";
+import { AUDIT_TIME_RANGE_KEYS, AUDIT_TIME_RANGES, type AuditTimeRange } from "#web/features/audit-log/time-ranges.ts";
 
 const { action, resourceType, actorId } = listAuditLogsQuerySchema.shape;
 

@@ -1,6 +1,8 @@
 import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { authRoutes } from "#client/core/routes/auth.ts";
 import { badRequest, errorOf, failure, renderInRouter, sent, stubApi, typeInto } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { AcceptInviteForm } from "./accept-invite-form.tsx";
 
 afterEach(() => {
@@ -9,7 +11,7 @@ afterEach(() => {
 });
 
 const TOKEN = "invite-token-0123456789abcdef";
-const ACCEPT = /^\/api\/v1\/auth\/accept-invite$/;
+const ACCEPT = pathPattern(authRoutes.acceptInvite);
 const session = {
   user: {
     id: "0b6f3f8e-8a7e-4c5e-9d1b-2f3a4b5c6d7e",
@@ -23,7 +25,7 @@ const session = {
 };
 
 async function renderForm(answer: Parameters<typeof stubApi>[0][string] = { body: session }) {
-  const fetch = stubApi({ "POST /api/v1/auth/accept-invite": answer });
+  const fetch = stubApi({ [stubKey(authRoutes.acceptInvite)]: answer });
   const { router } = renderInRouter(<AcceptInviteForm token={TOKEN} />, { path: "/accept-invite" });
   await screen.findByRole("button", { name: "Set password and sign in" });
   return { fetch, router };

@@ -1,5 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { pathOf } from "#client/core/route.ts";
+import { sessionRoutes } from "#client/core/routes/session.ts";
 import { LoginForm } from "#web/features/auth/components/login-form.tsx";
 import { forgetSession, getSession } from "#web/lib/session.ts";
 
@@ -62,7 +64,7 @@ describe("LoginForm", () => {
     await submit("Ada@Example.test", "correct horse battery");
     await waitFor(() => expect(push).toHaveBeenCalledWith("/projects?page=2"));
     const [url, init] = fetchMock.mock.calls[0]!;
-    expect(url).toBe("/api/v1/auth/login");
+    expect(url).toBe(pathOf(sessionRoutes.login));
     expect(JSON.parse(String(init?.body))).toEqual({ email: "ada@example.test", password: "correct horse battery" });
     await expect(getSession()).resolves.toEqual(session);
   });

@@ -1,11 +1,11 @@
 import { useRouter } from "@tanstack/react-router";
 import { type FormEvent, useRef, useState } from "react";
+import { isLeaseholdError } from "#client/core/errors.ts";
 import type { LoginInput } from "#shared/schemas/auth.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { Field, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { Input } from "#web/components/ui/input.tsx";
-import { isApiError } from "#web/lib/api-client.ts";
 import { safeRedirectPath } from "#web/lib/safe-redirect.ts";
 import { logIn } from "#web/lib/session.ts";
 
@@ -62,13 +62,15 @@ export function LoginForm({ redirectTo }: { redirectTo: string | undefined }) {
       // and a 429 when rate-limited; both are shown as-is above the button.
       if (password.current) password.current.value = "";
       const found: Errors = {};
-      for (const issue of isApiError(error) ? error.issues : []) {
+      for (const issue of isLeaseholdError(error) ? error.issues : []) {
         const field = issue.path[0];
         if ((field === "email" || field === "password") && !found[field]) found[field] = issue.message;
       }
       if (!found.email && !found.password) {
         // Not an API answer: the validation module could not be fetched (offline, or a deploy replaced it).
-        found.form = isApiError(error) ? error.message : "Could not reach Leasehold. Reload the page and try again.";
+        found.form = isLeaseholdError(error)
+          ? error.message
+          : "Could not reach Leasehold. Reload the page and try again.";
       }
       showErrors(found);
     } finally {

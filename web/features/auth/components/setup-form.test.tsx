@@ -1,7 +1,9 @@
 import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { authRoutes } from "#client/core/routes/auth.ts";
 import { getSession } from "#web/lib/session.ts";
 import { badRequest, errorOf, failure, renderInRouter, sent, stubApi, typeInto } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { SetupForm } from "./setup-form.tsx";
 
 afterEach(() => {
@@ -9,7 +11,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const SETUP = /^\/api\/v1\/setup$/;
+const SETUP = pathPattern(authRoutes.setup);
 const PROJECT = "7d3e2f1a-4b5c-4d6e-8f70-8192a3b4c5d6";
 const session = {
   user: {
@@ -25,7 +27,7 @@ const session = {
 const created = { body: { ...session, project: { id: PROJECT, name: "Payments", slug: "payments" } } };
 
 async function renderForm(answer: Parameters<typeof stubApi>[0][string] = created) {
-  const fetch = stubApi({ "POST /api/v1/setup": answer });
+  const fetch = stubApi({ [stubKey(authRoutes.setup)]: answer });
   const { router } = renderInRouter(<SetupForm />, { path: "/setup" });
   await screen.findByRole("button", { name: "Create admin account" });
   return { fetch, router };

@@ -1,7 +1,10 @@
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { appConnectionRoutes } from "#client/core/routes/app-connections.ts";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import { connectionFixture } from "#web/features/app-connections/app-connections.fixtures.ts";
 import { errorOf, failure, sent, typeInto } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { chooseTab, openSecretForm, PROJECT_ID, secretFixture, submitForm } from "../dynamic-secrets.fixtures.tsx";
 
 afterEach(() => {
@@ -9,8 +12,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const CREATE = /^\/api\/v1\/dynamic-secrets$/;
-const CONNECTIONS = /^\/api\/v1\/app-connections\/aws$/;
+const CREATE = pathPattern(dynamicSecretRoutes.create);
+const CONNECTIONS = pathPattern(appConnectionRoutes.list);
 const saved = { body: { dynamicSecret: secretFixture() } };
 const field = (name: string) => screen.getByRole("textbox", { name });
 const inputsSent = (fetch: Awaited<ReturnType<typeof openSecretForm>>["fetch"]) =>
@@ -18,7 +21,7 @@ const inputsSent = (fetch: Awaited<ReturnType<typeof openSecretForm>>["fetch"]) 
 
 describe("CredentialSourceFields", () => {
   it("Access key asks for both halves of the key, warns on one AWS would not issue, and sends them", async () => {
-    const { fetch } = await openSecretForm(null, { "POST /api/v1/dynamic-secrets": saved });
+    const { fetch } = await openSecretForm(null, { [stubKey(dynamicSecretRoutes.create)]: saved });
     typeInto(field("Secret name"), "dev-admin");
     chooseTab("Access key");
     expect(screen.queryByRole("textbox", { name: "Role ARN" })).toBeNull();
@@ -42,7 +45,7 @@ describe("CredentialSourceFields", () => {
   });
 
   it("IRSA sends the role ARN with its own method", async () => {
-    const { fetch } = await openSecretForm(null, { "POST /api/v1/dynamic-secrets": saved });
+    const { fetch } = await openSecretForm(null, { [stubKey(dynamicSecretRoutes.create)]: saved });
     typeInto(field("Secret name"), "dev-admin");
     chooseTab("IRSA (EKS)");
     expect(screen.getByText(/KUBERNETES_AUTO_FETCH_SERVICE_ACCOUNT_TOKEN=true/)).toBeTruthy();
@@ -58,10 +61,10 @@ describe("CredentialSourceFields", () => {
   it("App Connection lists the project's usable connections, needs one chosen, and sends only its ID", async () => {
     const project = connectionFixture({ id: "c2c2c2c2-2222-4222-8222-222222222222", name: "payments-aws" });
     const { fetch } = await openSecretForm(null, {
-      "GET /api/v1/app-connections/aws": {
+      [stubKey(appConnectionRoutes.list)]: {
         body: { appConnections: [connectionFixture(), { ...project, projectId: PROJECT_ID }] },
       },
-      "POST /api/v1/dynamic-secrets": saved,
+      [stubKey(dynamicSecretRoutes.create)]: saved,
     });
     typeInto(field("Secret name"), "dev-admin");
     chooseTab("App Connection");
@@ -83,13 +86,13 @@ describe("CredentialSourceFields", () => {
   });
 
   it("App Connection with none available links to connecting one; a failed list says why", async () => {
-    await openSecretForm(null, { "GET /api/v1/app-connections/aws": { body: { appConnections: [] } } });
+    await openSecretForm(null, { [stubKey(appConnectionRoutes.list)]: { body: { appConnections: [] } } });
     chooseTab("App Connection");
     const link = await screen.findByRole("link", { name: "Connect an AWS account" });
     expect(link.getAttribute("href")).toBe(`/projects/${PROJECT_ID}/app-connections/new`);
     cleanup();
 
-    await openSecretForm(null, { "GET /api/v1/app-connections/aws": failure(403, "You cannot list connections") });
+    await openSecretForm(null, { [stubKey(appConnectionRoutes.list)]: failure(403, "You cannot list connections") });
     chooseTab("App Connection");
     expect((await screen.findByRole("alert")).textContent).toContain("You cannot list connections");
   });
@@ -99,8 +102,8 @@ describe("CredentialSourceFields", () => {
       inputs: { method: "access-key", accessKey: undefined, appConnectionId: "c2c2c2c2-2222-4222-8222-222222222222" },
     });
     const { fetch } = await openSecretForm(existing, {
-      "GET /api/v1/app-connections/aws": { body: { appConnections: [] } },
-      "PATCH /api/v1/dynamic-secrets/dev-admin": saved,
+      [stubKey(appConnectionRoutes.list)]: { body: { appConnections: [] } },
+      [stubKey(dynamicSecretRoutes.update, { name: "dev-admin" })]: saved,
     });
     expect(screen.getByRole("tab", { name: "App Connection" }).getAttribute("aria-selected")).toBe("true");
     chooseTab("Access key");

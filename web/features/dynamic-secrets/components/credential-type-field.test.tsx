@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import { sent, typeInto } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { openSecretForm, secretFixture, submitForm } from "../dynamic-secrets.fixtures.tsx";
 
 afterEach(() => {
@@ -8,7 +10,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const CREATE = /^\/api\/v1\/dynamic-secrets$/;
+const CREATE = pathPattern(dynamicSecretRoutes.create);
 const temporary = () =>
   screen.getByRole("radio", { name: /Temporary credentials \(STS session\)/ }) as HTMLInputElement;
 const iamUser = () => screen.getByRole("radio", { name: /IAM user with an access key/ }) as HTMLInputElement;
@@ -16,7 +18,7 @@ const iamUser = () => screen.getByRole("radio", { name: /IAM user with an access
 describe("CredentialTypeField", () => {
   it("temporary credentials bring the session's fields, shorten the default max TTL to 12h, and are sent", async () => {
     const { fetch } = await openSecretForm(null, {
-      "POST /api/v1/dynamic-secrets": { body: { dynamicSecret: secretFixture() } },
+      [stubKey(dynamicSecretRoutes.create)]: { body: { dynamicSecret: secretFixture() } },
     });
     expect(screen.getByRole("group", { name: "The leased IAM users" })).toBeTruthy();
     fireEvent.click(temporary());

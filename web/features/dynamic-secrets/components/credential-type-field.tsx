@@ -13,7 +13,9 @@ const CREDENTIAL_TYPES: { value: AwsIamCredentialType; label: string; descriptio
     value: "temporary-credentials",
     label: "Temporary credentials (STS session)",
     description:
-      "An access key, secret and session token from STS, in one AWS call; AWS ends them at expiry. 15 min to 12 h (36 h with an access key); not renewable. Revoke denies the session at AWS.",
+      "An access key, secret and session token from STS, in one AWS call; AWS ends them " +
+      "at expiry. 15 min to 12 h (36 h with an access key); not renewable. Revoke " +
+      "denies the session at AWS.",
   },
 ];
 
@@ -36,7 +38,11 @@ export function CredentialTypeField({
             {CREDENTIAL_TYPES.map((option) => (
               <label
                 key={option.value}
-                className="flex cursor-pointer items-start gap-3 rounded-lg border p-3 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-70"
+                className={
+                  "flex cursor-pointer items-start gap-3 rounded-lg border p-3 text-sm " +
+                  "has-[:checked]:border-primary has-[:checked]:bg-primary/5 " +
+                  "has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-70"
+                }
               >
                 <input
                   type="radio"

@@ -1,7 +1,9 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import { failure, renderInRouter, sent, settle, stubApi, typeInto, writes } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { LOCATION, secretFixture } from "../dynamic-secrets.fixtures.tsx";
 import { DeleteDynamicSecretDialog } from "./delete-dynamic-secret-dialog.tsx";
 
@@ -10,12 +12,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const DELETE = /^\/api\/v1\/dynamic-secrets\/dev-admin$/;
+const DELETE = pathPattern(dynamicSecretRoutes.delete, { name: "dev-admin" });
 const secret = secretFixture({ activeLeaseCount: 2 });
 
 async function openDelete(answers: Parameters<typeof stubApi>[0][string][]) {
   let call = 0;
-  const fetch = stubApi({ "DELETE /api/v1/dynamic-secrets/dev-admin": () => answers[call++]! as never });
+  const fetch = stubApi({
+    [stubKey(dynamicSecretRoutes.delete, { name: "dev-admin" })]: () => answers[call++]! as never,
+  });
   renderInRouter(<DeleteDynamicSecretDialog location={LOCATION} secret={secret} trigger={<Button>Delete</Button>} />, {
     toaster: true,
   });

@@ -1,9 +1,9 @@
 import { type ReactNode, useState } from "react";
+import { isLeaseholdError } from "#client/core/errors.ts";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { ConfirmDialog } from "#web/components/confirm-dialog.tsx";
 import { toast } from "#web/components/ui/toast.ts";
 import { useDeleteDynamicSecret } from "#web/features/dynamic-secrets/api.ts";
-import { isApiError } from "#web/lib/api-client.ts";
 
 /**
  * Delete revokes every lease first. When AWS refuses a cleanup, the server answers 409 and
@@ -38,7 +38,9 @@ export function DeleteDynamicSecretDialog({
             hold may remain in AWS, and the audit log records who forced it.
           </>
         ) : (
-          `Its ${secret.activeLeaseCount} active lease${secret.activeLeaseCount === 1 ? "" : "s"} are revoked first: Leasehold undoes them at AWS. Credentials in use stop working. This cannot be undone.`
+          `Its ${secret.activeLeaseCount} active ` +
+          `lease${secret.activeLeaseCount === 1 ? "" : "s"} are revoked first: Leasehold ` +
+          "undoes them at AWS. Credentials in use stop working. This cannot be undone."
         )
       }
       confirmLabel={forced ? "Delete anyway" : "Delete dynamic secret"}
@@ -49,7 +51,7 @@ export function DeleteDynamicSecretDialog({
           toast.success(`Dynamic secret “${secret.name}” deleted`);
           setRefusal(null);
         } catch (error) {
-          if (!forced && isApiError(error) && error.reasonCode === "leases_not_revoked") {
+          if (!forced && isLeaseholdError(error) && error.reasonCode === "leases_not_revoked") {
             setRefusal(error.message);
             throw new Error("Some leases could not be revoked. Read the dialog, then choose Delete anyway or Cancel.");
           }

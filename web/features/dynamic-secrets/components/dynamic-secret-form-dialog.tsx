@@ -18,7 +18,10 @@ const DynamicSecretForm = lazy(() =>
   })),
 );
 
-/** Add Dynamic Secret → AWS IAM, or edit one: every field of the seed, a live username preview, and Test configuration. */
+/**
+ * Add Dynamic Secret → AWS IAM, or edit one: every field of the seed, a live username preview, and Test
+ * configuration.
+ */
 export function DynamicSecretFormDialog({
   location,
   projectId,

@@ -1,6 +1,9 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { pathOf } from "#client/core/route.ts";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import { badRequest, errorOf, failure, sent, settle, typeInto } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { LOCATION, openSecretForm, secretFixture, submitForm } from "../dynamic-secrets.fixtures.tsx";
 
 afterEach(() => {
@@ -8,14 +11,14 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const CREATE = /^\/api\/v1\/dynamic-secrets$/;
-const PATCH = /^\/api\/v1\/dynamic-secrets\/dev-admin$/;
+const CREATE = pathPattern(dynamicSecretRoutes.create);
+const PATCH = pathPattern(dynamicSecretRoutes.update, { name: "dev-admin" });
 const ROLE_ARN = "arn:aws:iam::123456789012:role/leasehold";
 const saved = { body: { dynamicSecret: secretFixture() } };
 const field = (name: string) => screen.getByRole("textbox", { name });
 const changes = (fetch: Awaited<ReturnType<typeof openSecretForm>>["fetch"]) => [
   ...sent(fetch, "POST", CREATE),
-  ...sent(fetch, "PATCH", /^\/api\/v1\/dynamic-secrets\//),
+  ...sent(fetch, "PATCH", new RegExp(`^${pathOf(dynamicSecretRoutes.create)}/`)),
 ];
 
 describe("DynamicSecretFormDialog: adding", () => {
@@ -60,7 +63,7 @@ describe("DynamicSecretFormDialog: adding", () => {
   });
 
   it("creates it at the page's location with the chosen method's inputs, then closes and says so", async () => {
-    const { fetch, trigger } = await openSecretForm(null, { "POST /api/v1/dynamic-secrets": saved });
+    const { fetch, trigger } = await openSecretForm(null, { [stubKey(dynamicSecretRoutes.create)]: saved });
     typeInto(field("Secret name"), "dev-admin");
     typeInto(field("Role ARN"), ROLE_ARN);
     typeInto(field("User groups"), "developers");
@@ -97,7 +100,7 @@ describe("DynamicSecretFormDialog: adding", () => {
 
   it("puts the server's issues on their fields, and leaves the dialog open", async () => {
     await openSecretForm(null, {
-      "POST /api/v1/dynamic-secrets": badRequest([
+      [stubKey(dynamicSecretRoutes.create)]: badRequest([
         { path: ["name"], message: "A dynamic secret named dev-admin exists here" },
         { path: ["provider", "inputs", "userGroups"], message: 'The group "developers" does not exist' },
       ]),
@@ -113,7 +116,7 @@ describe("DynamicSecretFormDialog: adding", () => {
 
   it("shows a refusal about no field as a message, and keeps what was typed", async () => {
     await openSecretForm(null, {
-      "POST /api/v1/dynamic-secrets": failure(403, "Only project admins can add dynamic secrets here"),
+      [stubKey(dynamicSecretRoutes.create)]: failure(403, "Only project admins can add dynamic secrets here"),
     });
     typeInto(field("Secret name"), "dev-admin");
     typeInto(field("Role ARN"), ROLE_ARN);
@@ -127,7 +130,7 @@ describe("DynamicSecretFormDialog: editing", () => {
   it("starts from the saved values; an empty secret key keeps the stored one; a rename is newName", async () => {
     let answer = (_: { body: unknown }) => {};
     const { fetch } = await openSecretForm(secretFixture(), {
-      "PATCH /api/v1/dynamic-secrets/dev-admin": () =>
+      [stubKey(dynamicSecretRoutes.update, { name: "dev-admin" })]: () =>
         new Promise((resolve) => {
           answer = resolve;
         }),
@@ -157,7 +160,7 @@ describe("DynamicSecretFormDialog: editing", () => {
 
   it("maps the PATCH's data.… issues onto the form's fields", async () => {
     await openSecretForm(secretFixture(), {
-      "PATCH /api/v1/dynamic-secrets/dev-admin": badRequest([
+      [stubKey(dynamicSecretRoutes.update, { name: "dev-admin" })]: badRequest([
         { path: ["data", "newName"], message: "A dynamic secret named taken exists here" },
         { path: ["data", "inputs", "awsPath"], message: "The path is outside what the key may manage" },
       ]),

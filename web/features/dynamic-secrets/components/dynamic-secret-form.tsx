@@ -1,5 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
+import { isLeaseholdError } from "#client/core/errors.ts";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import { DialogClose, DialogFooter } from "#web/components/ui/dialog.tsx";
@@ -20,7 +21,6 @@ import {
 import { IamUserFields } from "#web/features/dynamic-secrets/components/iam-user-fields.tsx";
 import { TestConfigurationPanel } from "#web/features/dynamic-secrets/components/test-configuration-panel.tsx";
 import { UsernameTemplateField } from "#web/features/dynamic-secrets/components/username-template-field.tsx";
-import { isApiError } from "#web/lib/api-client.ts";
 
 /**
  * The form of DynamicSecretFormDialog: every field of the seed, a live username preview, and Test
@@ -77,8 +77,8 @@ export function DynamicSecretForm({
       }
       onDone();
     } catch (error) {
-      const unmatched = isApiError(error) ? applyServerIssues(form, issuesForForm(error.issues)) : [];
-      if (!isApiError(error) || error.issues.length === 0 || unmatched.length > 0) toast.error(error);
+      const unmatched = isLeaseholdError(error) ? applyServerIssues(form, issuesForForm(error.issues)) : [];
+      if (!isLeaseholdError(error) || error.issues.length === 0 || unmatched.length > 0) toast.error(error);
     }
   });
 

@@ -106,7 +106,10 @@ export function DynamicSecretsTable({
       <EmptyState
         icon={KeySquare}
         title={`No dynamic secrets in ${location.environmentSlug}:${location.path}`}
-        description="A dynamic secret hands out short-lived AWS credentials: an IAM user per lease, deleted when the lease ends."
+        description={
+          "A dynamic secret hands out short-lived AWS credentials: an IAM user per lease, " +
+          "deleted when the lease ends."
+        }
         action={
           permissions.canManage ? <AddDynamicSecretButton location={location} projectId={projectId} /> : undefined
         }

@@ -32,9 +32,13 @@ export function GenerateLeaseFlow({
         initialTtl={secret?.defaultTTL ?? "1h"}
         maxSeconds={max}
         maxMessage={`The TTL is at most ${secret?.maxTTL ?? ""}, this secret's max TTL`}
-        hint={`Default TTL ${secret?.defaultTTL ?? ""}${secret?.maxTTL ? `, max TTL ${secret.maxTTL}` : ", no max TTL"}. Use 30m, 1h, 7d…`}
+        hint={
+          "Default TTL " +
+          `${secret?.defaultTTL ?? ""}${secret?.maxTTL ? `, max TTL ${secret.maxTTL}` : ", no max TTL"}. ` +
+          "Use 30m, 1h, 7d…"
+        }
         submitLabel="Generate"
-        onSubmit={async (ttl) => setIssued(await createLease.mutateAsync({ name: secret!.name, ttl }))}
+        onSubmit={async (ttl) => setIssued(await createLease.mutateAsync({ dynamicSecretName: secret!.name, ttl }))}
       />
       <LeaseCredentialsDialog
         issued={issued}

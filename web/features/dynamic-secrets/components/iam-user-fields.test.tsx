@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import { errorOf, sent, typeInto } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { chooseTab, openSecretForm, secretFixture, submitForm } from "../dynamic-secrets.fixtures.tsx";
 
 afterEach(() => {
@@ -8,9 +10,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const CREATE = /^\/api\/v1\/dynamic-secrets$/;
+const CREATE = pathPattern(dynamicSecretRoutes.create);
 const field = (name: string) => screen.getByRole("textbox", { name });
-const saved = { "POST /api/v1/dynamic-secrets": { body: { dynamicSecret: secretFixture() } } };
+const saved = { [stubKey(dynamicSecretRoutes.create)]: { body: { dynamicSecret: secretFixture() } } };
 
 async function openNamed() {
   const opened = await openSecretForm(null, saved);

@@ -120,13 +120,15 @@ export function IamUserFields({ form }: { form: UseFormReturn<DynamicSecretFormV
       {text(
         "userGroups",
         "User groups",
-        "The AWS IAM groups that should be assigned to the created users. Multiple values can be provided by separating them with commas.",
+        "The AWS IAM groups that should be assigned to the created users. Multiple values " +
+          "can be provided by separating them with commas.",
         "developers, readers",
       )}
       {text(
         "policyArns",
         "Policy ARNs",
-        "The AWS IAM managed policies that should be attached to the created users. Multiple values can be provided by separating them with commas.",
+        "The AWS IAM managed policies that should be attached to the created users. " +
+          "Multiple values can be provided by separating them with commas.",
         "arn:aws:iam::aws:policy/ReadOnlyAccess",
       )}
       <Field invalid={!!errors?.policyDocument}>
@@ -147,7 +149,10 @@ export function IamUserFields({ form }: { form: UseFormReturn<DynamicSecretFormV
         form={form}
         name="provider.inputs.tags"
         title="Tags"
-        description="Tags to be added to the created IAM User resource. Leasehold adds leasehold:managed and leasehold:lease-id."
+        description={
+          "Tags to be added to the created IAM User resource. Leasehold adds " +
+          "leasehold:managed and leasehold:lease-id."
+        }
       />
     </fieldset>
   );

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import type { Lease } from "#shared/schemas/leases.ts";
 import {
   failure,
@@ -10,6 +11,7 @@ import {
   stubResizeObserver,
   writes,
 } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { LOCATION, leaseFixture, secretFixture } from "../dynamic-secrets.fixtures.tsx";
 import { LeaseActions } from "./lease-actions.tsx";
 
@@ -20,10 +22,10 @@ afterEach(() => {
 });
 
 const secret = secretFixture();
-const REVOKE = /^\/api\/v1\/dynamic-secrets\/leases\/1ea5e000-1111-4111-8111-111111111111$/;
+const REVOKE = pathPattern(leaseRoutes.revoke, { leaseId: "1ea5e000-1111-4111-8111-111111111111" });
 
 function renderActions(lease: Lease, answer: Parameters<typeof stubApi>[0][string], canForce = true) {
-  const fetch = stubApi({ [`DELETE /api/v1/dynamic-secrets/leases/${lease.id}`]: answer });
+  const fetch = stubApi({ [stubKey(leaseRoutes.revoke, { leaseId: lease.id })]: answer });
   renderInRouter(
     <LeaseActions lease={lease} secret={secret} location={LOCATION} permissions={{ canManage: true, canForce }} />,
     { toaster: true },

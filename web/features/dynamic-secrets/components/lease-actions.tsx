@@ -72,13 +72,15 @@ export function LeaseActions({
             maxSeconds={room}
             maxMessage={
               room !== null
-                ? `At most ${formatDurationForDisplay(room)} can be added: the max TTL is ${secret.maxTTL} from creation`
+                ? `At most ${formatDurationForDisplay(room)} can be added: the max TTL is ` +
+                  `${secret.maxTTL} from creation`
                 : ""
             }
             hint={
               room === null
                 ? `Default ${secret.defaultTTL}; this secret has no max TTL.`
-                : `Default ${secret.defaultTTL}. At most ${formatDurationForDisplay(room)} can still be added (max TTL ${secret.maxTTL} from creation).`
+                : `Default ${secret.defaultTTL}. At most ${formatDurationForDisplay(room)} can ` +
+                  `still be added (max TTL ${secret.maxTTL} from creation).`
             }
             submitLabel="Renew lease"
             onSubmit={async (ttl) => {

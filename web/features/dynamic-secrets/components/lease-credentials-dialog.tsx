@@ -71,8 +71,11 @@ export function LeaseCredentialsDialog({ issued, onClose }: { issued: IssuedLeas
               <DialogTitle>AWS credentials for “{issued.dynamicSecret.name}”</DialogTitle>
               <DialogDescription>
                 {"SESSION_TOKEN" in issued.data
-                  ? `Temporary credentials from AWS STS, valid until ${formatDateTime(issued.lease.expireAt)}. They cannot be renewed: generate a new lease when they run out.`
-                  : `A new IAM user, valid until ${formatDateTime(issued.lease.expireAt)}. New IAM keys can take a few seconds to work everywhere in AWS.`}
+                  ? "Temporary credentials from AWS STS, valid until " +
+                    `${formatDateTime(issued.lease.expireAt)}. They cannot be renewed: generate a new ` +
+                    "lease when they run out."
+                  : `A new IAM user, valid until ${formatDateTime(issued.lease.expireAt)}. New IAM ` +
+                    "keys can take a few seconds to work everywhere in AWS."}
               </DialogDescription>
             </DialogHeader>
             <Alert variant="warning">

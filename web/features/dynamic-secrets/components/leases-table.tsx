@@ -1,6 +1,7 @@
 import { Fragment, type ReactNode } from "react";
+import { LIVE_LEASE_STATUSES } from "#shared/lease-statuses.ts";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
-import { type Lease, LIVE_LEASE_STATUSES } from "#shared/schemas/leases.ts";
+import type { Lease } from "#shared/schemas/leases.ts";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
 import { LeaseActions, type LeasePermissions } from "#web/features/dynamic-secrets/components/lease-actions.tsx";
 import { ExpiryCountdown, LeaseStatusBadge } from "#web/features/dynamic-secrets/components/lease-status.tsx";

@@ -1,7 +1,9 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import { failure, never, renderInRouter, sent, settle, stubApi, writes } from "#web/lib/testing/render.tsx";
+import { stubKey } from "#web/lib/testing/routes.ts";
 import { LOCATION, secretFixture } from "../dynamic-secrets.fixtures.tsx";
 import { OrphanCheckDialog } from "./orphan-check-dialog.tsx";
 
@@ -10,8 +12,8 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const LIST = "GET /api/v1/dynamic-secrets/dev-admin/orphans";
-const DELETE = "POST /api/v1/dynamic-secrets/dev-admin/orphans/delete";
+const LIST = stubKey(dynamicSecretRoutes.listOrphans, { name: "dev-admin" });
+const DELETE = stubKey(dynamicSecretRoutes.deleteOrphans, { name: "dev-admin" });
 const orphan = (username: string, leaseId: string | null) => ({
   username,
   arn: `arn:aws:iam::123456789012:user/leasehold/${username}`,

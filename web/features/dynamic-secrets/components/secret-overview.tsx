@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { FolderOpen } from "lucide-react";
 import { type FormEvent, Suspense, useState } from "react";
 import type { ProjectRole } from "#shared/schemas/common.ts";
-import { type DynamicSecret, folderPathSchema, type SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
+import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import type { Environment } from "#shared/schemas/projects.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "#web/components/ui/card.tsx";
@@ -25,12 +25,19 @@ export interface OverviewSearch {
   secret?: string | undefined;
 }
 
+// The path is checked with the shared schema, imported when the field is first used: with the page, it would bring
+// zod into the Secrets page's first download (decision 1311).
+const loadFolderPathSchema = () =>
+  import("#shared/schemas/dynamic-secrets.ts").then((module) => module.folderPathSchema);
+
 function PathForm({ path, onOpen }: { path: string; onOpen: (path: string) => void }) {
   const [value, setValue] = useState(path);
   const [error, setError] = useState<string | undefined>();
-  function submit(event: FormEvent) {
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    const parsed = folderPathSchema.safeParse(value);
+    const schema = await loadFolderPathSchema().catch(() => undefined);
+    if (!schema) return setError("Could not load the path check: reload the page and try again.");
+    const parsed = schema.safeParse(value);
     if (!parsed.success) return setError(parsed.error.issues[0]?.message);
     setError(undefined);
     onOpen(parsed.data);
@@ -42,6 +49,7 @@ function PathForm({ path, onOpen }: { path: string; onOpen: (path: string) => vo
         <Input
           value={value}
           onChange={(event) => setValue(event.target.value)}
+          onFocus={() => void loadFolderPathSchema().catch(() => {})}
           className="font-mono"
           spellCheck={false}
         />

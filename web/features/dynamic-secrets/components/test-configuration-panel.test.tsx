@@ -2,6 +2,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { useForm } from "react-hook-form";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { pathOf } from "#client/core/route.ts";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import type { ConfigCheck, TestDynamicSecretResponse } from "#shared/schemas/dynamic-secrets.ts";
 import {
   type DynamicSecretFormValues,
@@ -117,7 +119,7 @@ describe("TestConfigurationPanel", () => {
       "Some checks failed. 3 failed, 1 warning, 1 skipped, 1 passed.",
     );
     const [url, init] = fetch.mock.calls[0]!;
-    expect(String(url)).toContain("/api/v1/dynamic-secrets/test-configuration");
+    expect(String(url)).toBe(pathOf(dynamicSecretRoutes.testConfiguration));
     const sent = JSON.parse(String((init as RequestInit).body));
     expect(sent).toMatchObject({ projectSlug: "payments", usernameTemplate: "{{randomUsername}}" });
     expect(sent.provider.inputs.userGroups).toBe("deploy,deploy-typo");

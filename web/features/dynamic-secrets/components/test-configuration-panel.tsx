@@ -1,6 +1,7 @@
 import { PlugZap } from "lucide-react";
 import { useEffect, useRef } from "react";
 import type { FieldPath, UseFormReturn } from "react-hook-form";
+import { isLeaseholdError } from "#client/core/errors.ts";
 import type { Issue } from "#shared/errors.ts";
 import type { ConfigCheck, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
 import { Alert } from "#web/components/ui/alert.tsx";
@@ -12,7 +13,6 @@ import {
   type DynamicSecretFormValues,
   inputsOf,
 } from "#web/features/dynamic-secrets/components/dynamic-secret-form-values.ts";
-import { isApiError } from "#web/lib/api-client.ts";
 
 type Form = UseFormReturn<DynamicSecretFormValues>;
 
@@ -78,7 +78,7 @@ export function TestConfigurationPanel({
           const unplaced = new Set(applyServerIssues(form, issues));
           for (const issue of issues) if (!unplaced.has(issue)) marked.current.add(issue.path.join("."));
         },
-        onError: (error) => isApiError(error) && applyServerIssues(form, error.issues),
+        onError: (error) => isLeaseholdError(error) && applyServerIssues(form, error.issues),
       },
     );
   }

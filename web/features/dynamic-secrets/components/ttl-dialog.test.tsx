@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { useState } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { leaseRoutes } from "#client/core/routes/leases.ts";
 import type { DynamicSecret } from "#shared/schemas/dynamic-secrets.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import {
@@ -14,6 +15,7 @@ import {
   typeInto,
   writes,
 } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { LOCATION, leaseFixture, secretFixture } from "../dynamic-secrets.fixtures.tsx";
 import { GenerateLeaseFlow } from "./generate-lease-flow.tsx";
 import { LeaseActions } from "./lease-actions.tsx";
@@ -24,7 +26,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const LEASES = /^\/api\/v1\/dynamic-secrets\/leases$/;
+const LEASES = pathPattern(leaseRoutes.create);
 const secret = secretFixture({ defaultTTL: "1h", maxTTL: "4h" });
 const issued = {
   lease: leaseFixture(),
@@ -44,7 +46,7 @@ function Page({ of }: { of: DynamicSecret }) {
 }
 
 async function openGenerate(answer: Parameters<typeof stubApi>[0][string] = { body: issued }) {
-  const fetch = stubApi({ "POST /api/v1/dynamic-secrets/leases": answer });
+  const fetch = stubApi({ [stubKey(leaseRoutes.create)]: answer });
   renderInRouter(<Page of={secret} />);
   const trigger = await screen.findByRole("button", { name: "Generate" });
   act(() => trigger.focus());
@@ -108,7 +110,7 @@ describe("TtlDialog, renewing a lease", () => {
   const lease = leaseFixture({ createdAt: "2026-12-01T10:00:00.000Z", expireAt: "2026-12-01T12:00:00.000Z" });
 
   it("allows only what the max TTL leaves, and renews with the TTL", async () => {
-    const fetch = stubApi({ [`POST /api/v1/dynamic-secrets/leases/${lease.id}/renew`]: { body: { lease } } });
+    const fetch = stubApi({ [stubKey(leaseRoutes.renew, { leaseId: lease.id })]: { body: { lease } } });
     renderInRouter(
       <LeaseActions
         lease={lease}

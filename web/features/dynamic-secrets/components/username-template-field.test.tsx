@@ -1,6 +1,8 @@
 import { cleanup, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { dynamicSecretRoutes } from "#client/core/routes/dynamic-secrets.ts";
 import { errorOf, failure, sent, typeInto } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { openSecretForm, submitForm } from "../dynamic-secrets.fixtures.tsx";
 
 afterEach(() => {
@@ -8,7 +10,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const PREVIEW = /^\/api\/v1\/dynamic-secrets\/username-preview$/;
+const PREVIEW = pathPattern(dynamicSecretRoutes.usernamePreview);
 const template = () => screen.getByRole("textbox", { name: "Username template" });
 
 describe("UsernameTemplateField", () => {
@@ -33,7 +35,7 @@ describe("UsernameTemplateField", () => {
 
   it("shows why the server cannot render it, and refuses to save a template IAM would refuse", async () => {
     const { fetch } = await openSecretForm(null, {
-      "POST /api/v1/dynamic-secrets/username-preview": failure(400, "Unknown variable {{nope}}"),
+      [stubKey(dynamicSecretRoutes.usernamePreview)]: failure(400, "Unknown variable {{nope}}"),
     });
     expect(await screen.findByText("Unknown variable {{nope}}")).toBeTruthy();
     typeInto(screen.getByRole("textbox", { name: "Secret name" }), "dev-admin");
@@ -43,6 +45,6 @@ describe("UsernameTemplateField", () => {
     expect(errorOf(template())).toMatch(
       /^The username template renders "user name!", which is not a valid IAM user name/,
     );
-    expect(sent(fetch, "POST", /^\/api\/v1\/dynamic-secrets$/)).toHaveLength(0);
+    expect(sent(fetch, "POST", pathPattern(dynamicSecretRoutes.create))).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { Field, FieldDescription, FieldError, FieldLabel } from "#web/components/ui/field.tsx";
 import { Input } from "#web/components/ui/input.tsx";
@@ -17,6 +17,25 @@ function useSettled<T>(value: T, ms: number): T {
 }
 
 /** The username template with a live preview rendered by the server, for the person typing, as a lease would. */
+const VARIABLES = [
+  "{{randomUsername}}",
+  "{{unixTimestamp}}",
+  "{{identity.name}}",
+  "{{dynamicSecret.name}}",
+  "{{random N}}",
+];
+const HELPERS = ["truncate", "replace", "uppercase", "lowercase"];
+
+/** `<code>a</code>, <code>b</code>, …` */
+function codeList(items: string[]) {
+  return items.map((item, index) => (
+    <Fragment key={item}>
+      {index > 0 && ", "}
+      <code>{item}</code>
+    </Fragment>
+  ));
+}
+
 export function UsernameTemplateField({ form }: { form: UseFormReturn<DynamicSecretFormValues> }) {
   const template = useSettled(form.watch("usernameTemplate"), 300);
   const name = useSettled(form.watch("name"), 300);
@@ -33,10 +52,8 @@ export function UsernameTemplateField({ form }: { form: UseFormReturn<DynamicSec
         placeholder="{{randomUsername}}"
       />
       <FieldDescription>
-        Specifies a template for generating usernames. Variables: <code>{"{{randomUsername}}"}</code>,{" "}
-        <code>{"{{unixTimestamp}}"}</code>, <code>{"{{identity.name}}"}</code>, <code>{"{{dynamicSecret.name}}"}</code>,{" "}
-        <code>{"{{random N}}"}</code>. Helpers: <code>truncate</code>, <code>replace</code>, <code>uppercase</code>,{" "}
-        <code>lowercase</code>, e.g. <code>{"{{truncate identity.name 20}}-{{random 6}}"}</code>.
+        Specifies a template for generating usernames. Variables: {codeList(VARIABLES)}. Helpers: {codeList(HELPERS)},
+        e.g. <code>{"{{truncate identity.name 20}}-{{random 6}}"}</code>.
       </FieldDescription>
       <p className="text-sm" aria-live="polite">
         {preview.isError ? (

@@ -1,7 +1,10 @@
 import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { identityRoutes } from "#client/core/routes/identities.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import type { IdentityMembership } from "#shared/schemas/identities.ts";
 import { badRequest, errorOf, renderInRouter, sent, stubApi } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { IDENTITY_ID, membershipFixture, projectFixture } from "../identities.fixtures.ts";
 import { AddMembershipForm } from "./add-membership-form.tsx";
 
@@ -12,15 +15,15 @@ afterEach(() => {
 
 const payments = projectFixture("7d3e2f1a-4b5c-4d6e-8f70-8192a3b4c5d6", "Payments");
 const billing = projectFixture("8e4f3a2b-5c6d-4e7f-8a81-92a3b4c5d6e7", "Billing");
-const ADD = new RegExp(`^/api/v1/identities/${IDENTITY_ID}/memberships$`);
+const ADD = pathPattern(identityRoutes.addMembership, { identityId: IDENTITY_ID });
 
 async function renderForm(
   existing: IdentityMembership[] = [],
   answer: Parameters<typeof stubApi>[0][string] = { body: { membership: membershipFixture(payments) } },
 ) {
   const fetch = stubApi({
-    "GET /api/v1/projects": { body: { projects: [payments, billing], totalCount: 2 } },
-    [`POST /api/v1/identities/${IDENTITY_ID}/memberships`]: answer,
+    [stubKey(projectRoutes.list)]: { body: { projects: [payments, billing], totalCount: 2 } },
+    [stubKey(identityRoutes.addMembership, { identityId: IDENTITY_ID })]: answer,
   });
   const onAdded = vi.fn();
   renderInRouter(<AddMembershipForm identityId={IDENTITY_ID} existing={existing} onAdded={onAdded} />);

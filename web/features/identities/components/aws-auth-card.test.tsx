@@ -1,9 +1,11 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Suspense } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
 import type { IdentityAwsAuth } from "#shared/schemas/aws-auth.ts";
 import type { Identity } from "#shared/schemas/identities.ts";
 import { renderInRouter, sent, settle, stubApi, writes } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { awsAuthFixture, IDENTITY_ID, identityFixture } from "../identities.fixtures.ts";
 import { AwsAuthCard } from "./aws-auth-card.tsx";
 
@@ -12,7 +14,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const PATH = `/api/v1/auth/aws-auth/identities/${IDENTITY_ID}`;
+const ID = { identityId: IDENTITY_ID };
 const BOUND = "arn:aws:iam::123456789012:role/payments-lambda";
 const UNBOUND = "arn:aws:iam::123456789012:user/build/ci-runner";
 const WILDCARD = "arn:aws:iam::123456789012:role/ci-*";
@@ -33,11 +35,11 @@ async function renderCard(
   },
 ) {
   const fetch = stubApi({
-    [`GET ${PATH}`]: { body: { identityAwsAuth: existing } },
-    [`POST ${PATH}`]: { body: { identityAwsAuth: existing } },
-    [`PATCH ${PATH}`]: { body: { identityAwsAuth: existing } },
-    [`DELETE ${PATH}`]: { body: { identityAwsAuth: existing } },
-    [`POST ${PATH}/principal-bindings/rebind`]: { body: { identityAwsAuth: existing } },
+    [stubKey(awsAuthRoutes.get, ID)]: { body: { identityAwsAuth: existing } },
+    [stubKey(awsAuthRoutes.attach, ID)]: { body: { identityAwsAuth: existing } },
+    [stubKey(awsAuthRoutes.update, ID)]: { body: { identityAwsAuth: existing } },
+    [stubKey(awsAuthRoutes.detach, ID)]: { body: { identityAwsAuth: existing } },
+    [stubKey(awsAuthRoutes.rebind, ID)]: { body: { identityAwsAuth: existing } },
   });
   renderInRouter(
     <Suspense fallback={<p>Loading</p>}>
@@ -111,7 +113,7 @@ describe("AwsAuthCard", () => {
     await settle();
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(document.activeElement).toBe(edit);
-    expect(sent(fetch, "PATCH", new RegExp(`${PATH}$`))).toHaveLength(1);
+    expect(sent(fetch, "PATCH", pathPattern(awsAuthRoutes.update, ID))).toHaveLength(1);
   });
 
   it("detaches after a confirmation that its tokens stop working", async () => {
@@ -121,7 +123,7 @@ describe("AwsAuthCard", () => {
     expect(dialog.textContent).toContain("Every token payments-lambda got through AWS Auth stops working at once");
     fireEvent.click(within(dialog).getByRole("button", { name: "Detach and revoke tokens" }));
     expect(await screen.findByText("AWS Auth detached; its tokens are revoked")).toBeTruthy();
-    expect(sent(fetch, "DELETE", new RegExp(`${PATH}$`))).toHaveLength(1);
+    expect(sent(fetch, "DELETE", pathPattern(awsAuthRoutes.detach, ID))).toHaveLength(1);
   });
 
   it("without AWS Auth, says the identity cannot log in and sets it up in a dialog", async () => {

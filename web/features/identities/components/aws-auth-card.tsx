@@ -90,7 +90,11 @@ function PrincipalBindings({
                   </Button>
                 }
                 title="Re-bind this principal?"
-                description={`Only after a deliberate re-creation: from now on, the principal that has the name ${entry.principalArn} today may log in as ${identity.name}, and the one it was bound to (${entry.uniqueId}) no longer may.`}
+                description={
+                  "Only after a deliberate re-creation: from now on, the principal that has the " +
+                  `name ${entry.principalArn} today may log in as ${identity.name}, and the one it ` +
+                  `was bound to (${entry.uniqueId}) no longer may.`
+                }
                 confirmLabel="Re-bind"
                 onConfirm={async () => {
                   await rebind.mutateAsync({ principalArn: entry.principalArn });
@@ -193,7 +197,10 @@ export function AwsAuthCard({ identity, canManage }: { identity: Identity; canMa
                   </Button>
                 }
                 title="Detach AWS Auth?"
-                description={`Every token ${identity.name} got through AWS Auth stops working at once, and it cannot log in until an auth method is set up again.`}
+                description={
+                  `Every token ${identity.name} got through AWS Auth stops working at once, and it ` +
+                  "cannot log in until an auth method is set up again."
+                }
                 confirmLabel="Detach and revoke tokens"
                 onConfirm={async () => {
                   await detach.mutateAsync();

@@ -1,8 +1,10 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
 import type { IdentityAwsAuth } from "#shared/schemas/aws-auth.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import { badRequest, errorOf, renderInRouter, sent, stubApi, typeInto } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { awsAuthFixture, IDENTITY_ID } from "../identities.fixtures.ts";
 import { AwsAuthForm } from "./aws-auth-form.tsx";
 
@@ -11,12 +13,12 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const PATH = `/api/v1/auth/aws-auth/identities/${IDENTITY_ID}`;
-const SAVE = new RegExp(`^${PATH}$`);
+const ID = { identityId: IDENTITY_ID };
+const SAVE = pathPattern(awsAuthRoutes.attach, ID);
 
 async function renderForm(existing: IdentityAwsAuth | null, answer?: Parameters<typeof stubApi>[0][string]) {
   const saved = answer ?? { body: { identityAwsAuth: awsAuthFixture() } };
-  const fetch = stubApi({ [`POST ${PATH}`]: saved, [`PATCH ${PATH}`]: saved });
+  const fetch = stubApi({ [stubKey(awsAuthRoutes.attach, ID)]: saved, [stubKey(awsAuthRoutes.update, ID)]: saved });
   const onSaved = vi.fn();
   renderInRouter(
     <AwsAuthForm

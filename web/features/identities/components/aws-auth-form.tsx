@@ -197,7 +197,10 @@ export function AwsAuthForm({
               {LOGIN_CLIENTS.map((option) => (
                 <label
                   key={String(option.serverIdHeader)}
-                  className="flex cursor-pointer items-start gap-3 rounded-lg border p-3 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5"
+                  className={
+                    "flex cursor-pointer items-start gap-3 rounded-lg border p-3 text-sm " +
+                    "has-[:checked]:border-primary has-[:checked]:bg-primary/5"
+                  }
                 >
                   <input
                     type="radio"

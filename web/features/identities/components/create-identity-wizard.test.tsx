@@ -1,7 +1,11 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { awsAuthRoutes } from "#client/core/routes/aws-auth.ts";
+import { identityRoutes } from "#client/core/routes/identities.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import { renderInRouter, sent, stubApi, typeInto } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { awsAuthFixture, IDENTITY_ID, identityFixture, ORG_ID, projectFixture } from "../identities.fixtures.ts";
 import { CreateIdentityWizard, type WizardStep } from "./create-identity-wizard.tsx";
 
@@ -14,11 +18,11 @@ const fresh = identityFixture({ authMethods: [] });
 
 function renderWizard(step: WizardStep, identityId: string | undefined) {
   const fetch = stubApi({
-    "POST /api/v1/identities": { body: { identity: fresh } },
-    [`GET /api/v1/identities/${IDENTITY_ID}`]: { body: { identity: fresh } },
-    [`POST /api/v1/auth/aws-auth/identities/${IDENTITY_ID}`]: { body: { identityAwsAuth: awsAuthFixture() } },
-    [`GET /api/v1/identities/${IDENTITY_ID}/memberships`]: { body: { memberships: [] } },
-    "GET /api/v1/projects": {
+    [stubKey(identityRoutes.create)]: { body: { identity: fresh } },
+    [stubKey(identityRoutes.get, { identityId: IDENTITY_ID })]: { body: { identity: fresh } },
+    [stubKey(awsAuthRoutes.attach, { identityId: IDENTITY_ID })]: { body: { identityAwsAuth: awsAuthFixture() } },
+    [stubKey(identityRoutes.listMemberships, { identityId: IDENTITY_ID })]: { body: { memberships: [] } },
+    [stubKey(projectRoutes.list)]: {
       body: { projects: [projectFixture("7d3e2f1a-4b5c-4d6e-8f70-8192a3b4c5d6", "Payments")], totalCount: 1 },
     },
   });
@@ -68,7 +72,7 @@ describe("CreateIdentityWizard", () => {
     typeInto(screen.getByRole("textbox", { name: "Name" }), "payments-lambda");
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "Create and continue" })));
     await waitFor(() => expect(onStep).toHaveBeenCalledWith(2, IDENTITY_ID));
-    expect(sent(fetch, "POST", /^\/api\/v1\/identities$/)[0]!.body).toMatchObject({ name: "payments-lambda" });
+    expect(sent(fetch, "POST", pathPattern(identityRoutes.create))[0]!.body).toMatchObject({ name: "payments-lambda" });
   });
 
   it("step 2 takes focus on its heading, marks step 1 done, goes Back or saves AWS Auth and moves on", async () => {

@@ -78,7 +78,10 @@ export function CreateIdentityWizard({
         <StepCard
           headingRef={stepHeading}
           title="Name and role"
-          description="A machine identity is how a workload (a Lambda function, an EC2 instance, a CI job) acts in Leasehold."
+          description={
+            "A machine identity is how a workload (a Lambda function, an EC2 instance, a CI " +
+            "job) acts in Leasehold."
+          }
         >
           <IdentityBasicsForm
             orgId={orgId}
@@ -96,7 +99,11 @@ export function CreateIdentityWizard({
         <StepCard
           headingRef={stepHeading}
           title="AWS Auth"
-          description={`How ${identity.data?.name ?? "the identity"} logs in: it signs an STS GetCallerIdentity request with its own AWS credentials, Leasehold asks AWS who signed it, and checks that principal against these rules.`}
+          description={
+            `How ${identity.data?.name ?? "the identity"} logs in: it signs an STS ` +
+            "GetCallerIdentity request with its own AWS credentials, Leasehold asks AWS who " +
+            "signed it, and checks that principal against these rules."
+          }
         >
           <AwsAuthForm
             identityId={identityId!}
@@ -120,7 +127,10 @@ export function CreateIdentityWizard({
         <StepCard
           headingRef={stepHeading}
           title="Projects"
-          description="Without a project membership the identity can do nothing in a project. Add it where it needs to work; you can change this later."
+          description={
+            "Without a project membership the identity can do nothing in a project. Add it " +
+            "where it needs to work; you can change this later."
+          }
         >
           <div className="grid gap-5">
             <AddMembershipForm identityId={identityId!} existing={memberships.data ?? []} />

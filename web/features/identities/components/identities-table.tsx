@@ -41,7 +41,10 @@ export function IdentitiesTable({
       <EmptyState
         icon={Bot}
         title="No machine identities yet"
-        description="An identity lets a Lambda function, an EC2 instance or a CI job log in with its own AWS credentials and get a short-lived token."
+        description={
+          "An identity lets a Lambda function, an EC2 instance or a CI job log in with its " +
+          "own AWS credentials and get a short-lived token."
+        }
         action={emptyAction}
       />
     );

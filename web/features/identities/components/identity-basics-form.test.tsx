@@ -1,8 +1,10 @@
 import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { identityRoutes } from "#client/core/routes/identities.ts";
 import type { Identity } from "#shared/schemas/identities.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import { badRequest, errorOf, failure, renderInRouter, sent, stubApi, typeInto } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { IDENTITY_ID, identityFixture, ORG_ID } from "../identities.fixtures.ts";
 import { IdentityBasicsForm } from "./identity-basics-form.tsx";
 
@@ -13,8 +15,8 @@ afterEach(() => {
 
 async function renderForm(identity: Identity | null, answer: Parameters<typeof stubApi>[0][string]) {
   const fetch = stubApi({
-    "POST /api/v1/identities": answer,
-    [`PATCH /api/v1/identities/${IDENTITY_ID}`]: answer,
+    [stubKey(identityRoutes.create)]: answer,
+    [stubKey(identityRoutes.update, { identityId: IDENTITY_ID })]: answer,
   });
   const onSaved = vi.fn();
   renderInRouter(
@@ -67,7 +69,7 @@ describe("IdentityBasicsForm", () => {
     await submit();
     const button = screen.getByRole("button", { name: "Continue" }) as HTMLButtonElement;
     await waitFor(() => expect(button.disabled).toBe(true));
-    expect(sent(fetch, "POST", /^\/api\/v1\/identities$/).map((request) => request.body)).toEqual([
+    expect(sent(fetch, "POST", pathPattern(identityRoutes.create)).map((request) => request.body)).toEqual([
       { name: "payments-lambda", role: "admin", organizationId: ORG_ID },
     ]);
     const created = identityFixture({ role: "admin" });

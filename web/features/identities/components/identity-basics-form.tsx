@@ -54,7 +54,10 @@ export function IdentityBasicsForm({
         {orgRoleOptions.map((option) => (
           <label
             key={option.value}
-            className="flex cursor-pointer items-start gap-3 rounded-lg border p-3 text-sm has-[:checked]:border-primary has-[:checked]:bg-primary/5"
+            className={
+              "flex cursor-pointer items-start gap-3 rounded-lg border p-3 text-sm " +
+              "has-[:checked]:border-primary has-[:checked]:bg-primary/5"
+            }
           >
             <input
               type="radio"

@@ -59,7 +59,10 @@ function SnippetBody({ title, description, code }: { title: string; description:
         aria-label={`${title} snippet`}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable, so focusable to scroll by keyboard
         tabIndex={0}
-        className="max-h-[28rem] overflow-auto rounded-lg border bg-muted/50 p-4 focus-visible:outline-2 focus-visible:outline-ring"
+        className={
+          "max-h-[28rem] overflow-auto rounded-lg border bg-muted/50 p-4 " +
+          "focus-visible:outline-2 focus-visible:outline-ring"
+        }
       >
         <pre className="font-mono text-xs leading-relaxed">
           <code>{code}</code>

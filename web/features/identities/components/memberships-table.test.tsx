@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { identityRoutes } from "#client/core/routes/identities.ts";
 import { renderInRouter, stubApi } from "#web/lib/testing/render.tsx";
+import { stubKey } from "#web/lib/testing/routes.ts";
 import { MembershipsTable } from "./memberships-table.tsx";
 
 afterEach(() => {
@@ -22,8 +24,10 @@ const membership = {
 describe("MembershipsTable", () => {
   it("names Remove in words and removes the identity from the project after a confirmation", async () => {
     const fetch = stubApi({
-      [`DELETE /api/v1/identities/${IDENTITY}/memberships/${membership.id}`]: { body: { membership } },
-      [`GET /api/v1/identities/${IDENTITY}/memberships`]: { body: { memberships: [] } },
+      [stubKey(identityRoutes.removeMembership, { identityId: IDENTITY, membershipId: membership.id })]: {
+        body: { membership },
+      },
+      [stubKey(identityRoutes.listMemberships, { identityId: IDENTITY })]: { body: { memberships: [] } },
     });
     renderInRouter(<MembershipsTable identityId={IDENTITY} memberships={[membership]} canManage />);
     const remove = await screen.findByRole("button", { name: "Remove from Payments" });

@@ -22,7 +22,8 @@ export function StsEndpointField({
       leadingOptions={LEADING}
       description={
         value === GLOBAL_STS_ENDPOINT
-          ? "Each login is checked at the STS endpoint of the region it was signed for, so machines in any region can log in."
+          ? "Each login is checked at the STS endpoint of the region it was signed for, so " +
+            "machines in any region can log in."
           : "Logins must be signed for this endpoint's region, and are checked there."
       }
       value={value}

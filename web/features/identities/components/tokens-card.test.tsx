@@ -1,8 +1,10 @@
 import { act, cleanup, fireEvent, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { tokenRoutes } from "#client/core/routes/tokens.ts";
 import type { IdentityAccessToken } from "#shared/schemas/tokens.ts";
 import { formatCompactDateTime } from "#web/lib/format.ts";
 import { failure, renderInRouter, sent, settle, stubApi, writes } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { IDENTITY_ID } from "../identities.fixtures.ts";
 import { TokensCard } from "./tokens-card.tsx";
 
@@ -30,13 +32,12 @@ const token: IdentityAccessToken = {
   revokedAt: null,
   revokedReason: null,
 };
-const TOKENS = `/api/v1/identities/${IDENTITY_ID}/tokens`;
-const REVOKE = new RegExp(`^${TOKENS}/${token.id}/revoke$`);
+const REVOKE = pathPattern(tokenRoutes.revokeForIdentity, { identityId: IDENTITY_ID, tokenId: token.id });
 
 function renderCard(revoke: Parameters<typeof stubApi>[0][string]) {
   const fetch = stubApi({
-    [`GET ${TOKENS}`]: { body: { tokens: [token], totalCount: 1 } },
-    [`POST ${TOKENS}/${token.id}/revoke`]: revoke,
+    [stubKey(tokenRoutes.listForIdentity, { identityId: IDENTITY_ID })]: { body: { tokens: [token], totalCount: 1 } },
+    [stubKey(tokenRoutes.revokeForIdentity, { identityId: IDENTITY_ID, tokenId: token.id })]: revoke,
   });
   renderInRouter(<TokensCard identityId={IDENTITY_ID} canManage />, { toaster: true });
   return fetch;

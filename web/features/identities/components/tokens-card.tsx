@@ -88,7 +88,10 @@ function TokenRow({
                 </Button>
               }
               title="Revoke this token?"
-              description={`The next request with the token created ${created} gets a 401. The machine can log in again for a new one, if its AWS Auth still allows it.`}
+              description={
+                `The next request with the token created ${created} gets a 401. The machine can ` +
+                "log in again for a new one, if its AWS Auth still allows it."
+              }
               confirmLabel="Revoke token"
               onConfirm={() => onRevoke(token)}
             />

@@ -1,8 +1,11 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { pathOf } from "#client/core/route.ts";
+import { identityRoutes } from "#client/core/routes/identities.ts";
 import type { Identity } from "#shared/schemas/identities.ts";
 import { toast } from "#web/components/ui/toast.ts";
 import { renderInRouter, stubApi } from "#web/lib/testing/render.tsx";
+import { stubKey } from "#web/lib/testing/routes.ts";
 import { IdentitiesTable } from "./identities-table.tsx";
 import { UnfinishedIdentityNotice } from "./unfinished-identity.tsx";
 
@@ -39,8 +42,8 @@ const ready = identity("b2b2b2b2-2222-4222-8222-222222222222", "deploy-bot", ["a
 
 function renderTable(canManage: boolean) {
   const fetch = stubApi({
-    [`GET /api/v1/organizations/${ORG}/identities`]: { body: { identities: [halfMade, ready], totalCount: 2 } },
-    [`DELETE /api/v1/identities/${halfMade.id}`]: { body: { identity: halfMade } },
+    [stubKey(identityRoutes.list, { orgId: ORG })]: { body: { identities: [halfMade, ready], totalCount: 2 } },
+    [stubKey(identityRoutes.delete, { identityId: halfMade.id })]: { body: { identity: halfMade } },
   });
   renderInRouter(<IdentitiesTable orgId={ORG} params={{ page: 1 }} canManage={canManage} onPageChange={() => {}} />);
   return fetch;
@@ -65,9 +68,10 @@ describe("an identity that cannot log in, in the list", () => {
     const success = vi.spyOn(toast, "success");
     const fetch = renderTable(true);
     const unfinished = await row("half-made-bot");
-    const more = within(unfinished).getByRole("button", { name: "More actions for half-made-bot" });
-    act(() => more.focus());
-    fireEvent.keyDown(more, { key: "Enter" });
+    // The menu's Radix code loads as it first opens and replaces the plain button: `more()` is the one there now.
+    const more = () => within(unfinished).getByRole("button", { name: "More actions for half-made-bot" });
+    act(() => more().focus());
+    fireEvent.keyDown(more(), { key: "Enter" });
     fireEvent.click(await screen.findByRole("menuitem", { name: "Delete" }));
     const dialog = await screen.findByRole("alertdialog", { name: "Delete half-made-bot?" });
     expect(dialog.textContent).toContain("It has no way to log in yet");
@@ -76,13 +80,13 @@ describe("an identity that cannot log in, in the list", () => {
     await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
     expect(deletes()).toHaveLength(0);
     // Focus goes back to the menu's button, not to the page's body.
-    await waitFor(() => expect(document.activeElement).toBe(more));
+    await waitFor(() => expect(document.activeElement).toBe(more()));
 
-    fireEvent.keyDown(more, { key: "Enter" });
+    fireEvent.keyDown(more(), { key: "Enter" });
     fireEvent.click(await screen.findByRole("menuitem", { name: "Delete" }));
     fireEvent.click(await screen.findByRole("button", { name: "Delete identity" }));
     await waitFor(() => expect(deletes()).toHaveLength(1));
-    expect(String(deletes()[0]![0])).toBe(`/api/v1/identities/${halfMade.id}`);
+    expect(String(deletes()[0]![0])).toBe(pathOf(identityRoutes.delete, { identityId: halfMade.id }));
     await waitFor(() => expect(success).toHaveBeenCalledWith("Deleted “half-made-bot”"));
   });
 
@@ -96,7 +100,9 @@ describe("an identity that cannot log in, in the list", () => {
 
 describe("an identity that cannot log in, on its page", () => {
   it("says why, links to the wizard, and deletes after a confirmation", async () => {
-    const fetch = stubApi({ [`DELETE /api/v1/identities/${halfMade.id}`]: { body: { identity: halfMade } } });
+    const fetch = stubApi({
+      [stubKey(identityRoutes.delete, { identityId: halfMade.id })]: { body: { identity: halfMade } },
+    });
     const onDeleted = vi.fn();
     renderInRouter(<UnfinishedIdentityNotice identity={halfMade} onDeleted={onDeleted} />);
     const notice = await screen.findByRole("note", { name: "Setup not finished" });
@@ -114,7 +120,7 @@ describe("an identity that cannot log in, on its page", () => {
   it("keeps the page and says so when the delete fails", async () => {
     const error = vi.spyOn(toast, "error");
     stubApi({
-      [`DELETE /api/v1/identities/${halfMade.id}`]: {
+      [stubKey(identityRoutes.delete, { identityId: halfMade.id })]: {
         status: 409,
         body: { statusCode: 409, error: "Conflict", message: "Try again in a moment", requestId: "r1" },
       },

@@ -1,6 +1,8 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { pathOf } from "#client/core/route.ts";
+import { auditRoutes } from "#client/core/routes/audit.ts";
 import type { SessionResponse } from "#shared/schemas/auth.ts";
 import { OverdueRevocationsBanner } from "./overdue-revocations-banner.tsx";
 
@@ -40,7 +42,7 @@ describe("OverdueRevocationsBanner", () => {
     expect(banner.textContent).toContain("3 revocations are overdue");
     expect(banner.textContent).toContain("The oldest expired at");
     expect(banner.textContent).toContain("AWS could not be reached for iam:DeleteUser");
-    expect(String(fetch.mock.calls[0]![0])).toContain(`/api/v1/organizations/${ORG}/lease-health`);
+    expect(String(fetch.mock.calls[0]![0])).toBe(pathOf(auditRoutes.leaseHealth, { orgId: ORG }));
   });
 
   it("shows nothing when no revocation is overdue", async () => {

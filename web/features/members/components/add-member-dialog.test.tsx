@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { memberRoutes } from "#client/core/routes/members.ts";
 import {
   badRequest,
   errorOf,
@@ -11,6 +12,7 @@ import {
   typeInto,
   writes,
 } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { AddMemberDialog } from "./add-member-dialog.tsx";
 
 afterEach(() => {
@@ -19,7 +21,7 @@ afterEach(() => {
 });
 
 const ORG = "5b0f6c7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f";
-const ADD = new RegExp(`^/api/v1/organizations/${ORG}/members$`);
+const ADD = pathPattern(memberRoutes.add, { orgId: ORG });
 const LINK = "https://leasehold.example/accept-invite?token=0123456789abcdef0123456789abcdef";
 const added = {
   body: {
@@ -38,7 +40,7 @@ const added = {
 };
 
 async function openDialog(answer: Parameters<typeof stubApi>[0][string] = added) {
-  const fetch = stubApi({ [`POST /api/v1/organizations/${ORG}/members`]: answer });
+  const fetch = stubApi({ [stubKey(memberRoutes.add, { orgId: ORG })]: answer });
   renderInRouter(<AddMemberDialog orgId={ORG} />, { toaster: true });
   const trigger = await screen.findByRole("button", { name: "Add member" });
   act(() => trigger.focus());

@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { memberRoutes } from "#client/core/routes/members.ts";
 import { renderInRouter, stubApi } from "#web/lib/testing/render.tsx";
+import { stubKey } from "#web/lib/testing/routes.ts";
 import { MembersTable } from "./members-table.tsx";
 
 afterEach(() => {
@@ -21,8 +23,8 @@ const member = {
 
 function renderMembers(canManage: boolean) {
   const fetch = stubApi({
-    [`GET /api/v1/organizations/${ORG}/members`]: { body: { members: [member], totalCount: 1 } },
-    [`DELETE /api/v1/organizations/${ORG}/members/${member.id}`]: { body: { member } },
+    [stubKey(memberRoutes.list, { orgId: ORG })]: { body: { members: [member], totalCount: 1 } },
+    [stubKey(memberRoutes.remove, { orgId: ORG, memberId: member.id })]: { body: { member } },
   });
   renderInRouter(
     <MembersTable

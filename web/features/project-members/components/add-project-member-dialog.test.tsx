@@ -1,5 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { memberRoutes } from "#client/core/routes/members.ts";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import type { ProjectMembership } from "#shared/schemas/projects.ts";
 import {
   badRequest,
@@ -11,6 +13,7 @@ import {
   stubApi,
   writes,
 } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { AddProjectMemberDialog } from "./add-project-member-dialog.tsx";
 
 afterEach(() => {
@@ -20,7 +23,7 @@ afterEach(() => {
 
 const ORG = "5b0f6c7e-1d2a-4c3b-9e8f-0a1b2c3d4e5f";
 const PROJECT = "7d3e2f1a-4b5c-4d6e-8f70-8192a3b4c5d6";
-const ADD = new RegExp(`^/api/v1/projects/${PROJECT}/memberships$`);
+const ADD = pathPattern(projectRoutes.addMembership, { projectId: PROJECT });
 const at = "2026-12-01T10:00:00.000Z";
 const person = (n: number, name: string, email: string) => ({
   id: `2222222${n}-2222-4222-8222-222222222222`,
@@ -51,8 +54,8 @@ async function openDialog(
   list: Parameters<typeof stubApi>[0][string] = { body: { members, totalCount: members.length } },
 ) {
   const fetch = stubApi({
-    [`GET /api/v1/organizations/${ORG}/members`]: list,
-    [`POST /api/v1/projects/${PROJECT}/memberships`]: answer,
+    [stubKey(memberRoutes.list, { orgId: ORG })]: list,
+    [stubKey(projectRoutes.addMembership, { projectId: PROJECT })]: answer,
   });
   renderInRouter(<AddProjectMemberDialog projectId={PROJECT} orgId={ORG} memberships={memberships} />, {
     toaster: true,

@@ -1,6 +1,8 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import { renderInRouter, stubApi } from "#web/lib/testing/render.tsx";
+import { stubKey } from "#web/lib/testing/routes.ts";
 import { ProjectMembersTable } from "./project-members-table.tsx";
 
 afterEach(() => {
@@ -22,7 +24,9 @@ const membership = {
 describe("ProjectMembersTable", () => {
   it("names Remove in words and removes only after a confirmation", async () => {
     const fetch = stubApi({
-      [`DELETE /api/v1/projects/${PROJECT}/memberships/${membership.id}`]: { body: { membership } },
+      [stubKey(projectRoutes.removeMembership, { projectId: PROJECT, membershipId: membership.id })]: {
+        body: { membership },
+      },
     });
     renderInRouter(<ProjectMembersTable projectId={PROJECT} memberships={[membership]} currentUserId="someone" />);
     const remove = await screen.findByRole("button", { name: "Remove Dee Veloper from the project" });

@@ -1,5 +1,6 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import {
   badRequest,
   errorOf,
@@ -11,6 +12,7 @@ import {
   typeInto,
   writes,
 } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { CreateProjectDialog } from "./create-project-dialog.tsx";
 
 afterEach(() => {
@@ -18,7 +20,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const CREATE = /^\/api\/v1\/projects$/;
+const CREATE = pathPattern(projectRoutes.create);
 const PROJECT = "7d3e2f1a-4b5c-4d6e-8f70-8192a3b4c5d6";
 const at = "2026-12-01T10:00:00.000Z";
 const created = {
@@ -36,7 +38,7 @@ const created = {
 };
 
 async function openDialog(answer: Parameters<typeof stubApi>[0][string] = created) {
-  const fetch = stubApi({ "POST /api/v1/projects": answer });
+  const fetch = stubApi({ [stubKey(projectRoutes.create)]: answer });
   const { router } = renderInRouter(<CreateProjectDialog />, { toaster: true, path: "/projects" });
   const trigger = await screen.findByRole("button", { name: "New project" });
   act(() => trigger.focus());

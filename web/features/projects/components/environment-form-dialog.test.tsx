@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import type { Environment } from "#shared/schemas/projects.ts";
 import { Button } from "#web/components/ui/button.tsx";
 import {
@@ -13,6 +14,7 @@ import {
   typeInto,
   writes,
 } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { EnvironmentFormDialog } from "./environment-form-dialog.tsx";
 
 afterEach(() => {
@@ -27,7 +29,6 @@ const staging: Environment = {
   slug: "staging",
   position: 1,
 };
-const ENVS = `/api/v1/projects/${PROJECT}/environments`;
 
 /** The environment's panel: it shows the environment as last saved, and edits it with the dialog. */
 function Panel({ initial }: { initial?: Environment }) {
@@ -43,7 +44,10 @@ function Panel({ initial }: { initial?: Environment }) {
 }
 
 async function openDialog(initial: Environment | undefined, answer: Parameters<typeof stubApi>[0][string]) {
-  const fetch = stubApi({ [`POST ${ENVS}`]: answer, [`PATCH ${ENVS}/${staging.id}`]: answer });
+  const fetch = stubApi({
+    [stubKey(projectRoutes.createEnvironment, { projectId: PROJECT })]: answer,
+    [stubKey(projectRoutes.updateEnvironment, { projectId: PROJECT, environmentId: staging.id })]: answer,
+  });
   renderInRouter(<Panel initial={initial} />, { toaster: true });
   const trigger = await screen.findByRole("button", { name: initial ? "Edit environment" : "Add environment" });
   act(() => trigger.focus());
@@ -87,9 +91,11 @@ describe("EnvironmentFormDialog: adding", () => {
     typeInto(name(), "Staging");
     await submit(again, "Add environment");
     expect(await screen.findByText("Environment “Staging” added")).toBeTruthy();
-    expect(sent(fetch, "POST", new RegExp(`${ENVS}$`)).map((request) => request.body)).toEqual([
-      { name: "Staging", slug: "staging" },
-    ]);
+    expect(
+      sent(fetch, "POST", pathPattern(projectRoutes.createEnvironment, { projectId: PROJECT })).map(
+        (request) => request.body,
+      ),
+    ).toEqual([{ name: "Staging", slug: "staging" }]);
     await settle();
     expect(screen.queryByRole("dialog")).toBeNull();
     expect(document.activeElement).toBe(trigger);
@@ -122,9 +128,13 @@ describe("EnvironmentFormDialog: editing", () => {
     typeInto(name(), "Pre-production");
     await submit(again, "Save");
     expect(await screen.findByText("Environment “Pre-production” saved")).toBeTruthy();
-    expect(sent(fetch, "PATCH", new RegExp(`${ENVS}/${staging.id}$`)).map((request) => request.body)).toEqual([
-      { name: "Pre-production" },
-    ]);
+    expect(
+      sent(
+        fetch,
+        "PATCH",
+        pathPattern(projectRoutes.updateEnvironment, { projectId: PROJECT, environmentId: staging.id }),
+      ).map((request) => request.body),
+    ).toEqual([{ name: "Pre-production" }]);
   });
 
   it("after a rename, opens again on the saved name, so saving as is changes nothing", async () => {

@@ -8,7 +8,8 @@ import { projectQueryOptions } from "#web/features/projects/api.ts";
 import { useCurrentLinkInView } from "#web/lib/use-current-link-in-view.ts";
 
 const tabClasses = clsx(
-  "-mb-px inline-block border-b-2 border-transparent px-1 pb-2.5 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground",
+  "-mb-px inline-block border-b-2 border-transparent px-1 pb-2.5 text-sm " +
+    "font-medium text-muted-foreground transition-colors hover:text-foreground",
   "aria-[current=page]:border-primary aria-[current=page]:text-foreground",
 );
 

@@ -1,7 +1,9 @@
 import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import type { ProjectOverview as Overview } from "#shared/schemas/project-overview.ts";
 import { never, renderInRouter, stubApi } from "#web/lib/testing/render.tsx";
+import { stubKey } from "#web/lib/testing/routes.ts";
 import { ProjectOverview } from "./project-overview.tsx";
 
 afterEach(() => {
@@ -50,9 +52,9 @@ function renderOverview(
 ) {
   const onSelect = vi.fn();
   const fetch = stubApi({
-    [`GET /api/v1/projects/${PROJECT}`]: { body: { project } },
-    [`GET /api/v1/projects/${PROJECT}/overview`]: overview,
-    [`GET /api/v1/projects/${PROJECT}/memberships`]: {
+    [stubKey(projectRoutes.get, { projectId: PROJECT })]: { body: { project } },
+    [stubKey(projectRoutes.overview, { projectId: PROJECT })]: overview,
+    [stubKey(projectRoutes.listMemberships, { projectId: PROJECT })]: {
       body: {
         memberships: [
           {

@@ -1,7 +1,9 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { Suspense } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { projectRoutes } from "#client/core/routes/projects.ts";
 import { badRequest, errorOf, renderInRouter, sent, stubApi, typeInto, writes } from "#web/lib/testing/render.tsx";
+import { pathPattern, stubKey } from "#web/lib/testing/routes.ts";
 import { ProjectSettings } from "./project-settings.tsx";
 
 afterEach(() => {
@@ -10,7 +12,7 @@ afterEach(() => {
 });
 
 const PROJECT = "7d3e2f1a-4b5c-4d6e-8f70-8192a3b4c5d6";
-const PATH = `/api/v1/projects/${PROJECT}`;
+const ID = { projectId: PROJECT };
 const at = "2026-12-01T10:00:00.000Z";
 const project = {
   id: PROJECT,
@@ -24,9 +26,9 @@ const project = {
 
 async function renderSettings(patch: Parameters<typeof stubApi>[0][string] = { body: { project } }) {
   const fetch = stubApi({
-    [`GET ${PATH}`]: { body: { project } },
-    [`PATCH ${PATH}`]: patch,
-    [`DELETE ${PATH}`]: { body: { project } },
+    [stubKey(projectRoutes.get, ID)]: { body: { project } },
+    [stubKey(projectRoutes.update, ID)]: patch,
+    [stubKey(projectRoutes.delete, ID)]: { body: { project } },
   });
   const { router } = renderInRouter(
     <Suspense fallback={<p>Loading</p>}>
@@ -62,7 +64,7 @@ describe("ProjectSettings: details", () => {
     typeInto(name(), "Payments EU");
     await act(async () => fireEvent.click(save()));
     expect(await screen.findByText("Project saved")).toBeTruthy();
-    expect(sent(fetch, "PATCH", new RegExp(`${PATH}$`)).map((request) => request.body)).toEqual([
+    expect(sent(fetch, "PATCH", pathPattern(projectRoutes.update, ID)).map((request) => request.body)).toEqual([
       { name: "Payments EU" },
     ]);
   });
@@ -87,6 +89,6 @@ describe("ProjectSettings: delete", () => {
     await act(async () => fireEvent.click(confirm));
     expect(await screen.findByText("Project “Payments” deleted")).toBeTruthy();
     await waitFor(() => expect(router.state.location.pathname).toBe("/projects"));
-    expect(sent(fetch, "DELETE", new RegExp(`${PATH}$`))).toHaveLength(1);
+    expect(sent(fetch, "DELETE", pathPattern(projectRoutes.delete, ID))).toHaveLength(1);
   });
 });

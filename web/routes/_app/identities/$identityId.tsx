@@ -49,7 +49,10 @@ function IdentityPage() {
       <PageHeader
         eyebrow={<IdentitiesEyebrow />}
         title={identity.name}
-        description={`Org role: ${orgRoleLabel(identity.role)} · created ${formatDate(identity.createdAt)} · ID ${identity.id}`}
+        description={
+          `Org role: ${orgRoleLabel(identity.role)} · created ` +
+          `${formatDate(identity.createdAt)} · ID ${identity.id}`
+        }
         actions={
           isAdmin ? <IdentityActions identity={identity} onDeleted={() => navigate({ to: "/identities" })} /> : null
         }
