@@ -1,13 +1,8 @@
-import { Ellipsis, Trash2 } from "lucide-react";
-import { useRef, useState } from "react";
+import { Trash2 } from "lucide-react";
+import { useState } from "react";
 import type { AppConnection } from "#shared/schemas/app-connections.ts";
+import { MoreActionsMenu } from "#web/components/more-actions-menu.tsx";
 import { Button } from "#web/components/ui/button.tsx";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
-} from "#web/components/ui/dropdown-menu.tsx";
 import { toast } from "#web/components/ui/toast.ts";
 import { useTestConnection } from "#web/features/app-connections/api.ts";
 import { DeleteConnectionDialog } from "#web/features/app-connections/components/delete-connection-dialog.tsx";
@@ -35,37 +30,16 @@ function TestButton({ connection }: { connection: AppConnection }) {
   );
 }
 
-/**
- * Delete, in a labelled menu: it is rare and cannot be undone. The dialog opens outside the menu (which closes),
- * and focus goes back to the More button when it closes without deleting.
- */
+/** Delete, in a labelled menu: it is rare and cannot be undone. */
 function MoreActions({ connection }: { connection: AppConnection }) {
   const [deleting, setDeleting] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
-          <Button ref={trigger} variant="ghost" size="sm" aria-label={`More actions for ${connection.name}`}>
-            <Ellipsis aria-hidden="true" />
-            More
-          </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="end">
-          <DropdownMenuItem className="text-destructive" onSelect={() => setDeleting(true)}>
-            <Trash2 aria-hidden="true" />
-            Delete
-          </DropdownMenuItem>
-        </DropdownMenuContent>
-      </DropdownMenu>
-      <DeleteConnectionDialog
-        connection={connection}
-        open={deleting}
-        onOpenChange={(open) => {
-          setDeleting(open);
-          if (!open) requestAnimationFrame(() => trigger.current?.focus());
-        }}
+      <MoreActionsMenu
+        name={connection.name}
+        actions={[{ label: "Delete", icon: Trash2, destructive: true, onSelect: () => setDeleting(true) }]}
       />
+      <DeleteConnectionDialog connection={connection} open={deleting} onOpenChange={setDeleting} />
     </>
   );
 }

@@ -1,16 +1,11 @@
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { clsx } from "clsx";
-import { Ellipsis, KeySquare, ListTree, Pencil, Plus, SearchCheck, Trash2, Zap } from "lucide-react";
+import { KeySquare, ListTree, Pencil, Plus, SearchCheck, Trash2, Zap } from "lucide-react";
 import { useState } from "react";
 import type { DynamicSecret, SecretLocation } from "#shared/schemas/dynamic-secrets.ts";
+import { MoreActionsMenu } from "#web/components/more-actions-menu.tsx";
 import { Badge } from "#web/components/ui/badge.tsx";
 import { Button } from "#web/components/ui/button.tsx";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
-} from "#web/components/ui/dropdown-menu.tsx";
 import { EmptyState } from "#web/components/ui/empty-state.tsx";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "#web/components/ui/table.tsx";
 import { dynamicSecretsQueryOptions } from "#web/features/dynamic-secrets/api.ts";
@@ -50,27 +45,16 @@ function MoreActions({ location, secret }: { location: SecretLocation; secret: D
   };
   return (
     <>
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
-          <Button variant="ghost" size="sm" aria-label={`More actions for ${secret.name}`}>
-            <Ellipsis aria-hidden="true" />
-            More
-          </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="end">
-          {/* An STS session leaves nothing behind in AWS to orphan. */}
-          {isTemporary(secret) ? null : (
-            <DropdownMenuItem onSelect={() => setDialog("orphans")}>
-              <SearchCheck aria-hidden="true" />
-              Orphan check
-            </DropdownMenuItem>
-          )}
-          <DropdownMenuItem className="text-destructive" onSelect={() => setDialog("delete")}>
-            <Trash2 aria-hidden="true" />
-            Delete
-          </DropdownMenuItem>
-        </DropdownMenuContent>
-      </DropdownMenu>
+      <MoreActionsMenu
+        name={secret.name}
+        actions={[
+          // An STS session leaves nothing behind in AWS to orphan.
+          ...(isTemporary(secret)
+            ? []
+            : [{ label: "Orphan check", icon: SearchCheck, onSelect: () => setDialog("orphans") }]),
+          { label: "Delete", icon: Trash2, destructive: true, onSelect: () => setDialog("delete") },
+        ]}
+      />
       {isTemporary(secret) ? null : (
         <OrphanCheckDialog location={location} secret={secret} open={dialog === "orphans"} onOpenChange={close} />
       )}

@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseDuration } from "#shared/durations.ts";
-import {
-  awsAuthFormSchema,
-  durationInputOf,
-  newAwsAuthFormValues,
-} from "#web/features/identities/components/aws-auth-form-schema.ts";
+import { formatDurationForApi, parseDuration } from "#shared/durations.ts";
+import { awsAuthFormSchema, newAwsAuthFormValues } from "#web/features/identities/components/aws-auth-form-schema.ts";
 
 const valid = { ...newAwsAuthFormValues, allowedAccountIds: "123456789012", serverIdHeader: true };
 const paths = (input: object) => {
@@ -51,9 +47,9 @@ describe("the AWS Auth form schema", () => {
 
   it("shows stored TTLs as durations the field reads back", () => {
     for (const seconds of [0, 1, 59, 60, 5400, 3600, 86400, 2592000, 315360000]) {
-      expect(parseDuration(durationInputOf(seconds))).toBe(seconds);
+      expect(parseDuration(formatDurationForApi(seconds))).toBe(seconds);
     }
-    expect(durationInputOf(5400)).toBe("90m");
-    expect(durationInputOf(2592000)).toBe("30d");
+    expect(formatDurationForApi(5400)).toBe("90m");
+    expect(formatDurationForApi(2592000)).toBe("30d");
   });
 });

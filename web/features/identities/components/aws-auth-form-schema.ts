@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { splitCommaList } from "#shared/arn.ts";
-import { parseDuration } from "#shared/durations.ts";
+import { formatDurationForApi, parseDuration } from "#shared/durations.ts";
 import { awsAuthFieldsSchema, awsAuthRuleIssues, type IdentityAwsAuth } from "#shared/schemas/aws-auth.ts";
 import { GLOBAL_STS_ENDPOINT } from "#shared/sts-endpoint.ts";
 import { ALLOW_ALL_TRUSTED_IPS } from "#shared/trusted-ips.ts";
@@ -64,25 +64,13 @@ export const newAwsAuthFormValues: AwsAuthFormValues = {
   serverIdHeader: undefined,
 };
 
-/** Seconds as the largest whole unit the duration field reads back: 5400 → "90m", 86400 → "1d". */
-export function durationInputOf(seconds: number): string {
-  for (const [unit, size] of [
-    ["d", 86400],
-    ["h", 3600],
-    ["m", 60],
-  ] as const) {
-    if (seconds > 0 && seconds % size === 0) return `${seconds / size}${unit}`;
-  }
-  return `${seconds}s`;
-}
-
 export function awsAuthFormValuesOf(config: IdentityAwsAuth): AwsAuthFormValues {
   return {
     stsEndpoint: config.stsEndpoint,
     allowedPrincipalArns: splitCommaList(config.allowedPrincipalArns).join("\n"),
     allowedAccountIds: splitCommaList(config.allowedAccountIds).join("\n"),
-    accessTokenTTL: durationInputOf(config.accessTokenTTL),
-    accessTokenMaxTTL: durationInputOf(config.accessTokenMaxTTL),
+    accessTokenTTL: formatDurationForApi(config.accessTokenTTL),
+    accessTokenMaxTTL: formatDurationForApi(config.accessTokenMaxTTL),
     accessTokenNumUsesLimit: config.accessTokenNumUsesLimit,
     accessTokenTrustedIps: config.accessTokenTrustedIps,
     serverIdHeader: config.serverIdHeader,

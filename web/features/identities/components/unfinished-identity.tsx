@@ -1,16 +1,11 @@
 import { Link } from "@tanstack/react-router";
-import { ArrowRight, Ellipsis, Trash2 } from "lucide-react";
-import { type ReactNode, useRef, useState } from "react";
+import { ArrowRight, Trash2 } from "lucide-react";
+import { type ReactNode, useState } from "react";
 import type { Identity } from "#shared/schemas/identities.ts";
 import { ConfirmDialog } from "#web/components/confirm-dialog.tsx";
+import { MoreActionsMenu } from "#web/components/more-actions-menu.tsx";
 import { Alert } from "#web/components/ui/alert.tsx";
 import { Button } from "#web/components/ui/button.tsx";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuTrigger,
-} from "#web/components/ui/dropdown-menu.tsx";
 import { toast } from "#web/components/ui/toast.ts";
 import { useDeleteIdentity } from "#web/features/identities/api.ts";
 
@@ -74,33 +69,14 @@ function DeleteUnfinishedIdentityDialog({
 /** In the identities list: "Finish setup", and Delete in a labelled More menu that gives focus back when done. */
 export function UnfinishedIdentityRowActions({ identity }: { identity: Identity }) {
   const [deleting, setDeleting] = useState(false);
-  const trigger = useRef<HTMLButtonElement>(null);
   return (
     <div className="flex items-center gap-1.5">
       <FinishSetupLink identity={identity} />
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
-          <Button ref={trigger} variant="ghost" size="sm" aria-label={`More actions for ${identity.name}`}>
-            <Ellipsis aria-hidden="true" />
-            More
-          </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="end">
-          <DropdownMenuItem className="text-destructive" onSelect={() => setDeleting(true)}>
-            <Trash2 aria-hidden="true" />
-            Delete
-          </DropdownMenuItem>
-        </DropdownMenuContent>
-      </DropdownMenu>
-      <DeleteUnfinishedIdentityDialog
-        identity={identity}
-        open={deleting}
-        onOpenChange={(open) => {
-          setDeleting(open);
-          // Deleted, the row (and its button) is gone; cancelled, focus goes back where it came from.
-          if (!open) requestAnimationFrame(() => trigger.current?.focus());
-        }}
+      <MoreActionsMenu
+        name={identity.name}
+        actions={[{ label: "Delete", icon: Trash2, destructive: true, onSelect: () => setDeleting(true) }]}
       />
+      <DeleteUnfinishedIdentityDialog identity={identity} open={deleting} onOpenChange={setDeleting} />
     </div>
   );
 }
