@@ -60,6 +60,8 @@ const current = mostly(
   fc.jsonValue({ maxDepth: 2 }),
 );
 
+const RUNS = 3000;
+
 /** Asserts the same verdict and data on every value; answers how many each took, so a test cannot pass vacuously. */
 function holdsTo(check: ResponseSchema, schema: ResponseSchema, values: fc.Arbitrary<unknown>) {
   let taken = 0;
@@ -73,10 +75,12 @@ function holdsTo(check: ResponseSchema, schema: ResponseSchema, values: fc.Arbit
       if (expected.success) taken++;
       else refused++;
     }),
-    { numRuns: 3000 },
+    { numRuns: RUNS },
   );
-  expect(taken).toBeGreaterThan(100);
-  expect(refused).toBeGreaterThan(100);
+  // A well-formed session is a few percent of the values (~100 of 3,000): at least 1 % each way, so that neither
+  // verdict goes untested, with a margin far beyond the run-to-run spread.
+  expect(taken).toBeGreaterThanOrEqual(RUNS / 100);
+  expect(refused).toBeGreaterThanOrEqual(RUNS / 100);
 }
 
 describe("the first-load routes' hand-written checks", () => {
