@@ -28,14 +28,6 @@ export function pageHeading(): HTMLElement | null {
   return document.querySelector<HTMLElement>("#main h1") ?? document.querySelector<HTMLElement>("h1");
 }
 
-/** Focuses the page's main heading; false when there is none yet (the page is still loading). */
-export function focusPageHeading(): boolean {
-  const heading = pageHeading();
-  if (!canTakeFocus(heading)) return false;
-  focusElement(heading);
-  return true;
-}
-
 /**
  * Calls `found` with the first element matching `find()` now or once it appears (a page still showing its
  * loading placeholder), giving up after `timeoutMs`. Returns a function that stops waiting.

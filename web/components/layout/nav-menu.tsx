@@ -5,18 +5,21 @@ import { SidebarNav } from "#web/components/layout/sidebar-nav.tsx";
 import { ThemeToggle } from "#web/components/layout/theme-toggle.tsx";
 import { Button } from "#web/components/ui/button.tsx";
 import { Sheet, SheetContent, SheetTitle, SheetTrigger } from "#web/components/ui/sheet.tsx";
-import { focusPageHeading } from "#web/lib/focus.ts";
+import { canTakeFocus, focusElement, pageHeading, whenPresent } from "#web/lib/focus.ts";
 
 /**
  * The main navigation on narrow screens: a Menu button that opens the same links as the sidebar in a sheet.
  * Escape, the close button or a click outside close it and focus returns to the button; following a link
- * closes it and focus goes to the new page's heading instead (web/lib/route-focus.ts finishes the move once
- * the page has rendered).
+ * closes it and focus goes to the new page's heading instead. The sheet traps focus until it has closed, so
+ * web/lib/route-focus.ts cannot move it while the sheet animates out; on close, this waits for the new page's
+ * heading (not the old page's, which may still be there while the new page loads) and focuses it.
  */
 export function NavMenu({ organizationName }: { organizationName: string }) {
   const [open, setOpen] = useState(false);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const leftForPage = useRef(false);
+  /** The heading of the page the menu was opened on: the one not to focus after leaving it. */
+  const headingLeft = useRef<HTMLElement | null>(null);
 
   // Any change of page (a link here, Back in the browser) closes the menu.
   // biome-ignore lint/correctness/useExhaustiveDependencies: pathname is the trigger, not read inside
@@ -43,7 +46,19 @@ export function NavMenu({ organizationName }: { organizationName: string }) {
         onCloseAutoFocus={(event) => {
           if (!leftForPage.current) return;
           event.preventDefault();
-          focusPageHeading();
+          const left = headingLeft.current;
+          whenPresent(
+            () => {
+              const heading = pageHeading();
+              return heading !== left && canTakeFocus(heading) ? heading : null;
+            },
+            (heading) => {
+              // Someone put focus elsewhere on the new page meanwhile (an autofocused field, a click): leave it.
+              const now = document.activeElement;
+              if (now && now !== document.body && now !== heading && now.isConnected) return;
+              focusElement(heading);
+            },
+          );
         }}
       >
         <div className="grid gap-1 pr-8">
@@ -55,6 +70,7 @@ export function NavMenu({ organizationName }: { organizationName: string }) {
         <SidebarNav
           onNavigate={(to) => {
             leftForPage.current = to !== pathname;
+            headingLeft.current = pageHeading();
             setOpen(false);
           }}
         />
