@@ -44,9 +44,10 @@ export async function forwardToSts(
   } catch (error) {
     // A kept-alive connection that STS closed while it sat idle fails as it is reused, before
     // any answer. GetCallerIdentity changes nothing, so it is sent once more on a new connection
-    // (Node's advice for keep-alive clients), within what is left of the deadline.
+    // (Node's advice for keep-alive clients), within what is left of the deadline. A new one: the pool may hold
+    // other connections that were closed the same way.
     if (!(error instanceof StaleConnectionError)) throw error;
-    return exchange(target, request, options, Math.max(0, deadline - Date.now()));
+    return exchange(target, request, options, Math.max(0, deadline - Date.now()), { fresh: true });
   }
 }
 
@@ -58,6 +59,7 @@ function exchange(
   request: SignedStsRequest,
   options: ForwardOptions,
   timeoutMs: number,
+  { fresh = false } = {},
 ): Promise<StsAnswer> {
   const headers: Record<string, string> = {};
   for (const [name, value] of request.headers) headers[name] = value;
@@ -83,7 +85,8 @@ function exchange(
         path: "/",
         method: "POST",
         headers,
-        agent: agents[target.protocol as "http:" | "https:"],
+        // `false`: a connection of its own, outside the pool.
+        agent: fresh ? false : agents[target.protocol as "http:" | "https:"],
         // SNI names the host we connect to, so TLS verifies the real endpoint's certificate.
         servername: target.hostname,
       },
